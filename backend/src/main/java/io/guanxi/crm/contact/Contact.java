@@ -1,0 +1,98 @@
+package io.guanxi.crm.contact;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A customer profile (客户档案): a person, optionally with a company (SPEC §1). */
+@Entity
+@Table(name = "contact")
+public class Contact extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    @Column(name = "name_pinyin")
+    public String namePinyin;
+
+    @Column(name = "name_initials")
+    public String nameInitials;
+
+    public String mobile;
+
+    public String email;
+
+    @Column(name = "wechat_id")
+    public String wechatId;
+
+    public String company;
+
+    public String industry;
+
+    @Enumerated(EnumType.STRING)
+    public Region region;
+
+    public String city;
+
+    public LocalDate birthday;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_channel")
+    public SourceChannel sourceChannel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel")
+    public ContactChannel preferredChannel;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "tags", columnDefinition = "text[]")
+    public List<String> tags = new ArrayList<>();
+
+    @Column(name = "hidden_needs")
+    public String hiddenNeeds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "personality_type")
+    public PersonalityType personalityType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lifecycle_stage")
+    public LifecycleStage lifecycleStage = LifecycleStage.POTENTIAL;
+
+    @Column(name = "owner_id")
+    public UUID ownerId;
+
+    @Column(name = "marketing_consent")
+    public boolean marketingConsent;
+
+    @Column(name = "last_contacted_at")
+    public Instant lastContactedAt;
+
+    public short completeness;
+
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,202 @@
+package io.guanxi.crm.contact;
+
+import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every read of contacts goes through here, and every query here is limited to what the caller may
+ * see: a sales rep only their own contacts, everyone else all of them. There is deliberately no
+ * unscoped finder: another rep's contact is simply not found (404), in lists and counts too.
+ */
+@ApplicationScoped
+public class ContactRepository {
+
+    /** API sort names → SQL; names sort by pinyin, as Chinese users expect. */
+    public static final Map<String, String> SORTABLE = Map.of(
+            "name", "c.name_pinyin",
+            "company", "c.company",
+            "createdAt", "c.created_at",
+            "updatedAt", "c.updated_at",
+            "lastContactedAt", "c.last_contacted_at",
+            "completeness", "c.completeness");
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    EntityManager em;
+
+    public void persist(Contact contact) {
+        em.persist(contact);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** The contact if it exists and the caller may see it. */
+    public Optional<Contact> findVisible(UUID id) {
+        Scope scope = scope();
+        String jpql = "from Contact c where c.id = :id" + (scope.ownerOnly() == null ? "" : " and c.ownerId = :scopeOwner");
+        var query = em.createQuery(jpql, Contact.class).setParameter("id", id);
+        if (scope.ownerOnly() != null) {
+            query.setParameter("scopeOwner", scope.ownerOnly());
+        }
+        return query.getResultStream().findFirst();
+    }
+
+    /** Contacts with this canonical mobile or email, whoever owns them (duplicates are team-wide). */
+    public List<DuplicateMatch> findDuplicates(String mobile, String email, UUID excludeId) {
+        if (mobile == null && email == null) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT c.id, c.owner_id, c.mobile = :mobile AS by_mobile, c.email = :email AS by_email
+                FROM contact c
+                WHERE (c.mobile = :mobile OR c.email = :email) AND c.archived_at IS NULL AND c.id <> :exclude
+                ORDER BY c.created_at LIMIT 5""", Object[].class)
+                .setParameter("mobile", mobile == null ? "" : mobile)
+                .setParameter("email", email == null ? "" : email)
+                .setParameter("exclude", excludeId == null ? new UUID(0, 0) : excludeId)
+                .getResultList();
+        Scope scope = scope();
+        return rows.stream().map(r -> new DuplicateMatch((UUID) r[0],
+                Boolean.TRUE.equals(r[2]) ? "mobile" : "email",
+                scope.ownerOnly() == null || scope.ownerOnly().equals(r[1]))).toList();
+    }
+
+    /** A page of visible contacts matching the query, and how many match in all. */
+    public Page search(ContactQuery query, PageRequest paging) {
+        Map<String, Object> params = new HashMap<>();
+        String where = whereClause(query, params);
+        Query count = em.createNativeQuery("SELECT count(*) FROM contact c WHERE " + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (total == 0 || paging.offset() >= total) {
+            return new Page(List.of(), total);
+        }
+        Query select = em.createNativeQuery("SELECT c.id FROM contact c WHERE " + where
+                + " ORDER BY " + paging.orderBySql() + ", c.id LIMIT :limit OFFSET :offset", UUID.class);
+        params.forEach(select::setParameter);
+        select.setParameter("limit", paging.size()).setParameter("offset", paging.offset());
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = select.getResultList();
+        Map<UUID, Contact> byId = em
+                .createQuery("from Contact c where c.id in :ids", Contact.class).setParameter("ids", ids)
+                .getResultStream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        List<Contact> ordered = new ArrayList<>(ids.size());
+        ids.forEach(id -> ordered.add(byId.get(id)));
+        return new Page(ordered, total);
+    }
+
+    /** Moves lastContactedAt forward (never back) without touching the version: it is not an edit. */
+    public void touchLastContacted(UUID id, Instant at) {
+        em.createNativeQuery("""
+                UPDATE contact SET last_contacted_at = greatest(last_contacted_at, :at) WHERE id = :id""")
+                .setParameter("at", at).setParameter("id", id).executeUpdate();
+    }
+
+    private String whereClause(ContactQuery query, Map<String, Object> params) {
+        List<String> clauses = new ArrayList<>();
+        Scope scope = scope();
+        if (scope.ownerOnly() != null) {
+            clauses.add("c.owner_id = :scopeOwner");
+            params.put("scopeOwner", scope.ownerOnly());
+        }
+        clauses.add(query.archived() ? "c.archived_at IS NOT NULL" : "c.archived_at IS NULL");
+        if (query.ownerId() != null) {
+            clauses.add("c.owner_id = :ownerId");
+            params.put("ownerId", query.ownerId());
+        }
+        if (query.tags() != null && !query.tags().isEmpty()) {
+            clauses.add("c.tags @> cast(:tags AS text[])");
+            params.put("tags", query.tags().toArray(String[]::new));
+        }
+        if (query.lifecycleStage() != null) {
+            clauses.add("c.lifecycle_stage = :stage");
+            params.put("stage", query.lifecycleStage().name());
+        }
+        if (query.region() != null) {
+            clauses.add("c.region = :region");
+            params.put("region", query.region().name());
+        }
+        if (query.industry() != null && !query.industry().isBlank()) {
+            clauses.add("c.industry = :industry");
+            params.put("industry", query.industry().trim());
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            clauses.add(searchClause(query.q().trim(), params));
+        }
+        return String.join(" AND ", clauses);
+    }
+
+    /**
+     * Any substring of name or company (bigram GIN index, then an exact recheck), a prefix of the
+     * name's pinyin or initials (B-tree ranges), part of the mobile number or email (trigram GIN,
+     * three characters or more). Each branch is served by an index; PostgreSQL ORs the bitmaps.
+     */
+    private static String searchClause(String q, Map<String, Object> params) {
+        String lower = q.toLowerCase(Locale.ROOT);
+        List<String> branches = new ArrayList<>();
+        branches.add("(gx_grams(gx_contact_doc(c.name, c.company)) @> gx_query_grams(:q)"
+                + " AND strpos(gx_contact_doc(c.name, c.company), :q) > 0)");
+        params.put("q", lower);
+        String letters = lower.replaceAll("[\\s']", "");
+        if (letters.matches("[a-z]+")) {
+            branches.add("(c.name_pinyin >= :py AND c.name_pinyin < :pyEnd)");
+            branches.add("(c.name_initials >= :py AND c.name_initials < :pyEnd)");
+            params.put("py", letters);
+            params.put("pyEnd", prefixUpperBound(letters));
+        }
+        PhoneNumbers.searchDigits(lower).filter(d -> d.length() >= 3).ifPresent(digits -> {
+            branches.add("c.mobile LIKE :mobileLike");
+            params.put("mobileLike", "%" + digits + "%");
+        });
+        if (lower.length() >= 3 && lower.chars().allMatch(ch -> ch < 128)) {
+            branches.add("c.email LIKE :emailLike");
+            params.put("emailLike", "%" + escapeLike(lower) + "%");
+        }
+        return "(" + String.join(" OR ", branches) + ")";
+    }
+
+    /** The smallest string greater than every string with this ASCII prefix (C collation). */
+    static String prefixUpperBound(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private Scope scope() {
+        boolean seesAll = currentUser.has(Role.ADMIN) || currentUser.has(Role.MANAGER)
+                || currentUser.has(Role.SERVICE_AGENT);
+        return new Scope(seesAll ? null : currentUser.id());
+    }
+
+    /** Who the caller may see: everyone's contacts (ownerOnly null) or one owner's. */
+    private record Scope(UUID ownerOnly) {
+    }
+
+    public record Page(List<Contact> items, long total) {
+    }
+
+    public record DuplicateMatch(UUID id, String matchedOn, boolean visibleToCaller) {
+    }
+}

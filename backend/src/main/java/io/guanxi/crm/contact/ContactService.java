@@ -1,0 +1,215 @@
+package io.guanxi.crm.contact;
+
+import io.guanxi.crm.contact.api.ContactRequest;
+import io.guanxi.crm.contact.api.ContactResponse;
+import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.error.ProblemTypes;
+import io.guanxi.crm.platform.http.IfMatch;
+import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.paging.PageResponse;
+import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.user.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Rules of customer profiles: ownership, duplicates, normalisation, completeness, versions. */
+@ApplicationScoped
+public class ContactService {
+
+    @Inject
+    ContactRepository contacts;
+
+    @Inject
+    ContactMapper mapper;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public PageResponse<ContactResponse> list(ContactQuery query, Integer page, Integer size, String sort) {
+        if (query.q() != null && query.q().length() > 100) {
+            throw ProblemException.invalidField("q", "must be at most 100 characters");
+        }
+        PageRequest paging = PageRequest.of(page, size, sort, ContactRepository.SORTABLE, "createdAt,desc");
+        ContactRepository.Page result = contacts.search(query, paging);
+        Map<UUID, String> owners = users.displayNames(result.items().stream().map(c -> c.ownerId).collect(Collectors.toSet()));
+        List<ContactResponse> items = result.items().stream()
+                .map(c -> mapper.toResponse(c, owners.get(c.ownerId))).toList();
+        return new PageResponse<>(items, paging.page(), paging.size(), result.total());
+    }
+
+    @Transactional
+    public ContactResponse get(UUID id) {
+        return toResponse(requireVisible(id));
+    }
+
+    @Transactional
+    public ContactResponse create(ContactRequest request, boolean confirmDuplicate) {
+        Contact contact = new Contact();
+        contact.id = Ids.newId();
+        contact.ownerId = ownerForNewContact(request.ownerId());
+        apply(request, contact);
+        contact.lifecycleStage = request.lifecycleStage() == null ? LifecycleStage.POTENTIAL : request.lifecycleStage();
+        if (!confirmDuplicate) {
+            rejectDuplicates(contact.mobile, contact.email, null);
+        }
+        contact.createdAt = contact.updatedAt = clock.instant();
+        contacts.persist(contact);
+        return toResponse(contact);
+    }
+
+    @Transactional
+    public ContactResponse update(UUID id, String ifMatch, ContactRequest request, boolean confirmDuplicate) {
+        Contact contact = requireVisible(id);
+        requireEditable(contact);
+        IfMatch.check(ifMatch, contact.version);
+        String previousMobile = contact.mobile;
+        String previousEmail = contact.email;
+        if (request.ownerId() != null && !request.ownerId().equals(contact.ownerId)) {
+            if (!currentUser.isManagerOrAdmin()) {
+                throw ProblemException.forbidden("Only managers and admins reassign contacts");
+            }
+            users.requireAssignableOwner(request.ownerId());
+            contact.ownerId = request.ownerId();
+        }
+        apply(request, contact);
+        if (request.lifecycleStage() != null) {
+            contact.lifecycleStage = request.lifecycleStage();
+        }
+        boolean reachChanged = !Objects.equals(previousMobile, contact.mobile) || !Objects.equals(previousEmail, contact.email);
+        if (reachChanged && !confirmDuplicate) {
+            rejectDuplicates(Objects.equals(previousMobile, contact.mobile) ? null : contact.mobile,
+                    Objects.equals(previousEmail, contact.email) ? null : contact.email, contact.id);
+        }
+        contact.updatedAt = clock.instant();
+        contacts.flush();
+        return toResponse(contact);
+    }
+
+    /** Archives (soft-deletes) a contact: it leaves lists and searches but keeps its history. */
+    @Transactional
+    public void archive(UUID id) {
+        Contact contact = requireVisible(id);
+        requireEditable(contact);
+        if (contact.archivedAt == null) {
+            contact.archivedAt = clock.instant();
+            contact.updatedAt = contact.archivedAt;
+        }
+    }
+
+    @Transactional
+    public ContactResponse restore(UUID id) {
+        Contact contact = requireVisible(id);
+        requireEditable(contact);
+        if (contact.archivedAt != null) {
+            contact.archivedAt = null;
+            contact.updatedAt = clock.instant();
+            contacts.flush();
+        }
+        return toResponse(contact);
+    }
+
+    /** 404 unless the contact exists and the caller may see it; for features that hang off a contact. */
+    @Transactional
+    public void requireVisibleContact(UUID id) {
+        requireVisible(id);
+    }
+
+    /** Records that someone was in touch with the contact at this time (lastContactedAt never goes back). */
+    @Transactional
+    public void recordContactMade(UUID id, Instant at) {
+        contacts.touchLastContacted(id, at);
+    }
+
+    private Contact requireVisible(UUID id) {
+        return contacts.findVisible(id).orElseThrow(() -> ProblemException.notFound("Contact " + id));
+    }
+
+    private void requireEditable(Contact contact) {
+        if (!currentUser.isManagerOrAdmin() && !contact.ownerId.equals(currentUser.id())) {
+            throw ProblemException.forbidden("You can read this contact but not change it");
+        }
+    }
+
+    private UUID ownerForNewContact(UUID requestedOwner) {
+        UUID me = currentUser.id();
+        if (requestedOwner == null || requestedOwner.equals(me)) {
+            return me;
+        }
+        if (!currentUser.isManagerOrAdmin()) {
+            throw ProblemException.forbidden("Only managers and admins assign contacts to someone else");
+        }
+        users.requireAssignableOwner(requestedOwner);
+        return requestedOwner;
+    }
+
+    private void apply(ContactRequest request, Contact contact) {
+        mapper.copyEditableFields(request, contact);
+        contact.name = request.name().trim();
+        Pinyin.Reading reading = Pinyin.of(contact.name);
+        contact.namePinyin = reading.full();
+        contact.nameInitials = reading.initials();
+        contact.mobile = blankToNull(request.mobile()) == null ? null : PhoneNumbers.normalise(request.mobile())
+                .orElseThrow(() -> ProblemException.invalidField("mobile",
+                        "must be a mainland mobile (11 digits starting with 1) or an international number starting with +"));
+        contact.email = blankToNull(request.email()) == null ? null : request.email().trim().toLowerCase(Locale.ROOT);
+        contact.wechatId = blankToNull(contact.wechatId);
+        contact.company = blankToNull(contact.company);
+        contact.industry = blankToNull(contact.industry);
+        contact.city = blankToNull(contact.city);
+        contact.hiddenNeeds = blankToNull(contact.hiddenNeeds);
+        contact.tags = normaliseTags(request.tags());
+        contact.marketingConsent = Boolean.TRUE.equals(request.marketingConsent());
+        contact.completeness = Completeness.percent(contact);
+    }
+
+    private void rejectDuplicates(String mobile, String email, UUID excludeId) {
+        List<ContactRepository.DuplicateMatch> matches = contacts.findDuplicates(mobile, email, excludeId);
+        if (matches.isEmpty()) {
+            return;
+        }
+        ContactRepository.DuplicateMatch first = matches.get(0);
+        List<Map<String, Object>> duplicates = matches.stream().map(m -> Map.<String, Object>of(
+                "id", m.id(), "matchedOn", m.matchedOn(), "visibleToYou", m.visibleToCaller())).toList();
+        String owner = first.visibleToCaller() ? "" : " (owned by another rep)";
+        throw new ProblemException(409, ProblemTypes.DUPLICATE_CONTACT, "Possible duplicate",
+                "A contact with this " + first.matchedOn() + " already exists" + owner
+                        + "; open it, or repeat the request with confirmDuplicate=true to create another one",
+                List.of(), Map.of("existingId", first.id(), "duplicates", duplicates));
+    }
+
+    private ContactResponse toResponse(Contact contact) {
+        return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId));
+    }
+
+    private static List<String> normaliseTags(List<String> tags) {
+        if (tags == null) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(tags.stream().map(String::trim).filter(t -> !t.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,13 @@
+package io.guanxi.crm.overview;
+
+import io.guanxi.crm.contact.api.ContactResponse;
+import io.guanxi.crm.interaction.api.InteractionResponse;
+import io.guanxi.crm.interaction.api.InteractionStats;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The 360° view of a customer (SPEC §1): one response with everything known about them. */
+@Schema(name = "ContactOverview")
+public record ContactOverview(ContactResponse contact, InteractionStats interactionStats,
+        @Schema(description = "The 10 most recent interactions, newest first") List<InteractionResponse> recentInteractions) {
+}

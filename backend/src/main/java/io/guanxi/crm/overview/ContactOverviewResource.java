@@ -1,0 +1,41 @@
+package io.guanxi.crm.overview;
+
+import io.guanxi.crm.contact.ContactService;
+import io.guanxi.crm.interaction.InteractionService;
+import io.guanxi.crm.platform.openapi.ApiTags;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/contacts/{id}/overview")
+@Tag(name = ApiTags.CONTACTS)
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactOverviewResource {
+
+    private static final int RECENT = 10;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    InteractionService interactions;
+
+    @GET
+    @Authenticated
+    @Transactional
+    @Operation(summary = "360° view of a contact",
+            description = "Profile, interaction counts (total, last 7 and 30 days, by channel) and the most recent "
+                    + "interactions. Leads, purchases, points and complaints join as those capabilities land.")
+    public ContactOverview getContactOverview(@PathParam("id") UUID id) {
+        return new ContactOverview(contacts.get(id), interactions.stats(id),
+                interactions.list(id, 0, RECENT, null).items());
+    }
+}

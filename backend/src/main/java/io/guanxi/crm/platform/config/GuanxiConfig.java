@@ -1,0 +1,87 @@
+package io.guanxi.crm.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** All {@code guanxi.*} settings; README lists each with its environment variable. */
+@ConfigMapping(prefix = "guanxi")
+public interface GuanxiConfig {
+
+    Jwt jwt();
+
+    Security security();
+
+    Admin admin();
+
+    Demo demo();
+
+    EmbeddedDb embeddedDb();
+
+    interface Jwt {
+        String issuer();
+
+        @WithDefault("1h")
+        Duration lifetime();
+    }
+
+    interface Security {
+        /**
+         * True only in demo, dev and test: allows the repository's JWT keys and a weak first-admin
+         * password. Production leaves it false and the service refuses both.
+         */
+        @WithDefault("false")
+        boolean insecureDefaultsAllowed();
+
+        Login login();
+    }
+
+    interface Login {
+        /** Failed logins for one username (or client address) before it is locked out. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** First lockout; it doubles with each further failure up to {@link #maxLockout()}. */
+        @WithDefault("1m")
+        Duration lockout();
+
+        @WithDefault("15m")
+        Duration maxLockout();
+    }
+
+    interface Admin {
+        /** Password of the first admin, created when no user exists yet. */
+        Optional<String> password();
+    }
+
+    interface Demo {
+        /** Seed demo users and contacts at start (once; skipped when they exist). */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("300")
+        int contacts();
+
+        /** Password of every demo user. */
+        @WithDefault("demo1234")
+        String password();
+    }
+
+    /**
+     * The embedded PostgreSQL of the demo and dev runs. Read by the launcher before Quarkus starts
+     * ({@code EmbeddedDatabase}); declared here so the settings are documented and validated.
+     */
+    interface EmbeddedDb {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where it keeps its data (kept between runs). */
+        @WithDefault(".guanxi/pgdata")
+        String dataDir();
+
+        /** 0 picks a free port. */
+        @WithDefault("0")
+        int port();
+    }
+}

@@ -1,0 +1,278 @@
+package io.guanxi.crm.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become HTTP responses: every error is an RFC 9457 problem, with no
+ * stack trace or class name in it. 5xx are logged with their cause, 4xx only at debug level.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(),
+                e.extensions()), e);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
+                "The request has invalid fields", path(uri), errors, null), e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unrecognizedProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
+                "Unknown or read-only field: " + field, path(uri),
+                List.of(new FieldError(field, "is not a field of this request (read-only or unknown)")), null), e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        String field = jsonPath(e);
+        Class<?> target = e.getTargetType();
+        String message;
+        if (target != null && target.isEnum()) {
+            message = "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        } else {
+            message = "has the wrong format for " + describe(target);
+        }
+        return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
+                "Field '" + field + "' " + message, path(uri), List.of(new FieldError(field, message)), null), e);
+    }
+
+    @ServerExceptionMapper(priority = 2)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return respond(new Problem(ProblemTypes.MALFORMED_JSON, "Malformed JSON", 400,
+                    "The request body is not the JSON object this operation expects", path(uri), null, null), e);
+        }
+        String message = "has the wrong type; expected " + describe(e.getTargetType());
+        return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
+                "Field '" + field + "' " + message, path(uri), List.of(new FieldError(field, message)), null), e);
+    }
+
+    @ServerExceptionMapper(priority = 2)
+    public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
+                "The request body could not be read", path(uri),
+                List.of(new FieldError(field.isEmpty() ? "body" : field, "is invalid")), null), e);
+    }
+
+    @ServerExceptionMapper(priority = 3)
+    public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
+        return respond(new Problem(ProblemTypes.MALFORMED_JSON, "Malformed JSON", 400,
+                "The request body is not valid JSON", path(uri), null, null), e);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorizedResponse(uri, e);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorizedResponse(uri, e);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+                "Your role does not allow this operation", path(uri), null, null), e);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return staleVersion(uri, e);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return staleVersion(uri, e);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status == 401) {
+            return unauthorizedResponse(uri, e);
+        }
+        String type = switch (status) {
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            case 403 -> ProblemTypes.FORBIDDEN;
+            default -> status >= 500 ? ProblemTypes.INTERNAL : ProblemTypes.BAD_REQUEST;
+        };
+        Response.StatusType statusInfo = e.getResponse().getStatusInfo();
+        String detail = switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This path does not support the HTTP method used";
+            case 413 -> "The request body is larger than the service accepts";
+            case 415 -> "Send the body as application/json";
+            default -> statusInfo.getReasonPhrase();
+        };
+        Response.ResponseBuilder builder = Response.status(status);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        Problem problem = new Problem(type, statusInfo.getReasonPhrase(), status, detail, path(uri), null, null);
+        log(problem, e);
+        return builder.type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return staleVersion(uri, e);
+            }
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return respond(new Problem(ProblemTypes.INTERNAL, "Internal error", 500,
+                "The service failed to handle the request; it has been logged", path(uri), null, null), e);
+    }
+
+    private Response staleVersion(UriInfo uri, Throwable e) {
+        return respond(new Problem(ProblemTypes.PRECONDITION_FAILED, "Precondition failed", 412,
+                "Someone else changed this record since you read it; reload it and apply your change again",
+                path(uri), null, null), e);
+    }
+
+    private Response unauthorizedResponse(UriInfo uri, Throwable e) {
+        Problem problem = new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401,
+                "A valid bearer token is required", path(uri), null, null);
+        log(problem, e);
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static Response respond(Problem problem, Throwable cause) {
+        log(problem, cause);
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Object retryAfter = problem.extensionMembers().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            builder.header("Retry-After", retryAfter.toString());
+        }
+        return builder.build();
+    }
+
+    private static void log(Problem problem, Throwable cause) {
+        if (problem.status() >= 500) {
+            LOG.errorf(cause, "%s %s failed", problem.instance(), problem.title());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debugf("%s -> %d %s: %s", problem.instance(), problem.status(), problem.title(), cause.toString());
+        }
+    }
+
+    private static String path(UriInfo uri) {
+        try {
+            return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "this field";
+        }
+        return switch (type.getSimpleName()) {
+            case "String" -> "a string";
+            case "Integer", "int", "Long", "long" -> "an integer";
+            case "BigDecimal", "Double", "double" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "an ISO-8601 instant (2026-11-23T08:00:00Z)";
+            case "UUID" -> "a UUID";
+            case "List", "Set", "ArrayList" -> "an array";
+            default -> type.isEnum() ? "one of the listed values" : "an object";
+        };
+    }
+
+    /**
+     * A constraint on a query or path parameter is reported under the parameter's name; one inside a
+     * request body under the JSON property path (the body parameter's own name is dropped).
+     */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        boolean bodyPathStarted = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case PARAMETER -> {
+                    field.setLength(0);
+                    field.append(node.getName());
+                }
+                case PROPERTY, CONTAINER_ELEMENT -> {
+                    if (!bodyPathStarted) {
+                        field.setLength(0);
+                        bodyPathStarted = true;
+                    }
+                    if (node.getName() != null && !node.getName().startsWith("<")) {
+                        if (!field.isEmpty()) {
+                            field.append('.');
+                        }
+                        field.append(node.getName());
+                    }
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return field.isEmpty() ? "request" : field.toString();
+    }
+
+    static Map<String, Object> retryAfter(long seconds) {
+        return Map.of("retryAfterSeconds", seconds);
+    }
+}

@@ -1,0 +1,26 @@
+package io.guanxi.crm.platform.error;
+
+/** The {@code type} URIs of Guanxi problem responses; each names one kind of failure. */
+public final class ProblemTypes {
+    private static final String BASE = "urn:guanxi:problem:";
+
+    public static final String BAD_REQUEST = BASE + "bad-request";
+    public static final String VALIDATION = BASE + "validation";
+    public static final String MALFORMED_JSON = BASE + "malformed-json";
+    public static final String UNAUTHORIZED = BASE + "unauthorized";
+    public static final String FORBIDDEN = BASE + "forbidden";
+    public static final String NOT_FOUND = BASE + "not-found";
+    public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
+    public static final String CONFLICT = BASE + "conflict";
+    public static final String DUPLICATE_CONTACT = BASE + "duplicate-contact";
+    public static final String PRECONDITION_FAILED = BASE + "stale-version";
+    public static final String PRECONDITION_REQUIRED = BASE + "if-match-required";
+    public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
+    public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
+    public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
+    public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
+    public static final String INTERNAL = BASE + "internal-error";
+
+    private ProblemTypes() {
+    }
+}

@@ -1,0 +1,12 @@
+package io.guanxi.crm.platform.openapi;
+
+/** OpenAPI tag names, one per feature. */
+public final class ApiTags {
+    public static final String AUTH = "Authentication";
+    public static final String USERS = "Users";
+    public static final String CONTACTS = "Contacts";
+    public static final String INTERACTIONS = "Interactions";
+
+    private ApiTags() {
+    }
+}

@@ -1,0 +1,29 @@
+package io.guanxi.crm.platform.openapi;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@OpenAPIDefinition(
+        info = @Info(title = "Guanxi CRM API", version = "1.0.0",
+                description = "Customer relationship management (关系). Sign in with POST /api/v1/auth/token, then "
+                        + "send the token as a bearer token. Errors are RFC 9457 problem+json; updates need If-Match "
+                        + "with the ETag you read; lists take page, size (max 200) and sort.",
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        tags = {
+            @Tag(name = ApiTags.AUTH, description = "Sign in and the signed-in user"),
+            @Tag(name = ApiTags.USERS, description = "User accounts and roles (admins)"),
+            @Tag(name = ApiTags.CONTACTS, description = "Customer profiles (客户档案), search, duplicates, 360 view"),
+            @Tag(name = ApiTags.INTERACTIONS, description = "Calls, messages, visits and meetings with a contact")
+        },
+        security = @SecurityRequirement(name = GuanxiApiDefinition.BEARER))
+@SecurityScheme(securitySchemeName = GuanxiApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "The access_token from POST /api/v1/auth/token")
+public class GuanxiApiDefinition extends Application {
+    public static final String BEARER = "bearer";
+}

@@ -1,0 +1,111 @@
+package io.guanxi.crm.platform.openapi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Declares the error responses that the API conventions give every operation, in one place instead
+ * of on each method: 400 and 401 everywhere, 403 where roles are checked, 404 for a path id, 409 on
+ * create, 412/428 on updates. Each is an RFC 9457 problem. Public endpoints drop the bearer requirement.
+ */
+public class StandardResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/token");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null || openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach(
+                (method, operation) -> addStandardResponses(path, method, operation)));
+        // Stable order in the stored document, so the drift check compares like with like.
+        if (components.getSchemas() != null) {
+            components.setSchemas(new TreeMap<>(components.getSchemas()));
+        }
+    }
+
+    private void addStandardResponses(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean isPublic = PUBLIC_PATHS.contains(path);
+        if (isPublic) {
+            operation.setSecurity(List.of());
+        }
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean hasPathId = path.contains("{id}") || path.contains("{contactId}");
+        boolean isUpdate = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
+
+        if (hasInput || method == PathItem.HttpMethod.POST || isUpdate) {
+            add(responses, "400", "Invalid input: validation errors (with the field list), malformed JSON, "
+                    + "a wrong type or an unknown enum value");
+        }
+        if (isPublic) {
+            add(responses, "401", "Wrong username or password");
+        } else {
+            add(responses, "401", "Missing, expired or invalid bearer token");
+            add(responses, "403", "Your role does not allow this operation");
+        }
+        if (hasPathId) {
+            add(responses, "404", "No such record, or it is not visible to you");
+        }
+        if (operation.getRequestBody() != null) {
+            add(responses, "413", "The request body is larger than 1 MB");
+            add(responses, "415", "The body is not application/json");
+        }
+        if (isUpdate) {
+            add(responses, "412", "The If-Match version is stale: someone else changed the record");
+            add(responses, "428", "If-Match is missing");
+        }
+        add(responses, "500", "Unexpected failure (logged; no details are exposed)");
+        sortResponses(responses);
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            APIResponse existing = responses.getAPIResponse(code);
+            if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()
+                    || existing.getContent().hasMediaType(PROBLEM)) {
+                existing.setContent(problemContent());
+            }
+            return;
+        }
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static Content problemContent() {
+        Schema schema = OASFactory.createSchema().ref(PROBLEM_REF);
+        MediaType mediaType = OASFactory.createMediaType().schema(schema);
+        return OASFactory.createContent().addMediaType(PROBLEM, mediaType);
+    }
+
+    private static void sortResponses(APIResponses responses) {
+        Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
+        responses.setAPIResponses(sorted);
+    }
+
+    @Override
+    public Parameter filterParameter(Parameter parameter) {
+        return parameter;
+    }
+}

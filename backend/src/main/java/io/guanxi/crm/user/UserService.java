@@ -1,0 +1,181 @@
+package io.guanxi.crm.user;
+
+import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.http.IfMatch;
+import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.paging.PageResponse;
+import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.user.api.PasswordResetRequest;
+import io.guanxi.crm.user.api.UserCreateRequest;
+import io.guanxi.crm.user.api.UserResponse;
+import io.guanxi.crm.user.api.UserUpdateRequest;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class UserService {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "username", "lower(u.username)", "displayName", "u.displayName", "createdAt", "u.createdAt");
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    UserMapper mapper;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    UserStatusCache statusCache;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public PageResponse<UserResponse> list(Integer page, Integer size, String sort, Role role, Boolean active) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTABLE, "username,asc");
+        StringBuilder where = new StringBuilder(" where 1=1");
+        Parameters params = new Parameters();
+        if (role != null) {
+            where.append(" and :role member of u.roles");
+            params.and("role", role);
+        }
+        if (active != null) {
+            where.append(" and u.active = :active");
+            params.and("active", active);
+        }
+        long total = users.count("from User u" + where, params);
+        List<User> items = users.find("select distinct u from User u" + where + " order by "
+                        + paging.orderBySql().replace(" NULLS LAST", "") + ", u.id", params)
+                .page(paging.page(), paging.size()).list();
+        return new PageResponse<>(items.stream().map(mapper::toResponse).toList(), paging.page(), paging.size(), total);
+    }
+
+    @Transactional
+    public UserResponse get(UUID id) {
+        return mapper.toResponse(find(id));
+    }
+
+    @Transactional
+    public UserResponse create(UserCreateRequest request) {
+        rejectWeak(request.password(), request.username());
+        if (users.findByUsername(request.username()).isPresent()) {
+            throw ProblemException.conflict("The username " + request.username() + " is taken");
+        }
+        User user = new User();
+        user.id = Ids.newId();
+        user.username = request.username();
+        user.displayName = request.displayName().trim();
+        user.passwordHash = hasher.hash(request.password());
+        user.roles = EnumSet.copyOf(request.roles());
+        user.seniority = seniorityFor(user.roles, request.seniority());
+        user.active = request.active() == null || request.active();
+        user.createdAt = user.updatedAt = clock.instant();
+        users.persist(user);
+        return mapper.toResponse(user);
+    }
+
+    @Transactional
+    public UserResponse update(UUID id, String ifMatch, UserUpdateRequest request, UUID actingUserId) {
+        User user = find(id);
+        IfMatch.check(ifMatch, user.version);
+        Set<Role> roles = EnumSet.copyOf(request.roles());
+        boolean staysActiveAdmin = request.active() && roles.contains(Role.ADMIN);
+        if (user.id.equals(actingUserId) && !staysActiveAdmin) {
+            throw ProblemException.conflict("You cannot remove your own admin role or deactivate yourself");
+        }
+        if (user.active && user.roles.contains(Role.ADMIN) && !staysActiveAdmin && activeAdmins() <= 1) {
+            throw ProblemException.conflict("This is the last active admin; make another admin first");
+        }
+        user.displayName = request.displayName().trim();
+        user.roles = roles;
+        user.seniority = seniorityFor(roles, request.seniority());
+        user.active = request.active();
+        user.updatedAt = clock.instant();
+        users.flush();
+        statusCache.invalidate(user.id);
+        return mapper.toResponse(user);
+    }
+
+    @Transactional
+    public UserResponse resetPassword(UUID id, PasswordResetRequest request) {
+        User user = find(id);
+        rejectWeak(request.password(), user.username);
+        user.passwordHash = hasher.hash(request.password());
+        user.updatedAt = clock.instant();
+        users.flush();
+        return mapper.toResponse(user);
+    }
+
+    /** The active user with these credentials, if any; costs one bcrypt check either way. */
+    @Transactional
+    public Optional<User> authenticate(String username, String password) {
+        Optional<User> user = users.findByUsername(username);
+        boolean matches = hasher.matches(password, user.map(u -> u.passwordHash).orElse(null));
+        return user.filter(u -> matches && u.active);
+    }
+
+    /** Display names of these users, for showing owners and authors without one query each. */
+    @Transactional
+    public Map<UUID, String> displayNames(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return users.getEntityManager()
+                .createQuery("select u.id, u.displayName from User u where u.id in :ids", Object[].class)
+                .setParameter("ids", Set.copyOf(ids)).getResultStream()
+                .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
+    }
+
+    /** Fails unless the user exists, is active and may own customers (a sales rep or a manager). */
+    @Transactional
+    public void requireAssignableOwner(UUID id) {
+        User user = users.findByIdOptional(id).filter(u -> u.active).orElseThrow(
+                () -> ProblemException.invalidField("ownerId", "is not an active user"));
+        if (!user.roles.contains(Role.SALES_REP) && !user.roles.contains(Role.MANAGER)) {
+            throw ProblemException.invalidField("ownerId", "must be a sales rep or a manager");
+        }
+    }
+
+    public User find(UUID id) {
+        return users.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("User " + id));
+    }
+
+    private long activeAdmins() {
+        return users.getEntityManager()
+                .createQuery("select count(u) from User u where u.active = true and :role member of u.roles", Long.class)
+                .setParameter("role", Role.ADMIN).getSingleResult();
+    }
+
+    private static Seniority seniorityFor(Set<Role> roles, Seniority requested) {
+        if (!roles.contains(Role.SALES_REP)) {
+            if (requested != null) {
+                throw ProblemException.invalidField("seniority", "applies only to users with the SALES_REP role");
+            }
+            return null;
+        }
+        return requested == null ? Seniority.JUNIOR : requested;
+    }
+
+    private static void rejectWeak(String password, String username) {
+        String weakness = PasswordPolicy.weakness(password, username);
+        if (weakness != null) {
+            throw ProblemException.invalidField("password", weakness);
+        }
+    }
+}
