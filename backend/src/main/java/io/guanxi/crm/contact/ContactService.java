@@ -64,14 +64,16 @@ public class ContactService {
 
     @Transactional
     public ContactResponse create(ContactRequest request, boolean confirmDuplicate) {
+        Reach reach = Reach.of(request);
+        UUID owner = ownerForNewContact(request.ownerId());
+        if (!confirmDuplicate) {
+            rejectDuplicates(reach.mobile(), reach.email(), null);
+        }
         Contact contact = new Contact();
         contact.id = Ids.newId();
-        contact.ownerId = ownerForNewContact(request.ownerId());
-        apply(request, contact);
+        contact.ownerId = owner;
+        apply(request, reach, contact);
         contact.lifecycleStage = request.lifecycleStage() == null ? LifecycleStage.POTENTIAL : request.lifecycleStage();
-        if (!confirmDuplicate) {
-            rejectDuplicates(contact.mobile, contact.email, null);
-        }
         contact.createdAt = contact.updatedAt = clock.instant();
         contacts.persist(contact);
         return toResponse(contact);
@@ -82,23 +84,25 @@ public class ContactService {
         Contact contact = requireVisible(id);
         requireEditable(contact);
         IfMatch.check(ifMatch, contact.version);
-        String previousMobile = contact.mobile;
-        String previousEmail = contact.email;
-        if (request.ownerId() != null && !request.ownerId().equals(contact.ownerId)) {
+        Reach reach = Reach.of(request);
+        boolean reassign = request.ownerId() != null && !request.ownerId().equals(contact.ownerId);
+        if (reassign) {
             if (!currentUser.isManagerOrAdmin()) {
                 throw ProblemException.forbidden("Only managers and admins reassign contacts");
             }
             users.requireAssignableOwner(request.ownerId());
+        }
+        if (!confirmDuplicate) {
+            // Only a changed mobile or email can newly collide; the current ones were accepted before.
+            rejectDuplicates(Objects.equals(contact.mobile, reach.mobile()) ? null : reach.mobile(),
+                    Objects.equals(contact.email, reach.email()) ? null : reach.email(), contact.id);
+        }
+        if (reassign) {
             contact.ownerId = request.ownerId();
         }
-        apply(request, contact);
+        apply(request, reach, contact);
         if (request.lifecycleStage() != null) {
             contact.lifecycleStage = request.lifecycleStage();
-        }
-        boolean reachChanged = !Objects.equals(previousMobile, contact.mobile) || !Objects.equals(previousEmail, contact.email);
-        if (reachChanged && !confirmDuplicate) {
-            rejectDuplicates(Objects.equals(previousMobile, contact.mobile) ? null : contact.mobile,
-                    Objects.equals(previousEmail, contact.email) ? null : contact.email, contact.id);
         }
         contact.updatedAt = clock.instant();
         contacts.flush();
@@ -162,16 +166,25 @@ public class ContactService {
         return requestedOwner;
     }
 
-    private void apply(ContactRequest request, Contact contact) {
+    /** Canonical mobile and email of a request: what duplicates are detected on. */
+    private record Reach(String mobile, String email) {
+        static Reach of(ContactRequest request) {
+            String mobile = blankToNull(request.mobile()) == null ? null : PhoneNumbers.normalise(request.mobile())
+                    .orElseThrow(() -> ProblemException.invalidField("mobile",
+                            "must be a mainland mobile (11 digits starting with 1) or an international number starting with +"));
+            String email = blankToNull(request.email()) == null ? null : request.email().trim().toLowerCase(Locale.ROOT);
+            return new Reach(mobile, email);
+        }
+    }
+
+    private void apply(ContactRequest request, Reach reach, Contact contact) {
         mapper.copyEditableFields(request, contact);
         contact.name = request.name().trim();
         Pinyin.Reading reading = Pinyin.of(contact.name);
         contact.namePinyin = reading.full();
         contact.nameInitials = reading.initials();
-        contact.mobile = blankToNull(request.mobile()) == null ? null : PhoneNumbers.normalise(request.mobile())
-                .orElseThrow(() -> ProblemException.invalidField("mobile",
-                        "must be a mainland mobile (11 digits starting with 1) or an international number starting with +"));
-        contact.email = blankToNull(request.email()) == null ? null : request.email().trim().toLowerCase(Locale.ROOT);
+        contact.mobile = reach.mobile();
+        contact.email = reach.email();
         contact.wechatId = blankToNull(contact.wechatId);
         contact.company = blankToNull(contact.company);
         contact.industry = blankToNull(contact.industry);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.guanxi.crm.platform.http.StrictParamConverters;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -50,7 +51,8 @@ public class ProblemMappers {
                 "The request has invalid fields", path(uri), errors, null), e);
     }
 
-    @ServerExceptionMapper(priority = 1)
+    // Declared per type: the REST layer has its own mappers for these, and the most specific wins.
+    @ServerExceptionMapper
     public Response unrecognizedProperty(UnrecognizedPropertyException e, UriInfo uri) {
         String field = jsonPath(e);
         return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
@@ -58,7 +60,7 @@ public class ProblemMappers {
                 List.of(new FieldError(field, "is not a field of this request (read-only or unknown)")), null), e);
     }
 
-    @ServerExceptionMapper(priority = 1)
+    @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
         Class<?> target = e.getTargetType();
@@ -73,7 +75,7 @@ public class ProblemMappers {
                 "Field '" + field + "' " + message, path(uri), List.of(new FieldError(field, message)), null), e);
     }
 
-    @ServerExceptionMapper(priority = 2)
+    @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
         if (field.isEmpty()) {
@@ -85,7 +87,7 @@ public class ProblemMappers {
                 "Field '" + field + "' " + message, path(uri), List.of(new FieldError(field, message)), null), e);
     }
 
-    @ServerExceptionMapper(priority = 2)
+    @ServerExceptionMapper
     public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
         String field = jsonPath(e);
         return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
@@ -93,8 +95,21 @@ public class ProblemMappers {
                 List.of(new FieldError(field.isEmpty() ? "body" : field, "is invalid")), null), e);
     }
 
-    @ServerExceptionMapper(priority = 3)
+    /** Every Jackson failure while reading a body, however the REST layer wraps it. */
+    @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unrecognized) {
+            return unrecognizedProperty(unrecognized, uri);
+        }
+        if (e instanceof InvalidFormatException invalidFormat) {
+            return invalidFormat(invalidFormat, uri);
+        }
+        if (e instanceof ValueInstantiationException instantiation) {
+            return valueInstantiation(instantiation, uri);
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched, uri);
+        }
         return respond(new Problem(ProblemTypes.MALFORMED_JSON, "Malformed JSON", 400,
                 "The request body is not valid JSON", path(uri), null, null), e);
     }
@@ -126,7 +141,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(StrictParamConverters.InvalidParameterException e, UriInfo uri) {
+        return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
+                "Query parameter '" + e.parameter() + "' " + e.problem(), path(uri),
+                List.of(new FieldError(e.parameter(), e.problem())), null), e);
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return jsonProcessing(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status == 401) {
             return unauthorizedResponse(uri, e);
