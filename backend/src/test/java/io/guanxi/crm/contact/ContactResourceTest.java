@@ -110,7 +110,7 @@ class ContactResourceTest {
     void oversizedBodyIs413Problem() {
         String huge = "x".repeat(2 * 1024 * 1024);
         rep.request().body(aContact().with("hiddenNeeds", huge).build()).post("/api/v1/contacts")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
     }
 
     @Test

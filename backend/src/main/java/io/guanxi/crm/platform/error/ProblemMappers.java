@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -295,9 +294,5 @@ public class ProblemMappers {
             }
         }
         return field.isEmpty() ? "request" : field.toString();
-    }
-
-    static Map<String, Object> retryAfter(long seconds) {
-        return Map.of("retryAfterSeconds", seconds);
     }
 }

@@ -1,9 +1,10 @@
 package io.guanxi.crm.platform.security;
 
 import io.guanxi.crm.platform.config.GuanxiConfig;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses to start a production instance that would sign or verify tokens with the keys committed in
- * the repository (anyone could forge tokens with them) or with no keys at all.
+ * the repository (anyone could forge tokens with them) or with no keys at all. Runs before anything
+ * else at start, so a refused instance has written nothing (not even the first admin).
  */
-@Startup
 @ApplicationScoped
 public class DevKeyGuard {
 
@@ -34,8 +35,7 @@ public class DevKeyGuard {
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
     Optional<String> verifyKeyLocation;
 
-    @PostConstruct
-    void check() {
+    void check(@Observes @Priority(1) StartupEvent event) {
         if (settings.security().insecureDefaultsAllowed()) {
             return;
         }
