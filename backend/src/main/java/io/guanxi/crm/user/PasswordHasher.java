@@ -1,8 +1,10 @@
 package io.guanxi.crm.user;
 
+import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
 
 /** bcrypt password hashes. The cost is configurable so tests can use a cheap one. */
 @ApplicationScoped
@@ -11,11 +13,11 @@ public class PasswordHasher {
     /** A valid hash of a random password: checked when the username is unknown, so timing does not tell. */
     private static final String DECOY_HASH = BcryptUtil.bcryptHash("decoy-" + System.nanoTime(), 10);
 
-    @ConfigProperty(name = "guanxi.security.bcrypt-cost", defaultValue = "12")
-    int cost;
+    @Inject
+    GuanxiConfig config;
 
     public String hash(String password) {
-        return BcryptUtil.bcryptHash(password, cost);
+        return BcryptUtil.bcryptHash(password, config.security().bcryptCost());
     }
 
     public boolean matches(String password, String hash) {

@@ -35,6 +35,10 @@ public interface GuanxiConfig {
         boolean insecureDefaultsAllowed();
 
         Login login();
+
+        /** bcrypt cost of password hashes (each +1 doubles the work). */
+        @WithDefault("12")
+        int bcryptCost();
     }
 
     interface Login {
