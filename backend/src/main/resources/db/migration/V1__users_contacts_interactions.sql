@@ -26,8 +26,10 @@ CREATE TABLE app_user_role (
 -- Chinese names are 2-3 characters, too short for trigrams, so the index holds every single
 -- character and every bigram of the text; a query of length >= 2 must contain all of its bigrams
 -- (then the exact substring is rechecked), a one-character query must contain that character.
+-- COST tells the planner that computing grams row by row is expensive: without it, it preferred
+-- walking the created_at index and testing every row (400 ms instead of 3 ms on 1 M contacts).
 CREATE FUNCTION gx_grams(doc text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS
 $$
 SELECT coalesce(array_agg(DISTINCT g), '{}')
 FROM (SELECT substr(lower(doc), i, 1) AS g FROM generate_series(1, length(doc)) AS i
@@ -89,6 +91,9 @@ CREATE TABLE contact (
 );
 
 CREATE INDEX contact_search_grams_idx ON contact USING gin (gx_grams(gx_contact_doc(name, company)));
+-- Most bigrams of names are rare; with the default statistics the planner guessed 5000 matches for
+-- any of them (19x too many on 1 M contacts) and chose slow plans. A longer element list fixes that.
+ALTER INDEX contact_search_grams_idx ALTER COLUMN 1 SET STATISTICS 1000;
 CREATE INDEX contact_name_pinyin_idx ON contact (name_pinyin);
 CREATE INDEX contact_name_initials_idx ON contact (name_initials);
 CREATE INDEX contact_mobile_trgm_idx ON contact USING gin (mobile gin_trgm_ops);
@@ -96,9 +101,11 @@ CREATE INDEX contact_email_trgm_idx ON contact USING gin (email gin_trgm_ops);
 -- Duplicate detection looks up exact normalised values.
 CREATE INDEX contact_mobile_idx ON contact (mobile) WHERE mobile IS NOT NULL;
 CREATE INDEX contact_email_idx ON contact (email) WHERE email IS NOT NULL;
--- A rep's list: own contacts, newest first.
-CREATE INDEX contact_owner_created_idx ON contact (owner_id, created_at DESC);
-CREATE INDEX contact_created_idx ON contact (created_at DESC);
+-- The default list order (newest first, id as tie-breaker) over active contacts, for everyone and
+-- for one rep; they match the ORDER BY exactly, so a page is read straight off the index.
+CREATE INDEX contact_active_created_idx ON contact (created_at DESC NULLS LAST, id) WHERE archived_at IS NULL;
+CREATE INDEX contact_owner_active_created_idx ON contact (owner_id, created_at DESC NULLS LAST, id)
+    WHERE archived_at IS NULL;
 CREATE INDEX contact_tags_idx ON contact USING gin (tags);
 
 CREATE TABLE interaction (

@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -182,12 +183,22 @@ public class ProblemMappers {
         return builder.type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    @ServerExceptionMapper
+    public Response queryTimeout(QueryTimeoutException e, UriInfo uri) {
+        return respond(new Problem(ProblemTypes.QUERY_TIMEOUT, "Query took too long", 503,
+                "The query was stopped because it took too long; narrow it with more characters or filters",
+                path(uri), null, null), e);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return staleVersion(uri, e);
+            }
+            if (cause instanceof QueryTimeoutException timeout) {
+                return queryTimeout(timeout, uri);
             }
             if (cause instanceof ProblemException problem) {
                 return problem(problem, uri);

@@ -19,6 +19,7 @@ public final class ProblemTypes {
     public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
     public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
     public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
+    public static final String QUERY_TIMEOUT = BASE + "query-timeout";
     public static final String INTERNAL = BASE + "internal-error";
 
     private ProblemTypes() {
