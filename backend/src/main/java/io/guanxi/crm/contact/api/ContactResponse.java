@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Contact")
 public record ContactResponse(
-        UUID id,
-        String name,
-        @Schema(description = "Toneless pinyin of the name, used by search and sorting") String namePinyin,
+        @Schema(required = true) UUID id,
+        @Schema(required = true) String name,
+        @Schema(required = true, description = "Toneless pinyin of the name, used by search and sorting") String namePinyin,
         String mobile,
         String email,
         String wechatId,
@@ -26,18 +26,18 @@ public record ContactResponse(
         LocalDate birthday,
         SourceChannel sourceChannel,
         ContactChannel preferredChannel,
-        List<String> tags,
+        @Schema(required = true) List<String> tags,
         String hiddenNeeds,
         PersonalityType personalityType,
-        LifecycleStage lifecycleStage,
-        UUID ownerId,
+        @Schema(required = true) LifecycleStage lifecycleStage,
+        @Schema(required = true) UUID ownerId,
         String ownerName,
-        boolean marketingConsent,
+        @Schema(required = true) boolean marketingConsent,
         Instant lastContactedAt,
-        @Schema(description = "Profile completeness, 0–100 %") int completeness,
-        @Schema(description = "Empty profile fields, most valuable first") List<String> missingFields,
+        @Schema(required = true, description = "Profile completeness, 0–100 %") int completeness,
+        @Schema(required = true, description = "Empty profile fields, most valuable first") List<String> missingFields,
         Instant archivedAt,
-        Instant createdAt,
-        Instant updatedAt,
-        long version) {
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true) long version) {
 }

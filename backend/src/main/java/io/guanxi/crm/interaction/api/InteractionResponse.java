@@ -7,6 +7,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Interaction")
-public record InteractionResponse(UUID id, UUID contactId, InteractionChannel channel, Direction direction,
-        Instant occurredAt, String summary, UUID authorId, String authorName, Instant createdAt) {
+public record InteractionResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID contactId, @Schema(required = true) InteractionChannel channel, @Schema(required = true) Direction direction,
+        @Schema(required = true) Instant occurredAt, @Schema(required = true) String summary, @Schema(required = true) UUID authorId, String authorName, @Schema(required = true) Instant createdAt) {
 }

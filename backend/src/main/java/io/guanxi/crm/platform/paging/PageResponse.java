@@ -1,12 +1,12 @@
 package io.guanxi.crm.platform.paging;
 
 import java.util.List;
-import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list: the items, where the page is, and how many items match in total. */
-public record PageResponse<T>(List<T> items, int page, int size, long total) {
-
-    public <R> PageResponse<R> map(Function<T, R> mapper) {
-        return new PageResponse<>(items.stream().map(mapper).toList(), page, size, total);
-    }
+public record PageResponse<T>(
+        @Schema(required = true) List<T> items,
+        @Schema(required = true) int page,
+        @Schema(required = true) int size,
+        @Schema(required = true) long total) {
 }
