@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Runs every test of the project on a fresh machine (JDK 17+; no database, no Docker needed),
+# Runs every test of the project on a fresh machine (JDK 17+, Node 20; no database, no Docker needed),
 # then checks that the committed OpenAPI contract is what the build generates.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The browser tests drive Debian's Chromium (with CJK fonts, so screenshots show Chinese text).
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  echo "Installing Chromium and CJK fonts for the browser tests (Debian packages)..."
+  SUDO=$([ "$(id -u)" -eq 0 ] && echo "" || echo "sudo")
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
+# Backend tests (JUnit + REST Assured on an embedded PostgreSQL), the SPA's checks (generated API
+# types up to date, tsc, ESLint, Vitest with the i18n completeness check), then the packaged service
+# with the SPA in it, tested end to end in Chromium.
 ./mvnw -B verify
 
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then

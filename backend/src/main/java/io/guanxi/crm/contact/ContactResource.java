@@ -80,6 +80,8 @@ public class ContactResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "Get a contact", description = "The contact, with its version in the ETag header.")
+    @APIResponse(responseCode = "200", description = "The contact; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     public Response getContact(@PathParam("id") UUID id) {
         return withEtag(Response.ok(), service.get(id));
     }
@@ -136,6 +138,8 @@ public class ContactResource {
     @Path("/{id}/restore")
     @RolesAllowed({Role.Names.SALES_REP, Role.Names.MANAGER, Role.Names.ADMIN})
     @Operation(summary = "Restore an archived contact", description = "Brings an archived contact back into lists.")
+    @APIResponse(responseCode = "200", description = "Restored",
+            content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     public Response restoreContact(@PathParam("id") UUID id) {
         return withEtag(Response.ok(), service.restore(id));
     }

@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The 360° view of a customer (SPEC §1): one response with everything known about them. */
 @Schema(name = "ContactOverview")
-public record ContactOverview(ContactResponse contact, InteractionStats interactionStats,
-        @Schema(description = "The 10 most recent interactions, newest first") List<InteractionResponse> recentInteractions) {
+public record ContactOverview(
+        @Schema(required = true) ContactResponse contact,
+        @Schema(required = true) InteractionStats interactionStats,
+        @Schema(required = true, description = "The 10 most recent interactions, newest first")
+        List<InteractionResponse> recentInteractions) {
 }

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,6 +62,8 @@ public class UserResource {
     @Path("/{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     @Operation(summary = "Get a user", description = "The user with its version in the ETag header.")
+    @APIResponse(responseCode = "200", description = "The user; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response getUser(@PathParam("id") UUID id) {
         UserResponse user = service.get(id);
         return Response.ok(user).tag(IfMatch.etag(user.version())).build();
@@ -73,6 +77,8 @@ public class UserResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "sales rep", value = """
             {"username": "li.na", "displayName": "李娜", "password": "Sales-Rep-2026!",
              "roles": ["SALES_REP"], "seniority": "JUNIOR"}""")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response createUser(@Valid @NotNull UserCreateRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UserResponse user = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build())
@@ -87,6 +93,8 @@ public class UserResource {
                     + "A deactivated user's tokens stop working within 30 seconds.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "promote", value = """
             {"displayName": "李娜", "roles": ["SALES_REP"], "seniority": "SENIOR", "active": true}""")))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateUser(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UserUpdateRequest request) {
         UserResponse user = service.update(id, ifMatch, request, currentUser.id());

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
-        @Schema(examples = "urn:guanxi:problem:validation") String type,
-        @Schema(examples = "Validation failed") String title,
-        @Schema(examples = "400") int status,
+        @Schema(required = true, examples = "urn:guanxi:problem:validation") String type,
+        @Schema(required = true, examples = "Validation failed") String title,
+        @Schema(required = true, examples = "400") int status,
         @Schema(examples = "The request has invalid fields") String detail,
         @Schema(examples = "/api/v1/contacts") String instance,
         @Schema(description = "Invalid fields, for validation problems") List<FieldError> errors,

@@ -1,0 +1,69 @@
+import { LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { hasRole, saveSession } from '../lib/auth/session';
+import { useSession } from '../lib/auth/useSession';
+import { changeLanguage, type Language } from '../lib/i18n';
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+
+  const items = [
+    { key: '/contacts', icon: <UserOutlined />, label: t('nav.contacts') },
+    ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
+  ];
+  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key ?? '/contacts';
+
+  const handleSignOut = () => {
+    saveSession(null);
+    queryClient.clear();
+    navigate('/login');
+  };
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+        <span className="gx-brand"><span className="gx-brand-mark">关</span>{t('app.name')}</span>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={({ key }) => navigate(key)}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space size="middle">
+          <Segmented
+            size="small"
+            aria-label={t('nav.language')}
+            value={i18n.language}
+            options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]}
+            onChange={(value) => changeLanguage(value as Language)}
+          />
+          <Dropdown
+            menu={{ items: [{ key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: handleSignOut }] }}
+          >
+            <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
+              <Space>
+                <Avatar size="small" style={{ background: '#c8102e' }}>{session?.displayName.slice(0, 1)}</Avatar>
+                <span>{session?.displayName}</span>
+                <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>
+                  {session?.roles.map((role) => t(`roles.${role}`)).join(' · ')}
+                </Typography.Text>
+              </Space>
+            </Button>
+          </Dropdown>
+        </Space>
+      </Layout.Header>
+      <Layout.Content>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,56 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadSession } from '../../lib/auth/session';
+import { changeLanguage } from '../../lib/i18n';
+import { LoginPage } from './LoginPage';
+
+function renderLogin() {
+  const router = createMemoryRouter([
+    { path: '/login', element: <LoginPage /> },
+    { path: '/contacts', element: <p>contacts page</p> },
+  ], { initialEntries: ['/login'] });
+  render(<RouterProvider router={router} />);
+}
+
+function jsonResponse(status: number, body: unknown, contentType = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+async function signIn(username: string, password: string) {
+  await userEvent.type(screen.getByLabelText('Username'), username);
+  await userEvent.type(screen.getByLabelText('Password'), password);
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('LoginPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the wrong-credentials message from a 401', async () => {
+    changeLanguage('en');
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(401, { type: 'urn:guanxi:problem:unauthorized', title: 'Unauthorized', status: 401 }, 'application/problem+json')));
+    renderLogin();
+    await signIn('rep.zhang', 'nope');
+    expect(await screen.findByTestId('login-error')).toHaveTextContent('Wrong username or password.');
+    expect(loadSession()).toBeNull();
+  });
+
+  it('says how long to wait when throttled', async () => {
+    changeLanguage('en');
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(429, { type: 't', title: 'Too many', status: 429, retryAfterSeconds: 42 }, 'application/problem+json')));
+    renderLogin();
+    await signIn('rep.zhang', 'nope');
+    expect(await screen.findByTestId('login-error')).toHaveTextContent('Try again in 42 seconds.');
+  });
+
+  it('keeps the session and opens the contacts on success', async () => {
+    changeLanguage('en');
+    const claims = btoa(JSON.stringify({ sub: 'u1', upn: 'rep.zhang', name: 'Zhang', groups: ['SALES_REP'], exp: 2_000_000_000 }));
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, { access_token: `h.${claims}.s`, token_type: 'Bearer', expires_in: 3600 })));
+    renderLogin();
+    await signIn('rep.zhang', 'demo1234');
+    expect(await screen.findByText('contacts page')).toBeInTheDocument();
+    expect(loadSession()?.username).toBe('rep.zhang');
+  });
+});

@@ -1,0 +1,132 @@
+import { ArrowLeftOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { hasRole } from '../../lib/auth/session';
+import { useSession } from '../../lib/auth/useSession';
+import { useFormat } from '../../lib/format';
+import { type Contact, contactQueries, fetchContactForEdit, useArchiveContact, useRestoreContact } from './api';
+import { ContactFormDrawer } from './ContactFormDrawer';
+import { STAGE_COLORS } from '../../lib/enums';
+import { InteractionTimeline } from './InteractionTimeline';
+
+export function ContactDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const overview = useQuery(contactQueries.overview(id));
+  const archive = useArchiveContact();
+  const restore = useRestoreContact();
+  const [editing, setEditing] = useState<{ contact: Contact; etag: string } | undefined>();
+
+  if (overview.isPending) return <div className="gx-page"><Card><Skeleton active /></Card></div>;
+  if (overview.isError) return <div className="gx-page"><ErrorState error={overview.error} onRetry={() => overview.refetch()} /></div>;
+
+  const { contact, interactionStats } = overview.data;
+  const canEdit = hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId);
+
+  const handleEdit = async () => {
+    try {
+      setEditing(await fetchContactForEdit(id));
+    } catch (error) {
+      message.error(describeError(error, t));
+    }
+  };
+
+  const handleArchive = () =>
+    modal.confirm({
+      title: t('contacts.archive'),
+      content: t('contacts.archiveConfirm'),
+      onOk: async () => {
+        await archive.mutateAsync(id);
+        navigate('/contacts');
+      },
+    });
+
+  const missing = contact.missingFields.map((field) => t(`contacts.fields.${field}`)).join('、');
+
+  return (
+    <div className="gx-page">
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Link to="/contacts"><ArrowLeftOutlined /> {t('overview.back')}</Link>
+        {contact.archivedAt && <Alert type="warning" showIcon title={t('contacts.archivedNotice')} />}
+        <Card>
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', flexWrap: 'wrap', gap: 16 }}>
+            <Space direction="vertical" size={4}>
+              <Space align="center" wrap>
+                <Typography.Title level={3} style={{ margin: 0 }} data-testid="contact-name">{contact.name}</Typography.Title>
+                <Tag color={STAGE_COLORS[contact.lifecycleStage]}>{t(`enum.LifecycleStage.${contact.lifecycleStage}`)}</Tag>
+              </Space>
+              <Typography.Text type="secondary">
+                {[contact.company, contact.region && t(`enum.Region.${contact.region}`), contact.city].filter(Boolean).join(' · ') || '—'}
+              </Typography.Text>
+              <Space wrap size={[4, 4]}>{contact.tags.map((tag) => <Tag key={tag} color="volcano">{tag}</Tag>)}</Space>
+            </Space>
+            {canEdit && (
+              <Space>
+                <Button icon={<EditOutlined />} onClick={handleEdit} data-testid="contact-edit">{t('common.edit')}</Button>
+                {contact.archivedAt ? (
+                  <Button icon={<RollbackOutlined />} loading={restore.isPending} onClick={() => restore.mutate(id)}>{t('contacts.restore')}</Button>
+                ) : (
+                  <Button danger icon={<InboxOutlined />} onClick={handleArchive}>{t('contacts.archive')}</Button>
+                )}
+              </Space>
+            )}
+          </div>
+        </Card>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={10}>
+            <Space direction="vertical" size={16} style={{ width: '100%' }}>
+              <Card title={t('overview.profile')}>
+                <div style={{ marginBottom: 16 }}>
+                  <Typography.Text strong>{t('overview.completeness')}</Typography.Text>
+                  <Progress percent={contact.completeness} data-testid="completeness" />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {missing ? t('overview.missing', { fields: missing }) : t('overview.complete')}
+                  </Typography.Text>
+                </div>
+                <Descriptions column={1} size="small" colon={false} labelStyle={{ width: 110, color: 'rgba(0,0,0,0.55)' }}>
+                  <Descriptions.Item label={t('contacts.fields.mobile')}>{contact.mobile ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.email')}>{contact.email ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.wechatId')}>{contact.wechatId ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.industry')}>{contact.industry ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.birthday')}>{format.date(contact.birthday)}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.sourceChannel')}>{contact.sourceChannel ? t(`enum.SourceChannel.${contact.sourceChannel}`) : '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.preferredChannel')}>{contact.preferredChannel ? t(`enum.ContactChannel.${contact.preferredChannel}`) : '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.personalityType')}>{contact.personalityType ? t(`enum.PersonalityType.${contact.personalityType}`) : '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.hiddenNeeds')}>{contact.hiddenNeeds ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.owner')}>{contact.ownerName ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.marketingConsent')}>{contact.marketingConsent ? t('common.yes') : t('common.no')}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.lastContactedAt')}>{format.dateTime(contact.lastContactedAt)}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.createdAt')}>{format.dateTime(contact.createdAt)}</Descriptions.Item>
+                </Descriptions>
+              </Card>
+              {(['leads', 'purchases', 'points', 'complaints'] as const).map((section) => (
+                <Card key={section} size="small" title={t(`overview.${section}`)}>
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.comingSoon')} />
+                </Card>
+              ))}
+            </Space>
+          </Col>
+          <Col xs={24} lg={14}>
+            <InteractionTimeline contactId={id} stats={interactionStats} />
+          </Col>
+        </Row>
+      </Space>
+      <ContactFormDrawer
+        open={!!editing}
+        editing={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => queryClient.invalidateQueries({ queryKey: contactQueries.all })}
+        onStale={() => queryClient.invalidateQueries({ queryKey: contactQueries.all })}
+      />
+    </div>
+  );
+}

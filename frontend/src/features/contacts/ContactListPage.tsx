@@ -1,0 +1,214 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Input, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { hasRole } from '../../lib/auth/session';
+import { useSession } from '../../lib/auth/useSession';
+import { useFormat } from '../../lib/format';
+import { type Contact, type ContactListParams, contactQueries } from './api';
+import { ContactFormDrawer } from './ContactFormDrawer';
+import { enumOptions, STAGE_COLORS } from '../../lib/enums';
+import { ownerQueries } from './owners';
+
+const PAGE_SIZE = 20;
+
+function paramsFrom(search: URLSearchParams): ContactListParams {
+  const value = (key: string) => search.get(key) || undefined;
+  return {
+    q: value('q'),
+    lifecycleStage: value('lifecycleStage') as ContactListParams['lifecycleStage'],
+    region: value('region') as ContactListParams['region'],
+    industry: value('industry'),
+    tag: search.getAll('tag').length ? search.getAll('tag') : undefined,
+    ownerId: value('ownerId'),
+    archived: search.get('archived') === 'true' ? true : undefined,
+    page: Number(search.get('page') ?? 0),
+    size: Number(search.get('size') ?? PAGE_SIZE),
+    sort: value('sort'),
+  };
+}
+
+export function ContactListPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const params = paramsFrom(search);
+  const [creating, setCreating] = useState(false);
+  const isManager = hasRole(session, 'MANAGER', 'ADMIN');
+  const canCreate = hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN');
+  const contacts = useQuery(contactQueries.list(params));
+  const owners = useQuery({ ...ownerQueries.all(), enabled: isManager });
+
+  const update = (changes: Record<string, string | string[] | undefined>) => {
+    const next = new URLSearchParams(search);
+    Object.entries(changes).forEach(([key, value]) => {
+      next.delete(key);
+      if (Array.isArray(value)) value.forEach((item) => next.append(key, item));
+      else if (value) next.set(key, value);
+    });
+    if (!('page' in changes)) next.delete('page');
+    setSearch(next, { replace: true });
+  };
+
+  const columns: TableProps<Contact>['columns'] = [
+    {
+      title: t('contacts.fields.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      render: (name: string, contact) => (
+        <Space direction="vertical" size={0}>
+          <Link to={`/contacts/${contact.id}`}>{name}</Link>
+          {contact.archivedAt && <Tag>{t('contacts.archived')}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('contacts.fields.company'), dataIndex: 'company', key: 'company', sorter: true, ellipsis: true, render: (v?: string) => v ?? '—' },
+    { title: t('contacts.fields.mobile'), dataIndex: 'mobile', key: 'mobile', render: (v?: string) => v ?? '—' },
+    { title: t('contacts.fields.region'), dataIndex: 'region', key: 'region', render: (v?: string) => (v ? t(`enum.Region.${v}`) : '—') },
+    {
+      title: t('contacts.fields.lifecycleStage'),
+      dataIndex: 'lifecycleStage',
+      key: 'lifecycleStage',
+      render: (v: Contact['lifecycleStage']) => <Tag color={STAGE_COLORS[v]}>{t(`enum.LifecycleStage.${v}`)}</Tag>,
+    },
+    {
+      title: t('contacts.fields.tags'),
+      dataIndex: 'tags',
+      key: 'tags',
+      render: (tags: string[]) => tags.map((tag) => <Tag key={tag} style={{ marginBottom: 4 }}>{tag}</Tag>),
+    },
+    ...(isManager ? [{ title: t('contacts.fields.owner'), dataIndex: 'ownerName', key: 'owner', render: (v?: string) => v ?? '—' }] : []),
+    {
+      title: t('contacts.fields.completeness'),
+      dataIndex: 'completeness',
+      key: 'completeness',
+      sorter: true,
+      width: 120,
+      render: (v: number) => <Progress percent={v} size="small" />,
+    },
+    {
+      title: t('contacts.fields.lastContactedAt'),
+      dataIndex: 'lastContactedAt',
+      key: 'lastContactedAt',
+      sorter: true,
+      render: (v?: string) => format.date(v),
+    },
+  ];
+
+  const [sortField, sortDirection] = (params.sort ?? '').split(',');
+  const sortedColumns = columns.map((column) =>
+    column.key === sortField ? { ...column, sortOrder: sortDirection === 'desc' ? ('descend' as const) : ('ascend' as const) } : column,
+  );
+
+  const filtersActive = !!(params.q || params.lifecycleStage || params.region || params.industry || params.tag || params.ownerId);
+
+  return (
+    <div className="gx-page">
+      <Card
+        title={<Typography.Title level={4} style={{ margin: 0 }}>{t('contacts.title')}</Typography.Title>}
+        extra={canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('contacts.new')}</Button>}
+      >
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            style={{ width: 380 }}
+            placeholder={t('contacts.searchPlaceholder')}
+            defaultValue={params.q}
+            onSearch={(q) => update({ q })}
+            aria-label={t('common.search')}
+            data-testid="contact-search"
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('contacts.filters.stage')}
+            value={params.lifecycleStage}
+            options={enumOptions(t, 'LifecycleStage')}
+            onChange={(value?: string) => update({ lifecycleStage: value })}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('contacts.filters.region')}
+            value={params.region}
+            options={enumOptions(t, 'Region')}
+            onChange={(value?: string) => update({ region: value })}
+          />
+          <Input
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('contacts.filters.industry')}
+            defaultValue={params.industry}
+            onPressEnter={(event) => update({ industry: event.currentTarget.value })}
+            onBlur={(event) => update({ industry: event.currentTarget.value })}
+          />
+          <Select
+            mode="tags"
+            allowClear
+            style={{ minWidth: 160 }}
+            placeholder={t('contacts.filters.tag')}
+            value={params.tag ?? []}
+            onChange={(value: string[]) => update({ tag: value })}
+            open={false}
+            suffixIcon={null}
+          />
+          {isManager && (
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 160 }}
+              placeholder={t('contacts.filters.owner')}
+              value={params.ownerId}
+              options={owners.data ?? []}
+              onChange={(value?: string) => update({ ownerId: value })}
+            />
+          )}
+          <Space>
+            <Switch size="small" checked={!!params.archived} onChange={(checked) => update({ archived: checked ? 'true' : undefined })} />
+            <Typography.Text type="secondary">{t('contacts.showArchived')}</Typography.Text>
+          </Space>
+        </Space>
+        {contacts.isError ? (
+          <ErrorState error={contacts.error} onRetry={() => contacts.refetch()} />
+        ) : (
+          <Table<Contact>
+            rowKey="id"
+            data-testid="contact-table"
+            loading={contacts.isFetching}
+            columns={sortedColumns}
+            dataSource={contacts.data?.items ?? []}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: <Empty description={filtersActive ? t('contacts.empty') : t('contacts.emptyStart')} /> }}
+            onRow={(contact) => ({ onDoubleClick: () => navigate(`/contacts/${contact.id}`) })}
+            onChange={(pagination, _filters, sorter) => {
+              const single = Array.isArray(sorter) ? sorter[0] : sorter;
+              const sort = single?.order ? `${String(single.columnKey)},${single.order === 'descend' ? 'desc' : 'asc'}` : undefined;
+              update({
+                page: String((pagination.current ?? 1) - 1),
+                size: String(pagination.pageSize ?? PAGE_SIZE),
+                sort,
+              });
+            }}
+            pagination={{
+              current: (params.page ?? 0) + 1,
+              pageSize: params.size ?? PAGE_SIZE,
+              total: contacts.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (count) => t('common.total', { count }),
+            }}
+          />
+        )}
+      </Card>
+      <ContactFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(contact) => navigate(`/contacts/${contact.id}`)} />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Empty, Form, Input, Pagination, Select, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { useFormat } from '../../lib/format';
+import { showFieldErrors } from '../../lib/forms';
+import { type ContactOverview, contactQueries, type InteractionRequest, useLogInteraction } from './api';
+import { enumOptions } from '../../lib/enums';
+
+type LogValues = Omit<InteractionRequest, 'occurredAt'> & { occurredAt?: Dayjs };
+
+const CHANNEL_COLORS: Record<string, string> = { PHONE: 'blue', SMS: 'cyan', EMAIL: 'purple', WECHAT: 'green', VISIT: 'orange', MEETING: 'gold', EVENT: 'magenta' };
+
+export function InteractionTimeline({ contactId, stats }: { contactId: string; stats: ContactOverview['interactionStats'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { message } = App.useApp();
+  const [page, setPage] = useState(0);
+  const [form] = Form.useForm<LogValues>();
+  const interactions = useQuery(contactQueries.interactions(contactId, page));
+  const logInteraction = useLogInteraction(contactId);
+
+  const handleLog = async (values: LogValues) => {
+    try {
+      await logInteraction.mutateAsync({ ...values, occurredAt: values.occurredAt?.toISOString() });
+      message.success(t('overview.logged'));
+      form.resetFields();
+      setPage(0);
+    } catch (error) {
+      if (!showFieldErrors(form, error, ['channel', 'direction', 'summary', 'occurredAt'])) message.error(describeError(error, t));
+    }
+  };
+
+  return (
+    <Card
+      title={t('overview.interactions')}
+      extra={<Typography.Text type="secondary">{t('overview.stats', { total: stats.total, last7: stats.last7Days, last30: stats.last30Days })}</Typography.Text>}
+    >
+      <Form<LogValues>
+        form={form}
+        layout="vertical"
+        onFinish={handleLog}
+        initialValues={{ channel: 'PHONE', direction: 'OUTBOUND' }}
+        data-testid="log-interaction"
+        style={{ background: '#fafafa', padding: 16, borderRadius: 8, marginBottom: 24 }}
+      >
+        <Typography.Text strong>{t('overview.logTitle')}</Typography.Text>
+        <Space wrap style={{ marginTop: 12 }} align="start">
+          <Form.Item name="channel" label={t('overview.channel')} style={{ marginBottom: 8 }}>
+            <Select style={{ width: 120 }} options={enumOptions(t, 'InteractionChannel')} />
+          </Form.Item>
+          <Form.Item name="direction" label={t('overview.direction')} style={{ marginBottom: 8 }}>
+            <Select style={{ width: 150 }} options={enumOptions(t, 'Direction')} />
+          </Form.Item>
+          <Form.Item name="occurredAt" label={t('overview.occurredAt')} style={{ marginBottom: 8 }}>
+            <DatePicker showTime style={{ width: 200 }} disabledDate={(day) => day.isAfter(dayjs())} placeholder={dayjs().format('YYYY-MM-DD HH:mm')} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="summary" label={t('overview.summary')} rules={[{ required: true, whitespace: true, message: t('common.required') }]} style={{ marginBottom: 8 }}>
+          <Input.TextArea rows={2} maxLength={4000} placeholder={t('overview.summaryPlaceholder')} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={logInteraction.isPending} data-testid="log-submit">{t('overview.log')}</Button>
+      </Form>
+      {interactions.isError ? (
+        <ErrorState error={interactions.error} onRetry={() => interactions.refetch()} />
+      ) : interactions.data && interactions.data.items.length === 0 ? (
+        <Empty description={t('overview.timelineEmpty')} />
+      ) : (
+        <>
+          <Timeline
+            data-testid="timeline"
+            items={(interactions.data?.items ?? []).map((interaction) => ({
+              color: CHANNEL_COLORS[interaction.channel] ?? 'gray',
+              children: (
+                <div>
+                  <Space size={8} wrap>
+                    <Tag color={CHANNEL_COLORS[interaction.channel]}>{t(`enum.InteractionChannel.${interaction.channel}`)}</Tag>
+                    <Typography.Text type="secondary">{t(`enum.Direction.${interaction.direction}`)}</Typography.Text>
+                    <Typography.Text type="secondary">{format.dateTime(interaction.occurredAt)}</Typography.Text>
+                    {interaction.authorName && <Typography.Text type="secondary">{t('overview.by', { name: interaction.authorName })}</Typography.Text>}
+                  </Space>
+                  <div className="gx-timeline-summary">{interaction.summary}</div>
+                </div>
+              ),
+            }))}
+          />
+          {(interactions.data?.total ?? 0) > 20 && (
+            <Pagination size="small" current={page + 1} pageSize={20} total={interactions.data?.total} onChange={(p) => setPage(p - 1)} />
+          )}
+        </>
+      )}
+    </Card>
+  );
+}

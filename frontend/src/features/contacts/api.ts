@@ -1,0 +1,81 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, etagOf, unwrap } from '../../lib/api/client';
+import type { components, operations } from '../../lib/api/schema';
+
+export type Contact = components['schemas']['Contact'];
+export type ContactRequest = components['schemas']['ContactRequest'];
+export type ContactOverview = components['schemas']['ContactOverview'];
+export type Interaction = components['schemas']['Interaction'];
+export type InteractionRequest = components['schemas']['InteractionRequest'];
+export type ContactListParams = NonNullable<operations['listContacts']['parameters']['query']>;
+
+export const contactQueries = {
+  all: ['contacts'] as const,
+  list: (params: ContactListParams) =>
+    queryOptions({
+      queryKey: [...contactQueries.all, 'list', params],
+      queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: params } })),
+      placeholderData: keepPreviousData,
+    }),
+  overview: (id: string) =>
+    queryOptions({
+      queryKey: [...contactQueries.all, 'overview', id],
+      queryFn: () => unwrap(api.GET('/api/v1/contacts/{id}/overview', { params: { path: { id } } })),
+    }),
+  interactions: (id: string, page: number) =>
+    queryOptions({
+      queryKey: [...contactQueries.all, 'interactions', id, page],
+      queryFn: () =>
+        unwrap(api.GET('/api/v1/contacts/{contactId}/interactions', { params: { path: { contactId: id }, query: { page, size: 20 } } })),
+    }),
+};
+
+/** Reads a contact with its ETag, for editing. */
+export async function fetchContactForEdit(id: string): Promise<{ contact: Contact; etag: string }> {
+  const result = await api.GET('/api/v1/contacts/{id}', { params: { path: { id } } });
+  const contact = await unwrap(Promise.resolve(result));
+  return { contact, etag: etagOf(result.response) };
+}
+
+export function useCreateContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, confirmDuplicate }: { body: ContactRequest; confirmDuplicate: boolean }) =>
+      unwrap(api.POST('/api/v1/contacts', { body, params: { query: { confirmDuplicate } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+  });
+}
+
+export function useUpdateContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, etag, body, confirmDuplicate }: { id: string; etag: string; body: ContactRequest; confirmDuplicate: boolean }) =>
+      unwrap(api.PUT('/api/v1/contacts/{id}', { body, params: { path: { id }, header: { 'If-Match': etag }, query: { confirmDuplicate } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+  });
+}
+
+export function useArchiveContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/contacts/{id}', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+  });
+}
+
+export function useRestoreContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/contacts/{id}/restore', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+  });
+}
+
+export function useLogInteraction(contactId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InteractionRequest) =>
+      unwrap(api.POST('/api/v1/contacts/{contactId}/interactions', { params: { path: { contactId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+  });
+}

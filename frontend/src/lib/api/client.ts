@@ -1,0 +1,67 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { loadSession, markSessionExpired, saveSession } from '../auth/session';
+import type { components, paths } from './schema';
+
+export type Problem = components['schemas']['Problem'] & {
+  existingId?: string;
+  duplicates?: { id: string; matchedOn: string; visibleToYou: boolean }[];
+};
+
+/** A failed API call: the HTTP status and the RFC 9457 problem the service sent. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** Raised when the service cannot be reached at all. */
+export class NetworkError extends Error {}
+
+
+const authMiddleware: Middleware = {
+  onRequest({ request }) {
+    const session = loadSession();
+    if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
+    return request;
+  },
+  onResponse({ response, request }) {
+    // An expired or revoked token: drop the session; the app returns to the login page with a message.
+    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/token')) {
+      markSessionExpired();
+      saveSession(null);
+    }
+    return response;
+  },
+};
+
+// Same origin as the app; fetch is looked up per call so tests can stand in for the network.
+export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: (request) => globalThis.fetch(request) });
+api.use(authMiddleware);
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+/** The data of a successful call, or an ApiError carrying the problem. */
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await call;
+  } catch (cause) {
+    throw new NetworkError(cause instanceof Error ? cause.message : String(cause));
+  }
+  const { data, error, response } = result;
+  if (!response.ok) {
+    const problem = (error && typeof error === 'object' ? error : { status: response.status }) as Problem;
+    throw new ApiError(response.status, problem);
+  }
+  return data as T;
+}
+
+/** The ETag of a response, for If-Match on the next update. */
+export function etagOf(response: Response): string {
+  return response.headers.get('ETag') ?? '';
+}

@@ -1,0 +1,29 @@
+import type { TFunction } from 'i18next';
+import type { components } from './api/schema';
+
+type Schemas = components['schemas'];
+
+/** Every value of each enum in the contract, in display order (checked against the schema by tsc). */
+export const ENUMS = {
+  LifecycleStage: ['POTENTIAL', 'AWARENESS', 'PURCHASE', 'LOYALTY', 'CHURNED'] satisfies Schemas['LifecycleStage'][],
+  Region: ['EAST', 'NORTH', 'SOUTH', 'CENTRAL', 'SOUTHWEST', 'NORTHWEST', 'NORTHEAST', 'HK_MACAO_TAIWAN', 'OVERSEAS'] satisfies Schemas['Region'][],
+  ContactChannel: ['PHONE', 'SMS', 'EMAIL', 'WECHAT', 'VISIT'] satisfies Schemas['ContactChannel'][],
+  SourceChannel: ['WEBSITE', 'COMMUNITY', 'TRADE_SHOW', 'REFERRAL', 'ADVERTISING', 'OUTBOUND', 'WALK_IN', 'OTHER'] satisfies Schemas['SourceChannel'][],
+  PersonalityType: ['PERFECTIONIST', 'HELPER', 'ACHIEVER', 'INDIVIDUALIST', 'INVESTIGATOR', 'LOYALIST', 'ENTHUSIAST', 'CHALLENGER', 'PEACEMAKER'] satisfies Schemas['PersonalityType'][],
+  InteractionChannel: ['PHONE', 'SMS', 'EMAIL', 'WECHAT', 'VISIT', 'MEETING', 'EVENT'] satisfies Schemas['InteractionChannel'][],
+  Direction: ['OUTBOUND', 'INBOUND'] satisfies Schemas['Direction'][],
+};
+
+export type EnumName = keyof typeof ENUMS;
+
+export function enumOptions(t: TFunction, name: EnumName) {
+  return ENUMS[name].map((value) => ({ value, label: t(`enum.${name}.${value}`) }));
+}
+
+export const STAGE_COLORS: Record<Schemas['LifecycleStage'], string> = {
+  POTENTIAL: 'default',
+  AWARENESS: 'blue',
+  PURCHASE: 'green',
+  LOYALTY: 'gold',
+  CHURNED: 'red',
+};
