@@ -63,6 +63,12 @@ async function main() {
     });
     for (const [name, scenario] of scenarios) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
+      // No animations: screenshots show settled pages and clicks never hit a moving drawer.
+      await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+        document.head.appendChild(style);
+      });`);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       const started = Date.now();

@@ -44,7 +44,7 @@ async function fillContactForm(page, values) {
 export const scenarios = [
   ['a rep creates a contact and lands on its 360 view', async ({ page, screenshot }) => {
     await signIn(page, 'rep.zhang');
-    await page.getByTestId('contact-table').waitFor();
+    await page.getByTestId('contact-table').locator('.ant-table-tbody tr td:first-child a').first().waitFor();
     await screenshot('contacts-zh-CN.png');
     await page.getByRole('button', { name: '新建客户' }).click();
     await fillContactForm(page, { 姓名: name, 手机: mobile, 公司: '杭州云栖科技有限公司', 城市: '杭州' });
@@ -91,6 +91,7 @@ export const scenarios = [
     await signIn(page, 'rep.zhang');
     await setLanguage(page, 'EN');
     await page.getByRole('button', { name: 'New contact' }).waitFor();
+    await page.getByTestId('contact-table').locator('.ant-table-tbody tr td:first-child a').first().waitFor();
     await screenshot('contacts-en.png');
     await page.goto(`/contacts/${createdId}`);
     await page.getByText('Profile completeness').waitFor();

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -50,7 +50,7 @@ export function ContactDetailPage() {
       },
     });
 
-  const missing = contact.missingFields.map((field) => t(`contacts.fields.${field}`)).join('、');
+  const missing = contact.missingFields.map((field) => t(`contacts.fields.${field}`)).join(t('common.listSeparator'));
 
   return (
     <div className="gx-page">
@@ -92,7 +92,7 @@ export function ContactDetailPage() {
                     {missing ? t('overview.missing', { fields: missing }) : t('overview.complete')}
                   </Typography.Text>
                 </div>
-                <Descriptions column={1} size="small" colon={false} labelStyle={{ width: 110, color: 'rgba(0,0,0,0.55)' }}>
+                <Descriptions column={1} size="small" colon={false} styles={{ label: { width: 140, color: 'rgba(0,0,0,0.55)' } }}>
                   <Descriptions.Item label={t('contacts.fields.mobile')}>{contact.mobile ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.email')}>{contact.email ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.wechatId')}>{contact.wechatId ?? '—'}</Descriptions.Item>
@@ -108,11 +108,14 @@ export function ContactDetailPage() {
                   <Descriptions.Item label={t('contacts.fields.createdAt')}>{format.dateTime(contact.createdAt)}</Descriptions.Item>
                 </Descriptions>
               </Card>
-              {(['leads', 'purchases', 'points', 'complaints'] as const).map((section) => (
-                <Card key={section} size="small" title={t(`overview.${section}`)}>
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.comingSoon')} />
-                </Card>
-              ))}
+              <Card size="small" title={t('overview.more')}>
+                <Space wrap size={[8, 8]}>
+                  {(['leads', 'purchases', 'points', 'complaints'] as const).map((section) => (
+                    <Tag key={section} bordered={false}>{t(`overview.${section}`)}</Tag>
+                  ))}
+                </Space>
+                <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>{t('common.comingSoon')}</Typography.Paragraph>
+              </Card>
             </Space>
           </Col>
           <Col xs={24} lg={14}>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Input, Progress, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { enumOptions, STAGE_COLORS } from '../../lib/enums';
 import { ownerQueries } from './owners';
 
 const PAGE_SIZE = 20;
+const MAX_TAGS_SHOWN = 3;
 
 function paramsFrom(search: URLSearchParams): ContactListParams {
   const value = (key: string) => search.get(key) || undefined;
@@ -82,7 +83,13 @@ export function ContactListPage() {
       title: t('contacts.fields.tags'),
       dataIndex: 'tags',
       key: 'tags',
-      render: (tags: string[]) => tags.map((tag) => <Tag key={tag} style={{ marginBottom: 4 }}>{tag}</Tag>),
+      width: 240,
+      render: (tags: string[]) => (
+        <Space size={[4, 4]} wrap>
+          {tags.slice(0, MAX_TAGS_SHOWN).map((tag) => <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tag}</Tag>)}
+          {tags.length > MAX_TAGS_SHOWN && <Tag style={{ marginInlineEnd: 0 }} title={tags.slice(MAX_TAGS_SHOWN).join(', ')}>+{tags.length - MAX_TAGS_SHOWN}</Tag>}
+        </Space>
+      ),
     },
     ...(isManager ? [{ title: t('contacts.fields.owner'), dataIndex: 'ownerName', key: 'owner', render: (v?: string) => v ?? '—' }] : []),
     {
@@ -186,7 +193,9 @@ export function ContactListPage() {
             columns={sortedColumns}
             dataSource={contacts.data?.items ?? []}
             scroll={{ x: 1000 }}
-            locale={{ emptyText: <Empty description={filtersActive ? t('contacts.empty') : t('contacts.emptyStart')} /> }}
+            locale={{
+              emptyText: contacts.isPending ? <Skeleton active /> : <Empty description={filtersActive ? t('contacts.empty') : t('contacts.emptyStart')} />,
+            }}
             onRow={(contact) => ({ onDoubleClick: () => navigate(`/contacts/${contact.id}`) })}
             onChange={(pagination, _filters, sorter) => {
               const single = Array.isArray(sorter) ? sorter[0] : sorter;

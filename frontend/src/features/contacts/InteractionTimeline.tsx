@@ -46,8 +46,8 @@ export function InteractionTimeline({ contactId, stats }: { contactId: string; s
         data-testid="log-interaction"
         style={{ background: '#fafafa', padding: 16, borderRadius: 8, marginBottom: 24 }}
       >
-        <Typography.Text strong>{t('overview.logTitle')}</Typography.Text>
-        <Space wrap style={{ marginTop: 12 }} align="start">
+        <Typography.Title level={5} style={{ marginTop: 0 }}>{t('overview.logTitle')}</Typography.Title>
+        <Space wrap align="start">
           <Form.Item name="channel" label={t('overview.channel')} style={{ marginBottom: 8 }}>
             <Select style={{ width: 120 }} options={enumOptions(t, 'InteractionChannel')} />
           </Form.Item>
