@@ -46,7 +46,7 @@ public class LoginThrottle {
 
     public void failed(String username, String address) {
         if (states.size() > MAX_KEYS) {
-            states.clear();
+            forgetUnlocked();
         }
         int max = config.security().login().maxFailures();
         record(userKey(username), max);
@@ -68,6 +68,12 @@ public class LoginThrottle {
             }
             return new State(failures, lockedUntil);
         });
+    }
+
+    /** Bounds memory under a flood of usernames without releasing anyone who is locked out. */
+    private void forgetUnlocked() {
+        Instant now = clock.instant();
+        states.values().removeIf(state -> state.lockedUntil() == null || !state.lockedUntil().isAfter(now));
     }
 
     private Duration lockout(int extraFailures) {

@@ -79,7 +79,7 @@ public class InteractionService {
         long total = em.createQuery("select count(i) from Interaction i where i.contactId = :c", Long.class)
                 .setParameter("c", contactId).getSingleResult();
         List<Interaction> items = em.createQuery("from Interaction i where i.contactId = :c order by "
-                        + paging.orderBySql().replace(" NULLS LAST", "") + ", i.id desc", Interaction.class)
+                        + paging.orderBySql() + ", i.id desc", Interaction.class)
                 .setParameter("c", contactId)
                 .setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
         Map<UUID, String> authors = users.displayNames(items.stream().map(i -> i.authorId).collect(Collectors.toSet()));

@@ -61,7 +61,7 @@ public class UserService {
         }
         long total = users.count("from User u" + where, params);
         List<User> items = users.find("select u from User u" + where + " order by "
-                        + paging.orderBySql().replace(" NULLS LAST", "") + ", u.id", params)
+                        + paging.orderBySql() + ", u.id", params)
                 .page(paging.page(), paging.size()).list();
         return new PageResponse<>(items.stream().map(mapper::toResponse).toList(), paging.page(), paging.size(), total);
     }
