@@ -122,6 +122,15 @@ public class ContactRepository {
         return ids.stream().map(byId::get).toList();
     }
 
+    public Map<UUID, String> names(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select c.id, c.name from Contact c where c.id in :ids", Object[].class)
+                .setParameter("ids", java.util.Set.copyOf(ids)).getResultStream()
+                .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
+    }
+
     /** Moves lastContactedAt forward (never back) without touching the version: it is not an edit. */
     public void touchLastContacted(UUID id, Instant at) {
         em.createNativeQuery("""

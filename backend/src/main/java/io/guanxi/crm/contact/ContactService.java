@@ -138,6 +138,12 @@ public class ContactService {
         requireVisible(id);
     }
 
+    /** Names of these contacts, for features that show what a record is about (no visibility check). */
+    @Transactional
+    public Map<UUID, String> names(java.util.Collection<UUID> ids) {
+        return contacts.names(ids);
+    }
+
     /** Records that someone was in touch with the contact at this time (lastContactedAt never goes back). */
     @Transactional
     public void recordContactMade(UUID id, Instant at) {

@@ -11,6 +11,7 @@ import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -50,6 +51,9 @@ public class InteractionService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<InteractionLogged> logged;
+
     @Transactional
     public InteractionResponse log(UUID contactId, InteractionRequest request) {
         contacts.requireVisibleContact(contactId);
@@ -69,6 +73,7 @@ public class InteractionService {
         interaction.createdAt = now;
         em.persist(interaction);
         contacts.recordContactMade(contactId, occurredAt);
+        logged.fire(new InteractionLogged(contactId, occurredAt));
         return mapper.toResponse(interaction, users.displayNames(List.of(interaction.authorId)).get(interaction.authorId));
     }
 

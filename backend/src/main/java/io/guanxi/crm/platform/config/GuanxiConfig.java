@@ -17,6 +17,8 @@ public interface GuanxiConfig {
 
     Demo demo();
 
+    Leads leads();
+
     EmbeddedDb embeddedDb();
 
     interface Jwt {
@@ -57,6 +59,12 @@ public interface GuanxiConfig {
     interface Admin {
         /** Password of the first admin, created when no user exists yet. */
         Optional<String> password();
+    }
+
+    interface Leads {
+        /** How often the activity window slides (scores of leads whose interactions aged out drop). */
+        @WithDefault("1h")
+        String windowRescoreEvery();
     }
 
     interface Demo {

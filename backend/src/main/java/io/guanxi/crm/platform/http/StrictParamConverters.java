@@ -92,7 +92,7 @@ public class StrictParamConverters implements ParamConverterProvider {
                 return null;
             }
             try {
-                return Enum.valueOf(type, value.trim());
+                return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidParameterException(name, "must be one of "
                         + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));

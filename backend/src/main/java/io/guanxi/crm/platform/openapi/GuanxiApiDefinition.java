@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.AUTH, description = "Sign in and the signed-in user"),
             @Tag(name = ApiTags.USERS, description = "User accounts and roles (admins)"),
             @Tag(name = ApiTags.CONTACTS, description = "Customer profiles (客户档案), search, duplicates, 360 view"),
-            @Tag(name = ApiTags.INTERACTIONS, description = "Calls, messages, visits and meetings with a contact")
+            @Tag(name = ApiTags.INTERACTIONS, description = "Calls, messages, visits and meetings with a contact"),
+            @Tag(name = ApiTags.LEADS, description = "Prospects (线索) with their weighted, explainable score"),
+            @Tag(name = ApiTags.LEAD_SCORING, description = "The versioned scoring policy (admins)")
         },
         security = @SecurityRequirement(name = GuanxiApiDefinition.BEARER))
 @SecurityScheme(securitySchemeName = GuanxiApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

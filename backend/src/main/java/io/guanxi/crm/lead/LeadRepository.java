@@ -1,0 +1,118 @@
+package io.guanxi.crm.lead;
+
+import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every read of leads, limited to what the caller may see: a sales rep their own leads, managers and
+ * admins all of them (unassigned included). As with contacts, there is no unscoped finder.
+ */
+@ApplicationScoped
+public class LeadRepository {
+
+    public static final Map<String, String> SORTABLE = Map.of(
+            "score", "l.score", "createdAt", "l.createdAt", "updatedAt", "l.updatedAt");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public void persist(Lead lead) {
+        em.persist(lead);
+    }
+
+    public Optional<Lead> findVisible(UUID id) {
+        Map<String, Object> params = new HashMap<>();
+        String scope = scope(params);
+        TypedQuery<Lead> query = em.createQuery("from Lead l where l.id = :id" + scope, Lead.class).setParameter("id", id);
+        params.forEach(query::setParameter);
+        return query.getResultStream().findFirst();
+    }
+
+    /** Open leads about this contact, whoever owns them (their scores follow the contact's activity). */
+    public List<UUID> openLeadIdsOfContact(UUID contactId) {
+        return em.createQuery("select l.id from Lead l where l.contactId = :c and l.status in :open", UUID.class)
+                .setParameter("c", contactId).setParameter("open", LeadStatus.OPEN).getResultList();
+    }
+
+    public record Page(List<Lead> items, long total) {
+    }
+
+    public Page list(LeadQueue queue, LeadStatus status, int priorityThreshold, PageRequest paging) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> clauses = new ArrayList<>();
+        if (status != null) {
+            clauses.add("l.status = :status");
+            params.put("status", status);
+        }
+        if (queue != null) {
+            switch (queue) {
+                case MINE -> {
+                    clauses.add("l.ownerId = :me");
+                    params.put("me", currentUser.id());
+                }
+                case UNASSIGNED -> clauses.add("l.ownerId is null");
+                case PRIORITY -> {
+                    clauses.add("l.score >= :priority");
+                    params.put("priority", java.math.BigDecimal.valueOf(priorityThreshold));
+                }
+            }
+            if (status == null) {
+                clauses.add("l.status in :open");
+                params.put("open", LeadStatus.OPEN);
+            }
+        }
+        String where = " where 1=1" + (clauses.isEmpty() ? "" : " and " + String.join(" and ", clauses)) + scope(params);
+        TypedQuery<Long> count = em.createQuery("select count(l) from Lead l" + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        TypedQuery<Lead> select = em.createQuery("from Lead l" + where + " order by " + paging.orderBySql() + ", l.id",
+                Lead.class);
+        params.forEach(select::setParameter);
+        List<Lead> items = total == 0 ? List.of()
+                : select.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
+        return new Page(items, total);
+    }
+
+    public List<Object[]> history(UUID leadId, int offset, int size) {
+        return em.createNativeQuery("""
+                SELECT score, match_score, activity_count, policy_version, cause, changed_at
+                FROM lead_score_history WHERE lead_id = :id ORDER BY changed_at DESC, id DESC LIMIT :size OFFSET :offset""",
+                Object[].class).setParameter("id", leadId).setParameter("size", size).setParameter("offset", offset)
+                .getResultList();
+    }
+
+    public long historyCount(UUID leadId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM lead_score_history WHERE lead_id = :id")
+                .setParameter("id", leadId).getSingleResult()).longValue();
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public void refresh(Lead lead) {
+        em.refresh(lead);
+    }
+
+    private String scope(Map<String, Object> params) {
+        if (currentUser.has(Role.ADMIN) || currentUser.has(Role.MANAGER)) {
+            return "";
+        }
+        params.put("scopeOwner", currentUser.id());
+        return " and l.ownerId = :scopeOwner";
+    }
+}

@@ -1,0 +1,94 @@
+package io.guanxi.crm.lead;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Writes lead scores set-based: one statement computes match points from the policy's JSON rules,
+ * counts interactions in the window, updates only leads whose score inputs changed and records a
+ * history row for every score that moved. Used for one lead (after an edit or an interaction) and for
+ * all open leads (policy change, sliding window) alike, so there is one implementation of the write.
+ */
+@ApplicationScoped
+public class LeadRescoring {
+
+    private static final String RESCORE = """
+            WITH policy AS (SELECT * FROM lead_scoring_policy WHERE version = :policyVersion),
+            inputs AS (
+                SELECT l.id, l.score AS old_score,
+                       LEAST(100, COALESCE((
+                           SELECT sum((rule ->> 'points')::int)
+                           FROM jsonb_array_elements(p.match_rules) AS rule
+                           WHERE CASE rule ->> 'field'
+                                     WHEN 'SOURCE' THEN l.source_channel = rule ->> 'value'
+                                     WHEN 'REGION' THEN l.region = rule ->> 'value'
+                                     WHEN 'INDUSTRY' THEN l.industry = rule ->> 'value'
+                                     WHEN 'PRODUCT_INTEREST' THEN l.product_interest = rule ->> 'value'
+                                     WHEN 'BUDGET_AT_LEAST' THEN l.budget >= (rule ->> 'value')::numeric
+                                     ELSE false END), 0))::int AS match_score,
+                       (SELECT count(*) FROM interaction i
+                        WHERE i.contact_id = l.contact_id
+                          AND i.occurred_at > CAST(:now AS timestamptz) - make_interval(days => p.activity_window_days)
+                          AND i.occurred_at <= CAST(:now AS timestamptz))::int AS activity_count,
+                       p.version, p.points_per_interaction, p.activity_cap, p.match_weight, p.activity_weight
+                FROM lead l CROSS JOIN policy p
+                WHERE l.status IN ('NEW', 'CONTACTED', 'QUALIFIED') AND (:allLeads OR l.id = ANY(CAST(string_to_array(:ids, ',') AS uuid[])))
+            ),
+            scored AS (
+                SELECT id, old_score, match_score, activity_count, version,
+                       LEAST(activity_cap, activity_count * points_per_interaction) AS activity_score,
+                       match_weight, activity_weight
+                FROM inputs
+            ),
+            final AS (
+                SELECT id, old_score, match_score, activity_count, activity_score, version,
+                       round(match_score * match_weight + activity_score * activity_weight, 2) AS score
+                FROM scored
+            ),
+            changed AS (
+                UPDATE lead l
+                SET match_score = f.match_score, activity_count = f.activity_count, activity_score = f.activity_score,
+                    score = f.score, policy_version = f.version, scored_at = :now
+                FROM final f
+                WHERE l.id = f.id
+                  AND (:alwaysRecord OR (l.match_score, l.activity_count, l.score, l.policy_version)
+                      IS DISTINCT FROM (f.match_score, f.activity_count, f.score, f.version))
+                RETURNING l.id, l.score, l.match_score, l.activity_count, l.policy_version, f.old_score
+            )
+            INSERT INTO lead_score_history (lead_id, score, match_score, activity_count, policy_version, cause, changed_at)
+            SELECT id, score, match_score, activity_count, policy_version, :cause, :now
+            FROM changed WHERE :alwaysRecord OR score <> old_score
+            """;
+
+    @Inject
+    EntityManager em;
+
+    /** Rescores these open leads; returns how many history rows were written. */
+    public int rescore(Collection<UUID> leadIds, int policyVersion, ScoreCause cause, Instant now) {
+        if (leadIds.isEmpty()) {
+            return 0;
+        }
+        return run(false, leadIds.stream().map(UUID::toString).collect(Collectors.joining(",")), policyVersion, cause, now);
+    }
+
+    /** Rescores every open lead (policy change, sliding window). */
+    public int rescoreAllOpen(int policyVersion, ScoreCause cause, Instant now) {
+        return run(true, "", policyVersion, cause, now);
+    }
+
+    private int run(boolean allLeads, String ids, int policyVersion, ScoreCause cause, Instant now) {
+        return em.createNativeQuery(RESCORE)
+                .setParameter("policyVersion", policyVersion)
+                .setParameter("now", now)
+                .setParameter("allLeads", allLeads)
+                .setParameter("ids", ids)
+                .setParameter("alwaysRecord", cause == ScoreCause.CREATED)
+                .setParameter("cause", cause.name())
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,122 @@
+package io.guanxi.crm.lead;
+
+import io.guanxi.crm.lead.api.LeadRequest;
+import io.guanxi.crm.lead.api.LeadResponse;
+import io.guanxi.crm.lead.api.ScoreBreakdown;
+import io.guanxi.crm.lead.api.ScoreChange;
+import io.guanxi.crm.platform.http.IfMatch;
+import io.guanxi.crm.platform.openapi.ApiTags;
+import io.guanxi.crm.platform.paging.PageResponse;
+import io.guanxi.crm.platform.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/leads")
+@Tag(name = ApiTags.LEADS)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.Names.SALES_REP, Role.Names.MANAGER, Role.Names.ADMIN})
+public class LeadResource {
+
+    private static final String EXAMPLE = """
+            {"newContact": {"name": "王磊", "mobile": "139 1234 5678", "company": "苏州工业园电子有限公司"},
+             "sourceChannel": "REFERRAL", "productInterest": "企业培训课程", "industry": "科技", "region": "EAST",
+             "budget": 120000, "notes": "老客户李总推荐，下月预算审批"}""";
+
+    @Inject
+    LeadService service;
+
+    @GET
+    @Operation(summary = "List leads",
+            description = "Leads visible to you (a rep: own leads; managers: all), best score first. queue=mine, "
+                    + "unassigned or priority (score at or above the policy's priority threshold) lists open leads only.")
+    public PageResponse<LeadResponse> listLeads(
+            @Parameter(description = "mine | unassigned | priority") @QueryParam("queue") LeadQueue queue,
+            @QueryParam("status") LeadStatus status,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(description = "score (default, desc) | createdAt | updatedAt, then ,asc or ,desc")
+            @QueryParam("sort") String sort) {
+        return service.list(queue, status, page, size, sort);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a lead", description = "The lead with its score and level; ETag carries its version.")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    public Response getLead(@PathParam("id") UUID id) {
+        LeadResponse lead = service.get(id);
+        return Response.ok(lead).tag(IfMatch.etag(lead.version())).build();
+    }
+
+    @POST
+    @Operation(summary = "Create a lead",
+            description = "About an existing contact (contactId) or a new person (newContact: created as a POTENTIAL "
+                    + "contact, with the contacts' duplicate check: 409 unless confirmDuplicate=true). Scored at once.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "referral", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created and scored",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    @APIResponse(responseCode = "409", description = "The new person duplicates a contact: see existingId")
+    public Response createLead(@Valid @NotNull LeadRequest request,
+            @QueryParam("confirmDuplicate") boolean confirmDuplicate, UriInfo uri) {
+        LeadResponse lead = service.create(request, confirmDuplicate);
+        return Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
+                .tag(IfMatch.etag(lead.version())).entity(lead).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update a lead",
+            description = "Replaces the editable fields (not the contact) with If-Match; the score is recomputed. "
+                    + "LOST needs a lostReason. Managers set or clear ownerId; a rep's leads stay their own.")
+    @APIResponse(responseCode = "200", description = "Updated and rescored",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    public Response updateLead(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull LeadRequest request) {
+        LeadResponse lead = service.update(id, ifMatch, request);
+        return Response.ok(lead).tag(IfMatch.etag(lead.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/score")
+    @Operation(summary = "Explain a lead's score",
+            description = "Every match rule of the policy version used and whether it fired, the interactions counted "
+                    + "in the window, the weights and thresholds: score = match × matchWeight + activity × activityWeight.")
+    public ScoreBreakdown getLeadScore(@PathParam("id") UUID id) {
+        return service.breakdown(id);
+    }
+
+    @GET
+    @Path("/{id}/score-history")
+    @Operation(summary = "A lead's score history",
+            description = "Every change of the score, newest first, with its cause: CREATED, LEAD_EDITED, "
+                    + "INTERACTION_LOGGED, POLICY_CHANGED or WINDOW_SLID.")
+    public PageResponse<ScoreChange> getLeadScoreHistory(@PathParam("id") UUID id, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.history(id, page, size);
+    }
+}

@@ -1,0 +1,56 @@
+package io.guanxi.crm.lead;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A version of the scoring policy. Versions are never changed: a new policy is a new version. */
+@Entity
+@Table(name = "lead_scoring_policy")
+public class LeadScoringPolicy extends PanacheEntityBase {
+
+    @Id
+    public int version;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "match_rules")
+    public List<MatchRule> matchRules;
+
+    @Column(name = "activity_window_days")
+    public int activityWindowDays;
+
+    @Column(name = "points_per_interaction")
+    public int pointsPerInteraction;
+
+    @Column(name = "activity_cap")
+    public int activityCap;
+
+    @Column(name = "match_weight")
+    public BigDecimal matchWeight;
+
+    @Column(name = "activity_weight")
+    public BigDecimal activityWeight;
+
+    @Column(name = "priority_threshold")
+    public int priorityThreshold;
+
+    @Column(name = "high_value_threshold")
+    public int highValueThreshold;
+
+    @Column(name = "care_after_days")
+    public int careAfterDays;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public UUID createdBy;
+}

@@ -1,0 +1,237 @@
+package io.guanxi.crm.lead;
+
+import io.guanxi.crm.contact.ContactService;
+import io.guanxi.crm.contact.LifecycleStage;
+import io.guanxi.crm.contact.api.ContactRequest;
+import io.guanxi.crm.interaction.InteractionLogged;
+import io.guanxi.crm.lead.api.LeadRequest;
+import io.guanxi.crm.lead.api.LeadResponse;
+import io.guanxi.crm.lead.api.ScoreBreakdown;
+import io.guanxi.crm.lead.api.ScoreChange;
+import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.http.IfMatch;
+import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.paging.PageResponse;
+import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.user.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Leads: capture, edit, visibility, and keeping their scores true. */
+@ApplicationScoped
+public class LeadService {
+
+    @Inject
+    LeadRepository leads;
+
+    @Inject
+    LeadRescoring rescoring;
+
+    @Inject
+    ScoringPolicyService policies;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public PageResponse<LeadResponse> list(LeadQueue queue, LeadStatus status, Integer page, Integer size, String sort) {
+        PageRequest paging = PageRequest.of(page, size, sort, LeadRepository.SORTABLE, "score,desc");
+        LeadScoringPolicy policy = policies.current();
+        LeadRepository.Page result = leads.list(queue, status, policy.priorityThreshold, paging);
+        return new PageResponse<>(toResponses(result.items()), paging.page(), paging.size(), result.total());
+    }
+
+    @Transactional
+    public LeadResponse get(UUID id) {
+        return toResponses(List.of(require(id))).get(0);
+    }
+
+    @Transactional
+    public LeadResponse create(LeadRequest request, boolean confirmDuplicate) {
+        UUID contactId = contactFor(request, confirmDuplicate);
+        Lead lead = new Lead();
+        lead.id = Ids.newId();
+        lead.contactId = contactId;
+        apply(request, lead);
+        lead.status = request.status() == null ? LeadStatus.NEW : request.status();
+        requireLostReason(lead);
+        lead.ownerId = ownerFor(request.ownerId(), null);
+        LeadScoringPolicy policy = policies.current();
+        lead.policyVersion = policy.version;
+        lead.score = BigDecimal.ZERO;
+        Instant now = clock.instant();
+        lead.scoredAt = lead.createdAt = lead.updatedAt = now;
+        leads.persist(lead);
+        rescoring.rescore(List.of(lead.id), policy.version, ScoreCause.CREATED, now);
+        leads.refresh(lead);
+        return toResponses(List.of(lead)).get(0);
+    }
+
+    @Transactional
+    public LeadResponse update(UUID id, String ifMatch, LeadRequest request) {
+        Lead lead = require(id);
+        IfMatch.check(ifMatch, lead.version);
+        if (request.contactId() != null && !request.contactId().equals(lead.contactId) || request.newContact() != null) {
+            throw ProblemException.invalidField("contactId", "cannot change; a lead stays with its contact");
+        }
+        lead.ownerId = ownerFor(request.ownerId(), lead.ownerId);
+        apply(request, lead);
+        if (request.status() != null) {
+            lead.status = request.status();
+        }
+        requireLostReason(lead);
+        Instant now = clock.instant();
+        lead.updatedAt = now;
+        leads.flush();
+        rescoring.rescore(List.of(lead.id), policies.current().version, ScoreCause.LEAD_EDITED, now);
+        leads.refresh(lead);
+        return toResponses(List.of(lead)).get(0);
+    }
+
+    @Transactional
+    public ScoreBreakdown breakdown(UUID id) {
+        Lead lead = require(id);
+        LeadScoringPolicy policy = policies.version(lead.policyVersion);
+        LeadScoring.Result result = LeadScoring.score(inputs(lead), policy, lead.activityCount);
+        return new ScoreBreakdown(lead.score, LeadScoring.level(lead.score, policy), policy.version,
+                result.rules().stream().map(r -> new ScoreBreakdown.RuleLine(r.rule(), r.fired())).toList(),
+                lead.matchScore, policy.matchWeight, lead.activityCount, policy.activityWindowDays,
+                policy.pointsPerInteraction, policy.activityCap, lead.activityScore, policy.activityWeight,
+                policy.priorityThreshold, policy.highValueThreshold, lead.scoredAt);
+    }
+
+    @Transactional
+    public PageResponse<ScoreChange> history(UUID id, Integer page, Integer size) {
+        require(id);
+        PageRequest paging = PageRequest.of(page, size, null, Map.of("changedAt", "changed_at"), "changedAt,desc");
+        List<ScoreChange> items = leads.history(id, paging.offset(), paging.size()).stream()
+                .map(r -> new ScoreChange((BigDecimal) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
+                        ((Number) r[3]).intValue(), ScoreCause.valueOf((String) r[4]), toInstant(r[5])))
+                .toList();
+        return new PageResponse<>(items, paging.page(), paging.size(), leads.historyCount(id));
+    }
+
+    /** A logged interaction moves the activity of every open lead about that contact, in the same transaction. */
+    void onInteractionLogged(@Observes InteractionLogged event) {
+        List<UUID> ids = leads.openLeadIdsOfContact(event.contactId());
+        rescoring.rescore(ids, policies.current().version, ScoreCause.INTERACTION_LOGGED, clock.instant());
+    }
+
+    /** Keeps the sliding activity window true: interactions that aged out stop counting. */
+    @Transactional
+    public int slideWindow(Instant now) {
+        return rescoring.rescoreAllOpen(policies.current().version, ScoreCause.WINDOW_SLID, now);
+    }
+
+    private Lead require(UUID id) {
+        return leads.findVisible(id).orElseThrow(() -> ProblemException.notFound("Lead " + id));
+    }
+
+    private UUID contactFor(LeadRequest request, boolean confirmDuplicate) {
+        if (request.contactId() != null && request.newContact() != null) {
+            throw ProblemException.invalidField("newContact", "give either contactId or newContact, not both");
+        }
+        if (request.contactId() != null) {
+            contacts.requireVisibleContact(request.contactId());
+            return request.contactId();
+        }
+        if (request.newContact() == null) {
+            throw ProblemException.invalidField("contactId", "name an existing contact or describe newContact");
+        }
+        ContactRequest person = request.newContact();
+        ContactRequest prospect = new ContactRequest(person.name(), person.mobile(), person.email(), person.wechatId(),
+                person.company(), person.industry() != null ? person.industry() : request.industry(),
+                person.region() != null ? person.region() : request.region(), person.city(), person.birthday(),
+                request.sourceChannel(), person.preferredChannel(), person.tags(), person.hiddenNeeds(),
+                person.personalityType(), LifecycleStage.POTENTIAL, request.ownerId(), person.marketingConsent());
+        return contacts.create(prospect, confirmDuplicate).id();
+    }
+
+    private UUID ownerFor(UUID requested, UUID current) {
+        UUID me = currentUser.id();
+        if (currentUser.isManagerOrAdmin()) {
+            if (requested != null && !requested.equals(current)) {
+                users.requireAssignableOwner(requested);
+            }
+            return requested;
+        }
+        if (requested != null && !requested.equals(me)) {
+            throw ProblemException.forbidden("Only managers and admins assign leads to someone else");
+        }
+        return me;
+    }
+
+    private static void apply(LeadRequest request, Lead lead) {
+        lead.sourceChannel = request.sourceChannel();
+        lead.productInterest = blankToNull(request.productInterest());
+        lead.industry = blankToNull(request.industry());
+        lead.region = request.region();
+        lead.budget = request.budget();
+        lead.notes = blankToNull(request.notes());
+        lead.lostReason = blankToNull(request.lostReason());
+    }
+
+    private static void requireLostReason(Lead lead) {
+        if (lead.status == LeadStatus.LOST && lead.lostReason == null) {
+            throw ProblemException.invalidField("lostReason", "is required when a lead is LOST");
+        }
+        if (lead.status != LeadStatus.LOST) {
+            lead.lostReason = null;
+        }
+    }
+
+    static LeadScoring.Inputs inputs(Lead lead) {
+        return new LeadScoring.Inputs(lead.sourceChannel.name(), lead.region == null ? null : lead.region.name(),
+                lead.industry, lead.productInterest, lead.budget);
+    }
+
+    private List<LeadResponse> toResponses(List<Lead> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        LeadScoringPolicy policy = policies.current();
+        Map<UUID, String> owners = users.displayNames(items.stream().map(l -> l.ownerId).filter(o -> o != null)
+                .collect(Collectors.toSet()));
+        Map<UUID, String> names = contacts.names(items.stream().map(l -> l.contactId).collect(Collectors.toSet()));
+        return items.stream().map(l -> new LeadResponse(l.id, l.contactId, names.get(l.contactId), l.sourceChannel,
+                l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReason, l.ownerId,
+                l.ownerId == null ? null : owners.get(l.ownerId), l.score, LeadScoring.level(l.score, policy),
+                l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.createdAt, l.updatedAt, l.version))
+                .toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,6 @@
+package io.guanxi.crm.lead;
+
+/** Why a lead's score changed; kept in its score history. */
+public enum ScoreCause {
+    CREATED, LEAD_EDITED, INTERACTION_LOGGED, POLICY_CHANGED, WINDOW_SLID
+}

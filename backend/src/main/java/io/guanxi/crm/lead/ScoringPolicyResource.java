@@ -1,0 +1,86 @@
+package io.guanxi.crm.lead;
+
+import io.guanxi.crm.lead.api.ScoringPolicyRequest;
+import io.guanxi.crm.lead.api.ScoringPolicyResponse;
+import io.guanxi.crm.platform.openapi.ApiTags;
+import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.platform.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/lead-scoring")
+@Tag(name = ApiTags.LEAD_SCORING)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ScoringPolicyResource {
+
+    @Inject
+    ScoringPolicyService policies;
+
+    @Inject
+    LeadService leads;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/policy")
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP})
+    @Operation(summary = "The current scoring policy", description = "Rules, window, weights and thresholds in force.")
+    public ScoringPolicyResponse getScoringPolicy() {
+        return ScoringPolicyService.toResponse(policies.current(), null);
+    }
+
+    @GET
+    @Path("/policy/versions/{version}")
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP})
+    @Operation(summary = "A past scoring policy", description = "The version a lead's score names.")
+    public ScoringPolicyResponse getScoringPolicyVersion(@PathParam("version") int version) {
+        return ScoringPolicyService.toResponse(policies.version(version), null);
+    }
+
+    @PUT
+    @Path("/policy")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Change the scoring policy",
+            description = "Saves the next version and rescores every open lead in one set-based statement; the answer "
+                    + "says how many scores moved. Weights must sum to 1; thresholds 0–100 with high value ≥ priority.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "training formula", value = """
+            {"matchRules": [{"field": "SOURCE", "value": "REFERRAL", "points": 30},
+                            {"field": "BUDGET_AT_LEAST", "value": "100000", "points": 40},
+                            {"field": "INDUSTRY", "value": "科技", "points": 30}],
+             "activityWindowDays": 7, "pointsPerInteraction": 20, "activityCap": 100,
+             "matchWeight": 0.6, "activityWeight": 0.4, "priorityThreshold": 80, "highValueThreshold": 85,
+             "careAfterDays": 3}""")))
+    public ScoringPolicyResponse changeScoringPolicy(@Valid @NotNull ScoringPolicyRequest request) {
+        return policies.change(request, currentUser.id());
+    }
+
+    @POST
+    @Path("/rescore")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Slide the activity window now",
+            description = "Rescores every open lead as the hourly job does; returns how many scores moved.")
+    public int rescoreLeads() {
+        return leads.slideWindow(clock.instant());
+    }
+}

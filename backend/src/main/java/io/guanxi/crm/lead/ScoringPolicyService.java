@@ -1,0 +1,123 @@
+package io.guanxi.crm.lead;
+
+import io.guanxi.crm.contact.Region;
+import io.guanxi.crm.contact.SourceChannel;
+import io.guanxi.crm.lead.api.ScoringPolicyRequest;
+import io.guanxi.crm.lead.api.ScoringPolicyResponse;
+import io.guanxi.crm.platform.error.FieldError;
+import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.error.ProblemTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The versioned scoring policy: read the current one, or add a version and rescore open leads. */
+@ApplicationScoped
+public class ScoringPolicyService {
+
+    /** Serialises policy changes: two admins saving at once get consecutive versions, not a clash. */
+    private static final long POLICY_LOCK = 0x6c656164L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LeadRescoring rescoring;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public LeadScoringPolicy current() {
+        return em.createQuery("from LeadScoringPolicy p order by p.version desc", LeadScoringPolicy.class)
+                .setMaxResults(1).getSingleResult();
+    }
+
+    @Transactional
+    public LeadScoringPolicy version(int version) {
+        LeadScoringPolicy policy = em.find(LeadScoringPolicy.class, version);
+        if (policy == null) {
+            throw ProblemException.notFound("Scoring policy version " + version);
+        }
+        return policy;
+    }
+
+    @Transactional
+    public ScoringPolicyResponse change(ScoringPolicyRequest request, UUID actor) {
+        validate(request);
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();
+        LeadScoringPolicy policy = new LeadScoringPolicy();
+        policy.version = current().version + 1;
+        policy.matchRules = List.copyOf(request.matchRules());
+        policy.activityWindowDays = request.activityWindowDays();
+        policy.pointsPerInteraction = request.pointsPerInteraction();
+        policy.activityCap = request.activityCap();
+        policy.matchWeight = request.matchWeight();
+        policy.activityWeight = request.activityWeight();
+        policy.priorityThreshold = request.priorityThreshold();
+        policy.highValueThreshold = request.highValueThreshold();
+        policy.careAfterDays = request.careAfterDays();
+        Instant now = clock.instant();
+        policy.createdAt = now;
+        policy.createdBy = actor;
+        em.persist(policy);
+        em.flush();
+        int rescored = rescoring.rescoreAllOpen(policy.version, ScoreCause.POLICY_CHANGED, now);
+        return toResponse(policy, rescored);
+    }
+
+    public static ScoringPolicyResponse toResponse(LeadScoringPolicy p, Integer rescored) {
+        return new ScoringPolicyResponse(p.version, p.matchRules, p.activityWindowDays, p.pointsPerInteraction,
+                p.activityCap, p.matchWeight, p.activityWeight, p.priorityThreshold, p.highValueThreshold,
+                p.careAfterDays, p.createdAt, p.createdBy, rescored);
+    }
+
+    /** The rules that bean validation cannot state: weights sum to 1, ordered thresholds, valid rule values. */
+    static void validate(ScoringPolicyRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.matchWeight().add(request.activityWeight()).compareTo(BigDecimal.ONE) != 0) {
+            errors.add(new FieldError("activityWeight", "matchWeight + activityWeight must be exactly 1"));
+        }
+        if (request.highValueThreshold() < request.priorityThreshold()) {
+            errors.add(new FieldError("highValueThreshold", "must not be below priorityThreshold"));
+        }
+        for (int i = 0; i < request.matchRules().size(); i++) {
+            MatchRule rule = request.matchRules().get(i);
+            String problem = switch (rule.field()) {
+                case SOURCE -> oneOf(rule.value(), SourceChannel.values());
+                case REGION -> oneOf(rule.value(), Region.values());
+                case BUDGET_AT_LEAST -> isAmount(rule.value()) ? null : "must be an amount of 0 or more";
+                case INDUSTRY, PRODUCT_INTEREST -> null;
+            };
+            if (problem != null) {
+                errors.add(new FieldError("matchRules[" + i + "].value", problem));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, ProblemTypes.VALIDATION, "Validation failed",
+                    "The scoring policy is not consistent", errors, Map.of());
+        }
+    }
+
+    private static String oneOf(String value, Enum<?>[] values) {
+        return Arrays.stream(values).anyMatch(v -> v.name().equals(value)) ? null
+                : "must be one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList());
+    }
+
+    private static boolean isAmount(String value) {
+        try {
+            return new BigDecimal(value).signum() >= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

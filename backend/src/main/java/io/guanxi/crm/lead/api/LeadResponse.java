@@ -1,0 +1,36 @@
+package io.guanxi.crm.lead.api;
+
+import io.guanxi.crm.contact.Region;
+import io.guanxi.crm.contact.SourceChannel;
+import io.guanxi.crm.lead.LeadScoring;
+import io.guanxi.crm.lead.LeadStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Lead")
+public record LeadResponse(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) UUID contactId,
+        String contactName,
+        @Schema(required = true) SourceChannel sourceChannel,
+        String productInterest,
+        String industry,
+        Region region,
+        BigDecimal budget,
+        String notes,
+        @Schema(required = true) LeadStatus status,
+        String lostReason,
+        UUID ownerId,
+        String ownerName,
+        @Schema(required = true, description = "0–100; see /score for how it was reached") BigDecimal score,
+        @Schema(required = true) LeadScoring.Level level,
+        @Schema(required = true) int matchScore,
+        @Schema(required = true) int activityCount,
+        @Schema(required = true) int policyVersion,
+        @Schema(required = true) Instant scoredAt,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true) long version) {
+}
