@@ -50,6 +50,15 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "owner_id")
     public UUID ownerId;
 
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "assigned_by_rule")
+    public UUID assignedByRule;
+
+    @Column(name = "assignment_reason")
+    public String assignmentReason;
+
     @Column(name = "match_score")
     public int matchScore;
 

@@ -1,5 +1,6 @@
 package io.guanxi.crm.lead;
 
+import io.guanxi.crm.lead.api.AssignRequest;
 import io.guanxi.crm.lead.api.LeadRequest;
 import io.guanxi.crm.lead.api.LeadResponse;
 import io.guanxi.crm.lead.api.ScoreBreakdown;
@@ -99,6 +100,16 @@ public class LeadResource {
             @Valid @NotNull LeadRequest request) {
         LeadResponse lead = service.update(id, ifMatch, request);
         return Response.ok(lead).tag(IfMatch.etag(lead.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @RolesAllowed({Role.Names.MANAGER, Role.Names.ADMIN})
+    @Operation(summary = "Assign or reassign a lead",
+            description = "With ownerId, that rep owns the lead (recorded as the manager's choice); without, the "
+                    + "assignment rules decide as on capture. The lead's assignmentReason says what decided.")
+    public LeadResponse assignLead(@PathParam("id") UUID id, @Valid AssignRequest request) {
+        return service.assign(id, request == null ? null : request.ownerId());
     }
 
     @GET

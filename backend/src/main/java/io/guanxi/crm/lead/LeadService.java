@@ -49,6 +49,9 @@ public class LeadService {
     UserService users;
 
     @Inject
+    LeadAssignment assignment;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -82,9 +85,17 @@ public class LeadService {
         lead.score = BigDecimal.ZERO;
         Instant now = clock.instant();
         lead.scoredAt = lead.createdAt = lead.updatedAt = now;
+        if (lead.ownerId != null) {
+            lead.assignedAt = now;
+            lead.assignmentReason = lead.ownerId.equals(currentUser.id()) ? "created by its owner" : "set at creation";
+        }
         leads.persist(lead);
         rescoring.rescore(List.of(lead.id), policy.version, ScoreCause.CREATED, now);
         leads.refresh(lead);
+        if (lead.ownerId == null) {
+            assignment.assign(lead);
+            leads.flush();
+        }
         return toResponses(List.of(lead)).get(0);
     }
 
@@ -106,6 +117,27 @@ public class LeadService {
         leads.flush();
         rescoring.rescore(List.of(lead.id), policies.current().version, ScoreCause.LEAD_EDITED, now);
         leads.refresh(lead);
+        return toResponses(List.of(lead)).get(0);
+    }
+
+    /** A manager assigns a lead to someone, or (no owner given) lets the rules decide. */
+    @Transactional
+    public LeadResponse assign(UUID id, UUID ownerId) {
+        if (!currentUser.isManagerOrAdmin()) {
+            throw ProblemException.forbidden("Only managers and admins assign leads");
+        }
+        Lead lead = require(id);
+        if (!lead.status.isOpen()) {
+            throw ProblemException.conflict("A " + lead.status + " lead is closed and keeps its owner");
+        }
+        if (ownerId == null) {
+            assignment.assign(lead);
+        } else {
+            users.requireAssignableOwner(ownerId);
+            assignment.assignManually(lead, ownerId, currentUser.username());
+        }
+        lead.updatedAt = clock.instant();
+        leads.flush();
         return toResponses(List.of(lead)).get(0);
     }
 
@@ -217,7 +249,8 @@ public class LeadService {
         return items.stream().map(l -> new LeadResponse(l.id, l.contactId, names.get(l.contactId), l.sourceChannel,
                 l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReason, l.ownerId,
                 l.ownerId == null ? null : owners.get(l.ownerId), l.score, LeadScoring.level(l.score, policy),
-                l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.createdAt, l.updatedAt, l.version))
+                l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.assignedAt, l.assignmentReason,
+                l.createdAt, l.updatedAt, l.version))
                 .toList();
     }
 

@@ -152,6 +152,18 @@ public class UserService {
         }
     }
 
+    /** Active sales reps, optionally of one seniority, by id (candidates for lead assignment). */
+    @Transactional
+    public List<UUID> activeSalesReps(Seniority seniority) {
+        var query = users.getEntityManager().createQuery("select u.id from User u where u.active = true"
+                + " and :rep member of u.roles" + (seniority == null ? "" : " and u.seniority = :seniority")
+                + " order by u.id", UUID.class).setParameter("rep", Role.SALES_REP);
+        if (seniority != null) {
+            query.setParameter("seniority", seniority);
+        }
+        return query.getResultList();
+    }
+
     public User find(UUID id) {
         return users.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("User " + id));
     }

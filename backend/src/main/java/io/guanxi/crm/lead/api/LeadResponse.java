@@ -30,6 +30,9 @@ public record LeadResponse(
         @Schema(required = true) int activityCount,
         @Schema(required = true) int policyVersion,
         @Schema(required = true) Instant scoredAt,
+        Instant assignedAt,
+        @Schema(description = "What decided the owner: a rule, the high-value default, a manager, or the queue it waits in")
+        String assignmentReason,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true) long version) {

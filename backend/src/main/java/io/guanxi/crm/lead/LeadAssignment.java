@@ -1,0 +1,98 @@
+package io.guanxi.crm.lead;
+
+import io.guanxi.crm.user.Seniority;
+import io.guanxi.crm.user.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides who works a lead nobody owns (SPEC §3): the first active rule whose region, industry and
+ * minimum score match picks from its pool; without one, a HIGH_VALUE lead goes to the least-loaded
+ * senior rep, and the rest wait in the priority or potential queue. The decision is recorded.
+ */
+@ApplicationScoped
+public class LeadAssignment {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    ScoringPolicyService policies;
+
+    @Inject
+    Clock clock;
+
+    public void assign(Lead lead) {
+        Set<UUID> activeReps = new HashSet<>(users.activeSalesReps(null));
+        List<AssignmentRule> rules = em.createQuery(
+                "from AssignmentRule r where r.active = true order by r.position, r.id", AssignmentRule.class).getResultList();
+        for (AssignmentRule rule : rules) {
+            if (!rule.matches(lead)) {
+                continue;
+            }
+            List<UUID> pool = rule.assigneeIds.stream().filter(activeReps::contains).toList();
+            if (pool.isEmpty()) {
+                continue;
+            }
+            UUID owner = rule.strategy == AssignmentStrategy.ROUND_ROBIN ? nextInTurn(rule, pool) : leastLoaded(pool);
+            record(lead, owner, rule.id, "rule " + rule.position + " \u201c" + rule.name + "\u201d (" + rule.strategy + ")");
+            return;
+        }
+        LeadScoringPolicy policy = policies.current();
+        switch (LeadScoring.level(lead.score, policy)) {
+            case HIGH_VALUE -> {
+                List<UUID> seniors = users.activeSalesReps(Seniority.SENIOR);
+                if (seniors.isEmpty()) {
+                    record(lead, null, null, "HIGH_VALUE, but no active senior rep: waits in the priority queue");
+                } else {
+                    record(lead, leastLoaded(seniors), null, "HIGH_VALUE (score ≥ " + policy.highValueThreshold
+                            + "): least-loaded senior rep");
+                }
+            }
+            case PRIORITY -> record(lead, null, null, "PRIORITY (score ≥ " + policy.priorityThreshold
+                    + "): priority queue of senior reps");
+            case STANDARD -> record(lead, null, null, "potential queue of junior reps");
+        }
+    }
+
+    /** A manager's choice, recorded as such. */
+    public void assignManually(Lead lead, UUID owner, String managerName) {
+        record(lead, owner, null, "assigned by " + managerName);
+    }
+
+    private void record(Lead lead, UUID owner, UUID ruleId, String reason) {
+        lead.ownerId = owner;
+        lead.assignedByRule = ruleId;
+        lead.assignmentReason = reason;
+        lead.assignedAt = owner == null ? null : clock.instant();
+    }
+
+    /** Takes the rule's turn counter atomically, so parallel captures do not pick the same rep twice in a row. */
+    private UUID nextInTurn(AssignmentRule rule, List<UUID> pool) {
+        int turn = ((Number) em.createNativeQuery(
+                "UPDATE lead_assignment_rule SET next_index = next_index + 1 WHERE id = :id RETURNING next_index - 1")
+                .setParameter("id", rule.id).getSingleResult()).intValue();
+        return pool.get(Math.floorMod(turn, pool.size()));
+    }
+
+    private UUID leastLoaded(List<UUID> pool) {
+        Map<UUID, Long> load = new HashMap<>();
+        em.createQuery("select l.ownerId, count(l) from Lead l where l.ownerId in :pool and l.status in :open group by l.ownerId",
+                        Object[].class)
+                .setParameter("pool", pool).setParameter("open", LeadStatus.OPEN).getResultStream()
+                .forEach(row -> load.put((UUID) row[0], (Long) row[1]));
+        return pool.stream().min((a, b) -> Long.compare(load.getOrDefault(a, 0L), load.getOrDefault(b, 0L)))
+                .orElseThrow();
+    }
+}
