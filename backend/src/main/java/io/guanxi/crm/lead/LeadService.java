@@ -18,6 +18,7 @@ import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -172,6 +173,7 @@ public class LeadService {
 
     /** Keeps the sliding activity window true: interactions that aged out stop counting. */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "guanxi.leads.rescore-timeout")
     public int slideWindow(Instant now) {
         return rescoring.rescoreAllOpen(policies.current().version, ScoreCause.WINDOW_SLID, now);
     }

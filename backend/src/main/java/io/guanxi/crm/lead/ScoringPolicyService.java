@@ -10,6 +10,7 @@ import io.guanxi.crm.platform.error.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -51,7 +52,9 @@ public class ScoringPolicyService {
         return policy;
     }
 
+    /** Rescoring every open lead outlives the default 60 s transaction at a million leads. */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "guanxi.leads.rescore-timeout")
     public ScoringPolicyResponse change(ScoringPolicyRequest request, UUID actor) {
         validate(request);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();

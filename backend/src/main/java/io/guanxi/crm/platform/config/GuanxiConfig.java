@@ -65,6 +65,10 @@ public interface GuanxiConfig {
         /** How often the activity window slides (scores of leads whose interactions aged out drop). */
         @WithDefault("1h")
         String windowRescoreEvery();
+
+        /** Transaction timeout of a rescore of all open leads, in seconds (a million take minutes). */
+        @WithDefault("1800")
+        int rescoreTimeout();
     }
 
     interface Demo {
