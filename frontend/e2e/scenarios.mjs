@@ -121,6 +121,26 @@ export const scenarios = [
     await screenshot('users-zh-CN.png');
   }],
 
+  ['a rep opens the lead inbox and reads how a score was reached', async ({ page, baseUrl, screenshot }) => {
+    const login = await page.request.post(`${baseUrl}/api/v1/auth/token`, { data: { username: 'rep.zhang', password: 'demo1234' } });
+    const { access_token: token } = await login.json();
+    const created = await page.request.post(`${baseUrl}/api/v1/leads`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { contactId: createdId, sourceChannel: 'REFERRAL', industry: '科技', region: 'EAST', budget: 150000 },
+    });
+    assert.equal(created.status(), 201);
+    await signIn(page, 'rep.zhang');
+    await page.goto('/leads');
+    await page.getByTestId('lead-table').getByText(name).first().waitFor();
+    await screenshot('leads-zh-CN.png');
+    await page.getByTestId('lead-table').locator('[data-testid=lead-score]').first().click();
+    const explanation = page.getByTestId('score-explanation');
+    await explanation.waitFor();
+    assert.match(await explanation.innerText(), /匹配度 100 × 0\.6/);
+    assert.match(await explanation.innerText(), /来源为转介绍/);
+    await screenshot('lead-score-zh-CN.png');
+  }],
+
   ['an expired session returns to the login page with a message', async ({ page, screenshot }) => {
     await signIn(page, 'rep.zhang');
     await page.evaluate(() => {

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ContactDetailPage } from '../features/contacts/ContactDetailPage';
 import { ContactListPage } from '../features/contacts/ContactListPage';
+import { LeadsPage } from '../features/leads/LeadsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
 import { RequireSession } from './RequireSession';
@@ -14,6 +15,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/contacts" replace /> },
       { path: '/contacts', element: <ContactListPage /> },
       { path: '/contacts/:id', element: <ContactDetailPage /> },
+      { path: '/leads', element: <LeadsPage /> },
       { path: '/admin/users', element: <UsersPage /> },
       { path: '*', element: <Navigate to="/contacts" replace /> },
     ],

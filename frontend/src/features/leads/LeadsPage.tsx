@@ -1,0 +1,122 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Drawer, Empty, Skeleton, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { hasRole } from '../../lib/auth/session';
+import { useSession } from '../../lib/auth/useSession';
+import { useFormat } from '../../lib/format';
+import { type Lead, type LeadListParams, leadQueries } from './api';
+import { ScoreExplanation } from './ScoreExplanation';
+
+const LEVEL_COLORS: Record<Lead['level'], string> = { HIGH_VALUE: 'red', PRIORITY: 'orange', STANDARD: 'default' };
+
+export function LeadsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const [search, setSearch] = useSearchParams();
+  const [open, setOpen] = useState<Lead | null>(null);
+  const isManager = hasRole(session, 'MANAGER', 'ADMIN');
+  const queue = (search.get('queue') ?? 'all') as 'all' | NonNullable<LeadListParams['queue']>;
+  const page = Number(search.get('page') ?? 0);
+  const params: LeadListParams = { queue: queue === 'all' ? undefined : queue, page, size: 20 };
+  const leads = useQuery(leadQueries.list(params));
+
+  const queues = [
+    { key: 'all', label: t('leads.queues.all') },
+    { key: 'MINE', label: t('leads.queues.MINE') },
+    ...(isManager ? [{ key: 'UNASSIGNED', label: t('leads.queues.UNASSIGNED') }] : []),
+    { key: 'PRIORITY', label: t('leads.queues.PRIORITY') },
+  ];
+
+  const columns: TableProps<Lead>['columns'] = [
+    {
+      title: t('leads.fields.contact'),
+      dataIndex: 'contactName',
+      render: (name: string | undefined, lead) => <Link to={`/contacts/${lead.contactId}`} onClick={(event) => event.stopPropagation()}>{name ?? '—'}</Link>,
+    },
+    {
+      title: t('leads.fields.score'),
+      dataIndex: 'score',
+      width: 170,
+      render: (score: number, lead) => (
+        <Space>
+          <Typography.Text strong data-testid="lead-score">{score.toFixed(1)}</Typography.Text>
+          <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
+        </Space>
+      ),
+    },
+    { title: t('leads.fields.status'), dataIndex: 'status', render: (status: string) => t(`leads.status.${status}`) },
+    { title: t('leads.fields.source'), dataIndex: 'sourceChannel', render: (value: string) => t(`enum.SourceChannel.${value}`) },
+    { title: t('leads.fields.budget'), dataIndex: 'budget', render: (value?: number) => format.money(value) },
+    { title: t('leads.fields.owner'), dataIndex: 'ownerName', render: (value?: string) => value ?? <Tag>{t('leads.unassigned')}</Tag> },
+    { title: t('leads.fields.createdAt'), dataIndex: 'createdAt', render: (value: string) => format.date(value) },
+  ];
+
+  return (
+    <div className="gx-page">
+      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('leads.title')}</Typography.Title>}>
+        <Tabs
+          activeKey={queue}
+          items={queues}
+          onChange={(key) => setSearch(key === 'all' ? {} : { queue: key }, { replace: true })}
+        />
+        {leads.isError ? (
+          <ErrorState error={leads.error} onRetry={() => leads.refetch()} />
+        ) : (
+          <Table<Lead>
+            rowKey="id"
+            data-testid="lead-table"
+            loading={leads.isFetching}
+            columns={columns}
+            dataSource={leads.data?.items ?? []}
+            onRow={(lead) => ({ onClick: () => setOpen(lead), style: { cursor: 'pointer' } })}
+            locale={{ emptyText: leads.isPending ? <Skeleton active /> : <Empty description={t('leads.empty')} /> }}
+            pagination={{
+              current: page + 1,
+              pageSize: 20,
+              total: leads.data?.total ?? 0,
+              showTotal: (count) => t('common.total', { count }),
+              onChange: (next) => setSearch({ ...(queue === 'all' ? {} : { queue }), page: String(next - 1) }, { replace: true }),
+            }}
+          />
+        )}
+      </Card>
+      <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title={open ? t('leads.scoreTitle', { name: open.contactName ?? '' }) : ''}>
+        {open && <LeadScorePanel lead={open} />}
+      </Drawer>
+    </div>
+  );
+}
+
+function LeadScorePanel({ lead }: { lead: Lead }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const score = useQuery(leadQueries.score(lead.id));
+  const history = useQuery(leadQueries.history(lead.id));
+  if (score.isPending) return <Skeleton active />;
+  if (score.isError) return <ErrorState error={score.error} onRetry={() => score.refetch()} />;
+  return (
+    <Space direction="vertical" size={24} style={{ width: '100%' }}>
+      <ScoreExplanation breakdown={score.data} />
+      {lead.assignmentReason && <Typography.Text type="secondary">{t('leads.assignedBecause', { reason: lead.assignmentReason })}</Typography.Text>}
+      <div>
+        <Typography.Title level={5}>{t('leads.history')}</Typography.Title>
+        <Timeline
+          items={(history.data?.items ?? []).map((change) => ({
+            children: (
+              <Space wrap>
+                <Typography.Text strong>{change.score.toFixed(2)}</Typography.Text>
+                <Tag>{t(`leads.cause.${change.cause}`)}</Tag>
+                <Typography.Text type="secondary">{format.dateTime(change.changedAt)}</Typography.Text>
+              </Space>
+            ),
+          }))}
+        />
+      </div>
+    </Space>
+  );
+}
