@@ -138,6 +138,7 @@ export const scenarios = [
     await explanation.waitFor();
     assert.match(await explanation.innerText(), /匹配度 100 × 0\.6/);
     assert.match(await explanation.innerText(), /来源为转介绍/);
+    assert.match(await page.getByTestId('assignment-reason').innerText(), /由负责人本人创建/);
     await screenshot('lead-score-zh-CN.png');
   }],
 

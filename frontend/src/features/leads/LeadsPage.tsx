@@ -102,7 +102,11 @@ function LeadScorePanel({ lead }: { lead: Lead }) {
   return (
     <Space direction="vertical" size={24} style={{ width: '100%' }}>
       <ScoreExplanation breakdown={score.data} />
-      {lead.assignmentReason && <Typography.Text type="secondary">{t('leads.assignedBecause', { reason: lead.assignmentReason })}</Typography.Text>}
+      {lead.assignmentKind && (
+        <Typography.Text type="secondary" data-testid="assignment-reason">
+          {t('leads.assignedBecause', { reason: t(`leads.assignment.${lead.assignmentKind}`, { detail: lead.assignmentReason ?? '' }) })}
+        </Typography.Text>
+      )}
       <div>
         <Typography.Title level={5}>{t('leads.history')}</Typography.Title>
         <Timeline

@@ -480,6 +480,8 @@ export interface components {
             /** @description The new owner; empty runs the assignment rules */
             ownerId?: components["schemas"]["UUID"];
         };
+        /** @enum {string} */
+        AssignmentKind: "OWNER" | "RULE" | "HIGH_VALUE" | "MANAGER" | "PRIORITY_QUEUE" | "POTENTIAL_QUEUE";
         AssignmentRule: {
             id: components["schemas"]["UUID"];
             /** Format: int32 */
@@ -676,6 +678,7 @@ export interface components {
             policyVersion: number;
             scoredAt: components["schemas"]["Instant"];
             assignedAt?: components["schemas"]["Instant"];
+            assignmentKind?: components["schemas"]["AssignmentKind"];
             /** @description What decided the owner: a rule, the high-value default, a manager, or the queue it waits in */
             assignmentReason?: string;
             createdAt: components["schemas"]["Instant"];

@@ -22,4 +22,6 @@ CREATE INDEX lead_assignment_rule_position_idx ON lead_assignment_rule (position
 ALTER TABLE lead
     ADD COLUMN assigned_at        timestamptz,
     ADD COLUMN assigned_by_rule   uuid REFERENCES lead_assignment_rule (id) ON DELETE SET NULL,
+    ADD COLUMN assignment_kind    varchar(20)
+        CHECK (assignment_kind IN ('OWNER', 'RULE', 'HIGH_VALUE', 'MANAGER', 'PRIORITY_QUEUE', 'POTENTIAL_QUEUE')),
     ADD COLUMN assignment_reason  varchar(200);

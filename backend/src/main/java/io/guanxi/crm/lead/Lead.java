@@ -56,6 +56,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "assigned_by_rule")
     public UUID assignedByRule;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assignment_kind")
+    public AssignmentKind assignmentKind;
+
     @Column(name = "assignment_reason")
     public String assignmentReason;
 

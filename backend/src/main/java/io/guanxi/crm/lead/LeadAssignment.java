@@ -46,7 +46,7 @@ public class LeadAssignment {
                 continue;
             }
             UUID owner = rule.strategy == AssignmentStrategy.ROUND_ROBIN ? nextInTurn(rule, pool) : leastLoaded(pool);
-            record(lead, owner, rule.id, "rule " + rule.position + " \u201c" + rule.name + "\u201d (" + rule.strategy + ")");
+            record(lead, owner, rule.id, AssignmentKind.RULE, "rule " + rule.position + " \u201c" + rule.name + "\u201d (" + rule.strategy + ")");
             return;
         }
         LeadScoringPolicy policy = policies.current();
@@ -54,25 +54,26 @@ public class LeadAssignment {
             case HIGH_VALUE -> {
                 List<UUID> seniors = users.activeSalesReps(Seniority.SENIOR);
                 if (seniors.isEmpty()) {
-                    record(lead, null, null, "HIGH_VALUE, but no active senior rep: waits in the priority queue");
+                    record(lead, null, null, AssignmentKind.PRIORITY_QUEUE, "HIGH_VALUE, but no active senior rep");
                 } else {
-                    record(lead, leastLoaded(seniors), null, "HIGH_VALUE (score ≥ " + policy.highValueThreshold
+                    record(lead, leastLoaded(seniors), null, AssignmentKind.HIGH_VALUE, "HIGH_VALUE (score ≥ " + policy.highValueThreshold
                             + "): least-loaded senior rep");
                 }
             }
-            case PRIORITY -> record(lead, null, null, "PRIORITY (score ≥ " + policy.priorityThreshold
+            case PRIORITY -> record(lead, null, null, AssignmentKind.PRIORITY_QUEUE, "PRIORITY (score ≥ " + policy.priorityThreshold
                     + "): priority queue of senior reps");
-            case STANDARD -> record(lead, null, null, "potential queue of junior reps");
+            case STANDARD -> record(lead, null, null, AssignmentKind.POTENTIAL_QUEUE, "potential queue of junior reps");
         }
     }
 
     /** A manager's choice, recorded as such. */
     public void assignManually(Lead lead, UUID owner, String managerName) {
-        record(lead, owner, null, "assigned by " + managerName);
+        record(lead, owner, null, AssignmentKind.MANAGER, "assigned by " + managerName);
     }
 
-    private void record(Lead lead, UUID owner, UUID ruleId, String reason) {
+    private void record(Lead lead, UUID owner, UUID ruleId, AssignmentKind kind, String reason) {
         lead.ownerId = owner;
+        lead.assignmentKind = kind;
         lead.assignedByRule = ruleId;
         lead.assignmentReason = reason;
         lead.assignedAt = owner == null ? null : clock.instant();

@@ -88,7 +88,9 @@ public class LeadService {
         lead.scoredAt = lead.createdAt = lead.updatedAt = now;
         if (lead.ownerId != null) {
             lead.assignedAt = now;
-            lead.assignmentReason = lead.ownerId.equals(currentUser.id()) ? "created by its owner" : "set at creation";
+            boolean own = lead.ownerId.equals(currentUser.id());
+            lead.assignmentKind = own ? AssignmentKind.OWNER : AssignmentKind.MANAGER;
+            lead.assignmentReason = own ? "created by its owner" : "set at creation by " + currentUser.username();
         }
         leads.persist(lead);
         rescoring.rescore(List.of(lead.id), policy.version, ScoreCause.CREATED, now);
@@ -251,7 +253,7 @@ public class LeadService {
         return items.stream().map(l -> new LeadResponse(l.id, l.contactId, names.get(l.contactId), l.sourceChannel,
                 l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReason, l.ownerId,
                 l.ownerId == null ? null : owners.get(l.ownerId), l.score, LeadScoring.level(l.score, policy),
-                l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.assignedAt, l.assignmentReason,
+                l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.assignedAt, l.assignmentKind, l.assignmentReason,
                 l.createdAt, l.updatedAt, l.version))
                 .toList();
     }

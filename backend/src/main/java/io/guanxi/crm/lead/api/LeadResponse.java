@@ -2,6 +2,7 @@ package io.guanxi.crm.lead.api;
 
 import io.guanxi.crm.contact.Region;
 import io.guanxi.crm.contact.SourceChannel;
+import io.guanxi.crm.lead.AssignmentKind;
 import io.guanxi.crm.lead.LeadScoring;
 import io.guanxi.crm.lead.LeadStatus;
 import java.math.BigDecimal;
@@ -31,6 +32,7 @@ public record LeadResponse(
         @Schema(required = true) int policyVersion,
         @Schema(required = true) Instant scoredAt,
         Instant assignedAt,
+        AssignmentKind assignmentKind,
         @Schema(description = "What decided the owner: a rule, the high-value default, a manager, or the queue it waits in")
         String assignmentReason,
         @Schema(required = true) Instant createdAt,
