@@ -1,0 +1,97 @@
+package io.guanxi.crm.reminder;
+
+import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.paging.PageResponse;
+import io.guanxi.crm.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Follow-up reminders. Created set-based by {@link #remindStaleLeads(Instant)}: an open, owned lead
+ * whose contact has had no interaction for the policy's care period (since the lead was created, if
+ * never) gets one open reminder for its owner; the unique index keeps it to one however often it runs,
+ * and a reminder done within the period is not repeated. This job reads the lead tables it serves.
+ */
+@ApplicationScoped
+public class ReminderService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    /** Returns how many reminders were created. */
+    @Transactional
+    public int remindStaleLeads(Instant now) {
+        return em.createNativeQuery("""
+                INSERT INTO reminder (id, owner_id, contact_id, lead_id, reason, note, due_at, created_at)
+                SELECT gen_random_uuid(), l.owner_id, l.contact_id, l.id, 'LEAD_NO_INTERACTION',
+                       'No interaction for ' || p.care_after_days || ' days: follow up', CAST(:now AS timestamptz), :now
+                FROM lead l
+                JOIN contact c ON c.id = l.contact_id
+                CROSS JOIN (SELECT care_after_days FROM lead_scoring_policy ORDER BY version DESC LIMIT 1) AS p
+                WHERE l.status IN ('NEW', 'CONTACTED', 'QUALIFIED') AND l.owner_id IS NOT NULL
+                  AND greatest(c.last_contacted_at, l.created_at) < CAST(:now AS timestamptz) - make_interval(days => p.care_after_days)
+                  AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.lead_id = l.id AND r.reason = 'LEAD_NO_INTERACTION'
+                                  AND r.done_at > CAST(:now AS timestamptz) - make_interval(days => p.care_after_days))
+                ON CONFLICT (lead_id, reason) WHERE done_at IS NULL DO NOTHING""")
+                .setParameter("now", now).executeUpdate();
+    }
+
+    @Transactional
+    public PageResponse<ReminderResponse> mine(boolean includeDone, Integer page, Integer size) {
+        PageRequest paging = PageRequest.of(page, size, null, Map.of("dueAt", "due_at"), "dueAt,asc");
+        String where = "owner_id = :me" + (includeDone ? "" : " AND done_at IS NULL");
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM reminder WHERE " + where)
+                .setParameter("me", currentUser.id()).getSingleResult()).longValue();
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, owner_id, contact_id, lead_id, reason, note, due_at, done_at, created_at FROM reminder
+                WHERE %s ORDER BY %s, id LIMIT :size OFFSET :offset""".formatted(where, paging.orderBySql()), Object[].class)
+                .setParameter("me", currentUser.id()).setParameter("size", paging.size())
+                .setParameter("offset", paging.offset()).getResultList();
+        return new PageResponse<>(rows.stream().map(ReminderService::toResponse).toList(), paging.page(), paging.size(), total);
+    }
+
+    @Transactional
+    public void done(UUID id) {
+        int updated = em.createNativeQuery("""
+                UPDATE reminder SET done_at = coalesce(done_at, :now) WHERE id = :id AND owner_id = :me""")
+                .setParameter("now", clock.instant()).setParameter("id", id).setParameter("me", currentUser.id())
+                .executeUpdate();
+        if (updated == 0) {
+            throw ProblemException.notFound("Reminder " + id);
+        }
+    }
+
+    private static ReminderResponse toResponse(Object[] r) {
+        return new ReminderResponse((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5],
+                instant(r[6]), instant(r[7]), instant(r[8]));
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}
