@@ -15,7 +15,7 @@ public class FollowUpJob {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${guanxi.leads.window-rescore-every:1h}", delayed = "2m",
+    @Scheduled(every = "${guanxi.reminders.scan-every:1h}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remind() {
         reminders.remindStaleLeads(clock.instant());

@@ -19,6 +19,8 @@ public interface GuanxiConfig {
 
     Leads leads();
 
+    Reminders reminders();
+
     EmbeddedDb embeddedDb();
 
     interface Jwt {
@@ -69,6 +71,12 @@ public interface GuanxiConfig {
         /** Transaction timeout of a rescore of all open leads, in seconds (a million take minutes). */
         @WithDefault("1800")
         int rescoreTimeout();
+    }
+
+    interface Reminders {
+        /** How often leads nobody has been in touch with are looked for. */
+        @WithDefault("1h")
+        String scanEvery();
     }
 
     interface Demo {
