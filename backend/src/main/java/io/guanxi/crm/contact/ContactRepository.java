@@ -131,6 +131,34 @@ public class ContactRepository {
                 .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
     }
 
+    public void recordStage(UUID contactId, LifecycleStage from, LifecycleStage to, String cause, UUID by, Instant at) {
+        em.createNativeQuery("""
+                INSERT INTO contact_stage_history (contact_id, from_stage, to_stage, cause, changed_by, changed_at)
+                VALUES (:contact, :from, :to, :cause, :by, :at)""")
+                .setParameter("contact", contactId).setParameter("from", from == null ? null : from.name())
+                .setParameter("to", to.name()).setParameter("cause", cause).setParameter("by", by)
+                .setParameter("at", at).executeUpdate();
+    }
+
+    public List<StageChange> stageHistory(UUID contactId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT from_stage, to_stage, cause, changed_by, changed_at FROM contact_stage_history
+                WHERE contact_id = :id ORDER BY changed_at DESC, id DESC""", Object[].class)
+                .setParameter("id", contactId).getResultList();
+        return rows.stream().map(r -> new StageChange(r[0] == null ? null : LifecycleStage.valueOf((String) r[0]),
+                LifecycleStage.valueOf((String) r[1]), (String) r[2], (UUID) r[3], toInstant(r[4]))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
     /** Moves lastContactedAt forward (never back) without touching the version: it is not an edit. */
     public void touchLastContacted(UUID id, Instant at) {
         em.createNativeQuery("""

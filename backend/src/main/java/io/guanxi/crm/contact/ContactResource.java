@@ -144,6 +144,15 @@ public class ContactResource {
         return withEtag(Response.ok(), service.restore(id));
     }
 
+    @GET
+    @Path("/{id}/stage-history")
+    @Authenticated
+    @Operation(summary = "Lifecycle stage history",
+            description = "Every transition of the contact's lifecycle stage, newest first, with its cause and author.")
+    public List<StageChange> getContactStageHistory(@PathParam("id") UUID id) {
+        return service.stageHistory(id);
+    }
+
     private static Response withEtag(Response.ResponseBuilder builder, ContactResponse contact) {
         return builder.tag(IfMatch.etag(contact.version())).entity(contact).build();
     }

@@ -76,6 +76,7 @@ public class ContactService {
         contact.lifecycleStage = request.lifecycleStage() == null ? LifecycleStage.POTENTIAL : request.lifecycleStage();
         contact.createdAt = contact.updatedAt = clock.instant();
         contacts.persist(contact);
+        contacts.recordStage(contact.id, null, contact.lifecycleStage, "CREATED", currentUser.id(), contact.createdAt);
         return toResponse(contact);
     }
 
@@ -101,11 +102,19 @@ public class ContactService {
             contact.ownerId = request.ownerId();
         }
         apply(request, reach, contact);
-        if (request.lifecycleStage() != null) {
+        LifecycleStage previousStage = contact.lifecycleStage;
+        if (request.lifecycleStage() != null && request.lifecycleStage() != previousStage) {
+            if (!currentUser.isManagerOrAdmin() && !LifecycleRules.repMayMove(previousStage, request.lifecycleStage())) {
+                throw ProblemException.conflict("Moving a contact from " + previousStage + " to "
+                        + request.lifecycleStage() + " skips or reverses a stage; ask a manager");
+            }
             contact.lifecycleStage = request.lifecycleStage();
         }
         contact.updatedAt = clock.instant();
         contacts.flush();
+        if (contact.lifecycleStage != previousStage) {
+            contacts.recordStage(contact.id, previousStage, contact.lifecycleStage, "EDITED", currentUser.id(), contact.updatedAt);
+        }
         return toResponse(contact);
     }
 
@@ -136,6 +145,29 @@ public class ContactService {
     @Transactional
     public void requireVisibleContact(UUID id) {
         requireVisible(id);
+    }
+
+    /**
+     * A converted lead makes its contact a customer: the stage moves to PURCHASE unless it is already
+     * there or beyond (a loyal customer stays loyal). Recorded with the cause.
+     */
+    @Transactional
+    public void markPurchased(UUID id, UUID actor) {
+        Contact contact = requireVisible(id);
+        if (contact.lifecycleStage == LifecycleStage.POTENTIAL || contact.lifecycleStage == LifecycleStage.AWARENESS
+                || contact.lifecycleStage == LifecycleStage.CHURNED) {
+            LifecycleStage previous = contact.lifecycleStage;
+            contact.lifecycleStage = LifecycleStage.PURCHASE;
+            contact.updatedAt = clock.instant();
+            contacts.flush();
+            contacts.recordStage(id, previous, LifecycleStage.PURCHASE, "LEAD_CONVERTED", actor, contact.updatedAt);
+        }
+    }
+
+    @Transactional
+    public List<StageChange> stageHistory(UUID id) {
+        requireVisible(id);
+        return contacts.stageHistory(id);
     }
 
     /** Names of these contacts, for features that show what a record is about (no visibility check). */

@@ -112,6 +112,15 @@ public class LeadResource {
         return service.assign(id, request == null ? null : request.ownerId());
     }
 
+    @POST
+    @Path("/{id}/convert")
+    @Operation(summary = "Convert a qualified lead",
+            description = "The lead becomes CONVERTED and its contact a customer: lifecycle stage PURCHASE (unless already "
+                    + "PURCHASE or LOYALTY), recorded in the contact's stage history. Only QUALIFIED leads convert (else 409).")
+    public LeadResponse convertLead(@PathParam("id") UUID id) {
+        return service.convert(id);
+    }
+
     @GET
     @Path("/{id}/score")
     @Operation(summary = "Explain a lead's score",

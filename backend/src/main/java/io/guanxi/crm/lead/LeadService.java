@@ -144,6 +144,20 @@ public class LeadService {
         return toResponses(List.of(lead)).get(0);
     }
 
+    /** A QUALIFIED lead is won: it is CONVERTED and its contact becomes a customer (stage PURCHASE). */
+    @Transactional
+    public LeadResponse convert(UUID id) {
+        Lead lead = require(id);
+        if (lead.status != LeadStatus.QUALIFIED) {
+            throw ProblemException.conflict("Only a QUALIFIED lead can be converted; this one is " + lead.status);
+        }
+        lead.status = LeadStatus.CONVERTED;
+        lead.updatedAt = clock.instant();
+        leads.flush();
+        contacts.markPurchased(lead.contactId, currentUser.id());
+        return toResponses(List.of(lead)).get(0);
+    }
+
     @Transactional
     public ScoreBreakdown breakdown(UUID id) {
         Lead lead = require(id);
