@@ -139,6 +139,8 @@ export const scenarios = [
     assert.match(await explanation.innerText(), /匹配度 100 × 0\.6/);
     assert.match(await explanation.innerText(), /来源为转介绍/);
     assert.match(await page.getByTestId('assignment-reason').innerText(), /由负责人本人创建/);
+    await page.goto(`/contacts/${createdId}`);
+    assert.match(await page.getByTestId('contact-leads').innerText(), /新线索/);
     await screenshot('lead-score-zh-CN.png');
   }],
 

@@ -108,9 +108,25 @@ export function ContactDetailPage() {
                   <Descriptions.Item label={t('contacts.fields.createdAt')}>{format.dateTime(contact.createdAt)}</Descriptions.Item>
                 </Descriptions>
               </Card>
+              <Card size="small" title={t('overview.leads')} data-testid="contact-leads">
+                {overview.data.leads.length === 0 ? (
+                  <Typography.Text type="secondary">{t('overview.noLeads')}</Typography.Text>
+                ) : (
+                  <Space direction="vertical" size={8} style={{ width: '100%' }}>
+                    {overview.data.leads.map((lead) => (
+                      <Space key={lead.id} wrap>
+                        <Typography.Text strong>{lead.score.toFixed(1)}</Typography.Text>
+                        <Tag color={lead.level === 'HIGH_VALUE' ? 'red' : lead.level === 'PRIORITY' ? 'orange' : 'default'}>{t(`leads.level.${lead.level}`)}</Tag>
+                        <Typography.Text>{t(`leads.status.${lead.status}`)}</Typography.Text>
+                        <Typography.Text type="secondary">{t(`enum.SourceChannel.${lead.sourceChannel}`)} · {format.date(lead.createdAt)}</Typography.Text>
+                      </Space>
+                    ))}
+                  </Space>
+                )}
+              </Card>
               <Card size="small" title={t('overview.more')}>
                 <Space wrap size={[8, 8]}>
-                  {(['leads', 'purchases', 'points', 'complaints'] as const).map((section) => (
+                  {(['purchases', 'points', 'complaints'] as const).map((section) => (
                     <Tag key={section} bordered={false}>{t(`overview.${section}`)}</Tag>
                   ))}
                 </Space>

@@ -129,7 +129,7 @@ export interface paths {
         };
         /**
          * 360° view of a contact
-         * @description Profile, interaction counts (total, last 7 and 30 days, by channel) and the most recent interactions. Leads, purchases, points and complaints join as those capabilities land.
+         * @description Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent interactions and the contact's leads. Purchases, points and complaints join as they land.
          */
         get: operations["getContactOverview"];
         put?: never;
@@ -645,6 +645,8 @@ export interface components {
             interactionStats: components["schemas"]["InteractionStats"];
             /** @description The 10 most recent interactions, newest first */
             recentInteractions: components["schemas"]["Interaction"][];
+            /** @description Leads about this contact that you may see, newest first */
+            leads: components["schemas"]["Lead"][];
         };
         ContactRequest: {
             /** @example 张伟 */

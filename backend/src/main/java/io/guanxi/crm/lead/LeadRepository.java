@@ -42,6 +42,16 @@ public class LeadRepository {
         return query.getResultStream().findFirst();
     }
 
+    /** The leads about this contact that the caller may see, newest first. */
+    public List<Lead> visibleOfContact(UUID contactId) {
+        Map<String, Object> params = new HashMap<>();
+        String scope = scope(params);
+        TypedQuery<Lead> query = em.createQuery("from Lead l where l.contactId = :c" + scope
+                + " order by l.createdAt desc, l.id", Lead.class).setParameter("c", contactId);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(50).getResultList();
+    }
+
     /** Open leads about this contact, whoever owns them (their scores follow the contact's activity). */
     public List<UUID> openLeadIdsOfContact(UUID contactId) {
         return em.createQuery("select l.id from Lead l where l.contactId = :c and l.status in :open", UUID.class)

@@ -66,6 +66,12 @@ public class LeadService {
         return new PageResponse<>(toResponses(result.items()), paging.page(), paging.size(), result.total());
     }
 
+    /** Leads about a contact, for its 360° view (reps see their own; managers all). */
+    @Transactional
+    public List<LeadResponse> ofContact(UUID contactId) {
+        return toResponses(leads.visibleOfContact(contactId));
+    }
+
     @Transactional
     public LeadResponse get(UUID id) {
         return toResponses(List.of(require(id))).get(0);

@@ -3,6 +3,7 @@ package io.guanxi.crm.overview;
 import io.guanxi.crm.contact.api.ContactResponse;
 import io.guanxi.crm.interaction.api.InteractionResponse;
 import io.guanxi.crm.interaction.api.InteractionStats;
+import io.guanxi.crm.lead.api.LeadResponse;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,5 +13,7 @@ public record ContactOverview(
         @Schema(required = true) ContactResponse contact,
         @Schema(required = true) InteractionStats interactionStats,
         @Schema(required = true, description = "The 10 most recent interactions, newest first")
-        List<InteractionResponse> recentInteractions) {
+        List<InteractionResponse> recentInteractions,
+        @Schema(required = true, description = "Leads about this contact that you may see, newest first")
+        List<LeadResponse> leads) {
 }

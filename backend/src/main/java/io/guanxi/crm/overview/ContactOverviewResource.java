@@ -2,6 +2,7 @@ package io.guanxi.crm.overview;
 
 import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.interaction.InteractionService;
+import io.guanxi.crm.lead.LeadService;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -28,14 +29,17 @@ public class ContactOverviewResource {
     @Inject
     InteractionService interactions;
 
+    @Inject
+    LeadService leads;
+
     @GET
     @Authenticated
     @Transactional
     @Operation(summary = "360° view of a contact",
-            description = "Profile, interaction counts (total, last 7 and 30 days, by channel) and the most recent "
-                    + "interactions. Leads, purchases, points and complaints join as those capabilities land.")
+            description = "Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent "
+                    + "interactions and the contact's leads. Purchases, points and complaints join as they land.")
     public ContactOverview getContactOverview(@PathParam("id") UUID id) {
         return new ContactOverview(contacts.get(id), interactions.stats(id),
-                interactions.list(id, 0, RECENT, null).items());
+                interactions.list(id, 0, RECENT, null).items(), leads.ofContact(id));
     }
 }

@@ -97,6 +97,8 @@ class LeadResourceTest {
                 .body("matchWeight", equalTo(0.6f));
         rep.request().get("/api/v1/leads/" + id + "/score-history").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].cause", equalTo("CREATED"));
+        rep.request().get("/api/v1/contacts/" + created.path("contactId") + "/overview").then().statusCode(200)
+                .body("leads.id", contains(id)).body("leads[0].score", equalTo(60.0f));
     }
 
     @Test
