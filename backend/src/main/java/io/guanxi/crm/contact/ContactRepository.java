@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import io.guanxi.crm.platform.db.SqlValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,17 +147,7 @@ public class ContactRepository {
                 WHERE contact_id = :id ORDER BY changed_at DESC, id DESC""", Object[].class)
                 .setParameter("id", contactId).getResultList();
         return rows.stream().map(r -> new StageChange(r[0] == null ? null : LifecycleStage.valueOf((String) r[0]),
-                LifecycleStage.valueOf((String) r[1]), (String) r[2], (UUID) r[3], toInstant(r[4]))).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                LifecycleStage.valueOf((String) r[1]), (String) r[2], (UUID) r[3], SqlValues.instant(r[4]))).toList();
     }
 
     /** Moves lastContactedAt forward (never back) without touching the version: it is not an edit. */

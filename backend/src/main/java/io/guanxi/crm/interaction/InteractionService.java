@@ -15,7 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
+import io.guanxi.crm.platform.db.SqlValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,7 +125,7 @@ public class InteractionService {
             total += count;
             last7 += ((Number) row[2]).longValue();
             last30 += ((Number) row[3]).longValue();
-            Instant max = toInstant(row[4]);
+            Instant max = SqlValues.instant(row[4]);
             if (max != null && (last == null || max.isAfter(last))) {
                 last = max;
             }
@@ -133,16 +133,4 @@ public class InteractionService {
         return new InteractionStats(total, last7, last30, byChannel, last);
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return null;
-    }
 }

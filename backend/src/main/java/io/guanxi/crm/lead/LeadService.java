@@ -21,10 +21,9 @@ import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import io.guanxi.crm.platform.db.SqlValues;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,7 +181,7 @@ public class LeadService {
         PageRequest paging = PageRequest.of(page, size, null, Map.of("changedAt", "changed_at"), "changedAt,desc");
         List<ScoreChange> items = leads.history(id, paging.offset(), paging.size()).stream()
                 .map(r -> new ScoreChange((BigDecimal) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                        ((Number) r[3]).intValue(), ScoreCause.valueOf((String) r[4]), toInstant(r[5])))
+                        ((Number) r[3]).intValue(), ScoreCause.valueOf((String) r[4]), SqlValues.instant(r[5])))
                 .toList();
         return new PageResponse<>(items, paging.page(), paging.size(), leads.historyCount(id));
     }
@@ -276,16 +275,6 @@ public class LeadService {
                 l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.assignedAt, l.assignmentKind, l.assignmentReason,
                 l.createdAt, l.updatedAt, l.version))
                 .toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     private static String blankToNull(String value) {
