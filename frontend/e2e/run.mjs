@@ -63,10 +63,12 @@ async function main() {
     });
     for (const [name, scenario] of scenarios) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
-      // No animations: screenshots show settled pages and clicks never hit a moving drawer.
+      // Instant animations: screenshots show settled pages and clicks never hit a moving drawer. Zero
+      // durations, not "none": antd's modals wait for animationend before they show or go away.
       await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
         const style = document.createElement('style');
-        style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+        style.textContent = '*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; '
+          + 'animation-duration: 0s !important; animation-delay: 0s !important; }';
         document.head.appendChild(style);
       });`);
       const page = await context.newPage();

@@ -2,7 +2,9 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ContactDetailPage } from '../features/contacts/ContactDetailPage';
 import { ContactListPage } from '../features/contacts/ContactListPage';
+import { AssignmentRulesPage } from '../features/leads/AssignmentRulesPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
+import { ScoringPolicyPage } from '../features/leads/ScoringPolicyPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
 import { RequireSession } from './RequireSession';
@@ -17,6 +19,8 @@ export const router = createBrowserRouter([
       { path: '/contacts/:id', element: <ContactDetailPage /> },
       { path: '/leads', element: <LeadsPage /> },
       { path: '/admin/users', element: <UsersPage /> },
+      { path: '/admin/lead-scoring', element: <ScoringPolicyPage /> },
+      { path: '/admin/lead-assignment', element: <AssignmentRulesPage /> },
       { path: '*', element: <Navigate to="/contacts" replace /> },
     ],
   },

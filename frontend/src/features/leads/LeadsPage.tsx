@@ -1,15 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Drawer, Empty, Skeleton, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Drawer, Empty, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorState } from '../../components/ui/ErrorState';
+import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { api, unwrap } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { type Lead, type LeadListParams, leadQueries } from './api';
 import { ScoreExplanation } from './ScoreExplanation';
+import { ScoreHistoryChart } from './ScoreHistoryChart';
 
 const LEVEL_COLORS: Record<Lead['level'], string> = { HIGH_VALUE: 'red', PRIORITY: 'orange', STANDARD: 'default' };
 
@@ -20,6 +22,7 @@ export function LeadsPage() {
   const [search, setSearch] = useSearchParams();
   const [open, setOpen] = useState<Lead | null>(null);
   const isManager = hasRole(session, 'MANAGER', 'ADMIN');
+  const isRep = hasRole(session, 'SALES_REP');
   const queue = (search.get('queue') ?? 'all') as 'all' | NonNullable<LeadListParams['queue']>;
   const page = Number(search.get('page') ?? 0);
   const params: LeadListParams = { queue: queue === 'all' ? undefined : queue, page, size: 20 };
@@ -28,7 +31,7 @@ export function LeadsPage() {
   const queues = [
     { key: 'all', label: t('leads.queues.all') },
     { key: 'MINE', label: t('leads.queues.MINE') },
-    ...(isManager ? [{ key: 'UNASSIGNED', label: t('leads.queues.UNASSIGNED') }] : []),
+    { key: 'UNASSIGNED', label: isManager ? t('leads.queues.UNASSIGNED') : t('leads.queues.myQueue') },
     { key: 'PRIORITY', label: t('leads.queues.PRIORITY') },
   ];
 
@@ -86,21 +89,39 @@ export function LeadsPage() {
         )}
       </Card>
       <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title={open ? t('leads.scoreTitle', { name: open.contactName ?? '' }) : ''}>
-        {open && <LeadScorePanel lead={open} />}
+        {open && <LeadScorePanel lead={open} canClaim={isRep && !open.ownerId} onClaimed={setOpen} />}
       </Drawer>
     </div>
   );
 }
 
-function LeadScorePanel({ lead }: { lead: Lead }) {
+function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: boolean; onClaimed: (lead: Lead) => void }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const score = useQuery(leadQueries.score(lead.id));
   const history = useQuery(leadQueries.history(lead.id));
+  const claim = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/leads/{id}/claim', { params: { path: { id: lead.id } } })),
+    onSuccess: (claimed) => {
+      message.success(t('leads.claimed'));
+      onClaimed(claimed);
+      return queryClient.invalidateQueries({ queryKey: leadQueries.all });
+    },
+    onError: (error) => {
+      message.error(describeError(error, t));
+      return queryClient.invalidateQueries({ queryKey: leadQueries.all });
+    },
+  });
   if (score.isPending) return <Skeleton active />;
   if (score.isError) return <ErrorState error={score.error} onRetry={() => score.refetch()} />;
   return (
     <Space direction="vertical" size={24} style={{ width: '100%' }}>
+      {canClaim && (
+        <Button type="primary" data-testid="lead-claim" loading={claim.isPending} onClick={() => claim.mutate()}>
+          {t('leads.claim')}
+        </Button>
+      )}
       <ScoreExplanation breakdown={score.data} />
       {lead.assignmentKind && (
         <Typography.Text type="secondary" data-testid="assignment-reason">
@@ -109,17 +130,13 @@ function LeadScorePanel({ lead }: { lead: Lead }) {
       )}
       <div>
         <Typography.Title level={5}>{t('leads.history')}</Typography.Title>
-        <Timeline
-          items={(history.data?.items ?? []).map((change) => ({
-            children: (
-              <Space wrap>
-                <Typography.Text strong>{change.score.toFixed(2)}</Typography.Text>
-                <Tag>{t(`leads.cause.${change.cause}`)}</Tag>
-                <Typography.Text type="secondary">{format.dateTime(change.changedAt)}</Typography.Text>
-              </Space>
-            ),
-          }))}
-        />
+        {history.isError ? (
+          <ErrorState error={history.error} onRetry={() => history.refetch()} />
+        ) : history.isPending ? (
+          <Skeleton active />
+        ) : (
+          <ScoreHistoryChart changes={history.data.items} priority={score.data.priorityThreshold} highValue={score.data.highValueThreshold} until={score.data.scoredAt} />
+        )}
       </div>
     </Space>
   );

@@ -4,6 +4,12 @@ import type { components, operations } from '../../lib/api/schema';
 
 export type Lead = components['schemas']['Lead'];
 export type ScoreBreakdown = components['schemas']['ScoreBreakdown'];
+export type ScoreChange = components['schemas']['ScoreChange'];
+export type ScoringPolicy = components['schemas']['ScoringPolicy'];
+export type ScoringPolicyRequest = components['schemas']['ScoringPolicyRequest'];
+export type ScorePreview = components['schemas']['ScorePreview'];
+export type AssignmentRule = components['schemas']['AssignmentRule'];
+export type AssignmentRuleRequest = components['schemas']['AssignmentRuleRequest'];
 export type LeadListParams = NonNullable<operations['listLeads']['parameters']['query']>;
 
 export const leadQueries = {
@@ -22,6 +28,16 @@ export const leadQueries = {
   history: (id: string) =>
     queryOptions({
       queryKey: [...leadQueries.all, 'history', id],
-      queryFn: () => unwrap(api.GET('/api/v1/leads/{id}/score-history', { params: { path: { id }, query: { size: 50 } } })),
+      queryFn: () => unwrap(api.GET('/api/v1/leads/{id}/score-history', { params: { path: { id }, query: { size: 100 } } })),
+    }),
+  policy: () =>
+    queryOptions({
+      queryKey: ['lead-scoring', 'policy'],
+      queryFn: () => unwrap(api.GET('/api/v1/lead-scoring/policy')),
+    }),
+  rules: () =>
+    queryOptions({
+      queryKey: ['lead-assignment', 'rules'],
+      queryFn: () => unwrap(api.GET('/api/v1/lead-assignment/rules')),
     }),
 };

@@ -12,7 +12,7 @@ type User = components['schemas']['UserResponse'];
 type Role = components['schemas']['Role'];
 type UserForm = { username?: string; displayName: string; password?: string; roles: Role[]; seniority?: components['schemas']['Seniority']; active: boolean };
 
-const ROLES: Role[] = ['ADMIN', 'MANAGER', 'SALES_REP', 'SERVICE_AGENT'];
+const ROLES: Role[] = ['ADMIN', 'MANAGER', 'SALES_REP', 'SERVICE_AGENT', 'INTEGRATOR'];
 const FIELDS = ['username', 'displayName', 'password', 'roles', 'seniority', 'active'];
 
 export function UsersPage() {

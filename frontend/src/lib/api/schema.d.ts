@@ -256,6 +256,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lead-scoring/policy/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a scoring policy
+         * @description Scores every open lead with the candidate policy without saving it, and says how many scores would change and how many leads would enter or leave the priority and high-value levels (“this change would move N leads above 80”). Validated like a change.
+         */
+        post: operations["previewScoringPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lead-scoring/policy/versions/{version}": {
         parameters: {
             query?: never;
@@ -305,7 +325,7 @@ export interface paths {
         };
         /**
          * List leads
-         * @description Leads visible to you (a rep: own leads; managers: all), best score first. queue=mine, unassigned or priority (score at or above the policy's priority threshold) lists open leads only.
+         * @description Leads visible to you (managers: all; a rep: own leads and, if the policy allows, the unassigned queue of their seniority), best score first. queue=mine, unassigned or priority (score at or above the policy's priority threshold) lists open leads only.
          */
         get: operations["listLeads"];
         put?: never;
@@ -314,6 +334,26 @@ export interface paths {
          * @description About an existing contact (contactId) or a new person (newContact: created as a POTENTIAL contact, with the contacts' duplicate check: 409 unless confirmDuplicate=true). Scored at once.
          */
         post: operations["createLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture a lead from a website form
+         * @description For integrators (role INTEGRATOR). Deduplicated team-wide by canonical mobile and email: a new person becomes a POTENTIAL contact and a lead for the assignment rules (201, NEW_PERSON); a known contact gets a new lead for their owner (201, EXISTING_CONTACT); a person with an open lead gets nothing new (200, ALREADY_OPEN), so a resubmitted or retried form never duplicates anyone.
+         */
+        post: operations["captureLead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -358,6 +398,26 @@ export interface paths {
          * @description With ownerId, that rep owns the lead (recorded as the manager's choice); without, the assignment rules decide as on capture. The lead's assignmentReason says what decided.
          */
         post: operations["assignLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a lead from your queue
+         * @description A sales rep takes an unassigned open lead from the queue of their seniority (seniors: priority queue; juniors: potential queue) when the scoring policy lets reps see it. 409 if someone else took it first; the captured contact comes with it.
+         */
+        post: operations["claimLead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -561,7 +621,7 @@ export interface components {
             ownerId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
-        AssignmentKind: "OWNER" | "RULE" | "HIGH_VALUE" | "MANAGER" | "PRIORITY_QUEUE" | "POTENTIAL_QUEUE";
+        AssignmentKind: "OWNER" | "RULE" | "HIGH_VALUE" | "MANAGER" | "PRIORITY_QUEUE" | "POTENTIAL_QUEUE" | "CLAIMED" | "EXISTING_CUSTOMER";
         AssignmentRule: {
             id: components["schemas"]["UUID"];
             /** Format: int32 */
@@ -768,6 +828,35 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        LeadCaptureRequest: {
+            /** @example 王磊 */
+            name: string;
+            /**
+             * @description Mainland mobile or international +digits; mobile or email is required
+             * @example 139 1234 5678
+             */
+            mobile?: string;
+            /** @example wang.lei@example.cn */
+            email?: string;
+            /** @example 苏州工业园电子有限公司 */
+            company?: string;
+            /** @example 企业培训课程 */
+            productInterest?: string;
+            /** @example 科技 */
+            industry?: string;
+            region?: components["schemas"]["Region"];
+            budget?: number;
+            /** @description What the person wrote in the form */
+            message?: string;
+            /** @description WEBSITE when omitted */
+            sourceChannel?: components["schemas"]["SourceChannel"];
+            /** @description The person ticked marketing consent (PIPL); false when omitted */
+            marketingConsent?: boolean;
+        };
+        LeadCaptureResponse: {
+            leadId: components["schemas"]["UUID"];
+            outcome: components["schemas"]["Outcome"];
+        };
         /** @enum {string} */
         LeadQueue: "MINE" | "UNASSIGNED" | "PRIORITY";
         LeadRequest: {
@@ -811,6 +900,8 @@ export interface components {
             /** Format: int32 */
             points: number;
         };
+        /** @enum {string} */
+        Outcome: "NEW_PERSON" | "EXISTING_CONTACT" | "ALREADY_OPEN";
         PageResponseContactResponse: {
             items: components["schemas"]["Contact"][];
             /** Format: int32 */
@@ -903,7 +994,7 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        Role: "ADMIN" | "MANAGER" | "SALES_REP" | "SERVICE_AGENT";
+        Role: "ADMIN" | "MANAGER" | "SALES_REP" | "SERVICE_AGENT" | "INTEGRATOR";
         RuleLine: {
             rule: components["schemas"]["MatchRule"];
             fired: boolean;
@@ -953,6 +1044,52 @@ export interface components {
             cause: components["schemas"]["ScoreCause"];
             changedAt: components["schemas"]["Instant"];
         };
+        ScorePreview: {
+            /**
+             * Format: int32
+             * @description The policy version the candidate is compared with
+             */
+            comparedWithVersion: number;
+            /** Format: int64 */
+            openLeads: number;
+            /**
+             * Format: int64
+             * @description Open leads whose score would change
+             */
+            scoresChanged: number;
+            /** Format: int32 */
+            priorityThreshold: number;
+            /**
+             * Format: int64
+             * @description At or above the current priority threshold now
+             */
+            priorityNow: number;
+            /**
+             * Format: int64
+             * @description At or above the candidate's priority threshold after
+             */
+            priorityAfter: number;
+            /**
+             * Format: int64
+             * @description Would move up into the priority level
+             */
+            enteringPriority: number;
+            /**
+             * Format: int64
+             * @description Would drop out of the priority level
+             */
+            leavingPriority: number;
+            /** Format: int32 */
+            highValueThreshold: number;
+            /** Format: int64 */
+            highValueNow: number;
+            /** Format: int64 */
+            highValueAfter: number;
+            /** Format: int64 */
+            enteringHighValue: number;
+            /** Format: int64 */
+            leavingHighValue: number;
+        };
         ScoringPolicy: {
             /** Format: int32 */
             version: number;
@@ -971,6 +1108,7 @@ export interface components {
             highValueThreshold: number;
             /** Format: int32 */
             careAfterDays: number;
+            repsSeeUnassigned: boolean;
             createdAt: components["schemas"]["Instant"];
             createdBy?: components["schemas"]["UUID"];
             /**
@@ -995,6 +1133,8 @@ export interface components {
             highValueThreshold: number;
             /** Format: int32 */
             careAfterDays: number;
+            /** @description Reps see the unassigned queue of their seniority (senior: priority, junior: potential) and may claim from it; true when omitted */
+            repsSeeUnassigned?: boolean;
         };
         /** @enum {string} */
         Seniority: "JUNIOR" | "SENIOR";
@@ -2501,6 +2641,84 @@ export interface operations {
             };
         };
     };
+    previewScoringPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoringPolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorePreview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getScoringPolicyVersion: {
         parameters: {
             query?: never;
@@ -2736,6 +2954,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    captureLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadCaptureRequest"];
+            };
+        };
+        responses: {
+            /** @description The person already has an open lead */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadCaptureResponse"];
+                };
+            };
+            /** @description A lead was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadCaptureResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description The request body is larger than 1 MB */
             413: {
@@ -3013,6 +3318,73 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claimLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 // The signed-in session: the bearer token and what it says about the user. Kept in localStorage
 // so a reload keeps you signed in; the token's own expiry decides how long.
-export type Role = 'ADMIN' | 'MANAGER' | 'SALES_REP' | 'SERVICE_AGENT';
+export type Role = 'ADMIN' | 'MANAGER' | 'SALES_REP' | 'SERVICE_AGENT' | 'INTEGRATOR';
 
 export type Session = {
   token: string;

@@ -86,6 +86,30 @@ public class ContactRepository {
     }
 
     /**
+     * The person behind a captured form (same canonical mobile or email), whoever owns them: lead
+     * capture runs as an integrator, which has no scope of its own, and must not create a second
+     * profile for a known customer. Returns id and owner only.
+     */
+    public Optional<CapturedPerson> findCapturedPerson(String mobile, String email) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT c.id, c.owner_id FROM contact c
+                WHERE (c.mobile = :mobile OR c.email = :email) AND c.archived_at IS NULL
+                ORDER BY c.mobile = :mobile DESC, c.created_at LIMIT 1""", Object[].class)
+                .setParameter("mobile", mobile == null ? "" : mobile)
+                .setParameter("email", email == null ? "" : email)
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new CapturedPerson((UUID) r[0], (UUID) r[1]));
+    }
+
+    /** Hands a contact still held by the integrator that captured it to the rep who now works its lead. */
+    public int handOverCaptured(UUID contactId, UUID newOwner, Instant at) {
+        return em.createNativeQuery("""
+                UPDATE contact SET owner_id = :owner, version = version + 1, updated_at = :at
+                WHERE id = :id AND owner_id IN (SELECT user_id FROM app_user_role WHERE role = 'INTEGRATOR')""")
+                .setParameter("owner", newOwner).setParameter("at", at).setParameter("id", contactId).executeUpdate();
+    }
+
+    /**
      * A page of visible contacts matching the query, and how many match in all: two statements, so
      * each gets its own best plan (one window-count statement measured 20-50x slower, docs/benchmarks.md).
      */
@@ -243,6 +267,9 @@ public class ContactRepository {
     }
 
     public record Page(List<Contact> items, long total) {
+    }
+
+    public record CapturedPerson(UUID id, UUID ownerId) {
     }
 
     public record DuplicateMatch(UUID id, String matchedOn, boolean visibleToCaller) {

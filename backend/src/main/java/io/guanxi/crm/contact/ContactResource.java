@@ -6,7 +6,6 @@ import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.Role;
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,7 +52,7 @@ public class ContactResource {
     ContactService service;
 
     @GET
-    @Authenticated
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Operation(summary = "List and search contacts",
             description = "Contacts visible to you (a sales rep sees only own contacts), newest first unless "
                     + "sorted. `q` finds any part of a name or company, Chinese included (张伟 finds 张伟芳 and "
@@ -78,7 +77,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
-    @Authenticated
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Operation(summary = "Get a contact", description = "The contact, with its version in the ETag header.")
     @APIResponse(responseCode = "200", description = "The contact; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
@@ -146,7 +145,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}/stage-history")
-    @Authenticated
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Operation(summary = "Lifecycle stage history",
             description = "Every transition of the contact's lifecycle stage, newest first, with its cause and author.")
     public List<StageChange> getContactStageHistory(@PathParam("id") UUID id) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -168,6 +169,28 @@ public class ContactService {
     public List<StageChange> stageHistory(UUID id) {
         requireVisible(id);
         return contacts.stageHistory(id);
+    }
+
+    /** The existing person with the request's canonical mobile or email, team-wide (for lead capture). */
+    @Transactional
+    public Optional<ContactRepository.CapturedPerson> findCapturedPerson(ContactRequest request) {
+        Reach reach = Reach.of(request);
+        if (reach.mobile() == null && reach.email() == null) {
+            return Optional.empty();
+        }
+        return contacts.findCapturedPerson(reach.mobile(), reach.email());
+    }
+
+    /** The canonical mobile and email of a request, e.g. to serialise captures of one person. */
+    public static List<String> reachKeys(ContactRequest request) {
+        Reach reach = Reach.of(request);
+        return java.util.stream.Stream.of(reach.mobile(), reach.email()).filter(Objects::nonNull).sorted().toList();
+    }
+
+    /** When a captured contact's lead gets an owner, the contact follows (it was held by the integrator). */
+    @Transactional
+    public void handOverCaptured(UUID contactId, UUID newOwner) {
+        contacts.handOverCaptured(contactId, newOwner, clock.instant());
     }
 
     /** Names of these contacts, for features that show what a record is about (no visibility check). */

@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Demo users of every role and a few hundred contacts with interactions, seeded once: when the demo
+ * Demo users of every role, a few hundred contacts with interactions and leads, seeded once: when the demo
  * users already exist nothing is written again.
  */
 @ApplicationScoped
@@ -34,7 +34,8 @@ public class DemoData {
             new Object[] {"rep.zhang", "张晓明", Role.SALES_REP, Seniority.SENIOR},
             new Object[] {"rep.li", "李娜", Role.SALES_REP, Seniority.JUNIOR},
             new Object[] {"rep.chen", "陈磊", Role.SALES_REP, Seniority.JUNIOR},
-            new Object[] {"agent.zhao", "赵敏", Role.SERVICE_AGENT, null});
+            new Object[] {"agent.zhao", "赵敏", Role.SERVICE_AGENT, null},
+            new Object[] {"web.form", "官网表单", Role.INTEGRATOR, null});
 
     @Inject
     GuanxiConfig config;
@@ -47,6 +48,9 @@ public class DemoData {
 
     @Inject
     ContactGenerator generator;
+
+    @Inject
+    DemoLeads demoLeads;
 
     @Inject
     Clock clock;
@@ -71,6 +75,7 @@ public class DemoData {
             return;
         }
         generator.generate(config.demo().contacts(), reps, 8, 0.42);
+        demoLeads.seed(QuarkusTransaction.requiringNew().call(() -> users.findByUsername("web.form").orElseThrow().id));
         LOG.infof("Seeded demo users and %d contacts; every demo password is '%s'", config.demo().contacts(),
                 config.demo().password());
     }

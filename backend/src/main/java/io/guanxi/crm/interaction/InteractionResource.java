@@ -4,7 +4,8 @@ import io.guanxi.crm.interaction.api.InteractionRequest;
 import io.guanxi.crm.interaction.api.InteractionResponse;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.paging.PageResponse;
-import io.quarkus.security.Authenticated;
+import io.guanxi.crm.platform.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +39,7 @@ public class InteractionResource {
     InteractionService service;
 
     @GET
-    @Authenticated
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Operation(summary = "List a contact's interactions", description = "Newest first, paged.")
     public PageResponse<InteractionResponse> listInteractions(@PathParam("contactId") UUID contactId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size,
@@ -48,14 +49,14 @@ public class InteractionResource {
 
     @GET
     @Path("/{id}")
-    @Authenticated
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Operation(summary = "Get one interaction", description = "An interaction of a contact visible to you.")
     public InteractionResponse getInteraction(@PathParam("contactId") UUID contactId, @PathParam("id") UUID id) {
         return service.get(contactId, id);
     }
 
     @POST
-    @Authenticated
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Operation(summary = "Log an interaction",
             description = "Records a call, message, visit, meeting or event with the contact, authored by you; "
                     + "the contact's lastContactedAt moves to its time (never backwards). Anyone who can see the "

@@ -1,5 +1,6 @@
 package io.guanxi.crm.lead;
 
+import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.user.Seniority;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,9 @@ public class LeadAssignment {
 
     @Inject
     UserService users;
+
+    @Inject
+    ContactService contacts;
 
     @Inject
     ScoringPolicyService policies;
@@ -77,6 +81,9 @@ public class LeadAssignment {
         lead.assignedByRule = ruleId;
         lead.assignmentReason = reason;
         lead.assignedAt = owner == null ? null : clock.instant();
+        if (owner != null) {
+            contacts.handOverCaptured(lead.contactId, owner);
+        }
     }
 
     /** Takes the rule's turn counter atomically, so parallel captures do not pick the same rep twice in a row. */

@@ -3,7 +3,10 @@ package io.guanxi.crm.lead;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.user.Seniority;
+import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -29,6 +32,12 @@ public class LeadRepository {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    ScoringPolicyService policies;
+
+    @Inject
+    UserService users;
 
     public void persist(Lead lead) {
         em.persist(lead);
@@ -77,7 +86,7 @@ public class LeadRepository {
                 case UNASSIGNED -> clauses.add("l.ownerId is null");
                 case PRIORITY -> {
                     clauses.add("l.score >= :priority");
-                    params.put("priority", java.math.BigDecimal.valueOf(priorityThreshold));
+                    params.put("priority", BigDecimal.valueOf(priorityThreshold));
                 }
             }
             if (status == null) {
@@ -118,11 +127,34 @@ public class LeadRepository {
         em.refresh(lead);
     }
 
+    /**
+     * Managers and admins see every lead; a sales rep their own and, when the policy allows, the
+     * unassigned open leads of their seniority's queue: seniors the priority queue (score at or above
+     * the priority threshold), juniors the potential queue (below it). Anyone else only what they own.
+     */
     private String scope(Map<String, Object> params) {
         if (currentUser.has(Role.ADMIN) || currentUser.has(Role.MANAGER)) {
             return "";
         }
         params.put("scopeOwner", currentUser.id());
-        return " and l.ownerId = :scopeOwner";
+        LeadScoringPolicy policy = policies.current();
+        if (!currentUser.has(Role.SALES_REP) || !policy.repsSeeUnassigned) {
+            return " and l.ownerId = :scopeOwner";
+        }
+        boolean senior = users.find(currentUser.id()).seniority == Seniority.SENIOR;
+        params.put("scopeOpen", LeadStatus.OPEN);
+        params.put("scopePriority", BigDecimal.valueOf(policy.priorityThreshold));
+        return " and (l.ownerId = :scopeOwner or (l.ownerId is null and l.status in :scopeOpen and l.score "
+                + (senior ? ">=" : "<") + " :scopePriority))";
+    }
+
+    /** Gives an unassigned open lead to this rep; 0 when someone else took it first. */
+    public int claim(UUID leadId, UUID rep, String reason, java.time.Instant at) {
+        return em.createNativeQuery("""
+                UPDATE lead SET owner_id = :rep, assignment_kind = 'CLAIMED', assignment_reason = :reason,
+                       assigned_by_rule = NULL, assigned_at = :at, updated_at = :at, version = version + 1
+                WHERE id = :id AND owner_id IS NULL AND status IN ('NEW', 'CONTACTED', 'QUALIFIED')""")
+                .setParameter("rep", rep).setParameter("reason", reason).setParameter("at", at)
+                .setParameter("id", leadId).executeUpdate();
     }
 }

@@ -1,5 +1,8 @@
 package io.guanxi.crm.lead;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guanxi.crm.lead.api.ScorePreview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,8 +20,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LeadRescoring {
 
-    private static final String RESCORE = """
-            WITH policy AS (SELECT * FROM lead_scoring_policy WHERE version = :policyVersion),
+    /** The score of every selected open lead under the CTE "policy": one definition for writing and previewing. */
+    private static final String SCORES = """
             inputs AS (
                 SELECT l.id, l.score AS old_score,
                        LEAST(100, COALESCE((
@@ -49,8 +52,12 @@ public class LeadRescoring {
                 SELECT id, old_score, match_score, activity_count, activity_score, version,
                        round(match_score * match_weight + activity_score * activity_weight, 2) AS score
                 FROM scored
-            ),
-            changed AS (
+            )
+            """;
+
+    private static final String RESCORE = "WITH policy AS (SELECT * FROM lead_scoring_policy WHERE version = :policyVersion),\n"
+            + SCORES + """
+            , changed AS (
                 UPDATE lead l
                 SET match_score = f.match_score, activity_count = f.activity_count, activity_score = f.activity_score,
                     score = f.score, policy_version = f.version, scored_at = :now
@@ -65,8 +72,32 @@ public class LeadRescoring {
             FROM changed WHERE :alwaysRecord OR score <> old_score
             """;
 
+    /** A candidate policy given inline, compared with the scores and thresholds in force; writes nothing. */
+    private static final String PREVIEW = """
+            WITH policy AS (
+                SELECT CAST(:rules AS jsonb) AS match_rules, CAST(:windowDays AS int) AS activity_window_days,
+                       CAST(:perInteraction AS int) AS points_per_interaction, CAST(:cap AS int) AS activity_cap,
+                       CAST(:matchWeight AS numeric) AS match_weight, CAST(:activityWeight AS numeric) AS activity_weight,
+                       0 AS version),
+            """ + SCORES + """
+            SELECT count(*),
+                   count(*) FILTER (WHERE score <> old_score),
+                   count(*) FILTER (WHERE old_score >= :oldPriority),
+                   count(*) FILTER (WHERE score >= :newPriority),
+                   count(*) FILTER (WHERE old_score < :oldPriority AND score >= :newPriority),
+                   count(*) FILTER (WHERE old_score >= :oldPriority AND score < :newPriority),
+                   count(*) FILTER (WHERE old_score >= :oldHighValue),
+                   count(*) FILTER (WHERE score >= :newHighValue),
+                   count(*) FILTER (WHERE old_score < :oldHighValue AND score >= :newHighValue),
+                   count(*) FILTER (WHERE old_score >= :oldHighValue AND score < :newHighValue)
+            FROM final
+            """;
+
     @Inject
     EntityManager em;
+
+    @Inject
+    ObjectMapper objectMapper;
 
     /** Rescores these open leads; returns how many history rows were written. */
     public int rescore(Collection<UUID> leadIds, int policyVersion, ScoreCause cause, Instant now) {
@@ -79,6 +110,39 @@ public class LeadRescoring {
     /** Rescores every open lead (policy change, sliding window). */
     public int rescoreAllOpen(int policyVersion, ScoreCause cause, Instant now) {
         return run(true, "", policyVersion, cause, now);
+    }
+
+    /** What rescoring every open lead with the candidate would change, against the policy in force. */
+    public ScorePreview preview(LeadScoringPolicy candidate, LeadScoringPolicy inForce, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery(PREVIEW)
+                .setParameter("rules", json(candidate.matchRules))
+                .setParameter("windowDays", candidate.activityWindowDays)
+                .setParameter("perInteraction", candidate.pointsPerInteraction)
+                .setParameter("cap", candidate.activityCap)
+                .setParameter("matchWeight", candidate.matchWeight)
+                .setParameter("activityWeight", candidate.activityWeight)
+                .setParameter("now", now)
+                .setParameter("allLeads", true)
+                .setParameter("ids", "")
+                .setParameter("oldPriority", inForce.priorityThreshold)
+                .setParameter("newPriority", candidate.priorityThreshold)
+                .setParameter("oldHighValue", inForce.highValueThreshold)
+                .setParameter("newHighValue", candidate.highValueThreshold)
+                .getSingleResult();
+        long[] n = new long[row.length];
+        for (int i = 0; i < row.length; i++) {
+            n[i] = ((Number) row[i]).longValue();
+        }
+        return new ScorePreview(inForce.version, n[0], n[1], candidate.priorityThreshold, n[2], n[3], n[4], n[5],
+                candidate.highValueThreshold, n[6], n[7], n[8], n[9]);
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int run(boolean allLeads, String ids, int policyVersion, ScoreCause cause, Instant now) {

@@ -1,6 +1,8 @@
 package io.guanxi.crm.lead;
 
 import io.guanxi.crm.lead.api.AssignRequest;
+import io.guanxi.crm.lead.api.LeadCaptureRequest;
+import io.guanxi.crm.lead.api.LeadCaptureResponse;
 import io.guanxi.crm.lead.api.LeadRequest;
 import io.guanxi.crm.lead.api.LeadResponse;
 import io.guanxi.crm.lead.api.ScoreBreakdown;
@@ -51,9 +53,13 @@ public class LeadResource {
     @Inject
     LeadService service;
 
+    @Inject
+    LeadCapture capture;
+
     @GET
     @Operation(summary = "List leads",
-            description = "Leads visible to you (a rep: own leads; managers: all), best score first. queue=mine, "
+            description = "Leads visible to you (managers: all; a rep: own leads and, if the policy allows, the unassigned "
+                    + "queue of their seniority), best score first. queue=mine, "
                     + "unassigned or priority (score at or above the policy's priority threshold) lists open leads only.")
     public PageResponse<LeadResponse> listLeads(
             @Parameter(description = "mine | unassigned | priority") @QueryParam("queue") LeadQueue queue,
@@ -87,6 +93,42 @@ public class LeadResource {
         LeadResponse lead = service.create(request, confirmDuplicate);
         return Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
                 .tag(IfMatch.etag(lead.version())).entity(lead).build();
+    }
+
+    @POST
+    @Path("/capture")
+    @RolesAllowed({Role.Names.INTEGRATOR, Role.Names.ADMIN})
+    @Operation(summary = "Capture a lead from a website form",
+            description = "For integrators (role INTEGRATOR). Deduplicated team-wide by canonical mobile and email: a new "
+                    + "person becomes a POTENTIAL contact and a lead for the assignment rules (201, NEW_PERSON); a known "
+                    + "contact gets a new lead for their owner (201, EXISTING_CONTACT); a person with an open lead gets "
+                    + "nothing new (200, ALREADY_OPEN), so a resubmitted or retried form never duplicates anyone.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "website form", value = """
+            {"name": "王磊", "mobile": "139 1234 5678", "email": "wang.lei@example.cn",
+             "company": "苏州工业园电子有限公司", "productInterest": "企业培训课程", "industry": "科技",
+             "region": "EAST", "budget": 120000, "message": "想了解团队内训方案", "marketingConsent": true}""")))
+    @APIResponse(responseCode = "201", description = "A lead was created",
+            content = @Content(schema = @Schema(implementation = LeadCaptureResponse.class)))
+    @APIResponse(responseCode = "200", description = "The person already has an open lead",
+            content = @Content(schema = @Schema(implementation = LeadCaptureResponse.class)))
+    public Response captureLead(@Valid @NotNull LeadCaptureRequest form, UriInfo uri) {
+        LeadCaptureResponse receipt = capture.capture(form);
+        if (receipt.outcome() == LeadCaptureResponse.Outcome.ALREADY_OPEN) {
+            return Response.ok(receipt).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/leads").path(receipt.leadId().toString()).build())
+                .entity(receipt).build();
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @RolesAllowed(Role.Names.SALES_REP)
+    @Operation(summary = "Claim a lead from your queue",
+            description = "A sales rep takes an unassigned open lead from the queue of their seniority (seniors: priority "
+                    + "queue; juniors: potential queue) when the scoring policy lets reps see it. 409 if someone else "
+                    + "took it first; the captured contact comes with it.")
+    public LeadResponse claimLead(@PathParam("id") UUID id) {
+        return service.claim(id);
     }
 
     @PUT

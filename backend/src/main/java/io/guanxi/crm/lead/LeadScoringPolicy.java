@@ -48,6 +48,10 @@ public class LeadScoringPolicy extends PanacheEntityBase {
     @Column(name = "care_after_days")
     public int careAfterDays;
 
+    /** Reps see the unassigned queue of their seniority and may claim from it. */
+    @Column(name = "reps_see_unassigned")
+    public boolean repsSeeUnassigned = true;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -14,6 +14,7 @@ import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -79,23 +80,38 @@ public class LeadService {
     @Transactional
     public LeadResponse create(LeadRequest request, boolean confirmDuplicate) {
         UUID contactId = contactFor(request, confirmDuplicate);
+        UUID ownerId = ownerFor(request.ownerId(), null);
+        AssignmentKind kind = null;
+        String reason = null;
+        if (ownerId != null) {
+            boolean own = ownerId.equals(currentUser.id());
+            kind = own ? AssignmentKind.OWNER : AssignmentKind.MANAGER;
+            reason = own ? "created by its owner" : "set at creation by " + currentUser.username();
+        }
+        return toResponses(List.of(newLead(contactId, request, ownerId, kind, reason))).get(0);
+    }
+
+    /**
+     * Persists and scores a lead; with no owner given, the assignment rules decide. The status comes
+     * from the request (NEW when omitted).
+     */
+    Lead newLead(UUID contactId, LeadRequest request, UUID ownerId, AssignmentKind kind, String reason) {
         Lead lead = new Lead();
         lead.id = Ids.newId();
         lead.contactId = contactId;
         apply(request, lead);
         lead.status = request.status() == null ? LeadStatus.NEW : request.status();
         requireLostReason(lead);
-        lead.ownerId = ownerFor(request.ownerId(), null);
+        lead.ownerId = ownerId;
         LeadScoringPolicy policy = policies.current();
         lead.policyVersion = policy.version;
         lead.score = BigDecimal.ZERO;
         Instant now = clock.instant();
         lead.scoredAt = lead.createdAt = lead.updatedAt = now;
-        if (lead.ownerId != null) {
+        if (ownerId != null) {
             lead.assignedAt = now;
-            boolean own = lead.ownerId.equals(currentUser.id());
-            lead.assignmentKind = own ? AssignmentKind.OWNER : AssignmentKind.MANAGER;
-            lead.assignmentReason = own ? "created by its owner" : "set at creation by " + currentUser.username();
+            lead.assignmentKind = kind;
+            lead.assignmentReason = reason;
         }
         leads.persist(lead);
         rescoring.rescore(List.of(lead.id), policy.version, ScoreCause.CREATED, now);
@@ -104,6 +120,26 @@ public class LeadService {
             assignment.assign(lead);
             leads.flush();
         }
+        return lead;
+    }
+
+    /** A rep takes an unassigned lead from the queue of their seniority; the first of two at once wins. */
+    @Transactional
+    public LeadResponse claim(UUID id) {
+        if (!currentUser.has(Role.SALES_REP)) {
+            throw ProblemException.forbidden("Only sales reps claim leads; managers assign them");
+        }
+        Lead lead = require(id);
+        UUID me = currentUser.id();
+        if (me.equals(lead.ownerId)) {
+            return toResponses(List.of(lead)).get(0);
+        }
+        if (lead.ownerId != null || !lead.status.isOpen()
+                || leads.claim(id, me, "claimed by " + currentUser.username() + " from the queue", clock.instant()) == 0) {
+            throw ProblemException.conflict("This lead is no longer in the queue: someone else owns it or it is closed");
+        }
+        contacts.handOverCaptured(lead.contactId, me);
+        leads.refresh(lead);
         return toResponses(List.of(lead)).get(0);
     }
 

@@ -1,5 +1,6 @@
 package io.guanxi.crm.lead;
 
+import io.guanxi.crm.lead.api.ScorePreview;
 import io.guanxi.crm.lead.api.ScoringPolicyRequest;
 import io.guanxi.crm.lead.api.ScoringPolicyResponse;
 import io.guanxi.crm.platform.openapi.ApiTags;
@@ -73,6 +74,17 @@ public class ScoringPolicyResource {
              "careAfterDays": 3}""")))
     public ScoringPolicyResponse changeScoringPolicy(@Valid @NotNull ScoringPolicyRequest request) {
         return policies.change(request, currentUser.id());
+    }
+
+    @POST
+    @Path("/policy/preview")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Preview a scoring policy",
+            description = "Scores every open lead with the candidate policy without saving it, and says how many scores "
+                    + "would change and how many leads would enter or leave the priority and high-value levels "
+                    + "(\u201cthis change would move N leads above 80\u201d). Validated like a change.")
+    public ScorePreview previewScoringPolicy(@Valid @NotNull ScoringPolicyRequest request) {
+        return policies.preview(request);
     }
 
     @POST

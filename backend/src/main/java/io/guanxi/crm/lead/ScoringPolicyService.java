@@ -3,6 +3,7 @@ package io.guanxi.crm.lead;
 import io.guanxi.crm.contact.Region;
 import io.guanxi.crm.contact.SourceChannel;
 import io.guanxi.crm.lead.api.ScoringPolicyRequest;
+import io.guanxi.crm.lead.api.ScorePreview;
 import io.guanxi.crm.lead.api.ScoringPolicyResponse;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.ProblemException;
@@ -58,17 +59,8 @@ public class ScoringPolicyService {
     public ScoringPolicyResponse change(ScoringPolicyRequest request, UUID actor) {
         validate(request);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();
-        LeadScoringPolicy policy = new LeadScoringPolicy();
+        LeadScoringPolicy policy = fromRequest(request);
         policy.version = current().version + 1;
-        policy.matchRules = List.copyOf(request.matchRules());
-        policy.activityWindowDays = request.activityWindowDays();
-        policy.pointsPerInteraction = request.pointsPerInteraction();
-        policy.activityCap = request.activityCap();
-        policy.matchWeight = request.matchWeight();
-        policy.activityWeight = request.activityWeight();
-        policy.priorityThreshold = request.priorityThreshold();
-        policy.highValueThreshold = request.highValueThreshold();
-        policy.careAfterDays = request.careAfterDays();
         Instant now = clock.instant();
         policy.createdAt = now;
         policy.createdBy = actor;
@@ -78,10 +70,32 @@ public class ScoringPolicyService {
         return toResponse(policy, rescored);
     }
 
+    /** What saving this policy would change, computed over every open lead without writing. */
+    @Transactional
+    public ScorePreview preview(ScoringPolicyRequest request) {
+        validate(request);
+        return rescoring.preview(fromRequest(request), current(), clock.instant());
+    }
+
+    private static LeadScoringPolicy fromRequest(ScoringPolicyRequest request) {
+        LeadScoringPolicy policy = new LeadScoringPolicy();
+        policy.matchRules = List.copyOf(request.matchRules());
+        policy.activityWindowDays = request.activityWindowDays();
+        policy.pointsPerInteraction = request.pointsPerInteraction();
+        policy.activityCap = request.activityCap();
+        policy.matchWeight = request.matchWeight();
+        policy.activityWeight = request.activityWeight();
+        policy.priorityThreshold = request.priorityThreshold();
+        policy.highValueThreshold = request.highValueThreshold();
+        policy.careAfterDays = request.careAfterDays();
+        policy.repsSeeUnassigned = !Boolean.FALSE.equals(request.repsSeeUnassigned());
+        return policy;
+    }
+
     public static ScoringPolicyResponse toResponse(LeadScoringPolicy p, Integer rescored) {
         return new ScoringPolicyResponse(p.version, p.matchRules, p.activityWindowDays, p.pointsPerInteraction,
                 p.activityCap, p.matchWeight, p.activityWeight, p.priorityThreshold, p.highValueThreshold,
-                p.careAfterDays, p.createdAt, p.createdBy, rescored);
+                p.careAfterDays, p.repsSeeUnassigned, p.createdAt, p.createdBy, rescored);
     }
 
     /** The rules that bean validation cannot state: weights sum to 1, ordered thresholds, valid rule values. */

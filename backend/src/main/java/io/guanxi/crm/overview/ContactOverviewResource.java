@@ -4,7 +4,8 @@ import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.interaction.InteractionService;
 import io.guanxi.crm.lead.LeadService;
 import io.guanxi.crm.platform.openapi.ApiTags;
-import io.quarkus.security.Authenticated;
+import io.guanxi.crm.platform.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,7 @@ public class ContactOverviewResource {
     LeadService leads;
 
     @GET
-    @Authenticated
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Transactional
     @Operation(summary = "360° view of a contact",
             description = "Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent "

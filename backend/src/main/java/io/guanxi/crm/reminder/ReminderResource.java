@@ -2,7 +2,8 @@ package io.guanxi.crm.reminder;
 
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.paging.PageResponse;
-import io.quarkus.security.Authenticated;
+import io.guanxi.crm.platform.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/reminders")
 @Tag(name = ApiTags.LEADS)
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
 public class ReminderResource {
 
     @Inject

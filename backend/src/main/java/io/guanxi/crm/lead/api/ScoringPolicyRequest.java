@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new scoring policy; it becomes the next version and every open lead is rescored with it. */
 public record ScoringPolicyRequest(
@@ -22,5 +23,7 @@ public record ScoringPolicyRequest(
         @NotNull @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 3) BigDecimal activityWeight,
         @NotNull @Min(0) @Max(100) Integer priorityThreshold,
         @NotNull @Min(0) @Max(100) Integer highValueThreshold,
-        @NotNull @Min(1) @Max(365) Integer careAfterDays) {
+        @NotNull @Min(1) @Max(365) Integer careAfterDays,
+        @Schema(description = "Reps see the unassigned queue of their seniority (senior: priority, junior: potential) "
+                + "and may claim from it; true when omitted") Boolean repsSeeUnassigned) {
 }

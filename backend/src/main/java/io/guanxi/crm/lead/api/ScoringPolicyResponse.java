@@ -19,6 +19,7 @@ public record ScoringPolicyResponse(
         @Schema(required = true) int priorityThreshold,
         @Schema(required = true) int highValueThreshold,
         @Schema(required = true) int careAfterDays,
+        @Schema(required = true) boolean repsSeeUnassigned,
         @Schema(required = true) Instant createdAt,
         UUID createdBy,
         @Schema(description = "On a change: how many open leads got a new score") Integer rescoredLeads) {
