@@ -63,12 +63,13 @@ async function main() {
     });
     for (const [name, scenario] of scenarios) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
-      // Instant animations: screenshots show settled pages and clicks never hit a moving drawer. Zero
-      // durations, not "none": antd's modals wait for animationend before they show or go away.
+      // Near-instant animations: screenshots show settled pages and clicks never hit a moving drawer.
+      // 1 ms rather than none or 0 s: antd's modals wait for animationend, which a 0 s animation does
+      // not always fire, and then stay half-closed over the page.
       await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
         const style = document.createElement('style');
-        style.textContent = '*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; '
-          + 'animation-duration: 0s !important; animation-delay: 0s !important; }';
+        style.textContent = '*, *::before, *::after { transition-duration: 1ms !important; transition-delay: 0s !important; '
+          + 'animation-duration: 1ms !important; animation-delay: 0s !important; }';
         document.head.appendChild(style);
       });`);
       const page = await context.newPage();

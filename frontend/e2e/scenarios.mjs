@@ -179,6 +179,7 @@ export const scenarios = [
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await page.getByText(/已保存版本 2/).waitFor();
     await page.getByTestId('policy-version').getByText(/版本 2/).waitFor();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
     // A wrong sum is refused by the service and shown on the field.
     await page.locator('#activityWeight').fill('0.5');
     await page.getByTestId('policy-preview-button').click();
@@ -204,6 +205,45 @@ export const scenarios = [
     assert.match(await row.innerText(), /李娜/);
     assert.match(await row.innerText(), /轮流分配/);
     await screenshot('assignment-rules-zh-CN.png');
+  }],
+
+  ['a rep records a purchase on the 360 view and the customer gets a value and a level', async ({ page, screenshot }) => {
+    await signIn(page, 'rep.zhang');
+    await page.goto(`/contacts/${createdId}`);
+    await page.getByTestId('purchase-new').click();
+    await page.getByTestId('purchase-form').locator('#amount').fill('12800');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('已记录消费。').waitFor();
+    const table = page.getByTestId('purchase-table');
+    await table.getByText('¥12,800.00').waitFor();
+    const value = page.getByTestId('customer-value');
+    assert.match(await value.innerText(), /银卡/);
+    assert.match(await value.innerText(), /周期内消费额\s*¥12,800\.00/);
+    await screenshot('contact-purchases-zh-CN.png');
+    // Refund part of it: the amount shows what went back.
+    await table.getByRole('button', { name: '退款' }).click();
+    await page.locator('.ant-modal').getByLabel('退款金额').fill('800');
+    await page.locator('.ant-modal').getByLabel('原因').fill('退回一套教材');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('已记录退款。').waitFor();
+    await table.getByText('−¥800.00').waitFor();
+  }],
+
+  ['a manager recomputes the tiers and reads the real shares, the quadrant and the movements', async ({ page, screenshot }) => {
+    await signIn(page, 'manager.wang');
+    await page.goto('/tiers');
+    await page.getByTestId('tier-summary-A').waitFor();
+    await page.getByTestId('tiers-recompute').click();
+    await page.getByText('重算完成。').waitFor();
+    assert.match(await page.getByTestId('tier-summary-A').innerText(), /客户占 [\d.]+ %（\d+ 位），收入占 [\d.]+ %/);
+    assert.match(await page.getByTestId('quadrant-A').innerText(), /核心客户/);
+    await page.getByTestId('tiers-heatmap').waitFor();
+    await screenshot('tiers-zh-CN.png');
+    // The contact list filters by tier and shows the badges.
+    await page.goto('/contacts?abcTier=A');
+    await page.getByTestId('contact-table').locator('[data-testid=tier-tag]').first().waitFor();
+    const tags = await page.getByTestId('contact-table').locator('[data-testid=tier-tag]').allInnerTexts();
+    assert.ok(tags.length > 0 && tags.every((tag) => tag === 'A 类'), tags.join(','));
   }],
 
   ['an expired session returns to the login page with a message', async ({ page, screenshot }) => {

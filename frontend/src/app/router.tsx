@@ -5,6 +5,7 @@ import { ContactListPage } from '../features/contacts/ContactListPage';
 import { AssignmentRulesPage } from '../features/leads/AssignmentRulesPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { ScoringPolicyPage } from '../features/leads/ScoringPolicyPage';
+import { TiersPage } from '../features/tiers/TiersPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
 import { RequireSession } from './RequireSession';
@@ -18,6 +19,7 @@ export const router = createBrowserRouter([
       { path: '/contacts', element: <ContactListPage /> },
       { path: '/contacts/:id', element: <ContactDetailPage /> },
       { path: '/leads', element: <LeadsPage /> },
+      { path: '/tiers', element: <TiersPage /> },
       { path: '/admin/users', element: <UsersPage /> },
       { path: '/admin/lead-scoring', element: <ScoringPolicyPage /> },
       { path: '/admin/lead-assignment', element: <AssignmentRulesPage /> },

@@ -12,6 +12,8 @@ import { type Contact, contactQueries, fetchContactForEdit, useArchiveContact, u
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
+import { CustomerValueCard } from './CustomerValueCard';
+import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 export function ContactDetailPage() {
   const { id = '' } = useParams();
@@ -63,6 +65,8 @@ export function ContactDetailPage() {
               <Space align="center" wrap>
                 <Typography.Title level={3} style={{ margin: 0 }} data-testid="contact-name">{contact.name}</Typography.Title>
                 <Tag color={STAGE_COLORS[contact.lifecycleStage]}>{t(`enum.LifecycleStage.${contact.lifecycleStage}`)}</Tag>
+                <TierTag tier={contact.abcTier} />
+                <LevelTag level={contact.membershipLevel} />
               </Space>
               <Typography.Text type="secondary">
                 {[contact.company, contact.region && t(`enum.Region.${contact.region}`), contact.city].filter(Boolean).join(' · ') || '—'}
@@ -124,9 +128,11 @@ export function ContactDetailPage() {
                   </Space>
                 )}
               </Card>
+              <CustomerValueCard contactId={id} value={overview.data.value} purchases={overview.data.recentPurchases}
+                canRecord={!contact.archivedAt && (hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))} />
               <Card size="small" title={t('overview.more')}>
                 <Space wrap size={[8, 8]}>
-                  {(['purchases', 'points', 'complaints'] as const).map((section) => (
+                  {(['points', 'complaints'] as const).map((section) => (
                     <Tag key={section} bordered={false}>{t(`overview.${section}`)}</Tag>
                   ))}
                 </Space>

@@ -13,6 +13,7 @@ import { type Contact, type ContactListParams, contactQueries } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { enumOptions, STAGE_COLORS } from '../../lib/enums';
 import { ownerQueries } from './owners';
+import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 const PAGE_SIZE = 20;
 const MAX_TAGS_SHOWN = 3;
@@ -26,6 +27,8 @@ function paramsFrom(search: URLSearchParams): ContactListParams {
     industry: value('industry'),
     tag: search.getAll('tag').length ? search.getAll('tag') : undefined,
     ownerId: value('ownerId'),
+    abcTier: value('abcTier'),
+    membershipLevel: value('membershipLevel'),
     archived: search.get('archived') === 'true' ? true : undefined,
     page: Number(search.get('page') ?? 0),
     size: Number(search.get('size') ?? PAGE_SIZE),
@@ -80,6 +83,16 @@ export function ContactListPage() {
       render: (v: Contact['lifecycleStage']) => <Tag color={STAGE_COLORS[v]}>{t(`enum.LifecycleStage.${v}`)}</Tag>,
     },
     {
+      title: t('tiers.valueColumn'),
+      key: 'value',
+      render: (_: unknown, contact: Contact) => (
+        <Space size={4}>
+          <TierTag tier={contact.abcTier} />
+          <LevelTag level={contact.membershipLevel} />
+        </Space>
+      ),
+    },
+    {
       title: t('contacts.fields.tags'),
       dataIndex: 'tags',
       key: 'tags',
@@ -114,7 +127,8 @@ export function ContactListPage() {
     column.key === sortField ? { ...column, sortOrder: sortDirection === 'desc' ? ('descend' as const) : ('ascend' as const) } : column,
   );
 
-  const filtersActive = !!(params.q || params.lifecycleStage || params.region || params.industry || params.tag || params.ownerId);
+  const filtersActive = !!(params.q || params.lifecycleStage || params.region || params.industry || params.tag || params.ownerId
+    || params.abcTier || params.membershipLevel);
 
   return (
     <div className="gx-page">
@@ -147,6 +161,23 @@ export function ContactListPage() {
             value={params.region}
             options={enumOptions(t, 'Region')}
             onChange={(value?: string) => update({ region: value })}
+          />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('tiers.filterTier')}
+            value={params.abcTier}
+            options={['A', 'B', 'C', 'INACTIVE'].map((tier) => ({ value: tier, label: t(`tiers.abc.${tier}.label`) }))}
+            onChange={(value?: string) => update({ abcTier: value })}
+            data-testid="filter-tier"
+          />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('tiers.filterLevel')}
+            value={params.membershipLevel}
+            options={['SILVER', 'GOLD', 'PLATINUM'].map((level) => ({ value: level, label: t(`tiers.level.${level}`) }))}
+            onChange={(value?: string) => update({ membershipLevel: value })}
           />
           <Input
             allowClear

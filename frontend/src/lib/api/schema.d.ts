@@ -129,7 +129,7 @@ export interface paths {
         };
         /**
          * 360° view of a contact
-         * @description Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent interactions and the contact's leads. Purchases, points and complaints join as they land.
+         * @description Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent interactions, the contact's leads, recent purchases and the customer's value (tier, quadrant, level, RFM, CLV). Points and complaints join as they land.
          */
         get: operations["getContactOverview"];
         put?: never;
@@ -172,6 +172,66 @@ export interface paths {
          * @description Every transition of the contact's lifecycle stage, newest first, with its cause and author.
          */
         get: operations["getContactStageHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/tier-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's tier and level history
+         * @description Every ABC, ABCD and level change, newest first, with its cause and the job that decided it.
+         */
+        get: operations["getTierHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/value": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's value
+         * @description Window revenue, ABC tier, ABCD quadrant with its recommended action, membership level, RFM and CLV. 404 for a contact without purchases (not a customer yet) or not visible to you.
+         */
+        get: operations["getCustomerValue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a background job
+         * @description State (RUNNING, SUCCEEDED, FAILED), phase, processed of total, start and finish times, the error of a failed job and the report of a finished one. Poll until the state is not RUNNING.
+         */
+        get: operations["getJob"];
         put?: never;
         post?: never;
         delete?: never;
@@ -504,6 +564,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List purchases
+         * @description Newest first; a rep sees the purchases of their own customers.
+         */
+        get: operations["listPurchases"];
+        put?: never;
+        /**
+         * Record a purchase
+         * @description A sale to a customer (reps: their own; integrators: anyone, by contactId or contactMobile). One purchase per externalOrderId: posting the same order again returns it (200), with other details it is a 409. A purchase can lift the customer's membership level at once.
+         */
+        post: operations["recordPurchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a purchase
+         * @description With its refunds and what is left as revenue (netAmount).
+         */
+        get: operations["getPurchase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchases/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a purchase, fully or partly
+         * @description All refunds of a purchase together never exceed its amount, even when posted at once (422 with what is still refundable). A refund lowers revenue at the next recompute; it never lowers a level at once.
+         */
+        post: operations["refundPurchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -538,6 +662,70 @@ export interface paths {
          * @description Only its owner can; doing it twice is harmless.
          */
         post: operations["markReminderDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiers/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current tiering policy
+         * @description Window, ABC method and cut-offs, ABCD thresholds, membership levels and the CLV lifetime.
+         */
+        get: operations["getTierPolicy"];
+        /**
+         * Change the tiering policy
+         * @description Saves the next version; it applies from the next recompute. Cut-offs are cumulative percentages (A until 70 % of revenue, B until 95 %; or with RANK_SHARE A the top 15 %, B until 50 %).
+         */
+        put: operations["changeTierPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiers/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute every customer's tier
+         * @description Starts a background job (202 with Location /api/v1/jobs/{id}); follow its progress there. Set-based, writes only customers whose values changed, and records every tier and level movement. review=true is the periodic review: levels may also go down. While a recompute runs, another is refused (409, runningJobId).
+         */
+        post: operations["recomputeTiers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiers/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest tiering report
+         * @description Customers per tier with their real share of customers and of revenue (e.g. A: 12 % of customers, 74 % of revenue), the ABCD quadrant with recommended actions and a heat map, levels, and movements since the run before.
+         */
+        get: operations["getTierReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -616,6 +804,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AbcMethod: "CUMULATIVE_REVENUE" | "RANK_SHARE";
+        AbcdThresholds: {
+            /** @description MEDIAN or FIXED */
+            source: string;
+            /** @description More purchases than this (MEDIAN) or at least this (FIXED) is high frequency */
+            frequency: number;
+            /** @description Likewise for the average order value, CNY */
+            orderValue: number;
+        };
         AssignRequest: {
             /** @description The new owner; empty runs the assignment rules */
             ownerId?: components["schemas"]["UUID"];
@@ -697,6 +895,10 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            /** @description ABC value tier (A, B, C, INACTIVE) from the last recompute; empty for non-customers */
+            abcTier?: string;
+            /** @description Membership level (SILVER, GOLD, PLATINUM); empty for non-customers */
+            membershipLevel?: string;
         };
         /** @enum {string} */
         ContactChannel: "PHONE" | "SMS" | "EMAIL" | "WECHAT" | "VISIT";
@@ -707,6 +909,10 @@ export interface components {
             recentInteractions: components["schemas"]["Interaction"][];
             /** @description Leads about this contact that you may see, newest first */
             leads: components["schemas"]["Lead"][];
+            /** @description The 10 most recent purchases, newest first */
+            recentPurchases: components["schemas"]["Purchase"][];
+            /** @description Tier, quadrant, level, RFM and CLV; empty until the contact's first purchase */
+            value?: components["schemas"]["CustomerValue"];
         };
         ContactRequest: {
             /** @example 张伟 */
@@ -750,6 +956,47 @@ export interface components {
             ownerId?: components["schemas"]["UUID"];
             /** @description Consent to marketing messages (PIPL); false when omitted */
             marketingConsent?: boolean;
+        };
+        /** @description What the last recompute (and purchases since) say about a customer's value */
+        CustomerValue: {
+            contactId: components["schemas"]["UUID"];
+            /** @description Net revenue in the policy window, CNY */
+            revenue: number;
+            /**
+             * Format: int32
+             * @description Purchases in the window (fully refunded ones do not count)
+             */
+            purchaseCount: number;
+            averageOrder: number;
+            firstPurchaseAt: components["schemas"]["Instant"];
+            lastPurchaseAt: components["schemas"]["Instant"];
+            /** @description A, B, C or INACTIVE; empty until the first recompute */
+            abcTier?: string;
+            /** @description A core · B raise frequency · C grow value · D activate */
+            abcdQuadrant?: string;
+            /** @description What to do with a customer of this quadrant (SPEC §5) */
+            recommendedAction?: string;
+            membershipLevel: components["schemas"]["MembershipLevel"];
+            /**
+             * Format: int32
+             * @description Recency 1–5 (5 = most recent)
+             */
+            rfmRecency?: number;
+            /**
+             * Format: int32
+             * @description Frequency 1–5
+             */
+            rfmFrequency?: number;
+            /**
+             * Format: int32
+             * @description Monetary 1–5
+             */
+            rfmMonetary?: number;
+            /** @description average order × yearly purchases × expected lifetime years, CNY */
+            clv?: number;
+            /** Format: int32 */
+            policyVersion: number;
+            computedAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
         Direction: "INBOUND" | "OUTBOUND";
@@ -795,6 +1042,60 @@ export interface components {
             };
             lastOccurredAt?: components["schemas"]["Instant"];
         };
+        /** @description A background job: its state, progress and, when finished, its report or error */
+        Job: {
+            id: components["schemas"]["UUID"];
+            /** @example TIER_RECOMPUTE */
+            kind: string;
+            state: components["schemas"]["JobState"];
+            /**
+             * @description What it is doing now
+             * @example writing changed customers
+             */
+            phase?: string;
+            /** Format: int64 */
+            processed: number;
+            /**
+             * Format: int64
+             * @description Known once the work is sized
+             */
+            total?: number;
+            createdAt: components["schemas"]["Instant"];
+            startedAt?: components["schemas"]["Instant"];
+            finishedAt?: components["schemas"]["Instant"];
+            /** @description Set when the job failed */
+            error?: string;
+            /** @description The job's result; its shape depends on the kind */
+            report?: components["schemas"]["JsonNode"];
+        };
+        /** @enum {string} */
+        JobState: "RUNNING" | "SUCCEEDED" | "FAILED";
+        JsonNode: {
+            empty?: boolean;
+            valueNode?: boolean;
+            containerNode?: boolean;
+            missingNode?: boolean;
+            array?: boolean;
+            object?: boolean;
+            nodeType?: components["schemas"]["JsonNodeType"];
+            pojo?: boolean;
+            number?: boolean;
+            integralNumber?: boolean;
+            floatingPointNumber?: boolean;
+            short?: boolean;
+            int?: boolean;
+            long?: boolean;
+            float?: boolean;
+            double?: boolean;
+            bigDecimal?: boolean;
+            bigInteger?: boolean;
+            textual?: boolean;
+            boolean?: boolean;
+            null?: boolean;
+            binary?: boolean;
+        };
+        /** @enum {string} */
+        JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         Lead: {
             id: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
@@ -901,6 +1202,8 @@ export interface components {
             points: number;
         };
         /** @enum {string} */
+        MembershipLevel: "SILVER" | "GOLD" | "PLATINUM";
+        /** @enum {string} */
         Outcome: "NEW_PERSON" | "EXISTING_CONTACT" | "ALREADY_OPEN";
         PageResponseContactResponse: {
             items: components["schemas"]["Contact"][];
@@ -922,6 +1225,15 @@ export interface components {
         };
         PageResponseLeadResponse: {
             items: components["schemas"]["Lead"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PageResponsePurchaseResponse: {
+            items: components["schemas"]["Purchase"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -978,6 +1290,79 @@ export interface components {
             instance?: string;
             /** @description Invalid fields, for validation problems */
             errors?: components["schemas"]["FieldError"][];
+        };
+        Purchase: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            contactName?: string;
+            amount: number;
+            refundedAmount: number;
+            /** @description amount − refundedAmount: what counts as revenue */
+            netAmount: number;
+            /** @example CNY */
+            currency: string;
+            channel: components["schemas"]["PurchaseChannel"];
+            items: components["schemas"]["PurchaseItem"][];
+            externalOrderId?: string;
+            occurredAt: components["schemas"]["Instant"];
+            recordedBy: components["schemas"]["UUID"];
+            createdAt: components["schemas"]["Instant"];
+            refunds: components["schemas"]["Refund"][];
+        };
+        /** @enum {string} */
+        PurchaseChannel: "STORE" | "ONLINE" | "PHONE" | "WECHAT" | "EVENT" | "OTHER";
+        PurchaseItem: {
+            /** @example TRN-2026-PM */
+            sku: string;
+            /** @example 培训课程 */
+            category?: string;
+            /** Format: int32 */
+            quantity: number;
+            /** @description Unit price, CNY */
+            price: number;
+        };
+        PurchaseRequest: {
+            /** @description The customer */
+            contactId?: components["schemas"]["UUID"];
+            /**
+             * @description Integrators only, instead of contactId: the customer's mobile
+             * @example 139 1234 5678
+             */
+            contactMobile?: string;
+            /**
+             * @description CNY, more than 0
+             * @example 2980
+             */
+            amount: number;
+            channel: components["schemas"]["PurchaseChannel"];
+            /** @description When given, quantity × price must add up to amount */
+            items?: components["schemas"]["PurchaseItem"][];
+            /**
+             * @description The shop's order number: one purchase per number
+             * @example SO-20261123-0042
+             */
+            externalOrderId?: string;
+            occurredAt: components["schemas"]["Instant"];
+        };
+        Refund: {
+            id: components["schemas"]["UUID"];
+            purchaseId: components["schemas"]["UUID"];
+            amount: number;
+            reason: string;
+            occurredAt: components["schemas"]["Instant"];
+            recordedBy: components["schemas"]["UUID"];
+            createdAt: components["schemas"]["Instant"];
+        };
+        RefundRequest: {
+            /**
+             * @description CNY; all refunds of a purchase together at most its amount
+             * @example 980
+             */
+            amount: number;
+            /** @example 客户退回一套教材 */
+            reason: string;
+            /** @description Now when omitted */
+            occurredAt?: components["schemas"]["Instant"];
         };
         /** @enum {string} */
         Region: "EAST" | "NORTH" | "SOUTH" | "CENTRAL" | "SOUTHWEST" | "NORTHWEST" | "NORTHEAST" | "HK_MACAO_TAIWAN" | "OVERSEAS";
@@ -1147,6 +1532,148 @@ export interface components {
             changedBy?: components["schemas"]["UUID"];
             changedAt: components["schemas"]["Instant"];
         };
+        TierChange: {
+            /** @description ABC, ABCD or LEVEL */
+            dimension: string;
+            /** @description Empty for the first value */
+            from?: string;
+            to: string;
+            /** @description RECOMPUTE, REVIEW (periodic level review) or PURCHASE (immediate upgrade) */
+            cause: string;
+            /** @description The recompute job that decided it */
+            jobId?: components["schemas"]["UUID"];
+            changedAt: components["schemas"]["Instant"];
+        };
+        TierHeatCell: {
+            /**
+             * Format: int32
+             * @description 0–4: bands at 0.5×, 1×, 2×, 4× the frequency threshold
+             */
+            frequencyBand: number;
+            /**
+             * Format: int32
+             * @description 0–4: bands at 0.5×, 1×, 2×, 4× the order value threshold
+             */
+            valueBand: number;
+            /** Format: int64 */
+            customers: number;
+        };
+        TierMovement: {
+            dimension: string;
+            from?: string;
+            to: string;
+            /** Format: int64 */
+            customers: number;
+        };
+        TierPolicy: {
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            windowMonths: number;
+            abcMethod: components["schemas"]["AbcMethod"];
+            aCutoffPercent: number;
+            bCutoffPercent: number;
+            noRevenueTier: string;
+            abcdThresholds: string;
+            /** Format: int32 */
+            frequencyThreshold?: number;
+            orderValueThreshold?: number;
+            goldSpend: number;
+            /** Format: int32 */
+            goldTenureDays: number;
+            platinumSpend: number;
+            /** Format: int32 */
+            platinumTenureDays: number;
+            expectedLifetimeYears: number;
+            createdAt: components["schemas"]["Instant"];
+            createdBy?: components["schemas"]["UUID"];
+        };
+        TierPolicyRequest: {
+            /**
+             * Format: int32
+             * @description Trailing window of revenue, months
+             * @example 12
+             */
+            windowMonths: number;
+            abcMethod: components["schemas"]["AbcMethod"];
+            /**
+             * @description A until this cumulative percentage (of revenue or of ranked customers)
+             * @example 70
+             */
+            aCutoffPercent: number;
+            /**
+             * @description B until this cumulative percentage; C the rest
+             * @example 95
+             */
+            bCutoffPercent: number;
+            /** @description Tier of customers without revenue in the window: C or INACTIVE */
+            noRevenueTier: string;
+            /** @description ABCD thresholds: the medians, or the fixed values below */
+            abcdThresholds: string;
+            /**
+             * Format: int32
+             * @description FIXED: purchases in the window from which frequency is high
+             */
+            frequencyThreshold?: number;
+            /** @description FIXED: average order value (CNY) from which value is high */
+            orderValueThreshold?: number;
+            goldSpend: number;
+            /** Format: int32 */
+            goldTenureDays: number;
+            platinumSpend: number;
+            /** Format: int32 */
+            platinumTenureDays: number;
+            /**
+             * @description Expected customer lifetime for CLV, years
+             * @example 3
+             */
+            expectedLifetimeYears: number;
+        };
+        TierReport: {
+            jobId: components["schemas"]["UUID"];
+            computedAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            policyVersion: number;
+            /** @description A periodic review (levels may go down) rather than a plain recompute */
+            review: boolean;
+            windowStart: components["schemas"]["Instant"];
+            /**
+             * Format: int64
+             * @description Customers: contacts with at least one purchase
+             */
+            customers: number;
+            /**
+             * Format: int64
+             * @description Customers with revenue in the window
+             */
+            payingCustomers: number;
+            totalRevenue: number;
+            tiers: components["schemas"]["TierShare"][];
+            quadrants: components["schemas"]["TierShare"][];
+            levels: components["schemas"]["TierShare"][];
+            abcdThresholds: components["schemas"]["AbcdThresholds"];
+            /** @description Customers per cell of purchase count × average order value, around the ABCD thresholds */
+            heatmap: components["schemas"]["TierHeatCell"][];
+            /** @description Changes since the previous run */
+            movements: components["schemas"]["TierMovement"][];
+            /**
+             * Format: int64
+             * @description Customer rows written (only changed rows are written)
+             */
+            changedCustomers: number;
+        };
+        TierShare: {
+            key: string;
+            /** Format: int64 */
+            customers: number;
+            /** @description Percent of customers */
+            customerShare: number;
+            revenue: number;
+            /** @description Percent of revenue */
+            revenueShare: number;
+            /** @description For quadrants: what to do */
+            recommendedAction?: string;
+        };
         TokenRequest: {
             /** @example rep.zhang */
             username: string;
@@ -1286,10 +1813,14 @@ export interface operations {
     listContacts: {
         parameters: {
             query?: {
+                /** @description ABC tier: A, B, C or INACTIVE */
+                abcTier?: string;
                 /** @description true lists archived contacts instead of active ones */
                 archived?: boolean;
                 industry?: string;
                 lifecycleStage?: components["schemas"]["LifecycleStage"];
+                /** @description Membership level: SILVER, GOLD or PLATINUM */
+                membershipLevel?: string;
                 /** @description Owner (user id); managers use it to see one rep's book */
                 ownerId?: components["schemas"]["UUID"];
                 /** @description Page number, from 0 */
@@ -2083,6 +2614,207 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StageChange"][];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTierHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierChange"][];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerValue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerValue"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
                 };
             };
             /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
@@ -3654,6 +4386,317 @@ export interface operations {
             };
         };
     };
+    listPurchases: {
+        parameters: {
+            query?: {
+                contactId?: components["schemas"]["UUID"];
+                page?: number;
+                size?: number;
+                /** @description occurredAt (default, desc) | amount, then ,asc or ,desc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponsePurchaseResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPurchase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, up to 100 characters. A retry with the same key and body returns the first answer (with Idempotent-Replayed: true) and records nothing; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseRequest"];
+            };
+        };
+        responses: {
+            /** @description This order was recorded before with the same details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPurchase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refundPurchase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, up to 100 characters. A retry with the same key and body returns the first answer (with Idempotent-Replayed: true) and records nothing; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyReminders: {
         parameters: {
             query?: {
@@ -3761,6 +4804,255 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTierPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierPolicy"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeTierPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierPolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierPolicy"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recomputeTiers: {
+        parameters: {
+            query?: {
+                /** @description Periodic review: levels may go down */
+                review?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTierReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierReport"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,10 +11,12 @@ import org.mapstruct.MappingTarget;
 public interface ContactMapper {
 
     @Mapping(target = "ownerName", source = "ownerName")
+    @Mapping(target = "abcTier", source = "abcTier")
+    @Mapping(target = "membershipLevel", source = "membershipLevel")
     @Mapping(target = "missingFields", expression = "java(Completeness.missingFields(contact))")
     @Mapping(target = "id", source = "contact.id")
     @Mapping(target = "version", source = "contact.version")
-    ContactResponse toResponse(Contact contact, String ownerName);
+    ContactResponse toResponse(Contact contact, String ownerName, String abcTier, String membershipLevel);
 
     /** Copies the editable fields; normalisation and server-owned fields are the service's job. */
     @Mapping(target = "id", ignore = true)

@@ -101,6 +101,31 @@ public class ContactRepository {
         return rows.stream().findFirst().map(r -> new CapturedPerson((UUID) r[0], (UUID) r[1]));
     }
 
+    /** ABC tier and membership level of these contacts that are customers: {tier, level} by id. */
+    public Map<UUID, String[]> valueBadges(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT contact_id, abc_tier, membership_level FROM customer_value WHERE contact_id = ANY(:ids)", Object[].class)
+                .setParameter("ids", ids.toArray(UUID[]::new)).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> new String[] {(String) r[1], (String) r[2]}));
+    }
+
+    /**
+     * A contact by id regardless of the caller's scope, for a feature that has already decided the
+     * caller may act on it (a visible lead's conversion, a sale an integrator may post).
+     */
+    public Optional<Contact> findForUpdateByFeature(UUID id) {
+        return Optional.ofNullable(em.find(Contact.class, id));
+    }
+
+    /** Whether a non-archived contact with this id exists, whoever owns it (integrations only). */
+    public boolean existsActive(UUID id) {
+        return !em.createNativeQuery("SELECT 1 FROM contact WHERE id = :id AND archived_at IS NULL")
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+
     /** Hands a contact still held by the integrator that captured it to the rep who now works its lead. */
     public int handOverCaptured(UUID contactId, UUID newOwner, Instant at) {
         return em.createNativeQuery("""
@@ -204,6 +229,14 @@ public class ContactRepository {
         if (query.region() != null) {
             clauses.add("c.region = :region");
             params.put("region", query.region().name());
+        }
+        if (query.abcTier() != null) {
+            clauses.add("EXISTS (SELECT 1 FROM customer_value v WHERE v.contact_id = c.id AND v.abc_tier = :abcTier)");
+            params.put("abcTier", query.abcTier());
+        }
+        if (query.membershipLevel() != null) {
+            clauses.add("EXISTS (SELECT 1 FROM customer_value v WHERE v.contact_id = c.id AND v.membership_level = :level)");
+            params.put("level", query.membershipLevel());
         }
         if (query.industry() != null && !query.industry().isBlank()) {
             clauses.add("c.industry = :industry");

@@ -65,13 +65,15 @@ public class ContactResource {
             @QueryParam("lifecycleStage") LifecycleStage lifecycleStage,
             @QueryParam("region") Region region,
             @QueryParam("industry") String industry,
+            @Parameter(description = "ABC tier: A, B, C or INACTIVE") @QueryParam("abcTier") String abcTier,
+            @Parameter(description = "Membership level: SILVER, GOLD or PLATINUM") @QueryParam("membershipLevel") String membershipLevel,
             @Parameter(description = "true lists archived contacts instead of active ones") @QueryParam("archived") Boolean archived,
             @Parameter(description = "Page number, from 0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1–200 (default 20)") @QueryParam("size") Integer size,
             @Parameter(description = "name|company|createdAt|updatedAt|lastContactedAt|completeness, then ,asc or ,desc",
                     example = "name,asc") @QueryParam("sort") String sort) {
         ContactQuery query = new ContactQuery(q, ownerId, tags, lifecycleStage, region, industry,
-                Boolean.TRUE.equals(archived));
+                Boolean.TRUE.equals(archived), abcTier, membershipLevel);
         return service.list(query, page, size, sort);
     }
 

@@ -50,11 +50,21 @@ public class ContactService {
         if (query.q() != null && query.q().length() > 100) {
             throw ProblemException.invalidField("q", "must be at most 100 characters");
         }
+        if (query.abcTier() != null && !List.of("A", "B", "C", "INACTIVE").contains(query.abcTier())) {
+            throw ProblemException.invalidField("abcTier", "must be one of A, B, C, INACTIVE");
+        }
+        if (query.membershipLevel() != null && !List.of("SILVER", "GOLD", "PLATINUM").contains(query.membershipLevel())) {
+            throw ProblemException.invalidField("membershipLevel", "must be one of SILVER, GOLD, PLATINUM");
+        }
         PageRequest paging = PageRequest.of(page, size, sort, ContactRepository.SORTABLE, "createdAt,desc");
         ContactRepository.Page result = contacts.search(query, paging);
         Map<UUID, String> owners = users.displayNames(result.items().stream().map(c -> c.ownerId).collect(Collectors.toSet()));
+        Map<UUID, String[]> badges = contacts.valueBadges(result.items().stream().map(c -> c.id).toList());
         List<ContactResponse> items = result.items().stream()
-                .map(c -> mapper.toResponse(c, owners.get(c.ownerId))).toList();
+                .map(c -> {
+                    String[] badge = badges.getOrDefault(c.id, new String[2]);
+                    return mapper.toResponse(c, owners.get(c.ownerId), badge[0], badge[1]);
+                }).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), result.total());
     }
 
@@ -149,19 +159,20 @@ public class ContactService {
     }
 
     /**
-     * A converted lead makes its contact a customer: the stage moves to PURCHASE unless it is already
+     * A converted lead or a recorded sale makes its contact a customer: the stage moves to PURCHASE unless it is already
      * there or beyond (a loyal customer stays loyal). Recorded with the cause.
      */
     @Transactional
-    public void markPurchased(UUID id, UUID actor) {
-        Contact contact = requireVisible(id);
+    public void markPurchased(UUID id, UUID actor, String cause) {
+        // The caller has checked the contact may be acted on (a lead the caller sees, a sale it may record).
+        Contact contact = contacts.findForUpdateByFeature(id).orElseThrow(() -> ProblemException.notFound("Contact " + id));
         if (contact.lifecycleStage == LifecycleStage.POTENTIAL || contact.lifecycleStage == LifecycleStage.AWARENESS
                 || contact.lifecycleStage == LifecycleStage.CHURNED) {
             LifecycleStage previous = contact.lifecycleStage;
             contact.lifecycleStage = LifecycleStage.PURCHASE;
             contact.updatedAt = clock.instant();
             contacts.flush();
-            contacts.recordStage(id, previous, LifecycleStage.PURCHASE, "LEAD_CONVERTED", actor, contact.updatedAt);
+            contacts.recordStage(id, previous, LifecycleStage.PURCHASE, cause, actor, contact.updatedAt);
         }
     }
 
@@ -191,6 +202,34 @@ public class ContactService {
     @Transactional
     public void handOverCaptured(UUID contactId, UUID newOwner) {
         contacts.handOverCaptured(contactId, newOwner, clock.instant());
+    }
+
+    /** Whether the caller may see this contact (for features that hang off a contact). */
+    @Transactional
+    public boolean isVisible(UUID id) {
+        return contacts.findVisible(id).isPresent();
+    }
+
+    /**
+     * The customer a system (integrator) posts about, by id or canonical mobile, team-wide: an
+     * integrator has no scope of its own. 404 when there is no such (non-archived) contact.
+     */
+    @Transactional
+    public UUID resolveForIntegration(UUID id, String mobile) {
+        if ((id == null) == (mobile == null || mobile.isBlank())) {
+            throw ProblemException.invalidField("contactId", "give either contactId or contactMobile");
+        }
+        if (id != null) {
+            return contacts.existsActive(id) ? id : notFound("Contact " + id);
+        }
+        String canonical = PhoneNumbers.normalise(mobile).orElseThrow(() -> ProblemException.invalidField("contactMobile",
+                "must be a mainland mobile (11 digits starting with 1) or an international number starting with +"));
+        return contacts.findCapturedPerson(canonical, null).map(ContactRepository.CapturedPerson::id)
+                .orElseGet(() -> notFound("Contact with mobile " + canonical));
+    }
+
+    private static UUID notFound(String what) {
+        throw ProblemException.notFound(what);
     }
 
     /** Names of these contacts, for features that show what a record is about (no visibility check). */
@@ -272,7 +311,8 @@ public class ContactService {
     }
 
     private ContactResponse toResponse(Contact contact) {
-        return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId));
+        String[] badge = contacts.valueBadges(List.of(contact.id)).getOrDefault(contact.id, new String[2]);
+        return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId), badge[0], badge[1]);
     }
 
     private static List<String> normaliseTags(List<String> tags) {

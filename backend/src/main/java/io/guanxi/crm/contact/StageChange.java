@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One lifecycle transition: from, to, why (CREATED, EDITED, LEAD_CONVERTED), by whom, when. */
+/** One lifecycle transition: from, to, why (CREATED, EDITED, LEAD_CONVERTED, PURCHASE_RECORDED), by whom, when. */
 @Schema(name = "StageChange")
 public record StageChange(
         LifecycleStage fromStage,

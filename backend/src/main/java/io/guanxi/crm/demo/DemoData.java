@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Demo users of every role, a few hundred contacts with interactions and leads, seeded once: when the demo
+ * Demo users of every role, a few hundred contacts with interactions, leads and purchases, seeded once: when the demo
  * users already exist nothing is written again.
  */
 @ApplicationScoped
@@ -53,6 +53,9 @@ public class DemoData {
     DemoLeads demoLeads;
 
     @Inject
+    DemoPurchases demoPurchases;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -76,6 +79,7 @@ public class DemoData {
         }
         generator.generate(config.demo().contacts(), reps, 8, 0.42);
         demoLeads.seed(QuarkusTransaction.requiringNew().call(() -> users.findByUsername("web.form").orElseThrow().id));
+        demoPurchases.seed();
         LOG.infof("Seeded demo users and %d contacts; every demo password is '%s'", config.demo().contacts(),
                 config.demo().password());
     }

@@ -121,6 +121,7 @@ public class LeadResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: a client need not send a Content-Type
     @Path("/{id}/claim")
     @RolesAllowed(Role.Names.SALES_REP)
     @Operation(summary = "Claim a lead from your queue",
@@ -155,6 +156,7 @@ public class LeadResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: a client need not send a Content-Type
     @Path("/{id}/convert")
     @Operation(summary = "Convert a qualified lead",
             description = "The lead becomes CONVERTED and its contact a customer: lifecycle stage PURCHASE (unless already "

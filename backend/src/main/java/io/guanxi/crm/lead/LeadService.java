@@ -195,7 +195,7 @@ public class LeadService {
         lead.status = LeadStatus.CONVERTED;
         lead.updatedAt = clock.instant();
         leads.flush();
-        contacts.markPurchased(lead.contactId, currentUser.id());
+        contacts.markPurchased(lead.contactId, currentUser.id(), "LEAD_CONVERTED");
         return toResponses(List.of(lead)).get(0);
     }
 

@@ -88,6 +88,7 @@ public class ScoringPolicyResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: a client need not send a Content-Type
     @Path("/rescore")
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(summary = "Slide the activity window now",

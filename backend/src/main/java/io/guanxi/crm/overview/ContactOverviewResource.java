@@ -6,6 +6,8 @@ import io.guanxi.crm.lead.LeadService;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import io.guanxi.crm.purchase.PurchaseService;
+import io.guanxi.crm.tier.TierService;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -33,14 +35,22 @@ public class ContactOverviewResource {
     @Inject
     LeadService leads;
 
+    @Inject
+    PurchaseService purchases;
+
+    @Inject
+    TierService tiers;
+
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Transactional
     @Operation(summary = "360° view of a contact",
             description = "Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent "
-                    + "interactions and the contact's leads. Purchases, points and complaints join as they land.")
+                    + "interactions, the contact's leads, recent purchases and the customer's value (tier, quadrant, level, "
+                    + "RFM, CLV). Points and complaints join as they land.")
     public ContactOverview getContactOverview(@PathParam("id") UUID id) {
         return new ContactOverview(contacts.get(id), interactions.stats(id),
-                interactions.list(id, 0, RECENT, null).items(), leads.ofContact(id));
+                interactions.list(id, 0, RECENT, null).items(), leads.ofContact(id),
+                purchases.list(id, 0, RECENT, null).items(), tiers.valueIfCustomer(id));
     }
 }

@@ -39,5 +39,7 @@ public record ContactResponse(
         Instant archivedAt,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @Schema(required = true) long version) {
+        @Schema(required = true) long version,
+        @Schema(description = "ABC value tier (A, B, C, INACTIVE) from the last recompute; empty for non-customers") String abcTier,
+        @Schema(description = "Membership level (SILVER, GOLD, PLATINUM); empty for non-customers") String membershipLevel) {
 }

@@ -19,6 +19,8 @@ public interface GuanxiConfig {
 
     Leads leads();
 
+    Tiers tiers();
+
     Reminders reminders();
 
     EmbeddedDb embeddedDb();
@@ -71,6 +73,20 @@ public interface GuanxiConfig {
         /** Transaction timeout of a rescore of all open leads, in seconds (a million take minutes). */
         @WithDefault("1800")
         int rescoreTimeout();
+    }
+
+    interface Tiers {
+        /** When the nightly tier recompute runs (Quartz-style cron: s m h dom mon dow). */
+        @WithDefault("0 30 2 * * ?")
+        String recomputeCron();
+
+        /** When the periodic membership review runs: the only time levels go down (monthly). */
+        @WithDefault("0 30 3 1 * ?")
+        String reviewCron();
+
+        /** Transaction timeout of a recompute, in seconds (a million customers take a minute or two). */
+        @WithDefault("3600")
+        int recomputeTimeout();
     }
 
     interface Reminders {

@@ -8,6 +8,9 @@ public final class ApiTags {
     public static final String INTERACTIONS = "Interactions";
     public static final String LEADS = "Leads";
     public static final String LEAD_SCORING = "Lead scoring";
+    public static final String PURCHASES = "Purchases";
+    public static final String TIERS = "Value tiers";
+    public static final String JOBS = "Jobs";
 
     private ApiTags() {
     }

@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.CONTACTS, description = "Customer profiles (客户档案), search, duplicates, 360 view"),
             @Tag(name = ApiTags.INTERACTIONS, description = "Calls, messages, visits and meetings with a contact"),
             @Tag(name = ApiTags.LEADS, description = "Prospects (线索) with their weighted, explainable score"),
-            @Tag(name = ApiTags.LEAD_SCORING, description = "The versioned scoring policy (admins)")
+            @Tag(name = ApiTags.LEAD_SCORING, description = "The versioned scoring policy (admins)"),
+            @Tag(name = ApiTags.PURCHASES, description = "Orders and refunds, idempotent for integrators"),
+            @Tag(name = ApiTags.TIERS, description = "ABC tiers, the ABCD quadrant, membership levels, RFM and CLV"),
+            @Tag(name = ApiTags.JOBS, description = "Background jobs with progress")
         },
         security = @SecurityRequirement(name = GuanxiApiDefinition.BEARER))
 @SecurityScheme(securitySchemeName = GuanxiApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

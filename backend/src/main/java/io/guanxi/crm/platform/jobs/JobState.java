@@ -1,0 +1,5 @@
+package io.guanxi.crm.platform.jobs;
+
+public enum JobState {
+    RUNNING, SUCCEEDED, FAILED
+}

@@ -1,0 +1,6 @@
+package io.guanxi.crm.purchase;
+
+/** Where a sale was made. */
+public enum PurchaseChannel {
+    STORE, ONLINE, PHONE, WECHAT, EVENT, OTHER
+}

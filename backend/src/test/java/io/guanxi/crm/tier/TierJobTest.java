@@ -1,0 +1,135 @@
+package io.guanxi.crm.tier;
+
+import static io.guanxi.crm.support.Contacts.aContact;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Api.TestUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The recompute as a manager uses it: a background job with progress, its report, and the guard against two at once. */
+@QuarkusTest
+class TierJobTest {
+
+    @Inject
+    EntityManager em;
+
+    private JsonPath awaitJob(TestUser manager, String jobId) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            JsonPath job = manager.request().get("/api/v1/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
+            if (!"RUNNING".equals(job.getString("state"))) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " still running");
+    }
+
+    @Test
+    void aManagerRecomputesTiersAndFollowsTheJobToItsReport() throws Exception {
+        TestUser manager = Api.newUser(Role.MANAGER);
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String big = rep.request().body(aContact().build()).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        Map<String, Object> sale = new HashMap<>(Map.of("contactId", big, "amount", 5_000_000, "channel", "ONLINE",
+                "occurredAt", Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString()));
+        rep.request().body(sale).post("/api/v1/purchases").then().statusCode(201);
+
+        var accepted = manager.request().post("/api/v1/tiers/recompute").then().statusCode(202)
+                .body("kind", equalTo("TIER_RECOMPUTE")).extract();
+        String jobId = accepted.path("id");
+        assertTrue(accepted.header("Location").endsWith("/api/v1/jobs/" + jobId));
+        JsonPath job = awaitJob(manager, jobId);
+        assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
+        assertEquals(job.getLong("total"), job.getLong("processed"));
+        assertTrue(job.getLong("total") >= 1);
+
+        JsonPath report = manager.request().get("/api/v1/tiers/report").then().statusCode(200)
+                .body("jobId", equalTo(jobId)).extract().jsonPath();
+        double customerShares = report.getList("tiers.customerShare", Float.class).stream().mapToDouble(Float::doubleValue).sum();
+        assertEquals(100.0, customerShares, 0.2);
+        assertEquals(4, report.getList("quadrants.recommendedAction").stream().filter(a -> a != null).count()
+                + 4 - report.getList("quadrants").size());
+        rep.request().get("/api/v1/contacts/" + big + "/value").then().statusCode(200)
+                .log().ifValidationFails().body("abcTier", equalTo("A")).body("rfmMonetary", equalTo(5)).body("clv", notNullValue())
+                .body("recommendedAction", notNullValue());
+        rep.request().get("/api/v1/contacts/" + big + "/tier-history").then().body("dimension", hasItem("ABC"));
+        manager.request().queryParam("abcTier", "A").queryParam("size", 200).get("/api/v1/contacts").then()
+                .body("items.id", hasItem(big));
+        rep.request().get("/api/v1/contacts/" + big).then().body("abcTier", equalTo("A")).body("membershipLevel", equalTo("SILVER"));
+
+        // Nothing changed since: a second recompute writes no customer and moves nobody.
+        String second = manager.request().post("/api/v1/tiers/recompute").then().statusCode(202).extract().path("id");
+        JsonPath again = awaitJob(manager, second);
+        assertEquals(0, again.getLong("report.changedCustomers"), again.prettify());
+        assertEquals(List.of(), again.getList("report.movements"));
+    }
+
+    @Test
+    void aSecondRecomputeWhileOneRunsIsRefusedWithTheRunningJob() {
+        TestUser manager = Api.newUser(Role.MANAGER);
+        UUID running = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO job (id, kind, state, phase, created_at, started_at) VALUES (:id, 'TIER_RECOMPUTE', 'RUNNING', 'test', now(), now())""")
+                .setParameter("id", running).executeUpdate());
+        try {
+            manager.request().post("/api/v1/tiers/recompute").then().statusCode(409)
+                    .body("type", equalTo("urn:guanxi:problem:job-already-running"))
+                    .body("runningJobId", equalTo(running.toString()));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE job SET state = 'FAILED' WHERE id = :id")
+                    .setParameter("id", running).executeUpdate());
+        }
+    }
+
+    @Test
+    void onlyManagersRecomputeAndOnlyAdminsChangeThePolicy() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        rep.request().post("/api/v1/tiers/recompute").then().statusCode(403);
+        rep.request().get("/api/v1/tiers/report").then().statusCode(403);
+        rep.request().get("/api/v1/jobs/" + UUID.randomUUID()).then().statusCode(403);
+        Api.newUser(Role.MANAGER).request().get("/api/v1/jobs/" + UUID.randomUUID()).then().statusCode(404);
+        given().post("/api/v1/tiers/recompute").then().statusCode(401);
+
+        var admin = given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON);
+        Map<String, Object> policy = new HashMap<>(admin.get("/api/v1/tiers/policy").then().statusCode(200).extract().jsonPath().getMap(""));
+        policy.remove("version");
+        policy.remove("createdAt");
+        policy.remove("createdBy");
+        Map<String, Object> inverted = new HashMap<>(policy);
+        inverted.put("aCutoffPercent", 96);
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(inverted).put("/api/v1/tiers/policy")
+                .then().statusCode(400).body("errors.field", hasItem("bCutoffPercent"));
+        Map<String, Object> fixedWithout = new HashMap<>(policy);
+        fixedWithout.put("abcdThresholds", "FIXED");
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(fixedWithout).put("/api/v1/tiers/policy")
+                .then().statusCode(400).body("errors.field", hasItem("frequencyThreshold"));
+        Map<String, Object> weird = new HashMap<>(policy);
+        weird.put("noRevenueTier", "Z");
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(weird).put("/api/v1/tiers/policy")
+                .then().statusCode(400).body("errors.field", hasItem("noRevenueTier"));
+        Api.newUser(Role.MANAGER).request().body(policy).put("/api/v1/tiers/policy").then().statusCode(403);
+        int version = given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(policy).put("/api/v1/tiers/policy")
+                .then().statusCode(200).extract().path("version");
+        given().auth().oauth2(Api.adminToken()).get("/api/v1/tiers/policy").then().body("version", equalTo(version));
+        Api.newUser(Role.MANAGER).request().queryParam("abcTier", "Z").get("/api/v1/contacts").then().statusCode(400)
+                .body("errors.field", hasItem("abcTier"));
+    }
+}
