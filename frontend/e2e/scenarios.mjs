@@ -246,6 +246,57 @@ export const scenarios = [
     assert.ok(tags.length > 0 && tags.every((tag) => tag === 'A 类'), tags.join(','));
   }],
 
+  ['a service agent walks a complaint through the four steps to closed', async ({ page, screenshot }) => {
+    await signIn(page, 'agent.zhao');
+    await page.goto('/complaints');
+    await page.getByTestId('complaint-new').click();
+    const form = page.getByTestId('complaint-form');
+    await form.locator('#contactId').fill(name);
+    await page.locator('.ant-select-item-option-active', { hasText: name }).waitFor({ state: 'attached' });
+    await page.keyboard.press('Enter');
+    // The first category is 物流 (logistics): open the list and take the active option with the keyboard,
+    // as a user may; severity keeps its default, 中 (medium).
+    await form.locator('#category').click();
+    await page.locator('.ant-select-item-option-active', { hasText: '物流' }).waitFor({ state: 'attached' });
+    await page.keyboard.press('Enter');
+    await form.locator('#description').fill('订购的培训教材晚到一周，耽误了开课');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.waitForURL(/\/complaints\/[0-9a-f-]{36}$/);
+    const state = page.getByTestId('complaint-state');
+    await state.getByText('已受理').waitFor();
+    assert.match(await page.getByTestId('step-hint').innerText(), /非常理解您的着急/);
+    await screenshot('complaint-step1-zh-CN.png');
+
+    const next = async (expected) => {
+      await page.getByTestId('step-submit').click();
+      await state.getByText(expected).waitFor();
+    };
+    await page.locator('#message').fill('非常理解您的着急，我现在就来跟进。');
+    await next('已安抚');
+    await page.locator('#apology').fill('非常抱歉给您带来不便。');
+    await page.locator('#explanation').fill('物流合作方在转运中心延误了包裹。');
+    await next('已致歉并归因');
+    await page.locator('#option1').fill('全额退款');
+    await page.getByTestId('step-submit').click();
+    await page.getByText('Offer the customer two or three options').or(page.getByText('必填')).first().waitFor();
+    await page.locator('#option2').fill('加急补发');
+    await next('已提供方案');
+    await page.getByRole('radio', { name: '加急补发' }).check();
+    await page.locator('#note').fill('已安排顺丰加急补发，单号 SF1234567890');
+    await next('已解决');
+    assert.match(await page.getByTestId('complaint-sla').innerText(), /前/);
+    await page.locator('.ant-rate-star').nth(4).click();
+    await page.locator('#comment').fill('客户已收到教材，表示满意');
+    await next('已回访');
+    await page.getByTestId('complaint-close').click();
+    await state.getByText('已结案').waitFor();
+    const events = await page.getByTestId('complaint-events').locator('.ant-timeline-item').count();
+    assert.equal(events, 7, 'received, four steps, resolution and closing are all on record');
+    await screenshot('complaint-closed-zh-CN.png');
+    await page.goto('/complaints?tab=stats');
+    await page.getByTestId('complaint-stats').waitFor();
+  }],
+
   ['an expired session returns to the login page with a message', async ({ page, screenshot }) => {
     await signIn(page, 'rep.zhang');
     await page.evaluate(() => {

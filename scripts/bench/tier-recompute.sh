@@ -18,13 +18,13 @@ recompute() {
     [[ $state != RUNNING ]] && break
     sleep 1
   done
-  heap=$(curl -s "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+  heap=$(curl -s "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
   local result; result=$(curl -s "$BASE/api/v1/jobs/$job" -H "Authorization: Bearer $token")
   local seconds; seconds=$(echo "$(date -d "$(jq -r .finishedAt <<<"$result")" +%s.%N) - $(date -d "$(jq -r .startedAt <<<"$result")" +%s.%N)" | bc)
   jq -c --arg seconds "$seconds" --arg peak "$((peak / 1024))" --arg heap "$heap" \
     '{state, seconds: ($seconds | tonumber), customers: .total, changed: .report.changedCustomers,
       tiers: [.report.tiers[] | "\(.key): \(.customerShare) % of customers, \(.revenueShare) % of revenue"],
-      peakRssMiB: $peak, heapUsedAfterMiB: $heap}' <<<"$result"
+      timings: .report.timings, peakRssMiB: $peak, heapUsedAfterMiB: $heap}' <<<"$result"
 }
 echo "full recompute:"; recompute
 echo "no-change recompute:"; recompute

@@ -5,6 +5,8 @@ import { ContactListPage } from '../features/contacts/ContactListPage';
 import { AssignmentRulesPage } from '../features/leads/AssignmentRulesPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { ScoringPolicyPage } from '../features/leads/ScoringPolicyPage';
+import { ComplaintPage } from '../features/complaints/ComplaintPage';
+import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { TiersPage } from '../features/tiers/TiersPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
@@ -20,6 +22,8 @@ export const router = createBrowserRouter([
       { path: '/contacts/:id', element: <ContactDetailPage /> },
       { path: '/leads', element: <LeadsPage /> },
       { path: '/tiers', element: <TiersPage /> },
+      { path: '/complaints', element: <ComplaintsPage /> },
+      { path: '/complaints/:id', element: <ComplaintPage /> },
       { path: '/admin/users', element: <UsersPage /> },
       { path: '/admin/lead-scoring', element: <ScoringPolicyPage /> },
       { path: '/admin/lead-assignment', element: <AssignmentRulesPage /> },

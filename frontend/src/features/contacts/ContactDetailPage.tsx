@@ -67,6 +67,7 @@ export function ContactDetailPage() {
                 <Tag color={STAGE_COLORS[contact.lifecycleStage]}>{t(`enum.LifecycleStage.${contact.lifecycleStage}`)}</Tag>
                 <TierTag tier={contact.abcTier} />
                 <LevelTag level={contact.membershipLevel} />
+                {overview.data.churnRisk && <Tag color="red" data-testid="churn-risk">{t('complaints.churnRisk')}</Tag>}
               </Space>
               <Typography.Text type="secondary">
                 {[contact.company, contact.region && t(`enum.Region.${contact.region}`), contact.city].filter(Boolean).join(' · ') || '—'}
@@ -130,11 +131,27 @@ export function ContactDetailPage() {
               </Card>
               <CustomerValueCard contactId={id} value={overview.data.value} purchases={overview.data.recentPurchases}
                 canRecord={!contact.archivedAt && (hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))} />
+              <Card size="small" title={t('overview.complaints')} data-testid="contact-complaints">
+                {overview.data.complaints.length === 0 ? (
+                  <Typography.Text type="secondary">{t('complaints.none')}</Typography.Text>
+                ) : (
+                  <Space direction="vertical" size={8} style={{ width: '100%' }}>
+                    {overview.data.complaints.map((complaint) => (
+                      <Space key={complaint.id} wrap>
+                        <Tag color={complaint.severity === 'CRITICAL' ? 'red' : complaint.severity === 'HIGH' ? 'orange' : 'default'}>{t(`complaints.severity.${complaint.severity}`)}</Tag>
+                        {hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
+                          ? <Link to={`/complaints/${complaint.id}`}>{t(`complaints.category.${complaint.category}`)}</Link>
+                          : <Typography.Text>{t(`complaints.category.${complaint.category}`)}</Typography.Text>}
+                        <Typography.Text>{t(`complaints.state.${complaint.state}`)}</Typography.Text>
+                        <Typography.Text type="secondary">{format.date(complaint.sla.receivedAt)}</Typography.Text>
+                      </Space>
+                    ))}
+                  </Space>
+                )}
+              </Card>
               <Card size="small" title={t('overview.more')}>
                 <Space wrap size={[8, 8]}>
-                  {(['points', 'complaints'] as const).map((section) => (
-                    <Tag key={section} bordered={false}>{t(`overview.${section}`)}</Tag>
-                  ))}
+                  <Tag bordered={false}>{t('overview.points')}</Tag>
                 </Space>
                 <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>{t('common.comingSoon')}</Typography.Paragraph>
               </Card>

@@ -24,6 +24,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List complaints
+         * @description Agents and managers see all; a rep those of their own customers. Newest first by default.
+         */
+        get: operations["listComplaints"];
+        put?: never;
+        /**
+         * Take in a complaint
+         * @description State RECEIVED, SLA due times set by severity; without assigneeId the least-loaded service agent takes it. Reps may log complaints of their own customers.
+         */
+        post: operations["createComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/sla-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint SLAs
+         * @description Minutes to acknowledge, resolve and follow up, per severity.
+         */
+        get: operations["getComplaintSlaPolicy"];
+        /**
+         * Change the complaint SLAs
+         * @description One entry per severity (all four). Applies to complaints received from now on.
+         */
+        put: operations["changeComplaintSlaPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaint statistics
+         * @description For received dates in [from, to) (default: the last 12 months): counts by category, channel, severity and month, SLA compliance %, mean hours to acknowledge and resolve, average satisfaction.
+         */
+        get: operations["getComplaintStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a complaint
+         * @description With its SLA clock, allowed next actions and every transition.
+         */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Step 1: listen and empathise
+         * @description RECEIVED → ACKNOWLEDGED with what the agent said; stops the first-response clock. From any other state: 409 illegal-transition with the allowed actions.
+         */
+        post: operations["acknowledgeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a complaint
+         * @description To an active service agent; agents may take a complaint themselves.
+         */
+        post: operations["assignComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Step 2: apologise and attribute the cause
+         * @description ACKNOWLEDGED → CAUSE_IDENTIFIED with the apology, the cause category and its explanation. From any other state: 409 illegal-transition with the allowed actions.
+         */
+        post: operations["identifyComplaintCause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a followed-up complaint
+         * @description FOLLOWED_UP → CLOSED. From any other state: 409 illegal-transition with the allowed actions.
+         */
+        post: operations["closeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Step 4: the follow-up call
+         * @description RESOLVED → FOLLOWED_UP with the customer's satisfaction 1–5 and comment. From any other state: 409 illegal-transition with the allowed actions.
+         */
+        post: operations["followUpComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a complaint
+         * @description RESOLVED, FOLLOWED_UP or CLOSED → ACKNOWLEDGED with a reason; the resolution clock restarts. From any other state: 409 illegal-transition with the allowed actions.
+         */
+        post: operations["reopenComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve with the customer's choice
+         * @description SOLUTIONS_OFFERED → RESOLVED with the chosen option (1-based) carried out. Sets the follow-up due 24 hours later and puts the call-back on the agent's reminders. From any other state: 409 illegal-transition with the allowed actions.
+         */
+        post: operations["resolveComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/solutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Step 3: offer two or three solutions
+         * @description CAUSE_IDENTIFIED → SOLUTIONS_OFFERED. Fewer than 2 or more than 3 options is a 400. From any other state: 409 illegal-transition with the allowed actions.
+         */
+        post: operations["offerComplaintSolutions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -129,7 +377,7 @@ export interface paths {
         };
         /**
          * 360° view of a contact
-         * @description Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent interactions, the contact's leads, recent purchases and the customer's value (tier, quadrant, level, RFM, CLV). Points and complaints join as they land.
+         * @description Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent interactions, the contact's leads, recent purchases and the customer's value (tier, quadrant, level, RFM, CLV), complaints and whether an open serious complaint puts the customer at churn risk.
          */
         get: operations["getContactOverview"];
         put?: never;
@@ -814,7 +1062,15 @@ export interface components {
             /** @description Likewise for the average order value, CNY */
             orderValue: number;
         };
+        /** @description Step 1: what the agent said to show they listened */
+        AcknowledgeRequest: {
+            /** @example 非常理解您的着急，耽误开课确实让人很困扰，我来跟进。 */
+            message: string;
+        };
         AssignRequest: {
+            assigneeId: components["schemas"]["UUID"];
+        };
+        AssignRequest1: {
             /** @description The new owner; empty runs the assignment rules */
             ownerId?: components["schemas"]["UUID"];
         };
@@ -860,6 +1116,143 @@ export interface components {
         };
         /** @enum {string} */
         AssignmentStrategy: "ROUND_ROBIN" | "LEAST_LOADED";
+        Complaint: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            contactName?: string;
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            severity: components["schemas"]["Severity"];
+            description: string;
+            relatedPurchaseId?: components["schemas"]["UUID"];
+            state: components["schemas"]["ComplaintState"];
+            /** @description What may be done next */
+            allowedActions: components["schemas"]["ComplaintAction"][];
+            assigneeId?: components["schemas"]["UUID"];
+            assigneeName?: string;
+            acknowledgement?: string;
+            apology?: string;
+            attributedCause?: components["schemas"]["ComplaintCategory"];
+            causeExplanation?: string;
+            options?: string[];
+            /**
+             * Format: int32
+             * @description 1-based
+             */
+            chosenOption?: number;
+            resolutionNote?: string;
+            /** Format: int32 */
+            satisfaction?: number;
+            satisfactionComment?: string;
+            sla: components["schemas"]["ComplaintSla"];
+            /** Format: int32 */
+            reopenCount: number;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+            /** @description Every transition, oldest first (single complaint only) */
+            events?: components["schemas"]["ComplaintEvent"][];
+        };
+        /** @enum {string} */
+        ComplaintAction: "ACKNOWLEDGE" | "IDENTIFY_CAUSE" | "OFFER_SOLUTIONS" | "RESOLVE" | "FOLLOW_UP" | "CLOSE" | "REOPEN";
+        /** @enum {string} */
+        ComplaintCategory: "LOGISTICS" | "PRODUCT_QUALITY" | "SERVICE_ATTITUDE" | "BILLING" | "OTHER";
+        /** @enum {string} */
+        ComplaintChannel: "HOTLINE" | "ONLINE" | "SOCIAL_MEDIA" | "EMAIL" | "IN_PERSON" | "WECHAT";
+        /** @description One transition or SLA event: who, when, what they wrote */
+        ComplaintEvent: {
+            /** @description RECEIVE, a ComplaintAction, BREACH_* or ESCALATE */
+            action: string;
+            fromState?: string;
+            toState: string;
+            text?: string;
+            actorId?: components["schemas"]["UUID"];
+            actorName?: string;
+            at: components["schemas"]["Instant"];
+        };
+        ComplaintRequest: {
+            contactId: components["schemas"]["UUID"];
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            severity: components["schemas"]["Severity"];
+            /** @example 订购的培训教材晚到一周，耽误了开课 */
+            description: string;
+            /** @description The purchase it is about, if any */
+            relatedPurchaseId?: components["schemas"]["UUID"];
+            /** @description A service agent; managers choose, agents may take it themselves */
+            assigneeId?: components["schemas"]["UUID"];
+        };
+        ComplaintSla: {
+            receivedAt: components["schemas"]["Instant"];
+            acknowledgeDueAt: components["schemas"]["Instant"];
+            acknowledgedAt?: components["schemas"]["Instant"];
+            resolveDueAt: components["schemas"]["Instant"];
+            resolvedAt?: components["schemas"]["Instant"];
+            /** @description 24 hours after the resolution */
+            followUpDueAt?: components["schemas"]["Instant"];
+            followedUpAt?: components["schemas"]["Instant"];
+            /** @description The next deadline of the current step; empty when nothing is due */
+            nextDueAt?: components["schemas"]["Instant"];
+            /** @description ACKNOWLEDGE, RESOLVE and/or FOLLOW_UP when missed */
+            breached: string[];
+            escalatedAt?: components["schemas"]["Instant"];
+            escalatedTo?: components["schemas"]["UUID"];
+        };
+        /** @description The SLA of one severity, in minutes */
+        ComplaintSlaPolicy: {
+            severity: components["schemas"]["Severity"];
+            /**
+             * Format: int32
+             * @description First response (acknowledgement)
+             */
+            acknowledgeMinutes: number;
+            /** Format: int32 */
+            resolveMinutes: number;
+            /**
+             * Format: int32
+             * @description Follow-up call after the resolution (24 h = 1440)
+             */
+            followUpMinutes: number;
+            /**
+             * Format: int32
+             * @description Warn the agent this long before the resolution is due
+             */
+            warnBeforeMinutes: number;
+        };
+        /** @enum {string} */
+        ComplaintState: "RECEIVED" | "ACKNOWLEDGED" | "CAUSE_IDENTIFIED" | "SOLUTIONS_OFFERED" | "RESOLVED" | "FOLLOWED_UP" | "CLOSED";
+        ComplaintStats: {
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            open: number;
+            byCategory: {
+                [key: string]: number;
+            };
+            byChannel: {
+                [key: string]: number;
+            };
+            bySeverity: {
+                [key: string]: number;
+            };
+            /** @description yyyy-MM → complaints received */
+            byMonth: {
+                [key: string]: number;
+            };
+            /** @description Percent of acknowledged complaints acknowledged in time */
+            acknowledgedInTimePercent?: number;
+            /** @description Percent of resolved complaints resolved in time */
+            resolvedInTimePercent?: number;
+            /** @description Percent of follow-ups made within 24 hours */
+            followedUpInTimePercent?: number;
+            /** @description Mean hours from receipt to acknowledgement */
+            meanHoursToAcknowledge?: number;
+            /** @description Mean hours from receipt to resolution */
+            meanHoursToResolve?: number;
+            /** @description Mean satisfaction 1–5 of followed-up complaints */
+            satisfactionAverage?: number;
+        };
         Contact: {
             id: components["schemas"]["UUID"];
             name: string;
@@ -913,6 +1306,10 @@ export interface components {
             recentPurchases: components["schemas"]["Purchase"][];
             /** @description Tier, quadrant, level, RFM and CLV; empty until the contact's first purchase */
             value?: components["schemas"]["CustomerValue"];
+            /** @description The contact's complaints, newest first */
+            complaints: components["schemas"]["Complaint"][];
+            /** @description An open HIGH or CRITICAL complaint puts the customer at churn risk */
+            churnRisk: boolean;
         };
         ContactRequest: {
             /** @example 张伟 */
@@ -1003,6 +1400,21 @@ export interface components {
         FieldError: {
             field?: string;
             message?: string;
+        };
+        /** @description Step 4: the call-back, within 24 hours of the resolution */
+        FollowUpRequest: {
+            /** Format: int32 */
+            satisfaction: number;
+            /** @example 客户表示满意，已收到补发教材 */
+            comment?: string;
+        };
+        /** @description Step 2: the apology and the cause it is attributed to */
+        IdentifyCauseRequest: {
+            /** @example 非常抱歉给您带来不便。 */
+            apology: string;
+            cause: components["schemas"]["ComplaintCategory"];
+            /** @example 我们的物流合作方在转运中心延误了包裹。 */
+            explanation: string;
         };
         /**
          * Format: date-time
@@ -1203,8 +1615,29 @@ export interface components {
         };
         /** @enum {string} */
         MembershipLevel: "SILVER" | "GOLD" | "PLATINUM";
+        /** @description Step 3: two or three options for the customer */
+        OfferSolutionsRequest: {
+            /**
+             * @description Two or three options
+             * @example [
+             *       "全额退款",
+             *       "加急补发",
+             *       "100 元代金券"
+             *     ]
+             */
+            options: string[];
+        };
         /** @enum {string} */
         Outcome: "NEW_PERSON" | "EXISTING_CONTACT" | "ALREADY_OPEN";
+        PageResponseComplaintResponse: {
+            items: components["schemas"]["Complaint"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PageResponseContactResponse: {
             items: components["schemas"]["Contact"][];
             /** Format: int32 */
@@ -1371,12 +1804,23 @@ export interface components {
             ownerId: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
             leadId?: components["schemas"]["UUID"];
-            /** @description LEAD_NO_INTERACTION */
+            /** @description LEAD_NO_INTERACTION, COMPLAINT_FOLLOW_UP, COMPLAINT_ESCALATED or COMPLAINT_SLA_WARNING */
             reason: string;
             note: string;
             dueAt: components["schemas"]["Instant"];
             doneAt?: components["schemas"]["Instant"];
             createdAt: components["schemas"]["Instant"];
+            complaintId?: components["schemas"]["UUID"];
+        };
+        ReopenRequest: {
+            reason: string;
+        };
+        /** @description The option the customer chose (1-based), carried out */
+        ResolveRequest: {
+            /** Format: int32 */
+            chosenOption: number;
+            /** @example 已安排顺丰加急补发，单号 SF1234567890 */
+            note: string;
         };
         /** @enum {string} */
         Role: "ADMIN" | "MANAGER" | "SALES_REP" | "SERVICE_AGENT" | "INTEGRATOR";
@@ -1524,6 +1968,8 @@ export interface components {
         /** @enum {string} */
         Seniority: "JUNIOR" | "SENIOR";
         /** @enum {string} */
+        Severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+        /** @enum {string} */
         SourceChannel: "WEBSITE" | "COMMUNITY" | "TRADE_SHOW" | "REFERRAL" | "ADVERTISING" | "OUTBOUND" | "WALK_IN" | "OTHER";
         StageChange: {
             fromStage?: components["schemas"]["LifecycleStage"];
@@ -1629,6 +2075,24 @@ export interface components {
              */
             expectedLifetimeYears: number;
         };
+        /** @description Where the recompute spent its time, milliseconds */
+        TierRecomputeTimings: {
+            /**
+             * Format: int64
+             * @description Aggregating and classifying every customer
+             */
+            computeMillis: number;
+            /**
+             * Format: int64
+             * @description Writing the history of what moved
+             */
+            historyMillis: number;
+            /**
+             * Format: int64
+             * @description Writing the changed customers
+             */
+            writeMillis: number;
+        };
         TierReport: {
             jobId: components["schemas"]["UUID"];
             computedAt: components["schemas"]["Instant"];
@@ -1661,6 +2125,7 @@ export interface components {
              * @description Customer rows written (only changed rows are written)
              */
             changedCustomers: number;
+            timings: components["schemas"]["TierRecomputeTimings"];
         };
         TierShare: {
             key: string;
@@ -1797,6 +2262,1115 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": unknown;
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listComplaints: {
+        parameters: {
+            query?: {
+                assigneeId?: components["schemas"]["UUID"];
+                /** @description true: an SLA was missed */
+                breached?: boolean;
+                category?: components["schemas"]["ComplaintCategory"];
+                contactId?: components["schemas"]["UUID"];
+                /** @description true: not yet followed up or closed; false: done */
+                open?: boolean;
+                page?: number;
+                severity?: components["schemas"]["Severity"];
+                size?: number;
+                /** @description receivedAt (default, desc) | severity | resolveDueAt, then ,asc or ,desc */
+                sort?: string;
+                state?: components["schemas"]["ComplaintState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseComplaintResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getComplaintSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintSlaPolicy"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeComplaintSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintSlaPolicy"][];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintSlaPolicy"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getComplaintStats: {
+        parameters: {
+            query?: {
+                /** @description yyyy-MM-dd */
+                from?: string;
+                /** @description yyyy-MM-dd, exclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintStats"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identifyComplaintCause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentifyCauseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    followUpComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopenComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    offerComplaintSolutions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferSolutionsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -3990,7 +5564,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AssignRequest"];
+                "application/json": components["schemas"]["AssignRequest1"];
             };
         };
         responses: {

@@ -6,6 +6,7 @@ import io.guanxi.crm.lead.LeadService;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import io.guanxi.crm.complaint.ComplaintService;
 import io.guanxi.crm.purchase.PurchaseService;
 import io.guanxi.crm.tier.TierService;
 import jakarta.inject.Inject;
@@ -41,16 +42,20 @@ public class ContactOverviewResource {
     @Inject
     TierService tiers;
 
+    @Inject
+    ComplaintService complaints;
+
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Transactional
     @Operation(summary = "360° view of a contact",
             description = "Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent "
                     + "interactions, the contact's leads, recent purchases and the customer's value (tier, quadrant, level, "
-                    + "RFM, CLV). Points and complaints join as they land.")
+                    + "RFM, CLV), complaints and whether an open serious complaint puts the customer at churn risk.")
     public ContactOverview getContactOverview(@PathParam("id") UUID id) {
         return new ContactOverview(contacts.get(id), interactions.stats(id),
                 interactions.list(id, 0, RECENT, null).items(), leads.ofContact(id),
-                purchases.list(id, 0, RECENT, null).items(), tiers.valueIfCustomer(id));
+                purchases.list(id, 0, RECENT, null).items(), tiers.valueIfCustomer(id), complaints.ofContact(id),
+                complaints.churnRisk(id));
     }
 }

@@ -58,7 +58,7 @@ public class ReminderService {
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM reminder WHERE " + where)
                 .setParameter("me", currentUser.id()).getSingleResult()).longValue();
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, owner_id, contact_id, lead_id, reason, note, due_at, done_at, created_at FROM reminder
+                SELECT id, owner_id, contact_id, lead_id, reason, note, due_at, done_at, created_at, complaint_id FROM reminder
                 WHERE %s ORDER BY %s, id LIMIT :size OFFSET :offset""".formatted(where, paging.orderBySql()), Object[].class)
                 .setParameter("me", currentUser.id()).setParameter("size", paging.size())
                 .setParameter("offset", paging.offset()).getResultList();
@@ -78,7 +78,7 @@ public class ReminderService {
 
     private static ReminderResponse toResponse(Object[] r) {
         return new ReminderResponse((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5],
-                SqlValues.instant(r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]));
+                SqlValues.instant(r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]), (UUID) r[9]);
     }
 
 }

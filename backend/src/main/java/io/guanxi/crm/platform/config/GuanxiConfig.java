@@ -21,6 +21,8 @@ public interface GuanxiConfig {
 
     Tiers tiers();
 
+    Complaints complaints();
+
     Reminders reminders();
 
     EmbeddedDb embeddedDb();
@@ -87,6 +89,12 @@ public interface GuanxiConfig {
         /** Transaction timeout of a recompute, in seconds (a million customers take a minute or two). */
         @WithDefault("3600")
         int recomputeTimeout();
+    }
+
+    interface Complaints {
+        /** How often complaint SLAs are checked for breaches and warnings. */
+        @WithDefault("1m")
+        String slaScanEvery();
     }
 
     interface Reminders {

@@ -24,6 +24,7 @@ public final class ProblemTypes {
     public static final String DUPLICATE_ORDER = BASE + "duplicate-order";
     public static final String REFUND_EXCEEDS_PAYMENT = BASE + "refund-exceeds-payment";
     public static final String JOB_ALREADY_RUNNING = BASE + "job-already-running";
+    public static final String ILLEGAL_TRANSITION = BASE + "illegal-transition";
     public static final String INTERNAL = BASE + "internal-error";
 
     private ProblemTypes() {

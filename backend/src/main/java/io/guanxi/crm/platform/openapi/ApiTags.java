@@ -11,6 +11,7 @@ public final class ApiTags {
     public static final String PURCHASES = "Purchases";
     public static final String TIERS = "Value tiers";
     public static final String JOBS = "Jobs";
+    public static final String COMPLAINTS = "Complaints";
 
     private ApiTags() {
     }

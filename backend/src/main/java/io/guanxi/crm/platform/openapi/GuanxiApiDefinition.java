@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.LEAD_SCORING, description = "The versioned scoring policy (admins)"),
             @Tag(name = ApiTags.PURCHASES, description = "Orders and refunds, idempotent for integrators"),
             @Tag(name = ApiTags.TIERS, description = "ABC tiers, the ABCD quadrant, membership levels, RFM and CLV"),
-            @Tag(name = ApiTags.JOBS, description = "Background jobs with progress")
+            @Tag(name = ApiTags.JOBS, description = "Background jobs with progress"),
+            @Tag(name = ApiTags.COMPLAINTS, description = "Complaints (投诉): the four-step playbook, SLAs, escalation, follow-up")
         },
         security = @SecurityRequirement(name = GuanxiApiDefinition.BEARER))
 @SecurityScheme(securitySchemeName = GuanxiApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -24,7 +24,15 @@ public record TierReport(
         @Schema(required = true, description = "Customers per cell of purchase count × average order value, around the ABCD thresholds")
         List<HeatCell> heatmap,
         @Schema(required = true, description = "Changes since the previous run") List<Movement> movements,
-        @Schema(required = true, description = "Customer rows written (only changed rows are written)") long changedCustomers) {
+        @Schema(required = true, description = "Customer rows written (only changed rows are written)") long changedCustomers,
+        @Schema(required = true) Timings timings) {
+
+    @Schema(name = "TierRecomputeTimings", description = "Where the recompute spent its time, milliseconds")
+    public record Timings(
+            @Schema(required = true, description = "Aggregating and classifying every customer") long computeMillis,
+            @Schema(required = true, description = "Writing the history of what moved") long historyMillis,
+            @Schema(required = true, description = "Writing the changed customers") long writeMillis) {
+    }
 
     @Schema(name = "TierShare")
     public record Share(

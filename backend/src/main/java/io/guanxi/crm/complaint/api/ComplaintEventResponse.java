@@ -1,0 +1,16 @@
+package io.guanxi.crm.complaint.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ComplaintEvent", description = "One transition or SLA event: who, when, what they wrote")
+public record ComplaintEventResponse(
+        @Schema(required = true, description = "RECEIVE, a ComplaintAction, BREACH_* or ESCALATE") String action,
+        String fromState,
+        @Schema(required = true) String toState,
+        String text,
+        UUID actorId,
+        String actorName,
+        @Schema(required = true) Instant at) {
+}

@@ -1,0 +1,235 @@
+package io.guanxi.crm.complaint;
+
+import static io.guanxi.crm.support.Contacts.aContact;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Api.TestUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ComplaintResourceTest {
+
+    @Inject
+    ComplaintSla sla;
+
+    @Inject
+    EntityManager em;
+
+    private TestUser rep;
+    private TestUser agent;
+    private String contactId;
+
+    @BeforeEach
+    void setUp() {
+        rep = Api.newUser(Role.SALES_REP);
+        agent = Api.newUser(Role.SERVICE_AGENT);
+        contactId = rep.request().body(aContact().build()).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    private String complaint(String severity) {
+        return agent.request().body(Map.of("contactId", contactId, "channel", "HOTLINE", "category", "LOGISTICS",
+                "severity", severity, "description", "教材晚到一周，耽误开课", "assigneeId", agent.id().toString()))
+                .post("/api/v1/complaints").then().statusCode(201).extract().path("id");
+    }
+
+    private String path(String id, String step) {
+        return "/api/v1/complaints/" + id + "/" + step;
+    }
+
+    @Test
+    void anAgentWalksAComplaintThroughTheFourSteps() {
+        String id = complaint("HIGH");
+        agent.request().get("/api/v1/complaints/" + id).then().statusCode(200)
+                .body("state", equalTo("RECEIVED")).body("allowedActions", equalTo(List.of("ACKNOWLEDGE")))
+                .body("sla.nextDueAt", notNullValue()).body("sla.breached", equalTo(List.of()));
+        rep.request().get("/api/v1/contacts/" + contactId + "/overview").then().body("churnRisk", equalTo(true))
+                .body("complaints.id", hasItem(id));
+
+        agent.request().body(Map.of("message", "非常理解您的着急")).post(path(id, "acknowledge")).then().statusCode(200)
+                .body("state", equalTo("ACKNOWLEDGED")).body("sla.acknowledgedAt", notNullValue());
+        agent.request().body(Map.of("apology", "非常抱歉", "cause", "LOGISTICS", "explanation", "物流合作方在转运中心延误"))
+                .post(path(id, "cause")).then().statusCode(200).body("attributedCause", equalTo("LOGISTICS"));
+        agent.request().body(Map.of("options", List.of("全额退款"))).post(path(id, "solutions")).then().statusCode(400)
+                .body("errors.field", hasItem("options"));
+        agent.request().body(Map.of("options", List.of("退款", "补发", "代金券", "道歉信"))).post(path(id, "solutions")).then().statusCode(400);
+        agent.request().body(Map.of("options", List.of("全额退款", "加急补发", "100 元代金券"))).post(path(id, "solutions"))
+                .then().statusCode(200).body("state", equalTo("SOLUTIONS_OFFERED"));
+        agent.request().body(Map.of("chosenOption", 3, "note", "x")).post(path(id, "resolve")).then().statusCode(200);
+        // Resolved: the call-back is on the agent's list, due within 24 hours; churn risk is over.
+        var resolved = agent.request().get("/api/v1/complaints/" + id).then().body("state", equalTo("RESOLVED"))
+                .body("chosenOption", equalTo(3)).extract();
+        Instant followUpDue = Instant.parse(resolved.path("sla.followUpDueAt"));
+        Instant resolvedAt = Instant.parse(resolved.path("sla.resolvedAt"));
+        assertEquals(Duration.ofHours(24), Duration.between(resolvedAt, followUpDue));
+        agent.request().get("/api/v1/reminders").then().body("items.findAll { it.complaintId == '" + id + "' }.reason",
+                hasItem("COMPLAINT_FOLLOW_UP"));
+        rep.request().get("/api/v1/contacts/" + contactId + "/overview").then().body("churnRisk", equalTo(false));
+
+        agent.request().body(Map.of("satisfaction", 6)).post(path(id, "follow-up")).then().statusCode(400);
+        agent.request().body(Map.of("satisfaction", 4, "comment", "已收到")).post(path(id, "follow-up")).then().statusCode(200)
+                .body("state", equalTo("FOLLOWED_UP")).body("satisfaction", equalTo(4));
+        agent.request().get("/api/v1/reminders").then().body("items.findAll { it.complaintId == '" + id + "' }", equalTo(List.of()));
+        agent.request().post(path(id, "close")).then().statusCode(200).body("state", equalTo("CLOSED"))
+                .body("allowedActions", equalTo(List.of("REOPEN")));
+        var events = agent.request().get("/api/v1/complaints/" + id).then().extract().jsonPath();
+        assertEquals(List.of("RECEIVE", "ACKNOWLEDGE", "IDENTIFY_CAUSE", "OFFER_SOLUTIONS", "RESOLVE", "FOLLOW_UP", "CLOSE"),
+                events.getList("events.action"));
+        assertTrue(events.getList("events.actorName").stream().allMatch(name -> name != null));
+
+        agent.request().body(Map.of("reason", "")).post(path(id, "reopen")).then().statusCode(400);
+        agent.request().body(Map.of("reason", "客户再次来电，补发的教材有破损")).post(path(id, "reopen")).then().statusCode(200)
+                .body("state", equalTo("ACKNOWLEDGED")).body("reopenCount", equalTo(1)).body("options", nullValue());
+    }
+
+    @Test
+    void illegalTransitionsAreRefusedWithWhatIsAllowed() {
+        String id = complaint("LOW");
+        agent.request().body(Map.of("chosenOption", 1, "note", "x")).post(path(id, "resolve")).then().statusCode(409)
+                .body("type", equalTo("urn:guanxi:problem:illegal-transition"))
+                .body("state", equalTo("RECEIVED")).body("allowedActions", equalTo(List.of("ACKNOWLEDGE")));
+        agent.request().post(path(id, "close")).then().statusCode(409);
+        agent.request().body(Map.of("reason", "x")).post(path(id, "reopen")).then().statusCode(409);
+        agent.request().body(Map.of("message", "收到")).post(path(id, "acknowledge")).then().statusCode(200);
+        agent.request().body(Map.of("message", "收到")).post(path(id, "acknowledge")).then().statusCode(409);
+    }
+
+    @Test
+    void twoAgentsActingAtOnceMoveTheComplaintOnce() throws Exception {
+        String id = complaint("MEDIUM");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> agent.request().body(Map.of("message", "收到")).post(path(id, "acknowledge")).statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        var events = agent.request().get("/api/v1/complaints/" + id).then().extract().jsonPath().getList("events.action");
+        assertEquals(List.of("RECEIVE", "ACKNOWLEDGE"), events);
+    }
+
+    @Test
+    void aComplaintNobodyTouchesBreachesAndEscalatesOnce() {
+        TestUser manager = Api.newUser(Role.MANAGER);
+        String id = complaint("CRITICAL"); // acknowledge within 30 minutes, resolve within 8 hours
+        Instant received = Instant.parse(agent.request().get("/api/v1/complaints/" + id).then().extract().path("sla.receivedAt"));
+        sla.scan(received.plus(Duration.ofMinutes(29)));
+        agent.request().get("/api/v1/complaints/" + id).then().body("sla.breached", equalTo(List.of())).body("sla.escalatedAt", nullValue());
+
+        sla.scan(received.plus(Duration.ofMinutes(31)));
+        var escalated = agent.request().get("/api/v1/complaints/" + id).then()
+                .body("sla.breached", equalTo(List.of("ACKNOWLEDGE"))).body("sla.escalatedAt", notNullValue()).extract();
+        String manager1 = escalated.path("sla.escalatedTo");
+        for (int minute = 32; minute < 40; minute++) {
+            sla.scan(received.plus(Duration.ofMinutes(minute)));
+        }
+        long escalations = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM complaint_event WHERE complaint_id = :id AND action LIKE 'BREACH%'")
+                .setParameter("id", UUID.fromString(id)).getSingleResult()).longValue());
+        assertEquals(1, escalations, "one breach event however often the scan runs");
+        long reminders = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM reminder WHERE complaint_id = :id AND reason = 'COMPLAINT_ESCALATED'")
+                .setParameter("id", UUID.fromString(id)).getSingleResult()).longValue());
+        assertEquals(1, reminders);
+        assertTrue(manager1 != null);
+
+        // The resolution deadline passes too: flagged once more, still one escalation reminder.
+        sla.scan(received.plus(Duration.ofHours(9)));
+        agent.request().get("/api/v1/complaints/" + id).then().body("sla.breached", equalTo(List.of("ACKNOWLEDGE", "RESOLVE")))
+                .body("sla.escalatedTo", equalTo(manager1));
+        agent.request().queryParam("breached", true).queryParam("size", 200).get("/api/v1/complaints").then()
+                .body("items.id", hasItem(id));
+        manager.request().get("/api/v1/complaints/stats").then().statusCode(200).body("total", notNullValue());
+    }
+
+    @Test
+    void theAgentIsWarnedBeforeTheResolutionIsDue() {
+        String id = complaint("HIGH"); // resolve within 24 h, warn 30 minutes before
+        agent.request().body(Map.of("message", "收到")).post(path(id, "acknowledge")).then().statusCode(200);
+        Instant due = Instant.parse(agent.request().get("/api/v1/complaints/" + id).then().extract().path("sla.resolveDueAt"));
+        sla.scan(due.minus(Duration.ofMinutes(45)));
+        agent.request().get("/api/v1/reminders").then().body("items.findAll { it.complaintId == '" + id + "' }.reason",
+                not(hasItem("COMPLAINT_SLA_WARNING")));
+        sla.scan(due.minus(Duration.ofMinutes(20)));
+        sla.scan(due.minus(Duration.ofMinutes(10)));
+        agent.request().get("/api/v1/reminders").then().body("items.findAll { it.complaintId == '" + id + "' }.reason",
+                equalTo(List.of("COMPLAINT_SLA_WARNING")));
+    }
+
+    @Test
+    void visibilityFollowsTheContactAndBadInputIsRefused() {
+        String id = complaint("LOW");
+        TestUser otherRep = Api.newUser(Role.SALES_REP);
+        otherRep.request().get("/api/v1/complaints/" + id).then().statusCode(404);
+        otherRep.request().get("/api/v1/complaints").then().body("items.id", not(hasItem(id)));
+        rep.request().get("/api/v1/complaints/" + id).then().statusCode(200);
+        rep.request().body(Map.of("message", "x")).post(path(id, "acknowledge")).then().statusCode(403);
+        otherRep.request().body(Map.of("contactId", contactId, "channel", "EMAIL", "category", "BILLING", "severity", "LOW",
+                "description", "x")).post("/api/v1/complaints").then().statusCode(404);
+        Api.newUser(Role.MANAGER).request().get("/api/v1/complaints/" + id).then().statusCode(200);
+        given().get("/api/v1/complaints").then().statusCode(401);
+
+        agent.request().body(Map.of("contactId", contactId, "channel", "CARRIER_PIGEON", "category", "BILLING", "severity", "LOW",
+                "description", "x")).post("/api/v1/complaints").then().statusCode(400);
+        agent.request().body(Map.of("contactId", contactId, "channel", "EMAIL", "category", "BILLING", "severity", "LOW",
+                "description", " ")).post("/api/v1/complaints").then().statusCode(400).body("errors.field", hasItem("description"));
+        agent.request().body(Map.of("contactId", contactId, "channel", "EMAIL", "category", "BILLING", "severity", "LOW",
+                "description", "x", "assigneeId", rep.id().toString())).post("/api/v1/complaints").then().statusCode(400)
+                .body("errors.field", hasItem("assigneeId"));
+        agent.request().body(Map.of("contactId", contactId, "channel", "EMAIL", "category", "BILLING", "severity", "LOW",
+                "description", "x", "relatedPurchaseId", UUID.randomUUID().toString())).post("/api/v1/complaints").then().statusCode(400)
+                .body("errors.field", hasItem("relatedPurchaseId"));
+        agent.request().queryParam("from", "yesterday").get("/api/v1/complaints/stats").then().statusCode(400);
+        agent.request().get("/api/v1/complaints/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void statsCountByCategoryAndMeasureTheSlas() {
+        TestUser manager = Api.newUser(Role.MANAGER);
+        String id = complaint("MEDIUM");
+        agent.request().body(Map.of("message", "收到")).post(path(id, "acknowledge")).then().statusCode(200);
+        var stats = manager.request().get("/api/v1/complaints/stats").then().statusCode(200).extract().jsonPath();
+        assertTrue(stats.getLong("byCategory.LOGISTICS") >= 1);
+        assertTrue(stats.getLong("bySeverity.MEDIUM") >= 1);
+        assertTrue(stats.getDouble("acknowledgedInTimePercent") > 0);
+        assertTrue(stats.getDouble("meanHoursToAcknowledge") >= 0);
+        var policy = manager.request().get("/api/v1/complaints/sla-policy").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("LOW", "MEDIUM", "HIGH", "CRITICAL"), policy.getList("severity"));
+        manager.request().body(policy.getList("")).put("/api/v1/complaints/sla-policy").then().statusCode(403);
+        given().auth().oauth2(Api.adminToken()).contentType("application/json").body(policy.getList("").subList(0, 2))
+                .put("/api/v1/complaints/sla-policy").then().statusCode(400);
+        given().auth().oauth2(Api.adminToken()).contentType("application/json").body(policy.getList(""))
+                .put("/api/v1/complaints/sla-policy").then().statusCode(200);
+    }
+}
