@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Demo users of every role, a few hundred contacts with interactions, leads and purchases, seeded once: when the demo
+ * Demo users of every role, a few hundred contacts with interactions, leads, purchases and complaints, seeded once: when the demo
  * users already exist nothing is written again.
  */
 @ApplicationScoped
@@ -56,6 +56,9 @@ public class DemoData {
     DemoPurchases demoPurchases;
 
     @Inject
+    DemoComplaints demoComplaints;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -80,6 +83,7 @@ public class DemoData {
         generator.generate(config.demo().contacts(), reps, 8, 0.42);
         demoLeads.seed(QuarkusTransaction.requiringNew().call(() -> users.findByUsername("web.form").orElseThrow().id));
         demoPurchases.seed();
+        demoComplaints.seed();
         LOG.infof("Seeded demo users and %d contacts; every demo password is '%s'", config.demo().contacts(),
                 config.demo().password());
     }
