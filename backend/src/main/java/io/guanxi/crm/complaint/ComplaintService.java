@@ -349,21 +349,23 @@ public class ComplaintService {
             people.add(c.assigneeId);
             people.add(c.escalatedTo);
         });
-        Map<UUID, List<ComplaintEventResponse>> events = new HashMap<>();
+        List<Object[]> eventRows = List.of();
         if (withEvents) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                     SELECT complaint_id, action, from_state, to_state, text, actor_id, at FROM complaint_event
                     WHERE complaint_id = ANY(:ids) ORDER BY at, id""", Object[].class)
                     .setParameter("ids", items.stream().map(c -> c.id).toArray(UUID[]::new)).getResultList();
+            eventRows = rows;
             rows.forEach(r -> people.add((UUID) r[5]));
-            Map<UUID, String> names = users.displayNames(people.stream().filter(Objects::nonNull).collect(Collectors.toSet()));
-            for (Object[] r : rows) {
-                events.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new ComplaintEventResponse((String) r[1], (String) r[2],
-                        (String) r[3], (String) r[4], (UUID) r[5], r[5] == null ? null : names.get((UUID) r[5]), SqlValues.instant(r[6])));
-            }
         }
+        // One lookup for assignees, escalation managers and event authors alike.
         Map<UUID, String> names = users.displayNames(people.stream().filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<UUID, List<ComplaintEventResponse>> events = new HashMap<>();
+        for (Object[] r : eventRows) {
+            events.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new ComplaintEventResponse((String) r[1], (String) r[2],
+                    (String) r[3], (String) r[4], (UUID) r[5], r[5] == null ? null : names.get((UUID) r[5]), SqlValues.instant(r[6])));
+        }
         Map<UUID, String> contactNames = contacts.names(items.stream().map(c -> c.contactId).collect(Collectors.toSet()));
         return items.stream().map(c -> new ComplaintResponse(c.id, c.contactId, contactNames.get(c.contactId), c.channel, c.category,
                 c.severity, c.description, c.relatedPurchaseId, c.state, ComplaintStateMachine.allowed(c.state), c.assigneeId,
