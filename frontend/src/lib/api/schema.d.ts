@@ -792,6 +792,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loyalty/accounts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's points
+         * @description Balance (available, never negative), pending (still in the return window), expiring soon, level and its multiplier. A customer without points has a zero account. Reps: their own customers.
+         */
+        get: operations["getPointsAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/accounts/{contactId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a customer's points (managers)
+         * @description Adds (positive) or deducts (negative) points with a mandatory reason, recorded with who did it. A deduction larger than the balance is a 409 (insufficient-points) and writes nothing.
+         */
+        post: operations["adjustPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/accounts/{contactId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's points statement
+         * @description The ledger, newest first, each entry with the balance after it. Entries are never changed: a correction is a new entry.
+         */
+        get: operations["listPointsEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/expiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire due points now
+         * @description Runs the nightly expiry as a background job (202, Location /api/v1/jobs/{id}): what is left of every lot past its expiry date becomes one EXPIRE entry per customer. 409 while a run is going.
+         */
+        post: operations["expirePoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/liability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Points liability
+         * @description Outstanding points by membership level and their value at the policy's point value, with pending, expiring-soon and written-off points.
+         */
+        get: operations["getPointsLiability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The points policy */
+        get: operations["getLoyaltyPolicy"];
+        /**
+         * Change the points policy (admins)
+         * @description Creates the next version. Applies to what is earned from now on; points already earned keep their expiry date.
+         */
+        put: operations["changeLoyaltyPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -876,6 +997,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List redemptions
+         * @description Newest first; reps give contactId (one of their customers).
+         */
+        get: operations["listRedemptions"];
+        put?: never;
+        /**
+         * Redeem points for a reward
+         * @description Takes the points (those expiring first) and the stock in one transaction. Too few points or too little stock → 409 (insufficient-points / out-of-stock); a reward outside its window, archived or above the customer's level → 422 (reward-unavailable); nothing is written then. Send an Idempotency-Key: a retry returns the first answer. Reps: their own customers; integrators (a member app): any customer.
+         */
+        post: operations["redeemPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A redemption */
+        get: operations["getRedemption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a redemption
+         * @description Gives back the points to the lots they came from (keeping their expiry dates) and the stock; a reason is required. A second cancel is a 409.
+         */
+        post: operations["cancelRedemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -910,6 +1092,72 @@ export interface paths {
          * @description Only its owner can; doing it twice is harmless.
          */
         post: operations["markReminderDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rewards catalog
+         * @description Cheapest first. available=true: only what can be redeemed now (in its window, in stock, not archived).
+         */
+        get: operations["listRewards"];
+        put?: never;
+        /** Add a reward (managers, admins) */
+        post: operations["createReward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reward
+         * @description With its version in the ETag header.
+         */
+        get: operations["getReward"];
+        /**
+         * Change a reward (managers, admins)
+         * @description Send If-Match with the ETag you read (428 without, 412 when stale): redemptions change the stock, so a stale edit can never overwrite one.
+         */
+        put: operations["updateReward"];
+        post?: never;
+        /**
+         * Archive a reward
+         * @description It leaves the catalog; past redemptions keep it.
+         */
+        delete: operations["archiveReward"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived reward back */
+        post: operations["restoreReward"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1067,6 +1315,16 @@ export interface components {
             /** @example 非常理解您的着急，耽误开课确实让人很困扰，我来跟进。 */
             message: string;
         };
+        AdjustmentRequest: {
+            /**
+             * Format: int32
+             * @description Signed, not 0
+             * @example 200
+             */
+            points: number;
+            /** @example 投诉补偿：配送延误 */
+            reason: string;
+        };
         AssignRequest: {
             assigneeId: components["schemas"]["UUID"];
         };
@@ -1116,6 +1374,10 @@ export interface components {
         };
         /** @enum {string} */
         AssignmentStrategy: "ROUND_ROBIN" | "LEAST_LOADED";
+        CancelRedemptionRequest: {
+            /** @example 客户改选其他礼品 */
+            reason: string;
+        };
         Complaint: {
             id: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
@@ -1275,6 +1537,8 @@ export interface components {
             ownerId: components["schemas"]["UUID"];
             ownerName?: string;
             marketingConsent: boolean;
+            /** @description The customer who referred this one */
+            referredById?: components["schemas"]["UUID"];
             lastContactedAt?: components["schemas"]["Instant"];
             /**
              * Format: int32
@@ -1353,6 +1617,8 @@ export interface components {
             ownerId?: components["schemas"]["UUID"];
             /** @description Consent to marketing messages (PIPL); false when omitted */
             marketingConsent?: boolean;
+            /** @description The customer who referred this one (转介绍); their referrer earns a bonus on this customer's first purchase. Omitted on update: unchanged. */
+            referredById?: components["schemas"]["UUID"];
         };
         /** @description What the last recompute (and purchases since) say about a customer's value */
         CustomerValue: {
@@ -1397,6 +1663,10 @@ export interface components {
         };
         /** @enum {string} */
         Direction: "INBOUND" | "OUTBOUND";
+        /** @enum {string} */
+        EntryKind: "EARN" | "REDEEM" | "ADJUST" | "REVERSE" | "EXPIRE" | "REFERRAL_BONUS";
+        /** @enum {string} */
+        ExpiryMode: "MONTHS_AFTER_EARNING" | "END_OF_NEXT_YEAR";
         FieldError: {
             field?: string;
             message?: string;
@@ -1604,6 +1874,75 @@ export interface components {
          * @example 2022-03-10
          */
         LocalDate: string;
+        LoyaltyPolicy: {
+            /** Format: int32 */
+            version: number;
+            pointsPerCny: number;
+            silverMultiplier: number;
+            goldMultiplier: number;
+            platinumMultiplier: number;
+            /** Format: int32 */
+            pendingDays: number;
+            expiryMode: components["schemas"]["ExpiryMode"];
+            /** Format: int32 */
+            expiryMonths: number;
+            /** Format: int32 */
+            referralBonus: number;
+            refundShortfall: components["schemas"]["RefundShortfall"];
+            membersOnly: boolean;
+            pointValueCny: number;
+            /** Format: int32 */
+            expiringSoonDays: number;
+            createdAt: components["schemas"]["Instant"];
+            createdBy?: components["schemas"]["UUID"];
+        };
+        /** @description A new version of the points policy (admins) */
+        LoyaltyPolicyRequest: {
+            /**
+             * @description Points per CNY
+             * @example 1
+             */
+            pointsPerCny: number;
+            /** @example 1 */
+            silverMultiplier: number;
+            /** @example 1.2 */
+            goldMultiplier: number;
+            /** @example 1.5 */
+            platinumMultiplier: number;
+            /**
+             * Format: int32
+             * @description Days before earned points can be spent (return window); 0 = at once
+             * @example 0
+             */
+            pendingDays: number;
+            expiryMode: components["schemas"]["ExpiryMode"];
+            /**
+             * Format: int32
+             * @description For MONTHS_AFTER_EARNING
+             * @example 24
+             */
+            expiryMonths?: number;
+            /**
+             * Format: int32
+             * @description Points for the referrer on the referred customer's first purchase
+             * @example 500
+             */
+            referralBonus: number;
+            refundShortfall: components["schemas"]["RefundShortfall"];
+            /** @description Only customers with a membership level earn and hold points */
+            membersOnly: boolean;
+            /**
+             * @description What one point is worth to finance, in CNY
+             * @example 0.01
+             */
+            pointValueCny: number;
+            /**
+             * Format: int32
+             * @description The "expiring soon" horizon
+             * @example 30
+             */
+            expiringSoonDays: number;
+        };
         /** @enum {string} */
         MatchField: "SOURCE" | "REGION" | "INDUSTRY" | "PRODUCT_INTEREST" | "BUDGET_AT_LEAST";
         MatchRule: {
@@ -1665,6 +2004,15 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PageResponsePointsEntryResponse: {
+            items: components["schemas"]["PointsEntry"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PageResponsePurchaseResponse: {
             items: components["schemas"]["Purchase"][];
             /** Format: int32 */
@@ -1674,8 +2022,26 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PageResponseRedemptionResponse: {
+            items: components["schemas"]["Redemption"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PageResponseReminderResponse: {
             items: components["schemas"]["Reminder"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PageResponseRewardResponse: {
+            items: components["schemas"]["Reward"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1706,6 +2072,109 @@ export interface components {
         };
         /** @enum {string} */
         PersonalityType: "PERFECTIONIST" | "HELPER" | "ACHIEVER" | "INDIVIDUALIST" | "INVESTIGATOR" | "LOYALIST" | "ENTHUSIAST" | "CHALLENGER" | "PEACEMAKER";
+        /** @description A customer's points: what can be spent, what is still pending, what expires soon */
+        PointsAccount: {
+            contactId: components["schemas"]["UUID"];
+            /**
+             * Format: int64
+             * @description Available points: the sum of all ledger entries, never negative
+             */
+            balance: number;
+            /**
+             * Format: int64
+             * @description Earned but still in the pending (return) window
+             */
+            pending: number;
+            nextAvailableAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int64
+             * @description Points that expire within expiringSoonDays
+             */
+            expiringSoon: number;
+            /** Format: int32 */
+            expiringSoonDays: number;
+            nextExpiryAt?: components["schemas"]["Instant"];
+            level?: components["schemas"]["MembershipLevel"];
+            /** @description The earning multiplier of the level */
+            multiplier: number;
+            /** Format: int64 */
+            lifetimeEarned: number;
+            /** Format: int64 */
+            lifetimeRedeemed: number;
+            /**
+             * Format: int64
+             * @description Points refunds could not take back because they were spent (written off)
+             */
+            writtenOff: number;
+            /**
+             * Format: int64
+             * @description Points refunds could not take back, to be paid off by future earnings
+             */
+            debt: number;
+            /** @description balance × the policy's point value, in CNY */
+            valueCny: number;
+        };
+        /** @description One line of the statement; entries are never changed */
+        PointsEntry: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["EntryKind"];
+            /**
+             * Format: int64
+             * @description Signed: credits positive, debits negative
+             */
+            points: number;
+            /** Format: int64 */
+            balanceAfter: number;
+            /**
+             * Format: int64
+             * @description What a reversal could not take back
+             */
+            shortfall: number;
+            /** @description PURCHASE, PURCHASE_REFUNDED, REDEMPTION, REDEMPTION_CANCELLED, MANAGER_ADJUSTMENT, LOTS_EXPIRED, REFERRAL, DEBT_SETTLED */
+            cause: string;
+            purchaseId?: components["schemas"]["UUID"];
+            refundId?: components["schemas"]["UUID"];
+            redemptionId?: components["schemas"]["UUID"];
+            rewardName?: string;
+            /**
+             * @description For redemption entries: COMPLETED or CANCELLED
+             * @enum {string}
+             */
+            redemptionState?: "COMPLETED" | "CANCELLED";
+            referredContactId?: components["schemas"]["UUID"];
+            reason?: string;
+            actorId?: components["schemas"]["UUID"];
+            actorName?: string;
+            /** @description For credits: when these points expire */
+            expiresAt?: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+        };
+        /** @description Outstanding points and what they are worth, for finance */
+        PointsLiability: {
+            asOf: components["schemas"]["Instant"];
+            pointValueCny: number;
+            byLevel: components["schemas"]["PointsLiabilityRow"][];
+            total: components["schemas"]["PointsLiabilityRow"];
+        };
+        PointsLiabilityRow: {
+            /** @description SILVER, GOLD, PLATINUM or NONE (no level) */
+            level: string;
+            /**
+             * Format: int64
+             * @description Accounts holding points
+             */
+            accounts: number;
+            /** Format: int64 */
+            points: number;
+            valueCny: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            expiringSoon: number;
+            /** Format: int64 */
+            writtenOff: number;
+        };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
             /** @example urn:guanxi:problem:validation */
@@ -1777,6 +2246,39 @@ export interface components {
             externalOrderId?: string;
             occurredAt: components["schemas"]["Instant"];
         };
+        Redemption: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            contactName?: string;
+            rewardId: components["schemas"]["UUID"];
+            rewardName: string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: int64 */
+            points: number;
+            /** @enum {string} */
+            state: "COMPLETED" | "CANCELLED";
+            /**
+             * Format: int64
+             * @description The customer's balance right after this redemption
+             */
+            balanceAfter: number;
+            createdBy: components["schemas"]["UUID"];
+            createdAt: components["schemas"]["Instant"];
+            cancelReason?: string;
+            cancelledBy?: components["schemas"]["UUID"];
+            cancelledAt?: components["schemas"]["Instant"];
+        };
+        RedemptionRequest: {
+            contactId: components["schemas"]["UUID"];
+            rewardId: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description 1 when omitted
+             * @example 1
+             */
+            quantity?: number;
+        };
         Refund: {
             id: components["schemas"]["UUID"];
             purchaseId: components["schemas"]["UUID"];
@@ -1797,6 +2299,8 @@ export interface components {
             /** @description Now when omitted */
             occurredAt?: components["schemas"]["Instant"];
         };
+        /** @enum {string} */
+        RefundShortfall: "WRITE_OFF" | "OFFSET_FUTURE_EARNINGS";
         /** @enum {string} */
         Region: "EAST" | "NORTH" | "SOUTH" | "CENTRAL" | "SOUTHWEST" | "NORTHWEST" | "NORTHEAST" | "HK_MACAO_TAIWAN" | "OVERSEAS";
         Reminder: {
@@ -1821,6 +2325,54 @@ export interface components {
             chosenOption: number;
             /** @example 已安排顺丰加急补发，单号 SF1234567890 */
             note: string;
+        };
+        Reward: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            description?: string;
+            kind: components["schemas"]["RewardKind"];
+            /** Format: int32 */
+            pointsCost: number;
+            /**
+             * Format: int32
+             * @description null = unlimited
+             */
+            stock?: number;
+            activeFrom?: components["schemas"]["Instant"];
+            activeUntil?: components["schemas"]["Instant"];
+            levelRequired?: components["schemas"]["MembershipLevel"];
+            archived: boolean;
+            /** @description In its window, not archived, in stock */
+            available: boolean;
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        RewardKind: "PRODUCT" | "SERVICE" | "PRIVILEGE";
+        RewardRequest: {
+            /** @example 一年免费升舱 */
+            name: string;
+            description?: string;
+            kind: components["schemas"]["RewardKind"];
+            /**
+             * Format: int32
+             * @example 1000
+             */
+            pointsCost: number;
+            /**
+             * Format: int32
+             * @description Units left; omit for unlimited (privileges)
+             * @example 50
+             */
+            stock?: number;
+            /** @description Redeemable from (inclusive); omit for now */
+            activeFrom?: components["schemas"]["Instant"];
+            /** @description Redeemable until (exclusive); omit for no end */
+            activeUntil?: components["schemas"]["Instant"];
+            /** @description Lowest membership level that may redeem it; omit for everyone */
+            levelRequired?: components["schemas"]["MembershipLevel"];
         };
         /** @enum {string} */
         Role: "ADMIN" | "MANAGER" | "SALES_REP" | "SERVICE_AGENT" | "INTEGRATOR";
@@ -5913,6 +6465,481 @@ export interface operations {
             };
         };
     };
+    getPointsAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adjustPoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, up to 100 characters. A retry with the same key and body returns the first answer (Idempotent-Replayed: true) and changes nothing; the same key with another body is a 422; while the first is still running, a 409 (idempotency-key-in-flight). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                contactId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Adjusted; the account after it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPointsEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                contactId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponsePointsEntryResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    expirePoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointsLiability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsLiability"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLoyaltyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltyPolicy"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeLoyaltyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoyaltyPolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltyPolicy"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCurrentUser: {
         parameters: {
             query?: never;
@@ -6271,6 +7298,303 @@ export interface operations {
             };
         };
     };
+    listRedemptions: {
+        parameters: {
+            query?: {
+                contactId?: components["schemas"]["UUID"];
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseRedemptionResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeemPoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, up to 100 characters. A retry with the same key and body returns the first answer (Idempotent-Replayed: true) and changes nothing; the same key with another body is a 422; while the first is still running, a 409 (idempotency-key-in-flight). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Redeemed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelRedemptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyReminders: {
         parameters: {
             query?: {
@@ -6348,6 +7672,459 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRewards: {
+        parameters: {
+            query?: {
+                /** @description Include archived rewards */
+                archived?: boolean;
+                available?: boolean;
+                page?: number;
+                size?: number;
+                /** @description pointsCost (default) | name | createdAt, then ,asc or ,desc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseRewardResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RewardRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reward"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateReward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RewardRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reward"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reward"];
+                };
             };
             /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
             400: {

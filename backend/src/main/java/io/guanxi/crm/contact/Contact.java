@@ -79,6 +79,9 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "marketing_consent")
     public boolean marketingConsent;
 
+    @Column(name = "referred_by_id")
+    public UUID referredById;
+
     @Column(name = "last_contacted_at")
     public Instant lastContactedAt;
 

@@ -28,6 +28,7 @@ public interface ContactMapper {
     @Mapping(target = "ownerId", ignore = true)
     @Mapping(target = "lifecycleStage", ignore = true)
     @Mapping(target = "marketingConsent", ignore = true)
+    @Mapping(target = "referredById", ignore = true)
     @Mapping(target = "lastContactedAt", ignore = true)
     @Mapping(target = "completeness", ignore = true)
     @Mapping(target = "archivedAt", ignore = true)

@@ -292,6 +292,15 @@ public class ContactService {
         contact.hiddenNeeds = blankToNull(contact.hiddenNeeds);
         contact.tags = normaliseTags(request.tags());
         contact.marketingConsent = Boolean.TRUE.equals(request.marketingConsent());
+        if (request.referredById() != null && !request.referredById().equals(contact.referredById)) {
+            if (request.referredById().equals(contact.id)) {
+                throw ProblemException.invalidField("referredById", "a customer cannot refer themselves");
+            }
+            if (!contacts.existsActive(request.referredById())) {
+                throw ProblemException.invalidField("referredById", "no such contact");
+            }
+            contact.referredById = request.referredById();
+        }
         contact.completeness = Completeness.percent(contact);
     }
 

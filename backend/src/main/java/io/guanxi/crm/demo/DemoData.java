@@ -59,6 +59,9 @@ public class DemoData {
     DemoComplaints demoComplaints;
 
     @Inject
+    DemoLoyalty demoLoyalty;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -84,6 +87,7 @@ public class DemoData {
         demoLeads.seed(QuarkusTransaction.requiringNew().call(() -> users.findByUsername("web.form").orElseThrow().id));
         demoPurchases.seed();
         demoComplaints.seed();
+        demoLoyalty.seed(QuarkusTransaction.requiringNew().call(() -> users.findByUsername("manager.wang").orElseThrow().id));
         LOG.infof("Seeded demo users and %d contacts; every demo password is '%s'", config.demo().contacts(),
                 config.demo().password());
     }

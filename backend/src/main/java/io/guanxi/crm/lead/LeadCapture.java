@@ -52,7 +52,7 @@ public class LeadCapture {
         SourceChannel source = form.sourceChannel() == null ? SourceChannel.WEBSITE : form.sourceChannel();
         ContactRequest person = new ContactRequest(form.name(), form.mobile(), form.email(), null, form.company(),
                 form.industry(), form.region(), null, null, source, null, List.of(), null, null,
-                LifecycleStage.POTENTIAL, null, form.marketingConsent());
+                LifecycleStage.POTENTIAL, null, form.marketingConsent(), null);
         lockPerson(ContactService.reachKeys(person));
         LeadRequest lead = new LeadRequest(null, null, source, form.productInterest(), form.industry(), form.region(),
                 form.budget(), form.message(), LeadStatus.NEW, null, null);

@@ -85,7 +85,7 @@ public class PurchaseService {
             em.persist(purchase);
             em.flush();
             contacts.markPurchased(contactId, currentUser.id(), "PURCHASE_RECORDED");
-            recorded.fire(new PurchaseRecorded(contactId, purchase.id, purchase.amount, false));
+            recorded.fire(new PurchaseRecorded(contactId, purchase.id, purchase.amount, null));
             return Idempotency.Outcome.of(201, toResponse(purchase), location.apply(purchase.id));
         });
     }
@@ -118,7 +118,7 @@ public class PurchaseService {
             refund.createdAt = now;
             em.persist(refund);
             em.flush();
-            recorded.fire(new PurchaseRecorded(purchase.contactId, purchaseId, request.amount().negate(), true));
+            recorded.fire(new PurchaseRecorded(purchase.contactId, purchaseId, request.amount().negate(), refund.id));
             return Idempotency.Outcome.of(201, toResponse(refund), location.apply(refund.id));
         });
     }

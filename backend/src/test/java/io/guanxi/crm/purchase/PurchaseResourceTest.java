@@ -120,25 +120,36 @@ class PurchaseResourceTest {
     }
 
     @Test
-    void parallelRetriesWithOneKeyRecordOneSale() throws Exception {
+    void parallelRetriesWithOneKeyRecordOneSaleAndRetriesInFlightAreTold() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = sale(120);
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Response> answers = new ArrayList<>();
         try {
-            List<Callable<String>> calls = new ArrayList<>();
+            List<Callable<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                calls.add(() -> rep.request().header("Idempotency-Key", key).body(body).post("/api/v1/purchases")
-                        .then().statusCode(201).extract().path("id"));
+                calls.add(() -> rep.request().header("Idempotency-Key", key).body(body).post("/api/v1/purchases"));
             }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(calls)) {
-                ids.add(f.get());
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                answers.add(f.get());
             }
-            assertEquals(1, ids.stream().distinct().count(), ids.toString());
         } finally {
             pool.shutdownNow();
         }
+        List<String> ids = new ArrayList<>();
+        for (Response answer : answers) {
+            if (answer.statusCode() == 409) {
+                assertEquals("urn:guanxi:problem:idempotency-key-in-flight", answer.jsonPath().getString("type"));
+            } else {
+                assertEquals(201, answer.statusCode(), answer.asString());
+                ids.add(answer.jsonPath().getString("id"));
+            }
+        }
+        assertEquals(1, ids.stream().distinct().count(), ids.toString());
         rep.request().get("/api/v1/purchases?contactId=" + contactId).then().body("total", equalTo(1));
+        // Once the first answer is in, every retry replays it.
+        rep.request().header("Idempotency-Key", key).body(body).post("/api/v1/purchases").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(ids.get(0)));
     }
 
     @Test

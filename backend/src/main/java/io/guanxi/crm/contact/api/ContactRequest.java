@@ -39,5 +39,7 @@ public record ContactRequest(
         @Schema(description = "POTENTIAL when omitted on create") LifecycleStage lifecycleStage,
         @Schema(description = "Owner (a user id). Managers and admins only; a rep's contacts are their own.")
         UUID ownerId,
-        @Schema(description = "Consent to marketing messages (PIPL); false when omitted") Boolean marketingConsent) {
+        @Schema(description = "Consent to marketing messages (PIPL); false when omitted") Boolean marketingConsent,
+        @Schema(description = "The customer who referred this one (转介绍); their referrer earns a bonus on this customer's "
+                + "first purchase. Omitted on update: unchanged.") UUID referredById) {
 }

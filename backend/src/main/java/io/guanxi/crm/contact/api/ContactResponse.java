@@ -33,6 +33,7 @@ public record ContactResponse(
         @Schema(required = true) UUID ownerId,
         String ownerName,
         @Schema(required = true) boolean marketingConsent,
+        @Schema(description = "The customer who referred this one") UUID referredById,
         Instant lastContactedAt,
         @Schema(required = true, description = "Profile completeness, 0–100 %") int completeness,
         @Schema(required = true, description = "Empty profile fields, most valuable first") List<String> missingFields,

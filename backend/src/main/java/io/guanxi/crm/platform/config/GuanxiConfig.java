@@ -23,6 +23,8 @@ public interface GuanxiConfig {
 
     Complaints complaints();
 
+    Loyalty loyalty();
+
     Reminders reminders();
 
     EmbeddedDb embeddedDb();
@@ -95,6 +97,20 @@ public interface GuanxiConfig {
         /** How often complaint SLAs are checked for breaches and warnings. */
         @WithDefault("1m")
         String slaScanEvery();
+    }
+
+    interface Loyalty {
+        /** When points whose time has come expire (Quartz-style cron: s m h dom mon dow). */
+        @WithDefault("0 15 3 * * ?")
+        String expiryCron();
+
+        /** How often points past their pending (return) window become available. */
+        @WithDefault("5m")
+        String releaseEvery();
+
+        /** The business time zone, for "end of next year" expiry. */
+        @WithDefault("Asia/Shanghai")
+        String zone();
     }
 
     interface Reminders {

@@ -21,10 +21,14 @@ public final class ProblemTypes {
     public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     public static final String QUERY_TIMEOUT = BASE + "query-timeout";
     public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
+    public static final String IDEMPOTENCY_KEY_IN_FLIGHT = BASE + "idempotency-key-in-flight";
     public static final String DUPLICATE_ORDER = BASE + "duplicate-order";
     public static final String REFUND_EXCEEDS_PAYMENT = BASE + "refund-exceeds-payment";
     public static final String JOB_ALREADY_RUNNING = BASE + "job-already-running";
     public static final String ILLEGAL_TRANSITION = BASE + "illegal-transition";
+    public static final String INSUFFICIENT_POINTS = BASE + "insufficient-points";
+    public static final String OUT_OF_STOCK = BASE + "out-of-stock";
+    public static final String REWARD_UNAVAILABLE = BASE + "reward-unavailable";
     public static final String INTERNAL = BASE + "internal-error";
 
     private ProblemTypes() {

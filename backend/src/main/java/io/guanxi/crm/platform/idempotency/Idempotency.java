@@ -22,8 +22,10 @@ import java.util.function.Supplier;
 /**
  * Idempotency-Key (API.md): the first response of a request with effects is stored in the same
  * transaction as the effects and replayed for a retry with the same key and body; the same key with
- * another body is a 422. A retry that arrives while the first attempt is still running waits on the
- * key's row and then replays it (or, if the first attempt rolled back, runs itself).
+ * another body is a 422. A retry that arrives while the first attempt is still running is a 409
+ * (idempotency-key-in-flight): the attempt holds a transaction-scoped advisory lock on the key, so
+ * the retry neither waits on it nor runs twice; once the first attempt committed a retry replays it,
+ * and if it rolled back a retry runs afresh.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -58,6 +60,14 @@ public class Idempotency {
             throw ProblemException.badRequest("Idempotency-Key must be 1 to 100 characters");
         }
         String hash = hash(operation, request);
+        boolean mine = (Boolean) em.createNativeQuery(
+                        "SELECT pg_try_advisory_xact_lock(hashtextextended(CAST(:user AS text) || ':' || :key, 0))")
+                .setParameter("user", user.toString()).setParameter("key", key).getSingleResult();
+        if (!mine) {
+            throw new ProblemException(409, ProblemTypes.IDEMPOTENCY_KEY_IN_FLIGHT, "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry after it has finished",
+                    List.of(), Map.of());
+        }
         int claimed = em.createNativeQuery("""
                 INSERT INTO idempotency_record (user_id, idem_key, operation, request_hash, status, response_body, created_at)
                 VALUES (:user, :key, :operation, :hash, 0, '', :now) ON CONFLICT DO NOTHING""")

@@ -12,6 +12,7 @@ public final class ApiTags {
     public static final String TIERS = "Value tiers";
     public static final String JOBS = "Jobs";
     public static final String COMPLAINTS = "Complaints";
+    public static final String LOYALTY = "Loyalty points";
 
     private ApiTags() {
     }

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.PURCHASES, description = "Orders and refunds, idempotent for integrators"),
             @Tag(name = ApiTags.TIERS, description = "ABC tiers, the ABCD quadrant, membership levels, RFM and CLV"),
             @Tag(name = ApiTags.JOBS, description = "Background jobs with progress"),
-            @Tag(name = ApiTags.COMPLAINTS, description = "Complaints (投诉): the four-step playbook, SLAs, escalation, follow-up")
+            @Tag(name = ApiTags.COMPLAINTS, description = "Complaints (投诉): the four-step playbook, SLAs, escalation, follow-up"),
+            @Tag(name = ApiTags.LOYALTY, description = "Points (积分): an append-only ledger, rewards, redemptions, expiry, referrals")
         },
         security = @SecurityRequirement(name = GuanxiApiDefinition.BEARER))
 @SecurityScheme(securitySchemeName = GuanxiApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

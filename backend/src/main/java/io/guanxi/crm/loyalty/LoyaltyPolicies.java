@@ -1,0 +1,70 @@
+package io.guanxi.crm.loyalty;
+
+import io.guanxi.crm.loyalty.api.LoyaltyPolicyRequest;
+import io.guanxi.crm.loyalty.api.LoyaltyPolicyResponse;
+import io.guanxi.crm.platform.config.GuanxiConfig;
+import io.guanxi.crm.platform.error.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** The versioned points policy: earning rate and multipliers, pending window, expiry, referral, shortfall. */
+@ApplicationScoped
+public class LoyaltyPolicies {
+
+    private static final long POLICY_LOCK = 0x6c6f79616c747931L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    GuanxiConfig config;
+
+    @Transactional
+    public LoyaltyPolicy current() {
+        return em.createQuery("from LoyaltyPolicy p order by p.version desc", LoyaltyPolicy.class).setMaxResults(1).getSingleResult();
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(config.loyalty().zone());
+    }
+
+    @Transactional
+    public LoyaltyPolicyResponse change(LoyaltyPolicyRequest request, UUID actor) {
+        if (request.expiryMode() == ExpiryMode.MONTHS_AFTER_EARNING && request.expiryMonths() == null) {
+            throw ProblemException.invalidField("expiryMonths", "is required when expiryMode is MONTHS_AFTER_EARNING");
+        }
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();
+        LoyaltyPolicy policy = new LoyaltyPolicy();
+        policy.version = current().version + 1;
+        policy.pointsPerCny = request.pointsPerCny();
+        policy.silverMultiplier = request.silverMultiplier();
+        policy.goldMultiplier = request.goldMultiplier();
+        policy.platinumMultiplier = request.platinumMultiplier();
+        policy.pendingDays = request.pendingDays();
+        policy.expiryMode = request.expiryMode();
+        policy.expiryMonths = request.expiryMonths() == null ? 24 : request.expiryMonths();
+        policy.referralBonus = request.referralBonus();
+        policy.refundShortfall = request.refundShortfall();
+        policy.membersOnly = request.membersOnly();
+        policy.pointValueCny = request.pointValueCny();
+        policy.expiringSoonDays = request.expiringSoonDays();
+        policy.createdAt = clock.instant();
+        policy.createdBy = actor;
+        em.persist(policy);
+        return toResponse(policy);
+    }
+
+    static LoyaltyPolicyResponse toResponse(LoyaltyPolicy p) {
+        return new LoyaltyPolicyResponse(p.version, p.pointsPerCny, p.silverMultiplier, p.goldMultiplier, p.platinumMultiplier,
+                p.pendingDays, p.expiryMode, p.expiryMonths, p.referralBonus, p.refundShortfall, p.membersOnly, p.pointValueCny,
+                p.expiringSoonDays, p.createdAt, p.createdBy);
+    }
+}

@@ -1,0 +1,198 @@
+package io.guanxi.crm.loyalty;
+
+import io.guanxi.crm.contact.ContactService;
+import io.guanxi.crm.loyalty.api.CancelRedemptionRequest;
+import io.guanxi.crm.loyalty.api.RedemptionRequest;
+import io.guanxi.crm.loyalty.api.RedemptionResponse;
+import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.error.ProblemTypes;
+import io.guanxi.crm.platform.idempotency.Idempotency;
+import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.paging.PageResponse;
+import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.tier.MembershipLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Spending points on a reward. One transaction: the account row is locked and the balance checked,
+ * the stock taken with a conditional update, the points taken from the lots that expire first. Any
+ * failure (too few points, no stock, not yet in the window, level too low) is a problem and writes
+ * nothing; a retried request with the same Idempotency-Key answers the first response.
+ */
+@ApplicationScoped
+public class RedemptionService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PointsLedger ledger;
+
+    @Inject
+    PointsEarning earning;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Idempotency.Outcome redeem(RedemptionRequest request, String key, Function<UUID, URI> location) {
+        return idempotency.once(currentUser.id(), key, "redemption", request, () -> {
+            requireActingOn(request.contactId());
+            Instant now = clock.instant();
+            Reward reward = em.find(Reward.class, request.rewardId());
+            if (reward == null) {
+                throw ProblemException.notFound("Reward " + request.rewardId());
+            }
+            if (reward.archived || !reward.inWindow(now)) {
+                throw unavailable("This reward cannot be redeemed now (archived or outside its active window)", Map.of());
+            }
+            MembershipLevel level = earning.levelOf(request.contactId());
+            if (reward.levelRequired != null && (level == null || level.compareTo(reward.levelRequired) < 0)) {
+                throw unavailable("This reward needs membership level " + reward.levelRequired + "; the customer is "
+                        + (level == null ? "not a member" : level), Map.of("levelRequired", reward.levelRequired));
+            }
+            int quantity = request.quantity() == null ? 1 : request.quantity();
+            long cost = (long) reward.pointsCost * quantity;
+            UUID redemptionId = Ids.newId();
+            // Account first, then stock: every writer locks in this order.
+            PointsLedger.Debit debit = ledger.debit(request.contactId(), EntryKind.REDEEM, cost, "REDEMPTION",
+                    new PointsLedger.Refs(null, null, redemptionId, null, null, currentUser.id()), now, null, false);
+            int taken = em.createNativeQuery("""
+                    UPDATE reward SET stock = stock - :q, version = version + 1, updated_at = :now
+                    WHERE id = :id AND stock IS NOT NULL AND stock >= :q""")
+                    .setParameter("q", quantity).setParameter("id", reward.id).setParameter("now", now).executeUpdate();
+            if (taken == 0 && reward.stock != null) {
+                Number left = (Number) em.createNativeQuery("SELECT stock FROM reward WHERE id = :id").setParameter("id", reward.id)
+                        .getSingleResult();
+                throw new ProblemException(409, ProblemTypes.OUT_OF_STOCK, "Out of stock",
+                        "Only " + left + " of this reward left; " + quantity + " asked for", List.of(), Map.of("stock", left));
+            }
+            Redemption redemption = new Redemption();
+            redemption.id = redemptionId;
+            redemption.contactId = request.contactId();
+            redemption.rewardId = reward.id;
+            redemption.quantity = quantity;
+            redemption.points = cost;
+            redemption.state = "COMPLETED";
+            redemption.entryId = debit.entryId();
+            redemption.createdBy = currentUser.id();
+            redemption.createdAt = now;
+            em.persist(redemption);
+            return Idempotency.Outcome.of(201, toResponse(redemption, reward.name, debit.balanceAfter()), location.apply(redemptionId));
+        });
+    }
+
+    /** Gives back the points (to the lots they came from) and the stock; a second cancel is a 409. */
+    @Transactional
+    public RedemptionResponse cancel(UUID id, CancelRedemptionRequest request) {
+        Redemption redemption = requireVisible(id);
+        Instant now = clock.instant();
+        ledger.lock(redemption.contactId, now);
+        int cancelled = em.createNativeQuery("""
+                UPDATE redemption SET state = 'CANCELLED', cancelled_by = :me, cancelled_at = :now, cancel_reason = :reason
+                WHERE id = :id AND state = 'COMPLETED'""")
+                .setParameter("me", currentUser.id()).setParameter("now", now).setParameter("reason", request.reason())
+                .setParameter("id", id).executeUpdate();
+        if (cancelled == 0) {
+            throw ProblemException.conflict("This redemption was already cancelled");
+        }
+        PointsLedger.Credit credit = ledger.restore(redemption.contactId, redemption.entryId, "REDEMPTION_CANCELLED",
+                new PointsLedger.Refs(null, null, id, null, request.reason(), currentUser.id()), now);
+        em.createNativeQuery("""
+                UPDATE reward SET stock = stock + :q, version = version + 1, updated_at = :now WHERE id = :id AND stock IS NOT NULL""")
+                .setParameter("q", redemption.quantity).setParameter("now", now).setParameter("id", redemption.rewardId).executeUpdate();
+        em.createNativeQuery("UPDATE redemption SET cancel_entry_id = :e WHERE id = :id").setParameter("e", credit.entryId())
+                .setParameter("id", id).executeUpdate();
+        em.refresh(redemption);
+        return toResponse(redemption, rewardName(redemption.rewardId), credit.balanceAfter());
+    }
+
+    @Transactional
+    public RedemptionResponse get(UUID id) {
+        Redemption redemption = requireVisible(id);
+        return toResponse(redemption, rewardName(redemption.rewardId), balanceAfter(redemption.entryId));
+    }
+
+    @Transactional
+    public PageResponse<RedemptionResponse> list(UUID contactId, Integer page, Integer size) {
+        PageRequest paging = PageRequest.of(page, size, null, Map.of("createdAt", "createdAt"), "createdAt,desc");
+        if (contactId == null && !seesAll()) {
+            throw ProblemException.invalidField("contactId", "is required (a rep lists one customer's redemptions)");
+        }
+        if (contactId != null) {
+            contacts.requireVisibleContact(contactId);
+        }
+        String where = contactId == null ? "" : " where r.contactId = :c";
+        var count = em.createQuery("select count(r) from Redemption r" + where, Long.class);
+        var select = em.createQuery("from Redemption r" + where + " order by r.createdAt desc, r.id", Redemption.class);
+        if (contactId != null) {
+            count.setParameter("c", contactId);
+            select.setParameter("c", contactId);
+        }
+        long total = count.getSingleResult();
+        List<RedemptionResponse> items = select.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultStream()
+                .map(r -> toResponse(r, rewardName(r.rewardId), balanceAfter(r.entryId))).toList();
+        return new PageResponse<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Integrators (a member app) redeem for any existing customer; people for customers they may see. */
+    private void requireActingOn(UUID contactId) {
+        if (currentUser.has(Role.INTEGRATOR)) {
+            contacts.resolveForIntegration(contactId, null);
+        } else {
+            contacts.requireVisibleContact(contactId);
+        }
+    }
+
+    private Redemption requireVisible(UUID id) {
+        Redemption redemption = em.find(Redemption.class, id);
+        if (redemption == null || !currentUser.has(Role.INTEGRATOR) && !seesAll() && !contacts.isVisible(redemption.contactId)) {
+            throw ProblemException.notFound("Redemption " + id);
+        }
+        return redemption;
+    }
+
+    private boolean seesAll() {
+        return currentUser.isManagerOrAdmin() || currentUser.has(Role.SERVICE_AGENT);
+    }
+
+    private String rewardName(UUID rewardId) {
+        return (String) em.createNativeQuery("SELECT name FROM reward WHERE id = :id").setParameter("id", rewardId).getSingleResult();
+    }
+
+    private long balanceAfter(long entryId) {
+        return ((Number) em.createNativeQuery("SELECT balance_after FROM points_entry WHERE id = :id").setParameter("id", entryId)
+                .getSingleResult()).longValue();
+    }
+
+    private static ProblemException unavailable(String detail, Map<String, Object> extensions) {
+        return new ProblemException(422, ProblemTypes.REWARD_UNAVAILABLE, "Reward unavailable", detail, List.of(), extensions);
+    }
+
+    private RedemptionResponse toResponse(Redemption r, String rewardName, long balanceAfter) {
+        String contactName = contacts.names(List.of(r.contactId)).get(r.contactId);
+        return new RedemptionResponse(r.id, r.contactId, contactName, r.rewardId, rewardName, r.quantity, r.points, r.state,
+                balanceAfter, r.createdBy, r.createdAt, r.cancelReason, r.cancelledBy, r.cancelledAt);
+    }
+}
