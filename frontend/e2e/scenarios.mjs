@@ -229,6 +229,54 @@ export const scenarios = [
     await table.getByText('−¥800.00').waitFor();
   }],
 
+  ['a rep redeems a reward with the customer\'s points; a manager adjusts them with a reason and adds a reward', async ({ page, screenshot }) => {
+    // The 12 800 sale earned 12 800 points at silver ×1; the 800 refund took 800 back.
+    await signIn(page, 'rep.zhang');
+    await page.goto(`/contacts/${createdId}`);
+    const balance = page.getByTestId('points-balance');
+    await balance.getByText('12,000').waitFor();
+    await page.getByTestId('points-redeem').click();
+    await page.locator('.ant-modal .ant-select').click();
+    await page.keyboard.type('保温杯');
+    await page.locator('.ant-select-item-option-active', { hasText: '品牌保温杯' }).waitFor();
+    await page.keyboard.press('Enter');
+    assert.match(await page.getByTestId('redeem-summary').innerText(), /需 300 积分，兑换后剩余 11700。/);
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('已用 300 积分兑换品牌保温杯。').waitFor();
+    await balance.getByText('11,700').waitFor();
+    const statement = page.getByTestId('points-statement');
+    assert.match(await statement.locator('.ant-table-tbody tr').first().innerText(), /兑换[\s\S]*品牌保温杯[\s\S]*-300[\s\S]*11700/);
+    await screenshot('contact-points-zh-CN.png');
+    // Reps cannot adjust points.
+    assert.equal(await page.getByTestId('points-adjust').count(), 0);
+
+    await signIn(page, 'manager.wang');
+    await page.goto(`/contacts/${createdId}`);
+    await page.getByTestId('points-adjust').click();
+    await page.getByTestId('adjust-form').locator('#points').fill('200');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('必填').first().waitFor(); // the reason is mandatory
+    await page.getByTestId('adjust-form').locator('#reason').fill('投诉补偿：配送延误');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('积分已调整。').waitFor();
+    await page.getByTestId('points-balance').getByText('11,900').waitFor();
+    assert.match(await page.getByTestId('points-statement').locator('.ant-table-tbody tr').first().innerText(), /投诉补偿：配送延误 — 王经理/);
+
+    await page.goto('/loyalty');
+    await page.getByTestId('reward-new').click();
+    await page.getByTestId('reward-form').locator('#name').fill('定制笔记本');
+    await page.getByTestId('reward-form').locator('#pointsCost').fill('450');
+    await page.getByTestId('reward-form').locator('#stock').fill('30');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('礼品已保存。').waitFor();
+    const row = page.getByTestId('rewards-catalog').locator('tr', { hasText: '定制笔记本' });
+    assert.match(await row.innerText(), /450[\s\S]*30[\s\S]*可兑换/);
+    await screenshot('rewards-zh-CN.png');
+    await page.getByRole('tab', { name: '积分负债' }).click();
+    await page.getByTestId('points-liability').locator('tr', { hasText: '合计' }).waitFor();
+    await screenshot('points-liability-zh-CN.png');
+  }],
+
   ['a manager recomputes the tiers and reads the real shares, the quadrant and the movements', async ({ page, screenshot }) => {
     await signIn(page, 'manager.wang');
     await page.goto('/tiers');

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, ControlOutlined, CustomerServiceOutlined, LogoutOutlined, PieChartOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ControlOutlined, CustomerServiceOutlined, GiftOutlined, LogoutOutlined, PieChartOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ export function AppLayout() {
     { key: '/contacts', icon: <UserOutlined />, label: t('nav.contacts') },
     ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN') ? [{ key: '/leads', icon: <RiseOutlined />, label: t('nav.leads') }] : []),
     ...(hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN') ? [{ key: '/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') }] : []),
+    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN') ? [{ key: '/loyalty', icon: <GiftOutlined />, label: t('nav.loyalty') }] : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN') ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }] : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN') ? [{ key: '/admin/lead-assignment', icon: <ApartmentOutlined />, label: t('nav.assignment') }] : []),
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/lead-scoring', icon: <ControlOutlined />, label: t('nav.scoring') }] : []),

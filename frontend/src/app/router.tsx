@@ -7,6 +7,7 @@ import { LeadsPage } from '../features/leads/LeadsPage';
 import { ScoringPolicyPage } from '../features/leads/ScoringPolicyPage';
 import { ComplaintPage } from '../features/complaints/ComplaintPage';
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
+import { LoyaltyPage } from '../features/loyalty/LoyaltyPage';
 import { TiersPage } from '../features/tiers/TiersPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
@@ -22,6 +23,7 @@ export const router = createBrowserRouter([
       { path: '/contacts/:id', element: <ContactDetailPage /> },
       { path: '/leads', element: <LeadsPage /> },
       { path: '/tiers', element: <TiersPage /> },
+      { path: '/loyalty', element: <LoyaltyPage /> },
       { path: '/complaints', element: <ComplaintsPage /> },
       { path: '/complaints/:id', element: <ComplaintPage /> },
       { path: '/admin/users', element: <UsersPage /> },

@@ -12,6 +12,8 @@ export const ENUMS = {
   PersonalityType: ['PERFECTIONIST', 'HELPER', 'ACHIEVER', 'INDIVIDUALIST', 'INVESTIGATOR', 'LOYALIST', 'ENTHUSIAST', 'CHALLENGER', 'PEACEMAKER'] satisfies Schemas['PersonalityType'][],
   InteractionChannel: ['PHONE', 'SMS', 'EMAIL', 'WECHAT', 'VISIT', 'MEETING', 'EVENT'] satisfies Schemas['InteractionChannel'][],
   Direction: ['OUTBOUND', 'INBOUND'] satisfies Schemas['Direction'][],
+  RewardKind: ['PRODUCT', 'SERVICE', 'PRIVILEGE'] satisfies Schemas['RewardKind'][],
+  EntryKind: ['EARN', 'REDEEM', 'ADJUST', 'REVERSE', 'EXPIRE', 'REFERRAL_BONUS'] satisfies Schemas['EntryKind'][],
 };
 
 export type EnumName = keyof typeof ENUMS;

@@ -13,6 +13,7 @@ import { ContactFormDrawer } from './ContactFormDrawer';
 import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
 import { CustomerValueCard } from './CustomerValueCard';
+import { PointsCard } from './PointsCard';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 export function ContactDetailPage() {
@@ -149,12 +150,8 @@ export function ContactDetailPage() {
                   </Space>
                 )}
               </Card>
-              <Card size="small" title={t('overview.more')}>
-                <Space wrap size={[8, 8]}>
-                  <Tag bordered={false}>{t('overview.points')}</Tag>
-                </Space>
-                <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>{t('common.comingSoon')}</Typography.Paragraph>
-              </Card>
+              <PointsCard contactId={id} canAdjust={!contact.archivedAt && hasRole(session, 'MANAGER', 'ADMIN')}
+                canRedeem={!contact.archivedAt && (hasRole(session, 'MANAGER', 'ADMIN', 'SERVICE_AGENT') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))} />
             </Space>
           </Col>
           <Col xs={24} lg={14}>

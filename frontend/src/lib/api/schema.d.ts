@@ -7873,13 +7873,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The reward; ETag carries its version */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Reward"];
                 };
             };
             /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
@@ -7947,13 +7947,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Changed; the new ETag is in the header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Reward"];
                 };
             };
             /** @description Bad Request */

@@ -56,6 +56,8 @@ public class RewardResource {
     @Path("/{id}")
     @RolesAllowed({Role.Names.SALES_REP, Role.Names.MANAGER, Role.Names.ADMIN, Role.Names.SERVICE_AGENT, Role.Names.INTEGRATOR})
     @Operation(summary = "A reward", description = "With its version in the ETag header.")
+    @APIResponse(responseCode = "200", description = "The reward; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = RewardResponse.class)))
     public Response getReward(@PathParam("id") UUID id) {
         RewardResponse reward = service.get(id);
         return Response.ok(reward).tag(IfMatch.etag(reward.version())).build();
@@ -77,6 +79,8 @@ public class RewardResource {
     @Operation(summary = "Change a reward (managers, admins)",
             description = "Send If-Match with the ETag you read (428 without, 412 when stale): redemptions change the stock, "
                     + "so a stale edit can never overwrite one.")
+    @APIResponse(responseCode = "200", description = "Changed; the new ETag is in the header",
+            content = @Content(schema = @Schema(implementation = RewardResponse.class)))
     public Response updateReward(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RewardRequest request) {
