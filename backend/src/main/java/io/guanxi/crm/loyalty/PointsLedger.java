@@ -6,6 +6,7 @@ import io.guanxi.crm.platform.error.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -103,9 +104,21 @@ public class PointsLedger {
         if (points <= 0) {
             throw new IllegalArgumentException("a debit takes a positive number of points: " + points);
         }
-        Account account = lock(contactId, now);
-        if (!allowShortfall && account.balance() < points) {
-            throw insufficient(account.balance(), points);
+        long balanceBefore;
+        if (allowShortfall) {
+            balanceBefore = lock(contactId, now).balance();
+        } else {
+            // Lock, check and take in one statement: the account row stays locked for as few round trips as possible.
+            List<?> updated = em.createNativeQuery("""
+                    UPDATE loyalty_account SET balance = balance - :points, updated_at = :now
+                    WHERE contact_id = :c AND balance >= :points RETURNING balance""")
+                    .setParameter("points", points).setParameter("now", now).setParameter("c", contactId).getResultList();
+            if (updated.isEmpty()) {
+                List<?> balance = em.createNativeQuery("SELECT balance FROM loyalty_account WHERE contact_id = :c")
+                        .setParameter("c", contactId).getResultList();
+                throw insufficient(balance.isEmpty() ? 0 : ((Number) balance.get(0)).longValue(), points);
+            }
+            balanceBefore = ((Number) updated.get(0)).longValue() + points;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -119,19 +132,19 @@ public class PointsLedger {
         if (!allowShortfall && shortfall > 0) {
             throw new IllegalStateException("lots of " + contactId + " hold less than its balance");
         }
-        long balance = account.balance() - taken;
-        long entryId = insertEntry(contactId, kind, -taken, balance, shortfall, cause, refs, now);
-        if (!takes.isEmpty()) {
-            String ids = takes.stream().map(t -> Long.toString(t.lotId())).collect(Collectors.joining(",", "{", "}"));
-            String amounts = takes.stream().map(t -> Long.toString(t.points())).collect(Collectors.joining(",", "{", "}"));
-            em.createNativeQuery("""
+        long balance = balanceBefore - taken;
+        String ids = takes.stream().map(t -> Long.toString(t.lotId())).collect(Collectors.joining(",", "{", "}"));
+        String amounts = takes.stream().map(t -> Long.toString(t.points())).collect(Collectors.joining(",", "{", "}"));
+        // The entry, the lots it drains and the record of which lots, in one statement.
+        long entryId = ((Number) bindEntry(em.createNativeQuery("WITH entry AS (" + INSERT_ENTRY + "), " + """
+                taken AS (
                     UPDATE points_lot l SET remaining = l.remaining - u.points
-                    FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS bigint[])) AS u(lot_id, points) WHERE l.id = u.lot_id""")
-                    .setParameter("ids", ids).setParameter("amounts", amounts).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO points_lot_use (entry_id, lot_id, points)
-                    SELECT :entry, u.lot_id, u.points FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS bigint[])) AS u(lot_id, points)""")
-                    .setParameter("entry", entryId).setParameter("ids", ids).setParameter("amounts", amounts).executeUpdate();
+                    FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS bigint[])) AS u(lot_id, points) WHERE l.id = u.lot_id
+                    RETURNING l.id, u.points),
+                uses AS (INSERT INTO points_lot_use (entry_id, lot_id, points) SELECT entry.id, taken.id, taken.points FROM entry, taken)
+                SELECT id FROM entry"""), contactId, kind, -taken, balance, shortfall, cause, refs, now)
+                .setParameter("ids", ids).setParameter("amounts", amounts).getSingleResult()).longValue();
+        if (allowShortfall && taken > 0) {
             setBalance(contactId, balance, now);
         }
         return new Debit(entryId, taken, shortfall, balance);
@@ -169,20 +182,26 @@ public class PointsLedger {
                 Map.of("balance", balance, "needed", needed));
     }
 
+    private static final String INSERT_ENTRY = """
+            INSERT INTO points_entry (contact_id, kind, points, balance_after, shortfall, cause, purchase_id, refund_id,
+                                      redemption_id, referred_contact_id, reason, actor_id, created_at)
+            VALUES (:c, :kind, :points, :balance, :shortfall, :cause, CAST(:purchase AS uuid), CAST(:refund AS uuid),
+                    CAST(:redemption AS uuid), CAST(:referred AS uuid), CAST(:reason AS varchar), CAST(:actor AS uuid), :now)
+            RETURNING id""";
+
     private long insertEntry(UUID contactId, EntryKind kind, long points, long balanceAfter, long shortfall, String cause, Refs refs,
             Instant now) {
-        return ((Number) em.createNativeQuery("""
-                INSERT INTO points_entry (contact_id, kind, points, balance_after, shortfall, cause, purchase_id, refund_id,
-                                          redemption_id, referred_contact_id, reason, actor_id, created_at)
-                VALUES (:c, :kind, :points, :balance, :shortfall, :cause, CAST(:purchase AS uuid), CAST(:refund AS uuid),
-                        CAST(:redemption AS uuid), CAST(:referred AS uuid), CAST(:reason AS varchar), CAST(:actor AS uuid), :now)
-                RETURNING id""")
-                .setParameter("c", contactId).setParameter("kind", kind.name()).setParameter("points", points)
+        return ((Number) bindEntry(em.createNativeQuery(INSERT_ENTRY), contactId, kind, points, balanceAfter, shortfall, cause, refs, now)
+                .getSingleResult()).longValue();
+    }
+
+    private static Query bindEntry(Query query, UUID contactId, EntryKind kind, long points, long balanceAfter, long shortfall,
+            String cause, Refs refs, Instant now) {
+        return query.setParameter("c", contactId).setParameter("kind", kind.name()).setParameter("points", points)
                 .setParameter("balance", balanceAfter).setParameter("shortfall", shortfall).setParameter("cause", cause)
                 .setParameter("purchase", text(refs.purchaseId())).setParameter("refund", text(refs.refundId()))
                 .setParameter("redemption", text(refs.redemptionId())).setParameter("referred", text(refs.referredContactId()))
-                .setParameter("reason", refs.reason()).setParameter("actor", text(refs.actorId())).setParameter("now", now)
-                .getSingleResult()).longValue();
+                .setParameter("reason", refs.reason()).setParameter("actor", text(refs.actorId())).setParameter("now", now);
     }
 
     private void setBalance(UUID contactId, long balance, Instant now) {

@@ -75,14 +75,15 @@ public class RedemptionService {
             int quantity = request.quantity() == null ? 1 : request.quantity();
             long cost = (long) reward.pointsCost * quantity;
             UUID redemptionId = Ids.newId();
-            // Account first, then stock: every writer locks in this order.
+            String contactName = contacts.names(List.of(request.contactId())).get(request.contactId());
+            // Account first, then stock: every writer locks in this order. Nothing after this needs more than a write.
             PointsLedger.Debit debit = ledger.debit(request.contactId(), EntryKind.REDEEM, cost, "REDEMPTION",
                     new PointsLedger.Refs(null, null, redemptionId, null, null, currentUser.id()), now, null, false);
-            int taken = em.createNativeQuery("""
+            int taken = reward.stock == null ? 1 : em.createNativeQuery("""
                     UPDATE reward SET stock = stock - :q, version = version + 1, updated_at = :now
                     WHERE id = :id AND stock IS NOT NULL AND stock >= :q""")
                     .setParameter("q", quantity).setParameter("id", reward.id).setParameter("now", now).executeUpdate();
-            if (taken == 0 && reward.stock != null) {
+            if (taken == 0) {
                 Number left = (Number) em.createNativeQuery("SELECT stock FROM reward WHERE id = :id").setParameter("id", reward.id)
                         .getSingleResult();
                 throw new ProblemException(409, ProblemTypes.OUT_OF_STOCK, "Out of stock",
@@ -99,7 +100,8 @@ public class RedemptionService {
             redemption.createdBy = currentUser.id();
             redemption.createdAt = now;
             em.persist(redemption);
-            return Idempotency.Outcome.of(201, toResponse(redemption, reward.name, debit.balanceAfter()), location.apply(redemptionId));
+            return Idempotency.Outcome.of(201, toResponse(redemption, contactName, reward.name, debit.balanceAfter()),
+                    location.apply(redemptionId));
         });
     }
 
@@ -125,13 +127,13 @@ public class RedemptionService {
         em.createNativeQuery("UPDATE redemption SET cancel_entry_id = :e WHERE id = :id").setParameter("e", credit.entryId())
                 .setParameter("id", id).executeUpdate();
         em.refresh(redemption);
-        return toResponse(redemption, rewardName(redemption.rewardId), credit.balanceAfter());
+        return toResponse(redemption, contactName(redemption.contactId), rewardName(redemption.rewardId), credit.balanceAfter());
     }
 
     @Transactional
     public RedemptionResponse get(UUID id) {
         Redemption redemption = requireVisible(id);
-        return toResponse(redemption, rewardName(redemption.rewardId), balanceAfter(redemption.entryId));
+        return toResponse(redemption, contactName(redemption.contactId), rewardName(redemption.rewardId), balanceAfter(redemption.entryId));
     }
 
     @Transactional
@@ -152,7 +154,7 @@ public class RedemptionService {
         }
         long total = count.getSingleResult();
         List<RedemptionResponse> items = select.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultStream()
-                .map(r -> toResponse(r, rewardName(r.rewardId), balanceAfter(r.entryId))).toList();
+                .map(r -> toResponse(r, contactName(r.contactId), rewardName(r.rewardId), balanceAfter(r.entryId))).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), total);
     }
 
@@ -190,8 +192,11 @@ public class RedemptionService {
         return new ProblemException(422, ProblemTypes.REWARD_UNAVAILABLE, "Reward unavailable", detail, List.of(), extensions);
     }
 
-    private RedemptionResponse toResponse(Redemption r, String rewardName, long balanceAfter) {
-        String contactName = contacts.names(List.of(r.contactId)).get(r.contactId);
+    private String contactName(UUID contactId) {
+        return contacts.names(List.of(contactId)).get(contactId);
+    }
+
+    private RedemptionResponse toResponse(Redemption r, String contactName, String rewardName, long balanceAfter) {
         return new RedemptionResponse(r.id, r.contactId, contactName, r.rewardId, rewardName, r.quantity, r.points, r.state,
                 balanceAfter, r.createdBy, r.createdAt, r.cancelReason, r.cancelledBy, r.cancelledAt);
     }
