@@ -331,7 +331,9 @@ export const scenarios = [
     await next('已提供方案');
     await page.getByRole('radio', { name: '加急补发' }).check();
     await page.locator('#note').fill('已安排顺丰加急补发，单号 SF1234567890');
+    await page.locator('#compensationPoints').fill('100');
     await next('已解决');
+    await page.locator('.ant-descriptions-item', { hasText: '积分补偿（可选）' }).getByText('100').waitFor();
     assert.match(await page.getByTestId('complaint-sla').innerText(), /前/);
     await page.locator('.ant-rate-star').nth(4).click();
     await page.locator('#comment').fill('客户已收到教材，表示满意');

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Rate, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Rate, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -69,6 +69,7 @@ export function ComplaintPage() {
                 ...(c.apology ? [{ key: 'cause', label: t('complaints.steps.apologise'), children: `${c.apology} ${t(`complaints.category.${c.attributedCause ?? 'OTHER'}`)}: ${c.causeExplanation ?? ''}` }] : []),
                 ...(c.options ? [{ key: 'options', label: t('complaints.steps.options'), children: c.options.map((o, i) => <Tag key={o} color={c.chosenOption === i + 1 ? 'green' : undefined}>{i + 1}. {o}</Tag>) }] : []),
                 ...(c.resolutionNote ? [{ key: 'resolve', label: t('complaints.steps.resolve'), children: c.resolutionNote }] : []),
+                ...(c.compensationPoints > 0 ? [{ key: 'points', label: t('complaints.fields.compensationPoints'), children: c.compensationPoints }] : []),
                 ...(c.satisfaction ? [{ key: 'followUp', label: t('complaints.steps.followUp'), children: <Space><Rate disabled value={c.satisfaction} />{c.satisfactionComment}</Space> }] : []),
               ]} />
             </Card>
@@ -117,7 +118,7 @@ function StepForm({ complaint }: { complaint: Complaint }) {
       form.resetFields();
       return queryClient.invalidateQueries({ queryKey: complaintQueries.all });
     },
-    onError: (error) => { if (!showFieldErrors(form, error, ['message', 'apology', 'cause', 'explanation', 'options', 'chosenOption', 'note', 'satisfaction', 'comment', 'reason'])) message.error(describeError(error, t)); },
+    onError: (error) => { if (!showFieldErrors(form, error, ['message', 'apology', 'cause', 'explanation', 'options', 'chosenOption', 'note', 'compensationPoints', 'satisfaction', 'comment', 'reason'])) message.error(describeError(error, t)); },
   });
   const submit = (action: string, toBody: (values: Record<string, unknown>) => Record<string, unknown>) => async () => {
     const values = await form.validateFields();
@@ -162,7 +163,10 @@ function StepForm({ complaint }: { complaint: Complaint }) {
         <Radio.Group options={(complaint.options ?? []).map((o, i) => ({ value: i + 1, label: o }))} />
       </Form.Item>
       <Form.Item name="note" label={t('complaints.fields.note')} rules={required}><Input.TextArea rows={2} /></Form.Item>
-      {save('resolve', (v) => ({ chosenOption: v.chosenOption, note: v.note }))}
+      <Form.Item name="compensationPoints" label={t('complaints.fields.compensationPoints')} extra={t('complaints.fields.compensationHint')}>
+        <InputNumber min={0} max={100000} precision={0} style={{ width: 180 }} />
+      </Form.Item>
+      {save('resolve', (v) => ({ chosenOption: v.chosenOption, note: v.note, compensationPoints: v.compensationPoints || undefined }))}
     </Form>
   );
   if (state === 'RESOLVED') return (

@@ -1403,6 +1403,11 @@ export interface components {
              */
             chosenOption?: number;
             resolutionNote?: string;
+            /**
+             * Format: int64
+             * @description Points given as compensation so far
+             */
+            compensationPoints: number;
             /** Format: int32 */
             satisfaction?: number;
             satisfactionComment?: string;
@@ -2325,6 +2330,12 @@ export interface components {
             chosenOption: number;
             /** @example 已安排顺丰加急补发，单号 SF1234567890 */
             note: string;
+            /**
+             * Format: int32
+             * @description Loyalty points given as compensation (written to the customer's ledger). Agents up to guanxi.loyalty.agent-compensation-limit, managers more.
+             * @example 200
+             */
+            compensationPoints?: number;
         };
         Reward: {
             id: components["schemas"]["UUID"];

@@ -64,6 +64,9 @@ public class Complaint {
     @Column(name = "resolution_note")
     public String resolutionNote;
 
+    @Column(name = "compensation_points")
+    public long compensationPoints;
+
     public Integer satisfaction;
 
     @Column(name = "satisfaction_comment")

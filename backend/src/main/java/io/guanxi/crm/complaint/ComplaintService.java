@@ -5,6 +5,8 @@ import io.guanxi.crm.complaint.api.ComplaintRequest;
 import io.guanxi.crm.complaint.api.ComplaintResponse;
 import io.guanxi.crm.complaint.api.StepRequests;
 import io.guanxi.crm.contact.ContactService;
+import io.guanxi.crm.loyalty.LoyaltyAccounts;
+import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.error.FieldError;
@@ -59,6 +61,12 @@ public class ComplaintService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LoyaltyAccounts loyalty;
+
+    @Inject
+    GuanxiConfig config;
 
     @Transactional
     public ComplaintResponse create(ComplaintRequest request) {
@@ -191,9 +199,20 @@ public class ComplaintService {
 
     @Transactional
     public ComplaintResponse resolve(UUID id, StepRequests.Resolve step) {
-        return transition(id, ComplaintAction.RESOLVE, step.note(), (c, now) -> {
+        int compensation = step.compensationPoints() == null ? 0 : step.compensationPoints();
+        String text = compensation == 0 ? step.note() : step.note() + " (+" + compensation + " points)";
+        return transition(id, ComplaintAction.RESOLVE, text, (c, now) -> {
             if (step.chosenOption() > c.options.size()) {
                 throw ProblemException.invalidField("chosenOption", "must be one of the " + c.options.size() + " options offered");
+            }
+            if (compensation > 0) {
+                if (compensation > config.loyalty().agentCompensationLimit() && !currentUser.isManagerOrAdmin()) {
+                    throw ProblemException.forbidden("Compensation above " + config.loyalty().agentCompensationLimit()
+                            + " points needs a manager");
+                }
+                loyalty.compensate(c.contactId, compensation, "Complaint compensation: " + c.options.get(step.chosenOption() - 1),
+                        currentUser.id());
+                c.compensationPoints += compensation;
             }
             c.chosenOption = step.chosenOption();
             c.resolutionNote = step.note();
@@ -370,7 +389,7 @@ public class ComplaintService {
         return items.stream().map(c -> new ComplaintResponse(c.id, c.contactId, contactNames.get(c.contactId), c.channel, c.category,
                 c.severity, c.description, c.relatedPurchaseId, c.state, ComplaintStateMachine.allowed(c.state), c.assigneeId,
                 c.assigneeId == null ? null : names.get(c.assigneeId), c.acknowledgement, c.apology, c.attributedCause,
-                c.causeExplanation, c.options, c.chosenOption, c.resolutionNote, c.satisfaction, c.satisfactionComment, sla(c),
+                c.causeExplanation, c.options, c.chosenOption, c.resolutionNote, c.compensationPoints, c.satisfaction, c.satisfactionComment, sla(c),
                 c.reopenCount, c.createdAt, c.updatedAt, c.version, withEvents ? events.getOrDefault(c.id, List.of()) : null)).toList();
     }
 

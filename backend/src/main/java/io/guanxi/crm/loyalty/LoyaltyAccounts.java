@@ -130,6 +130,18 @@ public class LoyaltyAccounts {
         });
     }
 
+    /** Points given to make up for a complaint (the complaint's resolution decides; the caller checked who may). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void compensate(UUID contactId, long points, String reason, UUID actor) {
+        LoyaltyPolicy policy = policies.current();
+        if (policy.membersOnly && earning.levelOf(contactId) == null) {
+            throw ProblemException.invalidField("compensationPoints", "the customer is not a member; the policy gives points to members only");
+        }
+        Instant now = clock.instant();
+        ledger.credit(contactId, EntryKind.ADJUST, points, "COMPLAINT_COMPENSATION", PointsLedger.Refs.actor(actor, reason), now,
+                policy.expiryOf(now, policies.zone()));
+    }
+
     @Transactional
     public PointsLiability liability() {
         LoyaltyPolicy policy = policies.current();

@@ -106,6 +106,27 @@ class ComplaintResourceTest {
     }
 
     @Test
+    void compensationInPointsGoesToTheCustomersLedgerAndLargeOnesNeedAManager() {
+        String id = complaint("MEDIUM");
+        agent.request().body(Map.of("message", "理解")).post(path(id, "acknowledge")).then().statusCode(200);
+        agent.request().body(Map.of("apology", "抱歉", "cause", "LOGISTICS", "explanation", "延误")).post(path(id, "cause"))
+                .then().statusCode(200);
+        agent.request().body(Map.of("options", List.of("加急补发", "200 积分补偿"))).post(path(id, "solutions")).then().statusCode(200);
+        // Above the agents' limit (1000): refused, and nothing is written.
+        agent.request().body(Map.of("chosenOption", 2, "note", "补偿", "compensationPoints", 5000)).post(path(id, "resolve"))
+                .then().statusCode(403);
+        agent.request().get("/api/v1/complaints/" + id).then().body("state", equalTo("SOLUTIONS_OFFERED"))
+                .body("compensationPoints", equalTo(0));
+        agent.request().body(Map.of("chosenOption", 2, "note", "已补偿 200 积分", "compensationPoints", 200)).post(path(id, "resolve"))
+                .then().statusCode(200).body("compensationPoints", equalTo(200));
+        rep.request().get("/api/v1/loyalty/accounts/" + contactId).then().body("balance", equalTo(200));
+        rep.request().get("/api/v1/loyalty/accounts/" + contactId + "/entries").then()
+                .body("items[0].kind", equalTo("ADJUST")).body("items[0].cause", equalTo("COMPLAINT_COMPENSATION"))
+                .body("items[0].reason", equalTo("Complaint compensation: 200 积分补偿"))
+                .body("items[0].actorId", equalTo(agent.id().toString()));
+    }
+
+    @Test
     void illegalTransitionsAreRefusedWithWhatIsAllowed() {
         String id = complaint("LOW");
         agent.request().body(Map.of("chosenOption", 1, "note", "x")).post(path(id, "resolve")).then().statusCode(409)

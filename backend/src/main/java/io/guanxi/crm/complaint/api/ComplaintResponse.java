@@ -31,6 +31,7 @@ public record ComplaintResponse(
         List<String> options,
         @Schema(description = "1-based") Integer chosenOption,
         String resolutionNote,
+        @Schema(required = true, description = "Points given as compensation so far") long compensationPoints,
         Integer satisfaction,
         String satisfactionComment,
         @Schema(required = true) Sla sla,

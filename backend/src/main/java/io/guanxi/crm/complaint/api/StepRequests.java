@@ -36,7 +36,9 @@ public final class StepRequests {
     @Schema(name = "ResolveRequest", description = "The option the customer chose (1-based), carried out")
     public record Resolve(
             @NotNull @Min(1) @Max(3) Integer chosenOption,
-            @NotBlank @Size(max = 2000) @Schema(examples = "已安排顺丰加急补发，单号 SF1234567890") String note) {
+            @NotBlank @Size(max = 2000) @Schema(examples = "已安排顺丰加急补发，单号 SF1234567890") String note,
+            @Min(0) @Max(100_000) @Schema(description = "Loyalty points given as compensation (written to the customer's ledger). "
+                    + "Agents up to guanxi.loyalty.agent-compensation-limit, managers more.", examples = "200") Integer compensationPoints) {
     }
 
     @Schema(name = "FollowUpRequest", description = "Step 4: the call-back, within 24 hours of the resolution")

@@ -108,6 +108,10 @@ public interface GuanxiConfig {
         @WithDefault("5m")
         String releaseEvery();
 
+        /** The most points a service agent may give as a complaint's compensation; managers may give more. */
+        @WithDefault("1000")
+        int agentCompensationLimit();
+
         /** The business time zone, for "end of next year" expiry. */
         @WithDefault("Asia/Shanghai")
         String zone();
