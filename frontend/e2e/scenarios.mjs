@@ -277,6 +277,27 @@ export const scenarios = [
     await screenshot('points-liability-zh-CN.png');
   }],
 
+  ['a rep records who referred a new customer, whose first purchase earns the referrer a bonus', async ({ page }) => {
+    await signIn(page, 'rep.zhang');
+    await page.getByRole('button', { name: '新建客户' }).click();
+    await page.getByTestId('referrer-select').click();
+    await page.keyboard.type(name);
+    await page.locator('.ant-select-item-option-active', { hasText: name }).waitFor();
+    await page.keyboard.press('Enter');
+    await fillContactForm(page, { 姓名: '李想', 手机: `136${suffix}${Math.floor(Math.random() * 90 + 10)}` });
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    assert.equal(await page.getByTestId('referrer-link').innerText(), name);
+    await page.getByTestId('purchase-new').click();
+    await page.getByTestId('purchase-form').locator('#amount').fill('100');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('已记录消费。').waitFor();
+    await page.getByTestId('referrer-link').click();
+    await page.waitForURL(`**/contacts/${createdId}`);
+    const top = page.getByTestId('points-statement').locator('.ant-table-tbody tr').first();
+    await top.getByText('推荐奖励').waitFor();
+    assert.match(await top.innerText(), /\+500/);
+  }],
+
   ['a manager recomputes the tiers and reads the real shares, the quadrant and the movements', async ({ page, screenshot }) => {
     await signIn(page, 'manager.wang');
     await page.goto('/tiers');

@@ -109,6 +109,11 @@ export function ContactDetailPage() {
                   <Descriptions.Item label={t('contacts.fields.personalityType')}>{contact.personalityType ? t(`enum.PersonalityType.${contact.personalityType}`) : '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.hiddenNeeds')}>{contact.hiddenNeeds ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.owner')}>{contact.ownerName ?? '—'}</Descriptions.Item>
+                  {contact.referredById && (
+                    <Descriptions.Item label={t('contacts.fields.referredById')}>
+                      <Link to={`/contacts/${contact.referredById}`} data-testid="referrer-link">{contact.referredByName ?? t('contacts.referrerHidden')}</Link>
+                    </Descriptions.Item>
+                  )}
                   <Descriptions.Item label={t('contacts.fields.marketingConsent')}>{contact.marketingConsent ? t('common.yes') : t('common.no')}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.lastContactedAt')}>{format.dateTime(contact.lastContactedAt)}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.createdAt')}>{format.dateTime(contact.createdAt)}</Descriptions.Item>

@@ -12,11 +12,12 @@ import { showFieldErrors } from '../../lib/forms';
 import { type Contact, type ContactRequest, useCreateContact, useUpdateContact } from './api';
 import { enumOptions } from '../../lib/enums';
 import { ownerQueries } from './owners';
+import { ReferrerSelect } from './ReferrerSelect';
 
 type FormValues = Omit<ContactRequest, 'birthday'> & { birthday?: Dayjs | null };
 
 const FIELDS = ['name', 'mobile', 'email', 'wechatId', 'company', 'industry', 'region', 'city', 'birthday', 'sourceChannel',
-  'preferredChannel', 'tags', 'hiddenNeeds', 'personalityType', 'lifecycleStage', 'ownerId', 'marketingConsent'] as const;
+  'preferredChannel', 'tags', 'hiddenNeeds', 'personalityType', 'lifecycleStage', 'ownerId', 'marketingConsent', 'referredById'] as const;
 
 type ContactFormDrawerProps = {
   open: boolean;
@@ -191,6 +192,11 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
               </Form.Item>
             </Col>
           )}
+          <Col span={12}>
+            <Form.Item name="referredById" label={t('contacts.fields.referredById')} extra={t('contacts.referrerHint')}>
+              <ReferrerSelect currentName={editing?.contact.referredByName} excludeId={editing?.contact.id} />
+            </Form.Item>
+          </Col>
           <Col span={24}>
             <Form.Item name="tags" label={t('contacts.fields.tags')}>
               <Select mode="tags" placeholder={t('contacts.tagsPlaceholder')} maxCount={20} open={false} suffixIcon={null} />

@@ -1544,6 +1544,8 @@ export interface components {
             marketingConsent: boolean;
             /** @description The customer who referred this one */
             referredById?: components["schemas"]["UUID"];
+            /** @description Their name (on single-contact answers, not in lists) */
+            referredByName?: string;
             lastContactedAt?: components["schemas"]["Instant"];
             /**
              * Format: int32

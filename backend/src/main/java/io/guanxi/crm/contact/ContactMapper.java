@@ -16,7 +16,8 @@ public interface ContactMapper {
     @Mapping(target = "missingFields", expression = "java(Completeness.missingFields(contact))")
     @Mapping(target = "id", source = "contact.id")
     @Mapping(target = "version", source = "contact.version")
-    ContactResponse toResponse(Contact contact, String ownerName, String abcTier, String membershipLevel);
+    @Mapping(target = "referredByName", source = "referredByName")
+    ContactResponse toResponse(Contact contact, String ownerName, String abcTier, String membershipLevel, String referredByName);
 
     /** Copies the editable fields; normalisation and server-owned fields are the service's job. */
     @Mapping(target = "id", ignore = true)

@@ -63,7 +63,7 @@ public class ContactService {
         List<ContactResponse> items = result.items().stream()
                 .map(c -> {
                     String[] badge = badges.getOrDefault(c.id, new String[2]);
-                    return mapper.toResponse(c, owners.get(c.ownerId), badge[0], badge[1]);
+                    return mapper.toResponse(c, owners.get(c.ownerId), badge[0], badge[1], null);
                 }).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), result.total());
     }
@@ -321,7 +321,8 @@ public class ContactService {
 
     private ContactResponse toResponse(Contact contact) {
         String[] badge = contacts.valueBadges(List.of(contact.id)).getOrDefault(contact.id, new String[2]);
-        return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId), badge[0], badge[1]);
+        String referrer = contact.referredById == null ? null : contacts.names(List.of(contact.referredById)).get(contact.referredById);
+        return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId), badge[0], badge[1], referrer);
     }
 
     private static List<String> normaliseTags(List<String> tags) {

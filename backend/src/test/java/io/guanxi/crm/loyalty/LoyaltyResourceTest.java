@@ -283,7 +283,8 @@ class LoyaltyResourceTest {
     @Test
     void aReferrerEarnsTheBonusOnceOnTheReferredCustomersFirstPurchase() {
         String friend = newContact(rep, contactId);
-        rep.request().get("/api/v1/contacts/" + friend).then().body("referredById", equalTo(contactId));
+        rep.request().get("/api/v1/contacts/" + friend).then().body("referredById", equalTo(contactId))
+                .body("referredByName", equalTo("测试客户"));
         sale(rep, friend, 100);
         sale(rep, friend, 100);
         account().then().body("balance", equalTo(500));

@@ -34,6 +34,7 @@ public record ContactResponse(
         String ownerName,
         @Schema(required = true) boolean marketingConsent,
         @Schema(description = "The customer who referred this one") UUID referredById,
+        @Schema(description = "Their name (on single-contact answers, not in lists)") String referredByName,
         Instant lastContactedAt,
         @Schema(required = true, description = "Profile completeness, 0–100 %") int completeness,
         @Schema(required = true, description = "Empty profile fields, most valuable first") List<String> missingFields,
