@@ -30,7 +30,7 @@ public class DemoLoyalty {
             {"上门设备保养一次", "SERVICE", 800, 40, null, "工程师上门检测与保养"},
             {"一年免费升级服务", "PRIVILEGE", 1000, null, null, "1000 积分 = 一年的免费升级"},
             {"年度培训课程名额", "SERVICE", 2500, 10, "GOLD", "任选一门年度公开课"},
-            {"至尊会员私享晚宴", "PRIVILEGE", 5000, 12, "PLATINUM", "每年一次，限铂金会员"},
+            {"至尊会员私享晚宴", "PRIVILEGE", 5000, 12, "PLATINUM", "每年一次，限白金卡会员"},
     };
 
     @Inject
