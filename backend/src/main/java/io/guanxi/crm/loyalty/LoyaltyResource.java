@@ -88,6 +88,8 @@ public class LoyaltyResource {
                     + "A deduction larger than the balance is a 409 (insufficient-points) and writes nothing.")
     @APIResponse(responseCode = "201", description = "Adjusted; the account after it",
             content = @Content(schema = @Schema(implementation = PointsAccountResponse.class)))
+    @APIResponse(responseCode = "409", description = "insufficient-points for a deduction, or idempotency-key-in-flight")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response adjustPoints(@PathParam("contactId") UUID contactId, @Valid @NotNull AdjustmentRequest request,
             @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION) @HeaderParam("Idempotency-Key") String key) {
         return IdempotentResponses.toResponse(accounts.adjust(contactId, request, key));
@@ -129,6 +131,7 @@ public class LoyaltyResource {
             description = "Runs the nightly expiry as a background job (202, Location /api/v1/jobs/{id}): what is left of every "
                     + "lot past its expiry date becomes one EXPIRE entry per customer. 409 while a run is going.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = JobResponse.class)))
+    @APIResponse(responseCode = "409", description = "A run is going: see runningJobId")
     public Response expirePoints(UriInfo uri) {
         JobResponse job = expiry.start(currentUser.id());
         return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/jobs").path(job.id().toString()).build())

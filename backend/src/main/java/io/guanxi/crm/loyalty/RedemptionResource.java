@@ -52,6 +52,10 @@ public class RedemptionResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "one reward", value = """
             {"contactId": "01a20642-0000-7000-8000-000000000000", "rewardId": "01a20642-0000-7000-8000-0000000000aa", "quantity": 1}""")))
     @APIResponse(responseCode = "201", description = "Redeemed", content = @Content(schema = @Schema(implementation = RedemptionResponse.class)))
+    @APIResponse(responseCode = "409", description = "insufficient-points (with balance and needed), out-of-stock (with stock), "
+            + "or idempotency-key-in-flight; nothing was written")
+    @APIResponse(responseCode = "422", description = "reward-unavailable (archived, outside its window, level too low) or "
+            + "idempotency-key-reused; nothing was written")
     public Response redeemPoints(@Valid @NotNull RedemptionRequest request,
             @Parameter(in = ParameterIn.HEADER, description = LoyaltyResource.KEY_DESCRIPTION) @HeaderParam("Idempotency-Key") String key,
             UriInfo uri) {
@@ -81,6 +85,7 @@ public class RedemptionResource {
     @Operation(summary = "Cancel a redemption",
             description = "Gives back the points to the lots they came from (keeping their expiry dates) and the stock; a reason "
                     + "is required. A second cancel is a 409.")
+    @APIResponse(responseCode = "409", description = "Already cancelled")
     public RedemptionResponse cancelRedemption(@PathParam("id") UUID id, @Valid @NotNull CancelRedemptionRequest request) {
         return service.cancel(id, request);
     }

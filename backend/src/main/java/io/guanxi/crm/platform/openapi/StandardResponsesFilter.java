@@ -78,6 +78,12 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "428", "If-Match is missing");
         }
         add(responses, "500", "Unexpected failure (logged; no details are exposed)");
+        // Failures an operation declares itself (409, 422, …) are problems too.
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (code.startsWith("4") && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(problemContent());
+            }
+        });
         sortResponses(responses);
     }
 
