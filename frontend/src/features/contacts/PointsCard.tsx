@@ -191,7 +191,10 @@ export function PointsCard({ contactId, canRedeem, canAdjust }: { contactId: str
         <Form<RedeemForm> form={redeemForm} layout="vertical" preserve={false} data-testid="redeem-form">
           <Form.Item name="rewardId" label={t('points.reward')} rules={[{ required: true, message: t('common.required') }]}>
             <Select showSearch optionFilterProp="label" loading={rewards.isPending} data-testid="redeem-reward"
-              options={(rewards.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.pointsCost}`, disabled: !!blocker(r) }))} />
+              options={(rewards.data?.items ?? []).map((r) => {
+                const reason = blocker(r);
+                return { value: r.id, label: `${r.name} · ${r.pointsCost}${reason ? ` — ${reason}` : ''}`, disabled: !!reason };
+              })} />
           </Form.Item>
           <Form.Item name="quantity" label={t('points.quantity')} rules={[{ required: true }]}>
             <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
