@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Spending points on a reward. One transaction: the account row is locked and the balance checked,
@@ -153,8 +154,23 @@ public class RedemptionService {
             select.setParameter("c", contactId);
         }
         long total = count.getSingleResult();
-        List<RedemptionResponse> items = select.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultStream()
-                .map(r -> toResponse(r, contactName(r.contactId), rewardName(r.rewardId), balanceAfter(r.entryId))).toList();
+        List<Redemption> rows = select.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
+        if (rows.isEmpty()) {
+            return new PageResponse<>(List.of(), paging.page(), paging.size(), total);
+        }
+        // Names and balances for the whole page in three queries, not three per row.
+        Map<UUID, String> contactNames = contacts.names(rows.stream().map(r -> r.contactId).collect(Collectors.toSet()));
+        Map<UUID, String> rewardNames = em.createQuery("select w.id, w.name from Reward w where w.id in :ids", Object[].class)
+                .setParameter("ids", rows.stream().map(r -> r.rewardId).collect(Collectors.toSet())).getResultStream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (String) row[1]));
+        @SuppressWarnings("unchecked")
+        Map<Long, Long> balances = ((List<Object[]>) em.createNativeQuery(
+                        "SELECT id, balance_after FROM points_entry WHERE id = ANY(CAST(:ids AS bigint[]))", Object[].class)
+                .setParameter("ids", rows.stream().map(r -> Long.toString(r.entryId)).collect(Collectors.joining(",", "{", "}")))
+                .getResultList()).stream()
+                .collect(Collectors.toMap(row -> ((Number) row[0]).longValue(), row -> ((Number) row[1]).longValue()));
+        List<RedemptionResponse> items = rows.stream()
+                .map(r -> toResponse(r, contactNames.get(r.contactId), rewardNames.get(r.rewardId), balances.get(r.entryId))).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), total);
     }
 

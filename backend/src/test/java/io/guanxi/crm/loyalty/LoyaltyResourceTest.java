@@ -170,7 +170,9 @@ class LoyaltyResourceTest {
         account().then().body("balance", equalTo(500)).body("lifetimeRedeemed", equalTo(0));
         rep.request().get("/api/v1/loyalty/accounts/" + contactId + "/entries").then().body("items[0].kind", equalTo("REVERSE"))
                 .body("items[0].cause", equalTo("REDEMPTION_CANCELLED")).body("items[1].rewardName", notNullValue());
-        rep.request().get("/api/v1/redemptions?contactId=" + contactId).then().body("total", equalTo(1));
+        rep.request().get("/api/v1/redemptions?contactId=" + contactId).then().body("total", equalTo(1))
+                .body("items[0].rewardName", notNullValue()).body("items[0].contactName", equalTo("测试客户"))
+                .body("items[0].balanceAfter", equalTo(300)).body("items[0].state", equalTo("CANCELLED"));
         LedgerChecks.assertConsistent(db, contactId);
     }
 
