@@ -25,12 +25,12 @@ function freePort() {
   });
 }
 
-async function waitForReady(baseUrl, service, timeoutMs = 120_000) {
+async function waitForReady(managementUrl, service, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.exitCode !== null) throw new Error(`service exited with ${service.exitCode}`);
     try {
-      const response = await fetch(`${baseUrl}/q/health/ready`);
+      const response = await fetch(`${managementUrl}/q/health/ready`);
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -46,16 +46,20 @@ async function main() {
   mkdirSync(screenshots, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'guanxi-e2e-'));
   const port = await freePort();
+  const managementPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Health is served on the management port only.
+  const managementUrl = `http://127.0.0.1:${managementPort}`;
   const log = [];
   const service = spawn('java', ['-Dquarkus.profile=demo', `-Dquarkus.http.port=${port}`,
+    `-Dquarkus.management.port=${managementPort}`,
     `-Dguanxi.embedded-db.data-dir=${join(dataDir, 'pgdata')}`, '-jar', jar], { stdio: ['ignore', 'pipe', 'pipe'] });
   service.stdout.on('data', (chunk) => log.push(chunk.toString()));
   service.stderr.on('data', (chunk) => log.push(chunk.toString()));
   let browser;
   let failed = 0;
   try {
-    await waitForReady(baseUrl, service);
+    await waitForReady(managementUrl, service);
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -4,7 +4,7 @@
 # Needs a running service (BASE) on database DB (psql to 127.0.0.1:5432) already holding the data of
 # generate-purchases.sql, and the service's pid (PID) for its resident memory.
 set -euo pipefail
-BASE=${BASE:-http://localhost:8092}; DB=${DB:?database}; PID=${PID:?service pid}
+BASE=${BASE:-http://localhost:8092}; MANAGEMENT=${MANAGEMENT:-http://localhost:9000}; DB=${DB:?database}; PID=${PID:?service pid}
 token=$(curl -s -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"manager.wang","password":"demo1234"}' | jq -r .access_token)
 psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT 'customers: ' || count(DISTINCT contact_id) || ', purchases: ' || count(*) FROM purchase"
@@ -18,7 +18,7 @@ recompute() {
     [[ $state != RUNNING ]] && break
     sleep 1
   done
-  heap=$(curl -s "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
+  heap=$(curl -s "$MANAGEMENT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
   local result; result=$(curl -s "$BASE/api/v1/jobs/$job" -H "Authorization: Bearer $token")
   local seconds; seconds=$(echo "$(date -d "$(jq -r .finishedAt <<<"$result")" +%s.%N) - $(date -d "$(jq -r .startedAt <<<"$result")" +%s.%N)" | bc)
   jq -c --arg seconds "$seconds" --arg peak "$((peak / 1024))" --arg heap "$heap" \

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -196,7 +197,7 @@ public class ComplaintResource {
     @Transactional
     @Operation(summary = "Change the complaint SLAs",
             description = "One entry per severity (all four). Applies to complaints received from now on.")
-    public List<SlaPolicyEntry> changeComplaintSlaPolicy(@NotNull List<@Valid @NotNull SlaPolicyEntry> entries) {
+    public List<SlaPolicyEntry> changeComplaintSlaPolicy(@NotNull @Size(max = 4) List<@Valid @NotNull SlaPolicyEntry> entries) {
         Set<Severity> given = entries.stream().map(SlaPolicyEntry::severity).collect(Collectors.toSet());
         if (entries.size() != Severity.values().length || !given.equals(EnumSet.allOf(Severity.class))) {
             throw new ProblemException(400, ProblemTypes.VALIDATION, "Validation failed", "Give exactly one entry per severity",

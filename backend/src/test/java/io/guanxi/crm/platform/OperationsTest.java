@@ -7,22 +7,39 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.http.HttpServer;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsTest {
 
+    @Inject
+    HttpServer server;
+
+    /** The management interface (health, metrics), on its own port. */
+    private String management() {
+        return "http://localhost:" + server.getManagementPort() + "/q";
+    }
+
     @Test
     void healthIncludesTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(management() + "/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(management() + "/health/live").then().statusCode(200);
     }
 
     @Test
     void metricsArePrometheusText() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get(management() + "/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        for (String path : new String[] {"/q/metrics", "/q/health", "/q/health/ready", "/q/health/live"}) {
+            given().get(path).then().statusCode(404);
+        }
     }
 
     @Test

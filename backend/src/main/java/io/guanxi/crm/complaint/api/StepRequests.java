@@ -29,7 +29,7 @@ public final class StepRequests {
 
     @Schema(name = "OfferSolutionsRequest", description = "Step 3: two or three options for the customer")
     public record OfferSolutions(
-            @NotNull @Schema(description = "Two or three options", examples = "[\"全额退款\", \"加急补发\", \"100 元代金券\"]")
+            @NotNull @Size(max = 3) @Schema(description = "Two or three options", examples = "[\"全额退款\", \"加急补发\", \"100 元代金券\"]")
             List<@NotBlank @Size(max = 200) String> options) {
     }
 

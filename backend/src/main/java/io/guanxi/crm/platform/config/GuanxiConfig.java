@@ -29,6 +29,8 @@ public interface GuanxiConfig {
 
     EmbeddedDb embeddedDb();
 
+    Http http();
+
     interface Jwt {
         String issuer();
 
@@ -151,5 +153,29 @@ public interface GuanxiConfig {
         /** 0 picks a free port. */
         @WithDefault("0")
         int port();
+    }
+
+    interface Http {
+        Hsts hsts();
+
+        /** Longest request line (method, path and query) answered; longer ones get a 414 problem. */
+        @WithDefault("8K")
+        io.quarkus.runtime.configuration.MemorySize maxUriLength();
+
+        /** Largest sum of request header names and values answered; larger gets a 431 problem. */
+        @WithDefault("20K")
+        io.quarkus.runtime.configuration.MemorySize maxHeaderSize();
+    }
+
+    /**
+     * Strict-Transport-Security on responses to requests that came over TLS (the request's scheme:
+     * X-Forwarded-Proto counts only with {@code quarkus.http.proxy.proxy-address-forwarding=true}).
+     */
+    interface Hsts {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("365d")
+        Duration maxAge();
     }
 }

@@ -1,11 +1,15 @@
 package io.guanxi.crm.platform.error;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.guanxi.crm.platform.http.JacksonSetup;
 import io.guanxi.crm.platform.http.StrictParamConverters;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -21,7 +25,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -29,11 +35,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where failures become HTTP responses: every error is an RFC 9457 problem, with no
- * stack trace or class name in it. 5xx are logged with their cause, 4xx only at debug level.
+ * stack trace or class name in it, and no input echoed back: field names and limits only, at most
+ * {@value #MAX_FIELD_ERRORS} field errors (then {@code errorCount} says how many there were). 5xx are
+ * logged with their cause, 4xx only at debug level.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final int MAX_FIELD_ERRORS = 20;
+    private static final int MAX_FIELD_NAME = 100;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -47,8 +57,7 @@ public class ProblemMappers {
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
-                "The request has invalid fields", path(uri), errors, null), e);
+        return respond(validation("The request has invalid fields", uri, errors), e);
     }
 
     // Declared per type: the REST layer has its own mappers for these, and the most specific wins.
@@ -76,8 +85,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    public Response rejectedValue(JacksonSetup.RejectedValueException e, UriInfo uri) {
         String field = jsonPath(e);
+        String name = field.isEmpty() ? "body" : field;
+        return respond(new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
+                "Field '" + name + "' " + e.reason(), path(uri), List.of(new FieldError(name, e.reason())), null), e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        if (e instanceof JacksonSetup.RejectedValueException rejected) {
+            return rejectedValue(rejected, uri);
+        }
+        String field = jsonPath(e);
+        if (field.isEmpty() && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return respond(new Problem(ProblemTypes.MALFORMED_JSON, "Malformed JSON", 400,
+                    "The request body has content after its JSON value", path(uri),
+                    List.of(new FieldError("body", "must be a single JSON value with nothing after it")), null), e);
+        }
         if (field.isEmpty()) {
             return respond(new Problem(ProblemTypes.MALFORMED_JSON, "Malformed JSON", 400,
                     "The request body is not the JSON object this operation expects", path(uri), null, null), e);
@@ -98,6 +123,12 @@ public class ProblemMappers {
     /** Every Jackson failure while reading a body, however the REST layer wraps it. */
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return respond(new Problem(ProblemTypes.MALFORMED_JSON, "Malformed JSON", 400,
+                    "Field '" + duplicate + "' appears more than once", path(uri),
+                    List.of(new FieldError(duplicate, "appears more than once; send each field once")), null), e);
+        }
         if (e instanceof UnrecognizedPropertyException unrecognized) {
             return unrecognizedProperty(unrecognized, uri);
         }
@@ -203,6 +234,9 @@ public class ProblemMappers {
             if (cause instanceof ProblemException problem) {
                 return problem(problem, uri);
             }
+            if (cause instanceof JsonProcessingException json) {
+                return jsonProcessing(json, uri);
+            }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
         return respond(new Problem(ProblemTypes.INTERNAL, "Internal error", 500,
@@ -249,10 +283,50 @@ public class ProblemMappers {
         }
     }
 
+    private static Problem validation(String detail, UriInfo uri, List<FieldError> errors) {
+        if (errors.size() <= MAX_FIELD_ERRORS) {
+            return new Problem(ProblemTypes.VALIDATION, "Validation failed", 400, detail, path(uri), errors, null);
+        }
+        return new Problem(ProblemTypes.VALIDATION, "Validation failed", 400,
+                detail + " (the first " + MAX_FIELD_ERRORS + " of " + errors.size() + " are listed)", path(uri),
+                errors.subList(0, MAX_FIELD_ERRORS), Map.of("errorCount", errors.size()));
+    }
+
     private static String jsonPath(JsonMappingException e) {
-        return e.getPath().stream()
+        return safeField(e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining(".")).replace(".[", "["));
+    }
+
+    /**
+     * The path of the key Jackson's duplicate detection stopped at, or null when the failure is not a
+     * duplicate key. The parser's context still points at the offending key.
+     */
+    private static String duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate field")) {
+                JsonParser parser = read.getProcessor();
+                List<String> names = new ArrayList<>();
+                for (JsonStreamContext context = parser == null ? null : parser.getParsingContext(); context != null;
+                        context = context.getParent()) {
+                    if (context.inObject() && context.getCurrentName() != null) {
+                        names.add(0, context.getCurrentName());
+                    } else if (context.inArray()) {
+                        names.add(0, "[" + Math.max(0, context.getCurrentIndex()) + "]");
+                    }
+                }
+                return names.isEmpty() ? "body" : safeField(String.join(".", names).replace(".[", "["));
+            }
+        }
+        return null;
+    }
+
+    /** A field name as the client sent it, bounded and printable: it may be an unknown, made-up key. */
+    private static String safeField(String field) {
+        String printable = field.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() <= MAX_FIELD_NAME ? printable : printable.substring(0, MAX_FIELD_NAME) + "…";
     }
 
     private static String describe(Class<?> type) {

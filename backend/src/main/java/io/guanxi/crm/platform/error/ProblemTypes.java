@@ -16,6 +16,8 @@ public final class ProblemTypes {
     public static final String PRECONDITION_FAILED = BASE + "stale-version";
     public static final String PRECONDITION_REQUIRED = BASE + "if-match-required";
     public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
+    public static final String URI_TOO_LONG = BASE + "uri-too-long";
+    public static final String HEADERS_TOO_LARGE = BASE + "headers-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
     public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
     public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";

@@ -10,7 +10,7 @@ import java.util.Set;
 
 public record UserUpdateRequest(
         @NotBlank @Size(max = 100) String displayName,
-        @NotEmpty Set<@NotNull Role> roles,
+        @NotEmpty @Size(max = 10) Set<@NotNull Role> roles,
         Seniority seniority,
         @NotNull Boolean active) {
 }
