@@ -304,7 +304,7 @@ public class LeadService {
         LeadScoringPolicy policy = policies.current();
         Map<UUID, String> owners = users.displayNames(items.stream().map(l -> l.ownerId).filter(o -> o != null)
                 .collect(Collectors.toSet()));
-        Map<UUID, String> names = contacts.names(items.stream().map(l -> l.contactId).collect(Collectors.toSet()));
+        Map<UUID, String> names = contacts.namesOfVisibleLeads(items.stream().map(l -> l.contactId).collect(Collectors.toSet()));
         return items.stream().map(l -> new LeadResponse(l.id, l.contactId, names.get(l.contactId), l.sourceChannel,
                 l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReason, l.ownerId,
                 l.ownerId == null ? null : owners.get(l.ownerId), l.score, LeadScoring.level(l.score, policy),
