@@ -10,6 +10,7 @@ import io.guanxi.crm.lead.api.ScoreBreakdown;
 import io.guanxi.crm.lead.api.ScoreChange;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.error.ProblemTypes;
 import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
@@ -152,7 +153,8 @@ public class LeadService {
         }
         lead.ownerId = ownerFor(request.ownerId(), lead.ownerId);
         apply(request, lead);
-        if (request.status() != null) {
+        if (request.status() != null && request.status() != lead.status) {
+            requireEditableStatus(lead.status, request.status());
             lead.status = request.status();
         }
         requireLostReason(lead);
@@ -281,6 +283,19 @@ public class LeadService {
         lead.budget = request.budget();
         lead.notes = blankToNull(request.notes());
         lead.lostReason = blankToNull(request.lostReason());
+    }
+
+    /**
+     * A lead is won only through /convert (which also makes its contact a customer), and a won lead
+     * stays won: an edit may neither set CONVERTED nor leave it.
+     */
+    private static void requireEditableStatus(LeadStatus from, LeadStatus to) {
+        if (to == LeadStatus.CONVERTED || from == LeadStatus.CONVERTED) {
+            throw new ProblemException(409, ProblemTypes.ILLEGAL_TRANSITION, "Illegal transition",
+                    from == LeadStatus.CONVERTED ? "A converted lead keeps its status"
+                            : "A lead is converted with POST /api/v1/leads/{id}/convert, not by editing its status",
+                    List.of(), Map.of());
+        }
     }
 
     private static void requireLostReason(Lead lead) {

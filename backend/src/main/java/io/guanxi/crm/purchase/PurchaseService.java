@@ -227,8 +227,10 @@ public class PurchaseService {
                         "from Refund r where r.purchaseId in :ids order by r.createdAt, r.id", Refund.class)
                 .setParameter("ids", ids).getResultStream().map(this::toResponse)
                 .collect(Collectors.groupingBy(RefundResponse::purchaseId));
-        Map<UUID, String> names = contacts.names(purchases.stream().map(p -> p.contactId).filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
+        // An integrator (a shop, a POS) gets ids, amounts and status, never the customer's personal data:
+        // a sale posted by mobile number must not tell it whose number that is.
+        Map<UUID, String> names = currentUser.has(Role.INTEGRATOR) ? Map.of()
+                : contacts.names(purchases.stream().map(p -> p.contactId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return purchases.stream().map(p -> new PurchaseResponse(p.id, p.contactId, names.get(p.contactId), p.amount,
                 p.refundedAmount, p.amount.subtract(p.refundedAmount), p.currency, p.channel,
                 p.items == null ? List.<PurchaseItem>of() : p.items, p.externalOrderId, p.occurredAt, p.recordedBy,
