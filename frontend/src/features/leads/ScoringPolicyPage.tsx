@@ -43,7 +43,9 @@ export function ScoringPolicyPage() {
     onError: (error) => { if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t)); },
   });
   const save = useMutation({
-    mutationFn: (body: ScoringPolicyRequest) => unwrap(api.PUT('/api/v1/lead-scoring/policy', { body })),
+    // If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
+    mutationFn: (body: ScoringPolicyRequest) =>
+      unwrap(api.PUT('/api/v1/lead-scoring/policy', { params: { header: { 'If-Match': `"${policy.data?.version ?? ''}"` } }, body })),
     onSuccess: (saved) => {
       message.success(t('policy.saved', { version: saved.version, count: saved.rescoredLeads ?? 0 }));
       setPreview(null);

@@ -57,7 +57,7 @@ function LiabilityCard() {
 }
 
 const POLICY_FIELDS = ['pointsPerCny', 'silverMultiplier', 'goldMultiplier', 'platinumMultiplier', 'pendingDays', 'expiryMode', 'expiryMonths',
-  'referralBonus', 'refundShortfall', 'membersOnly', 'pointValueCny', 'expiringSoonDays'] as const;
+  'referralBonus', 'referralMinPurchase', 'refundShortfall', 'membersOnly', 'pointValueCny', 'expiringSoonDays'] as const;
 
 function toRequest(p: LoyaltyPolicy): LoyaltyPolicyRequest {
   return Object.fromEntries(POLICY_FIELDS.map((f) => [f, p[f]])) as LoyaltyPolicyRequest;
@@ -74,7 +74,9 @@ function PolicyCard({ canEdit }: { canEdit: boolean }) {
     if (policy.data) form.setFieldsValue(toRequest(policy.data));
   }, [policy.data, form]);
   const save = useMutation({
-    mutationFn: (body: LoyaltyPolicyRequest) => unwrap(api.PUT('/api/v1/loyalty/policy', { body })),
+    // If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
+    mutationFn: (body: LoyaltyPolicyRequest) =>
+      unwrap(api.PUT('/api/v1/loyalty/policy', { params: { header: { 'If-Match': `"${policy.data?.version ?? ''}"` } }, body })),
     onSuccess: (saved) => {
       message.success(t('loyalty.policy.saved', { version: saved.version }));
       return queryClient.invalidateQueries({ queryKey: loyaltyQueries.policy().queryKey });
@@ -112,6 +114,7 @@ function PolicyCard({ canEdit }: { canEdit: boolean }) {
           </Form.Item>
           {mode !== 'END_OF_NEXT_YEAR' && number('expiryMonths', 1, 120)}
           {number('referralBonus', 0, 1000000)}
+          {number('referralMinPurchase', 0, 1000000, 10)}
           <Form.Item name="refundShortfall" label={t('loyalty.policy.refundShortfall')} rules={[{ required: true }]}>
             <Select style={{ width: 220 }} options={['WRITE_OFF', 'OFFSET_FUTURE_EARNINGS'].map((v) => ({ value: v, label: t(`loyalty.policy.refundShortfallValues.${v}`) }))} />
           </Form.Item>

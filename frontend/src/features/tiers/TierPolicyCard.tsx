@@ -31,7 +31,9 @@ export function TierPolicyCard() {
     if (policy.data) form.setFieldsValue(toRequest(policy.data));
   }, [policy.data, form]);
   const save = useMutation({
-    mutationFn: (body: TierPolicyRequest) => unwrap(api.PUT('/api/v1/tiers/policy', { body })),
+    // If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
+    mutationFn: (body: TierPolicyRequest) =>
+      unwrap(api.PUT('/api/v1/tiers/policy', { params: { header: { 'If-Match': `"${policy.data?.version ?? ''}"` } }, body })),
     onSuccess: (saved) => {
       message.success(t('tiers.policy.saved', { version: saved.version }));
       return queryClient.invalidateQueries({ queryKey: tierQueries.policy().queryKey });

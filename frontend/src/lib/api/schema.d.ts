@@ -57,12 +57,12 @@ export interface paths {
         };
         /**
          * The complaint SLAs
-         * @description Minutes to acknowledge, resolve and follow up, per severity.
+         * @description Minutes to acknowledge, resolve and follow up, per severity; ETag carries the policy's version.
          */
         get: operations["getComplaintSlaPolicy"];
         /**
          * Change the complaint SLAs
-         * @description One entry per severity (all four). Applies to complaints received from now on.
+         * @description One entry per severity (all four), with If-Match set to the ETag read. Applies to complaints received from now on.
          */
         put: operations["changeComplaintSlaPolicy"];
         post?: never;
@@ -554,7 +554,7 @@ export interface paths {
         get: operations["getScoringPolicy"];
         /**
          * Change the scoring policy
-         * @description Saves the next version and rescores every open lead in one set-based statement; the answer says how many scores moved. Weights must sum to 1; thresholds 0–100 with high value ≥ priority.
+         * @description Needs If-Match with the ETag of the policy read. Saves the next version and rescores every open lead in one set-based statement; the answer says how many scores moved. Weights must sum to 1; thresholds 0–100 with high value ≥ priority.
          */
         put: operations["changeScoringPolicy"];
         post?: never;
@@ -682,7 +682,7 @@ export interface paths {
         get: operations["getLead"];
         /**
          * Update a lead
-         * @description Replaces the editable fields (not the contact) with If-Match; the score is recomputed. LOST needs a lostReason. Managers set or clear ownerId; a rep's leads stay their own.
+         * @description Replaces the editable fields (not the contact) with If-Match; the score is recomputed. LOST needs a lostReason. Managers set or clear ownerId; a rep's leads stay their own. A lead is converted only with POST /leads/{id}/convert: setting status CONVERTED, or changing a converted lead's status, is a 409 illegal-transition.
          */
         put: operations["updateLead"];
         post?: never;
@@ -903,7 +903,7 @@ export interface paths {
         get: operations["getLoyaltyPolicy"];
         /**
          * Change the points policy (admins)
-         * @description Creates the next version. Applies to what is earned from now on; points already earned keep their expiry date.
+         * @description Needs If-Match with the ETag of the policy read. Creates the next version. Applies to what is earned from now on; points already earned keep their expiry date.
          */
         put: operations["changeLoyaltyPolicy"];
         post?: never;
@@ -1178,7 +1178,7 @@ export interface paths {
         get: operations["getTierPolicy"];
         /**
          * Change the tiering policy
-         * @description Saves the next version; it applies from the next recompute. Cut-offs are cumulative percentages (A until 70 % of revenue, B until 95 %; or with RANK_SHARE A the top 15 %, B until 50 %).
+         * @description Needs If-Match with the ETag of the policy read. Saves the next version; it applies from the next recompute. Cut-offs are cumulative percentages (A until 70 % of revenue, B until 95 %; or with RANK_SHARE A the top 15 %, B until 50 %).
          */
         put: operations["changeTierPolicy"];
         post?: never;
@@ -1895,6 +1895,8 @@ export interface components {
             expiryMonths: number;
             /** Format: int32 */
             referralBonus: number;
+            /** @description Least qualifying purchase (CNY) for the referral bonus */
+            referralMinPurchase: number;
             refundShortfall: components["schemas"]["RefundShortfall"];
             membersOnly: boolean;
             pointValueCny: number;
@@ -1931,10 +1933,15 @@ export interface components {
             expiryMonths?: number;
             /**
              * Format: int32
-             * @description Points for the referrer on the referred customer's first purchase
+             * @description Points for the referrer on the referred customer's first purchase of at least referralMinPurchase
              * @example 500
              */
             referralBonus: number;
+            /**
+             * @description The least the referred customer's purchase must come to (CNY) to earn the referrer's bonus; a refund below it reverses the bonus. Absent keeps the current value.
+             * @example 100
+             */
+            referralMinPurchase?: number;
             refundShortfall: components["schemas"]["RefundShortfall"];
             /** @description Only customers with a membership level earn and hold points */
             membersOnly: boolean;
@@ -2203,6 +2210,7 @@ export interface components {
         Purchase: {
             id: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
+            /** @description The customer's name; absent in answers to integrators, which get ids, amounts and status but no personal data */
             contactName?: string;
             amount: number;
             refundedAmount: number;
@@ -2997,7 +3005,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One entry per severity; ETag carries the version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3038,7 +3046,9 @@ export interface operations {
     changeComplaintSlaPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3048,7 +3058,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Saved; ETag carries the new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5382,7 +5392,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The policy; ETag carries its version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5423,7 +5433,9 @@ export interface operations {
     changeScoringPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5433,7 +5445,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Saved as the next version; ETag carries it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6070,6 +6082,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Status CONVERTED is set only by /convert, and a converted lead keeps it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6852,7 +6873,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The policy; ETag carries its version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6893,7 +6914,9 @@ export interface operations {
     changeLoyaltyPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6903,7 +6926,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Saved as the next version; ETag carries it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8246,7 +8269,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The policy; ETag carries its version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8287,7 +8310,9 @@ export interface operations {
     changeTierPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8297,7 +8322,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Saved as the next version; ETag carries it */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,7 @@ import io.guanxi.crm.complaint.api.StepRequests;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
+import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.Role;
@@ -20,12 +21,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,6 +45,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -185,10 +190,20 @@ public class ComplaintResource {
 
     @GET
     @Path("/sla-policy")
-    @Operation(summary = "The complaint SLAs", description = "Minutes to acknowledge, resolve and follow up, per severity.")
-    public List<SlaPolicyEntry> getComplaintSlaPolicy() {
-        return em.createQuery("from SlaPolicy", SlaPolicy.class).getResultStream()
-                .sorted((a, b) -> a.severity.compareTo(b.severity)).map(ComplaintResource::toEntry).toList();
+    @Operation(summary = "The complaint SLAs",
+            description = "Minutes to acknowledge, resolve and follow up, per severity; ETag carries the policy's version.")
+    @APIResponse(responseCode = "200", description = "One entry per severity; ETag carries the version",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SlaPolicyEntry.class)))
+    public Response getComplaintSlaPolicy() {
+        List<SlaPolicy> rows = em.createQuery("from SlaPolicy", SlaPolicy.class).getResultList();
+        return slaResponse(rows);
+    }
+
+    private static Response slaResponse(List<SlaPolicy> rows) {
+        long version = rows.stream().mapToLong(p -> p.version).max().orElse(0);
+        List<SlaPolicyEntry> entries = rows.stream().sorted((a, b) -> a.severity.compareTo(b.severity))
+                .map(ComplaintResource::toEntry).toList();
+        return Response.ok(entries).tag(IfMatch.etag(version)).build();
     }
 
     @PUT
@@ -196,8 +211,13 @@ public class ComplaintResource {
     @RolesAllowed(Role.Names.ADMIN)
     @Transactional
     @Operation(summary = "Change the complaint SLAs",
-            description = "One entry per severity (all four). Applies to complaints received from now on.")
-    public List<SlaPolicyEntry> changeComplaintSlaPolicy(@NotNull @Size(max = 4) List<@Valid @NotNull SlaPolicyEntry> entries) {
+            description = "One entry per severity (all four), with If-Match set to the ETag read. Applies to complaints "
+                    + "received from now on.")
+    @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SlaPolicyEntry.class)))
+    public Response changeComplaintSlaPolicy(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Size(max = 4) List<@Valid @NotNull SlaPolicyEntry> entries) {
+        IfMatch.requiredVersion(ifMatch);
         Set<Severity> given = entries.stream().map(SlaPolicyEntry::severity).collect(Collectors.toSet());
         if (entries.size() != Severity.values().length || !given.equals(EnumSet.allOf(Severity.class))) {
             throw new ProblemException(400, ProblemTypes.VALIDATION, "Validation failed", "Give exactly one entry per severity",
@@ -207,14 +227,23 @@ public class ComplaintResource {
             if (entry.acknowledgeMinutes() > entry.resolveMinutes()) {
                 throw ProblemException.invalidField("acknowledgeMinutes", "must not exceed resolveMinutes (" + entry.severity() + ")");
             }
-            SlaPolicy policy = em.find(SlaPolicy.class, entry.severity());
+        }
+        // All four rows locked, then the version checked: of two admins who read the same version, the second gets 412.
+        List<SlaPolicy> rows = em.createQuery("from SlaPolicy p order by p.severity", SlaPolicy.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        long version = rows.stream().mapToLong(p -> p.version).max().orElse(0);
+        IfMatch.check(ifMatch, version);
+        Map<Severity, SlaPolicyEntry> bySeverity = entries.stream().collect(Collectors.toMap(SlaPolicyEntry::severity, e -> e));
+        for (SlaPolicy policy : rows) {
+            SlaPolicyEntry entry = bySeverity.get(policy.severity);
             policy.acknowledgeMinutes = entry.acknowledgeMinutes();
             policy.resolveMinutes = entry.resolveMinutes();
             policy.followUpMinutes = entry.followUpMinutes();
             policy.warnBeforeMinutes = entry.warnBeforeMinutes();
             policy.updatedAt = clock.instant();
+            policy.version = version + 1;
         }
-        return getComplaintSlaPolicy();
+        return slaResponse(rows);
     }
 
     private static SlaPolicyEntry toEntry(SlaPolicy p) {

@@ -5,6 +5,7 @@ import io.guanxi.crm.complaint.api.ComplaintRequest;
 import io.guanxi.crm.complaint.api.ComplaintResponse;
 import io.guanxi.crm.complaint.api.StepRequests;
 import io.guanxi.crm.contact.ContactService;
+import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.loyalty.LoyaltyAccounts;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Ids;
@@ -52,6 +53,9 @@ public class ComplaintService {
 
     @Inject
     ContactService contacts;
+
+    @Inject
+    Visibility visibility;
 
     @Inject
     UserService users;
@@ -110,7 +114,7 @@ public class ComplaintService {
             UUID contactId, Boolean open, Boolean breached, Integer page, Integer size, String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTABLE, "receivedAt,desc");
         Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>(scope(params));
+        List<String> where = new ArrayList<>(List.of(visibility.contactSql("ct").into(params)));
         if (state != null) {
             where.add("c.state = :state");
             params.put("state", state.name());
@@ -338,18 +342,10 @@ public class ComplaintService {
         return em.find(SlaPolicy.class, severity);
     }
 
-    /** Agents, managers and admins see every complaint; a rep those of their own customers. */
-    private List<String> scope(Map<String, Object> params) {
-        if (currentUser.isManagerOrAdmin() || currentUser.has(Role.SERVICE_AGENT)) {
-            return List.of();
-        }
-        params.put("scopeOwner", currentUser.id());
-        return List.of("ct.owner_id = :scopeOwner");
-    }
-
     private Complaint requireVisible(UUID id, boolean lock) {
         Complaint c = lock ? em.find(Complaint.class, id, LockModeType.PESSIMISTIC_WRITE) : em.find(Complaint.class, id);
-        if (c == null || !currentUser.isManagerOrAdmin() && !currentUser.has(Role.SERVICE_AGENT) && !contacts.isVisible(c.contactId)) {
+        // A complaint is visible with its customer.
+        if (c == null || !visibility.contactVisible(c.contactId)) {
             throw ProblemException.notFound("Complaint " + id);
         }
         return c;

@@ -29,6 +29,10 @@ public class SlaPolicy {
     @Column(name = "warn_before_minutes")
     public int warnBeforeMinutes;
 
+    /** The four rows change together; their version is the policy's ETag. */
+    @Column(name = "version")
+    public long version;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

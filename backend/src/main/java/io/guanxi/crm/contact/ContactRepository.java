@@ -1,11 +1,11 @@
 package io.guanxi.crm.contact;
 
 import io.guanxi.crm.platform.paging.PageRequest;
-import io.guanxi.crm.platform.security.CurrentUser;
-import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.platform.visibility.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import io.guanxi.crm.platform.db.SqlValues;
 import java.time.Instant;
@@ -20,9 +20,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every read of contacts goes through here, and every query here is limited to what the caller may
- * see: a sales rep only their own contacts, everyone else all of them. There is deliberately no
- * unscoped finder: another rep's contact is simply not found (404), in lists and counts too.
+ * Every read of contacts goes through here. The public finders are limited to what the caller may
+ * see, as {@link Visibility} decides: another rep's contact is simply not found (404), in lists and
+ * counts too. The finders that must look team-wide (duplicate detection, lead capture, integrations,
+ * a feature's write after its own visibility check) are package-private: only this feature's service
+ * reaches them, and an ArchUnit test (ArchitectureTest) keeps every other package away from this class.
  */
 @ApplicationScoped
 public class ContactRepository {
@@ -41,32 +43,28 @@ public class ContactRepository {
     private static final String QUERY_TIMEOUT_HINT = "jakarta.persistence.query.timeout";
 
     @Inject
-    CurrentUser currentUser;
+    Visibility visibility;
 
     @Inject
     EntityManager em;
 
-    public void persist(Contact contact) {
+    void persist(Contact contact) {
         em.persist(contact);
     }
 
-    public void flush() {
+    void flush() {
         em.flush();
     }
 
     /** The contact if it exists and the caller may see it. */
     public Optional<Contact> findVisible(UUID id) {
-        Scope scope = scope();
-        String jpql = "from Contact c where c.id = :id" + (scope.ownerOnly() == null ? "" : " and c.ownerId = :scopeOwner");
-        var query = em.createQuery(jpql, Contact.class).setParameter("id", id);
-        if (scope.ownerOnly() != null) {
-            query.setParameter("scopeOwner", scope.ownerOnly());
-        }
-        return query.getResultStream().findFirst();
+        Visibility.Predicate visible = visibility.contactJpql("c");
+        return visible.bind(em.createQuery("from Contact c where c.id = :id and " + visible.text(), Contact.class))
+                .setParameter("id", id).getResultStream().findFirst();
     }
 
     /** Contacts with this canonical mobile or email, whoever owns them (duplicates are team-wide). */
-    public List<DuplicateMatch> findDuplicates(String mobile, String email, UUID excludeId) {
+    List<DuplicateMatch> findDuplicates(String mobile, String email, UUID excludeId) {
         if (mobile == null && email == null) {
             return List.of();
         }
@@ -79,10 +77,10 @@ public class ContactRepository {
                 .setParameter("email", email == null ? "" : email)
                 .setParameter("exclude", excludeId == null ? new UUID(0, 0) : excludeId)
                 .getResultList();
-        Scope scope = scope();
+        boolean seesAll = visibility.seesAllCustomers();
         return rows.stream().map(r -> new DuplicateMatch((UUID) r[0],
                 Boolean.TRUE.equals(r[2]) ? "mobile" : "email",
-                scope.ownerOnly() == null || scope.ownerOnly().equals(r[1]))).toList();
+                seesAll || visibility.contactVisible((UUID) r[0]))).toList();
     }
 
     /**
@@ -90,7 +88,7 @@ public class ContactRepository {
      * capture runs as an integrator, which has no scope of its own, and must not create a second
      * profile for a known customer. Returns id and owner only.
      */
-    public Optional<CapturedPerson> findCapturedPerson(String mobile, String email) {
+    Optional<CapturedPerson> findCapturedPerson(String mobile, String email) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT c.id, c.owner_id FROM contact c
                 WHERE (c.mobile = :mobile OR c.email = :email) AND c.archived_at IS NULL
@@ -102,7 +100,7 @@ public class ContactRepository {
     }
 
     /** ABC tier and membership level of these contacts that are customers: {tier, level} by id. */
-    public Map<UUID, String[]> valueBadges(java.util.Collection<UUID> ids) {
+    Map<UUID, String[]> valueBadges(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -113,21 +111,22 @@ public class ContactRepository {
     }
 
     /**
-     * A contact by id regardless of the caller's scope, for a feature that has already decided the
-     * caller may act on it (a visible lead's conversion, a sale an integrator may post).
+     * A contact by id regardless of the caller's scope, locked (SELECT … FOR UPDATE) until the
+     * transaction ends, for a write whose caller has already been checked (a visible lead's
+     * conversion, a sale an integrator may post): two such writes on one contact run one at a time.
      */
-    public Optional<Contact> findForUpdateByFeature(UUID id) {
-        return Optional.ofNullable(em.find(Contact.class, id));
+    Optional<Contact> findForUpdateByFeature(UUID id) {
+        return Optional.ofNullable(em.find(Contact.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** Whether a non-archived contact with this id exists, whoever owns it (integrations only). */
-    public boolean existsActive(UUID id) {
+    boolean existsActive(UUID id) {
         return !em.createNativeQuery("SELECT 1 FROM contact WHERE id = :id AND archived_at IS NULL")
                 .setParameter("id", id).getResultList().isEmpty();
     }
 
     /** Hands a contact still held by the integrator that captured it to the rep who now works its lead. */
-    public int handOverCaptured(UUID contactId, UUID newOwner, Instant at) {
+    int handOverCaptured(UUID contactId, UUID newOwner, Instant at) {
         return em.createNativeQuery("""
                 UPDATE contact SET owner_id = :owner, version = version + 1, updated_at = :at
                 WHERE id = :id AND owner_id IN (SELECT user_id FROM app_user_role WHERE role = 'INTEGRATOR')""")
@@ -172,7 +171,8 @@ public class ContactRepository {
         return ids.stream().map(byId::get).toList();
     }
 
-    public Map<UUID, String> names(java.util.Collection<UUID> ids) {
+    /** Names of these contacts, whoever owns them (see ContactService#namesOfVisibleLeads). */
+    Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -181,7 +181,18 @@ public class ContactRepository {
                 .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
     }
 
-    public void recordStage(UUID contactId, LifecycleStage from, LifecycleStage to, String cause, UUID by, Instant at) {
+    /** Names of those of these contacts the caller may see; the others are simply absent. */
+    public Map<UUID, String> visibleNames(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Visibility.Predicate visible = visibility.contactJpql("c");
+        return visible.bind(em.createQuery("select c.id, c.name from Contact c where c.id in :ids and " + visible.text(), Object[].class))
+                .setParameter("ids", java.util.Set.copyOf(ids)).getResultStream()
+                .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
+    }
+
+    void recordStage(UUID contactId, LifecycleStage from, LifecycleStage to, String cause, UUID by, Instant at) {
         em.createNativeQuery("""
                 INSERT INTO contact_stage_history (contact_id, from_stage, to_stage, cause, changed_by, changed_at)
                 VALUES (:contact, :from, :to, :cause, :by, :at)""")
@@ -190,7 +201,7 @@ public class ContactRepository {
                 .setParameter("at", at).executeUpdate();
     }
 
-    public List<StageChange> stageHistory(UUID contactId) {
+    List<StageChange> stageHistory(UUID contactId) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT from_stage, to_stage, cause, changed_by, changed_at FROM contact_stage_history
                 WHERE contact_id = :id ORDER BY changed_at DESC, id DESC""", Object[].class)
@@ -200,7 +211,7 @@ public class ContactRepository {
     }
 
     /** Moves lastContactedAt forward (never back) without touching the version: it is not an edit. */
-    public void touchLastContacted(UUID id, Instant at) {
+    void touchLastContacted(UUID id, Instant at) {
         em.createNativeQuery("""
                 UPDATE contact SET last_contacted_at = greatest(last_contacted_at, :at) WHERE id = :id""")
                 .setParameter("at", at).setParameter("id", id).executeUpdate();
@@ -208,11 +219,7 @@ public class ContactRepository {
 
     private String whereClause(ContactQuery query, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
-        Scope scope = scope();
-        if (scope.ownerOnly() != null) {
-            clauses.add("c.owner_id = :scopeOwner");
-            params.put("scopeOwner", scope.ownerOnly());
-        }
+        clauses.add(visibility.contactSql("c").into(params));
         clauses.add(query.archived() ? "c.archived_at IS NOT NULL" : "c.archived_at IS NULL");
         if (query.ownerId() != null) {
             clauses.add("c.owner_id = :ownerId");
@@ -289,20 +296,7 @@ public class ContactRepository {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private Scope scope() {
-        boolean seesAll = currentUser.has(Role.ADMIN) || currentUser.has(Role.MANAGER)
-                || currentUser.has(Role.SERVICE_AGENT);
-        return new Scope(seesAll ? null : currentUser.id());
-    }
-
-    /** Who the caller may see: everyone's contacts (ownerOnly null) or one owner's. */
-    private record Scope(UUID ownerOnly) {
-    }
-
     public record Page(List<Contact> items, long total) {
-    }
-
-    public record CapturedPerson(UUID id, UUID ownerId) {
     }
 
     public record DuplicateMatch(UUID id, String matchedOn, boolean visibleToCaller) {

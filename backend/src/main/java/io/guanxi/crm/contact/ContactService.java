@@ -9,6 +9,7 @@ import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class ContactService {
 
     @Inject
     ContactMapper mapper;
+
+    @Inject
+    Visibility visibility;
 
     @Inject
     UserService users;
@@ -155,7 +159,7 @@ public class ContactService {
     /** 404 unless the contact exists and the caller may see it; for features that hang off a contact. */
     @Transactional
     public void requireVisibleContact(UUID id) {
-        requireVisible(id);
+        visibility.requireContact(id);
     }
 
     /**
@@ -184,7 +188,7 @@ public class ContactService {
 
     /** The existing person with the request's canonical mobile or email, team-wide (for lead capture). */
     @Transactional
-    public Optional<ContactRepository.CapturedPerson> findCapturedPerson(ContactRequest request) {
+    public Optional<CapturedPerson> findCapturedPerson(ContactRequest request) {
         Reach reach = Reach.of(request);
         if (reach.mobile() == null && reach.email() == null) {
             return Optional.empty();
@@ -207,7 +211,7 @@ public class ContactService {
     /** Whether the caller may see this contact (for features that hang off a contact). */
     @Transactional
     public boolean isVisible(UUID id) {
-        return contacts.findVisible(id).isPresent();
+        return visibility.contactVisible(id);
     }
 
     /**
@@ -224,7 +228,7 @@ public class ContactService {
         }
         String canonical = PhoneNumbers.normalise(mobile).orElseThrow(() -> ProblemException.invalidField("contactMobile",
                 "must be a mainland mobile (11 digits starting with 1) or an international number starting with +"));
-        return contacts.findCapturedPerson(canonical, null).map(ContactRepository.CapturedPerson::id)
+        return contacts.findCapturedPerson(canonical, null).map(CapturedPerson::id)
                 .orElseGet(() -> notFound("Contact with mobile " + canonical));
     }
 
@@ -232,10 +236,23 @@ public class ContactService {
         throw ProblemException.notFound(what);
     }
 
-    /** Names of these contacts, for features that show what a record is about (no visibility check). */
+    /**
+     * Names of those of these contacts the caller may see, for features that show what a record is
+     * about; a contact the caller may not see has no name here (absent from the map).
+     */
     @Transactional
     public Map<UUID, String> names(java.util.Collection<UUID> ids) {
-        return contacts.names(ids);
+        return contacts.visibleNames(ids);
+    }
+
+    /**
+     * Names of the contacts of leads the caller may see, whoever owns the contact: a lead in a rep's
+     * queue (unassigned, its contact still held by the integrator that captured it) shows who it is
+     * about. The lead's visibility decides; nothing else may call this.
+     */
+    @Transactional
+    public Map<UUID, String> namesOfVisibleLeads(java.util.Collection<UUID> ids) {
+        return contacts.namesOf(ids);
     }
 
     /** Records that someone was in touch with the contact at this time (lastContactedAt never goes back). */
@@ -245,7 +262,7 @@ public class ContactService {
     }
 
     private Contact requireVisible(UUID id) {
-        return contacts.findVisible(id).orElseThrow(() -> ProblemException.notFound("Contact " + id));
+        return contacts.findVisible(id).orElseThrow(() -> Visibility.contactNotFound(id));
     }
 
     private void requireEditable(Contact contact) {
@@ -296,7 +313,8 @@ public class ContactService {
             if (request.referredById().equals(contact.id)) {
                 throw ProblemException.invalidField("referredById", "a customer cannot refer themselves");
             }
-            if (!contacts.existsActive(request.referredById())) {
+            // Another rep's customer answers exactly as a contact that does not exist: no oracle, no name.
+            if (contacts.findVisible(request.referredById()).filter(r -> r.archivedAt == null).isEmpty()) {
                 throw ProblemException.invalidField("referredById", "no such contact");
             }
             contact.referredById = request.referredById();
@@ -321,7 +339,9 @@ public class ContactService {
 
     private ContactResponse toResponse(Contact contact) {
         String[] badge = contacts.valueBadges(List.of(contact.id)).getOrDefault(contact.id, new String[2]);
-        String referrer = contact.referredById == null ? null : contacts.names(List.of(contact.referredById)).get(contact.referredById);
+        // A referrer the caller may not see (reassigned since) is named by id only.
+        String referrer = contact.referredById == null ? null
+                : contacts.visibleNames(List.of(contact.referredById)).get(contact.referredById);
         return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId), badge[0], badge[1], referrer);
     }
 

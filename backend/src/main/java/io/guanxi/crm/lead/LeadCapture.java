@@ -1,6 +1,6 @@
 package io.guanxi.crm.lead;
 
-import io.guanxi.crm.contact.ContactRepository.CapturedPerson;
+import io.guanxi.crm.contact.CapturedPerson;
 import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.contact.LifecycleStage;
 import io.guanxi.crm.contact.SourceChannel;

@@ -3,6 +3,7 @@ package io.guanxi.crm.lead;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.user.Seniority;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every read of leads, limited to what the caller may see: a sales rep their own leads, managers and
- * admins all of them (unassigned included). As with contacts, there is no unscoped finder.
+ * Every read of leads. The public finders are limited to what the caller may see ({@link Visibility}'s
+ * own-rows rule plus the unassigned queue the lead policy opens to reps); the unscoped ones (history
+ * by lead id, open leads of a contact, claim) are package-private, for this feature's services only.
  */
 @ApplicationScoped
 public class LeadRepository {
@@ -34,12 +36,15 @@ public class LeadRepository {
     CurrentUser currentUser;
 
     @Inject
+    Visibility visibility;
+
+    @Inject
     ScoringPolicyService policies;
 
     @Inject
     UserService users;
 
-    public void persist(Lead lead) {
+    void persist(Lead lead) {
         em.persist(lead);
     }
 
@@ -62,7 +67,7 @@ public class LeadRepository {
     }
 
     /** Open leads about this contact, whoever owns them (their scores follow the contact's activity). */
-    public List<UUID> openLeadIdsOfContact(UUID contactId) {
+    List<UUID> openLeadIdsOfContact(UUID contactId) {
         return em.createQuery("select l.id from Lead l where l.contactId = :c and l.status in :open", UUID.class)
                 .setParameter("c", contactId).setParameter("open", LeadStatus.OPEN).getResultList();
     }
@@ -106,7 +111,7 @@ public class LeadRepository {
         return new Page(items, total);
     }
 
-    public List<Object[]> history(UUID leadId, int offset, int size) {
+    List<Object[]> history(UUID leadId, int offset, int size) {
         return em.createNativeQuery("""
                 SELECT score, match_score, activity_count, policy_version, cause, changed_at
                 FROM lead_score_history WHERE lead_id = :id ORDER BY changed_at DESC, id DESC LIMIT :size OFFSET :offset""",
@@ -114,16 +119,16 @@ public class LeadRepository {
                 .getResultList();
     }
 
-    public long historyCount(UUID leadId) {
+    long historyCount(UUID leadId) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM lead_score_history WHERE lead_id = :id")
                 .setParameter("id", leadId).getSingleResult()).longValue();
     }
 
-    public void flush() {
+    void flush() {
         em.flush();
     }
 
-    public void refresh(Lead lead) {
+    void refresh(Lead lead) {
         em.refresh(lead);
     }
 
@@ -133,23 +138,24 @@ public class LeadRepository {
      * the priority threshold), juniors the potential queue (below it). Anyone else only what they own.
      */
     private String scope(Map<String, Object> params) {
-        if (currentUser.has(Role.ADMIN) || currentUser.has(Role.MANAGER)) {
-            return "";
+        String own = visibility.ownRowsJpql("l.ownerId").into(params);
+        if (currentUser.isManagerOrAdmin()) {
+            return " and " + own;
         }
-        params.put("scopeOwner", currentUser.id());
         LeadScoringPolicy policy = policies.current();
         if (!currentUser.has(Role.SALES_REP) || !policy.repsSeeUnassigned) {
-            return " and l.ownerId = :scopeOwner";
+            return " and " + own;
         }
         boolean senior = users.find(currentUser.id()).seniority == Seniority.SENIOR;
         params.put("scopeOpen", LeadStatus.OPEN);
         params.put("scopePriority", BigDecimal.valueOf(policy.priorityThreshold));
-        return " and (l.ownerId = :scopeOwner or (l.ownerId is null and l.status in :scopeOpen and l.score "
+        // The queue: the one exception to "a rep sees their own", decided by the lead policy.
+        return " and (" + own + " or (l.ownerId is null and l.status in :scopeOpen and l.score "
                 + (senior ? ">=" : "<") + " :scopePriority))";
     }
 
     /** Gives an unassigned open lead to this rep; 0 when someone else took it first. */
-    public int claim(UUID leadId, UUID rep, String reason, java.time.Instant at) {
+    int claim(UUID leadId, UUID rep, String reason, java.time.Instant at) {
         return em.createNativeQuery("""
                 UPDATE lead SET owner_id = :rep, assignment_kind = 'CLAIMED', assignment_reason = :reason,
                        assigned_by_rule = NULL, assigned_at = :at, updated_at = :at, version = version + 1

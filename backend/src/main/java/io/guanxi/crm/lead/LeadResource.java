@@ -136,9 +136,12 @@ public class LeadResource {
     @Path("/{id}")
     @Operation(summary = "Update a lead",
             description = "Replaces the editable fields (not the contact) with If-Match; the score is recomputed. "
-                    + "LOST needs a lostReason. Managers set or clear ownerId; a rep's leads stay their own.")
+                    + "LOST needs a lostReason. Managers set or clear ownerId; a rep's leads stay their own. A lead is "
+                    + "converted only with POST /leads/{id}/convert: setting status CONVERTED, or changing a converted "
+                    + "lead's status, is a 409 illegal-transition.")
     @APIResponse(responseCode = "200", description = "Updated and rescored",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    @APIResponse(responseCode = "409", description = "Status CONVERTED is set only by /convert, and a converted lead keeps it")
     public Response updateLead(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LeadRequest request) {
         LeadResponse lead = service.update(id, ifMatch, request);

@@ -10,6 +10,7 @@ import io.guanxi.crm.lead.api.ScoreBreakdown;
 import io.guanxi.crm.lead.api.ScoreChange;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.error.ProblemTypes;
 import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
@@ -152,7 +153,8 @@ public class LeadService {
         }
         lead.ownerId = ownerFor(request.ownerId(), lead.ownerId);
         apply(request, lead);
-        if (request.status() != null) {
+        if (request.status() != null && request.status() != lead.status) {
+            requireEditableStatus(lead.status, request.status());
             lead.status = request.status();
         }
         requireLostReason(lead);
@@ -283,6 +285,19 @@ public class LeadService {
         lead.lostReason = blankToNull(request.lostReason());
     }
 
+    /**
+     * A lead is won only through /convert (which also makes its contact a customer), and a won lead
+     * stays won: an edit may neither set CONVERTED nor leave it.
+     */
+    private static void requireEditableStatus(LeadStatus from, LeadStatus to) {
+        if (to == LeadStatus.CONVERTED || from == LeadStatus.CONVERTED) {
+            throw new ProblemException(409, ProblemTypes.ILLEGAL_TRANSITION, "Illegal transition",
+                    from == LeadStatus.CONVERTED ? "A converted lead keeps its status"
+                            : "A lead is converted with POST /api/v1/leads/{id}/convert, not by editing its status",
+                    List.of(), Map.of());
+        }
+    }
+
     private static void requireLostReason(Lead lead) {
         if (lead.status == LeadStatus.LOST && lead.lostReason == null) {
             throw ProblemException.invalidField("lostReason", "is required when a lead is LOST");
@@ -304,7 +319,7 @@ public class LeadService {
         LeadScoringPolicy policy = policies.current();
         Map<UUID, String> owners = users.displayNames(items.stream().map(l -> l.ownerId).filter(o -> o != null)
                 .collect(Collectors.toSet()));
-        Map<UUID, String> names = contacts.names(items.stream().map(l -> l.contactId).collect(Collectors.toSet()));
+        Map<UUID, String> names = contacts.namesOfVisibleLeads(items.stream().map(l -> l.contactId).collect(Collectors.toSet()));
         return items.stream().map(l -> new LeadResponse(l.id, l.contactId, names.get(l.contactId), l.sourceChannel,
                 l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReason, l.ownerId,
                 l.ownerId == null ? null : owners.get(l.ownerId), l.score, LeadScoring.level(l.score, policy),

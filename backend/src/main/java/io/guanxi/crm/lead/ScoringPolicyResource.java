@@ -3,6 +3,7 @@ package io.guanxi.crm.lead;
 import io.guanxi.crm.lead.api.ScorePreview;
 import io.guanxi.crm.lead.api.ScoringPolicyRequest;
 import io.guanxi.crm.lead.api.ScoringPolicyResponse;
+import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
@@ -12,17 +13,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/lead-scoring")
@@ -47,8 +53,11 @@ public class ScoringPolicyResource {
     @Path("/policy")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP})
     @Operation(summary = "The current scoring policy", description = "Rules, window, weights and thresholds in force.")
-    public ScoringPolicyResponse getScoringPolicy() {
-        return ScoringPolicyService.toResponse(policies.current(), null);
+    @APIResponse(responseCode = "200", description = "The policy; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = ScoringPolicyResponse.class)))
+    public Response getScoringPolicy() {
+        ScoringPolicyResponse policy = ScoringPolicyService.toResponse(policies.current(), null);
+        return Response.ok(policy).tag(IfMatch.etag(policy.version())).build();
     }
 
     @GET
@@ -63,7 +72,7 @@ public class ScoringPolicyResource {
     @Path("/policy")
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(summary = "Change the scoring policy",
-            description = "Saves the next version and rescores every open lead in one set-based statement; the answer "
+            description = "Needs If-Match with the ETag of the policy read. Saves the next version and rescores every open lead in one set-based statement; the answer "
                     + "says how many scores moved. Weights must sum to 1; thresholds 0–100 with high value ≥ priority.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "training formula", value = """
             {"matchRules": [{"field": "SOURCE", "value": "REFERRAL", "points": 30},
@@ -72,8 +81,12 @@ public class ScoringPolicyResource {
              "activityWindowDays": 7, "pointsPerInteraction": 20, "activityCap": 100,
              "matchWeight": 0.6, "activityWeight": 0.4, "priorityThreshold": 80, "highValueThreshold": 85,
              "careAfterDays": 3}""")))
-    public ScoringPolicyResponse changeScoringPolicy(@Valid @NotNull ScoringPolicyRequest request) {
-        return policies.change(request, currentUser.id());
+    @APIResponse(responseCode = "200", description = "Saved as the next version; ETag carries it",
+            content = @Content(schema = @Schema(implementation = ScoringPolicyResponse.class)))
+    public Response changeScoringPolicy(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ScoringPolicyRequest request) {
+        ScoringPolicyResponse policy = policies.change(request, ifMatch, currentUser.id());
+        return Response.ok(policy).tag(IfMatch.etag(policy.version())).build();
     }
 
     @POST

@@ -7,6 +7,7 @@ import io.guanxi.crm.lead.api.ScorePreview;
 import io.guanxi.crm.lead.api.ScoringPolicyResponse;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,9 +57,12 @@ public class ScoringPolicyService {
     /** Rescoring every open lead outlives the default 60 s transaction at a million leads. */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "guanxi.leads.rescore-timeout")
-    public ScoringPolicyResponse change(ScoringPolicyRequest request, UUID actor) {
+    public ScoringPolicyResponse change(ScoringPolicyRequest request, String ifMatch, UUID actor) {
+        IfMatch.requiredVersion(ifMatch);
         validate(request);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();
+        // Under the lock: of two admins who read the same version, the second gets 412, not a silent overwrite.
+        IfMatch.check(ifMatch, current().version);
         LeadScoringPolicy policy = fromRequest(request);
         policy.version = current().version + 1;
         Instant now = clock.instant();

@@ -48,6 +48,10 @@ public class LoyaltyPolicy {
     @Column(name = "referral_bonus")
     public int referralBonus;
 
+    /** The least a referred customer's purchase must come to (CNY) for the referrer's bonus. */
+    @Column(name = "referral_min_purchase")
+    public BigDecimal referralMinPurchase;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "refund_shortfall")
     public RefundShortfall refundShortfall;

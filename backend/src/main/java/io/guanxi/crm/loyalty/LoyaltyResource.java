@@ -6,6 +6,7 @@ import io.guanxi.crm.loyalty.api.LoyaltyPolicyResponse;
 import io.guanxi.crm.loyalty.api.PointsAccountResponse;
 import io.guanxi.crm.loyalty.api.PointsEntryResponse;
 import io.guanxi.crm.loyalty.api.PointsLiability;
+import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.idempotency.IdempotentResponses;
 import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.openapi.ApiTags;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -109,18 +111,25 @@ public class LoyaltyResource {
     @Path("/policy")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     @Operation(summary = "The points policy")
-    public LoyaltyPolicyResponse getLoyaltyPolicy() {
-        return LoyaltyPolicies.toResponse(policies.current());
+    @APIResponse(responseCode = "200", description = "The policy; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = LoyaltyPolicyResponse.class)))
+    public Response getLoyaltyPolicy() {
+        LoyaltyPolicyResponse policy = LoyaltyPolicies.toResponse(policies.current());
+        return Response.ok(policy).tag(IfMatch.etag(policy.version())).build();
     }
 
     @PUT
     @Path("/policy")
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(summary = "Change the points policy (admins)",
-            description = "Creates the next version. Applies to what is earned from now on; points already earned keep "
+            description = "Needs If-Match with the ETag of the policy read. Creates the next version. Applies to what is earned from now on; points already earned keep "
                     + "their expiry date.")
-    public LoyaltyPolicyResponse changeLoyaltyPolicy(@Valid @NotNull LoyaltyPolicyRequest request) {
-        return policies.change(request, currentUser.id());
+    @APIResponse(responseCode = "200", description = "Saved as the next version; ETag carries it",
+            content = @Content(schema = @Schema(implementation = LoyaltyPolicyResponse.class)))
+    public Response changeLoyaltyPolicy(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull LoyaltyPolicyRequest request) {
+        LoyaltyPolicyResponse policy = policies.change(request, ifMatch, currentUser.id());
+        return Response.ok(policy).tag(IfMatch.etag(policy.version())).build();
     }
 
     @POST

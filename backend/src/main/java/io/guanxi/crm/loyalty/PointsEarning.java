@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * Points a purchase earns, in the purchase's own transaction: floor(amount × rate × level
  * multiplier), once per purchase (unique index), available at once or after the pending (return)
- * window. A refund takes back its share of them; a referred customer's first purchase earns the
- * referrer a bonus, once.
+ * window. A refund takes back its share of them. A referred customer's first purchase of at least
+ * the policy's referralMinPurchase earns the referrer a bonus, once, through the same pending window;
+ * a refund that takes that purchase below the minimum reverses the whole bonus.
  */
 @ApplicationScoped
 public class PointsEarning {
@@ -49,6 +50,7 @@ public class PointsEarning {
         Instant now = clock.instant();
         if (event.refund()) {
             reverse(event, policy, now);
+            reverseReferral(event, policy, now);
             return;
         }
         MembershipLevel level = levelOf(event.contactId());
@@ -59,22 +61,65 @@ public class PointsEarning {
         if (points > 0) {
             earn(event.contactId(), "PURCHASE", event.purchaseId(), null, points, policy, now);
         }
-        referralBonus(event.contactId(), policy, now);
+        referralBonus(event.contactId(), event.purchaseId(), event.amount(), policy, now);
     }
 
-    private void referralBonus(UUID contactId, LoyaltyPolicy policy, Instant now) {
+    /**
+     * The referrer's bonus, when this is the referred customer's first purchase of at least the
+     * minimum: a token purchase mints nothing. Pending like earned points; once per referred customer.
+     */
+    private void referralBonus(UUID contactId, UUID purchaseId, BigDecimal amount, LoyaltyPolicy policy, Instant now) {
+        if (policy.referralBonus == 0 || amount.compareTo(policy.referralMinPurchase) < 0) {
+            return;
+        }
         Object referrer = em.createNativeQuery("SELECT referred_by_id FROM contact WHERE id = :c").setParameter("c", contactId)
                 .getSingleResult();
-        if (referrer == null || policy.referralBonus == 0) {
+        if (referrer == null) {
             return;
         }
-        long purchases = ((Number) em.createNativeQuery("SELECT count(*) FROM purchase WHERE contact_id = :c")
-                .setParameter("c", contactId).getSingleResult()).longValue();
+        long earlierQualifying = ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM purchase WHERE contact_id = :c AND id <> :p AND amount >= :min""")
+                .setParameter("c", contactId).setParameter("p", purchaseId).setParameter("min", policy.referralMinPurchase)
+                .getSingleResult()).longValue();
         UUID referrerId = (UUID) referrer;
-        if (purchases != 1 || policy.membersOnly && levelOf(referrerId) == null) {
+        if (earlierQualifying > 0 || policy.membersOnly && levelOf(referrerId) == null) {
             return;
         }
-        earn(referrerId, "REFERRAL", null, contactId, policy.referralBonus, policy, now);
+        earn(referrerId, "REFERRAL", purchaseId, contactId, policy.referralBonus, policy, now);
+    }
+
+    /**
+     * A refund that leaves the qualifying purchase below the minimum reverses the whole referral
+     * bonus: still pending, it is simply not given; posted, it comes out of its own lot first, and
+     * what the referrer already spent is the shortfall the policy writes off or keeps as debt.
+     */
+    private void reverseReferral(PurchaseRecorded event, LoyaltyPolicy policy, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT e.id, e.contact_id, e.points - e.reversed_points, e.state, e.lot_id, e.referred_contact_id,
+                       p.amount - p.refunded_amount
+                FROM points_earning e JOIN purchase p ON p.id = e.purchase_id
+                WHERE e.purchase_id = :p AND e.source = 'REFERRAL' AND e.state <> 'VOIDED' AND e.reversed_points < e.points
+                FOR UPDATE OF e""", Object[].class)
+                .setParameter("p", event.purchaseId()).getResultStream().findFirst().orElse(null);
+        if (row == null || ((BigDecimal) row[6]).compareTo(policy.referralMinPurchase) >= 0) {
+            return;
+        }
+        long earningId = ((Number) row[0]).longValue();
+        UUID referrerId = (UUID) row[1];
+        long toReverse = ((Number) row[2]).longValue();
+        em.createNativeQuery("""
+                UPDATE points_earning SET reversed_points = points,
+                       state = CASE WHEN state = 'PENDING' THEN 'VOIDED' ELSE state END
+                WHERE id = :id""").setParameter("id", earningId).executeUpdate();
+        if (!"POSTED".equals(row[3])) {
+            return;
+        }
+        PointsLedger.Refs refs = new PointsLedger.Refs(event.purchaseId(), event.refundId(), null, (UUID) row[5], null, null);
+        PointsLedger.Debit debit = ledger.debit(referrerId, EntryKind.REVERSE, toReverse, "REFERRAL_REVERSED", refs, now,
+                ((Number) row[4]).longValue(), true);
+        if (debit.shortfall() > 0) {
+            ledger.recordShortfall(referrerId, debit.shortfall(), policy.refundShortfall);
+        }
     }
 
     /** Records what was earned; the unique indexes make a second earning for the same purchase or referral a no-op. */

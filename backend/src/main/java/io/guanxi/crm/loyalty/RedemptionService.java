@@ -12,6 +12,7 @@ import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.tier.MembershipLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ public class RedemptionService {
 
     @Inject
     ContactService contacts;
+
+    @Inject
+    Visibility visibility;
 
     @Inject
     CurrentUser currentUser;
@@ -140,15 +144,18 @@ public class RedemptionService {
     @Transactional
     public PageResponse<RedemptionResponse> list(UUID contactId, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, null, Map.of("createdAt", "createdAt"), "createdAt,desc");
-        if (contactId == null && !seesAll()) {
+        boolean integrator = currentUser.has(Role.INTEGRATOR);
+        if (contactId == null && !integrator && !visibility.seesAllCustomers()) {
             throw ProblemException.invalidField("contactId", "is required (a rep lists one customer's redemptions)");
         }
-        if (contactId != null) {
+        if (contactId != null && !integrator) {
             contacts.requireVisibleContact(contactId);
         }
-        String where = contactId == null ? "" : " where r.contactId = :c";
-        var count = em.createQuery("select count(r) from Redemption r" + where, Long.class);
-        var select = em.createQuery("from Redemption r" + where + " order by r.createdAt desc, r.id", Redemption.class);
+        // An integrator lists the redemptions it made; people those of customers they may see.
+        Visibility.Predicate visible = visibility.madeOrAboutVisibleContactJpql("r.contactId", "r.createdBy");
+        String where = " where " + visible.text() + (contactId == null ? "" : " and r.contactId = :c");
+        var count = visible.bind(em.createQuery("select count(r) from Redemption r" + where, Long.class));
+        var select = visible.bind(em.createQuery("from Redemption r" + where + " order by r.createdAt desc, r.id", Redemption.class));
         if (contactId != null) {
             count.setParameter("c", contactId);
             select.setParameter("c", contactId);
@@ -185,14 +192,10 @@ public class RedemptionService {
 
     private Redemption requireVisible(UUID id) {
         Redemption redemption = em.find(Redemption.class, id);
-        if (redemption == null || !currentUser.has(Role.INTEGRATOR) && !seesAll() && !contacts.isVisible(redemption.contactId)) {
+        if (redemption == null || !visibility.madeOrAboutVisibleContact(redemption.contactId, redemption.createdBy)) {
             throw ProblemException.notFound("Redemption " + id);
         }
         return redemption;
-    }
-
-    private boolean seesAll() {
-        return currentUser.isManagerOrAdmin() || currentUser.has(Role.SERVICE_AGENT);
     }
 
     private String rewardName(UUID rewardId) {

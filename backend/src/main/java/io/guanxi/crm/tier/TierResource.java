@@ -1,5 +1,6 @@
 package io.guanxi.crm.tier;
 
+import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.security.CurrentUser;
@@ -13,11 +14,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,18 +48,24 @@ public class TierResource {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     @Operation(summary = "The current tiering policy",
             description = "Window, ABC method and cut-offs, ABCD thresholds, membership levels and the CLV lifetime.")
-    public TierPolicyResponse getTierPolicy() {
-        return TierService.toResponse(service.current());
+    @APIResponse(responseCode = "200", description = "The policy; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = TierPolicyResponse.class)))
+    public Response getTierPolicy() {
+        TierPolicyResponse policy = TierService.toResponse(service.current());
+        return Response.ok(policy).tag(IfMatch.etag(policy.version())).build();
     }
 
     @PUT
     @Path("/policy")
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(summary = "Change the tiering policy",
-            description = "Saves the next version; it applies from the next recompute. Cut-offs are cumulative percentages "
+            description = "Needs If-Match with the ETag of the policy read. Saves the next version; it applies from the next recompute. Cut-offs are cumulative percentages "
                     + "(A until 70 % of revenue, B until 95 %; or with RANK_SHARE A the top 15 %, B until 50 %).")
-    public TierPolicyResponse changeTierPolicy(@Valid @NotNull TierPolicyRequest request) {
-        return service.change(request, currentUser.id());
+    @APIResponse(responseCode = "200", description = "Saved as the next version; ETag carries it",
+            content = @Content(schema = @Schema(implementation = TierPolicyResponse.class)))
+    public Response changeTierPolicy(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull TierPolicyRequest request) {
+        TierPolicyResponse policy = service.change(request, ifMatch, currentUser.id());
+        return Response.ok(policy).tag(IfMatch.etag(policy.version())).build();
     }
 
     @POST

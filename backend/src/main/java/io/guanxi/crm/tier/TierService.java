@@ -6,6 +6,7 @@ import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
+import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.jobs.Jobs;
 import io.guanxi.crm.purchase.PurchaseRecorded;
@@ -63,9 +64,12 @@ public class TierService {
     }
 
     @Transactional
-    public TierPolicyResponse change(TierPolicyRequest request, UUID actor) {
+    public TierPolicyResponse change(TierPolicyRequest request, String ifMatch, UUID actor) {
+        IfMatch.requiredVersion(ifMatch);
         validate(request);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();
+        // Under the lock: of two admins who read the same version, the second gets 412, not a silent overwrite.
+        IfMatch.check(ifMatch, current().version);
         TierPolicy policy = new TierPolicy();
         policy.version = current().version + 1;
         policy.windowMonths = request.windowMonths();

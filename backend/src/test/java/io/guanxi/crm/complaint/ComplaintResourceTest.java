@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -247,10 +248,10 @@ class ComplaintResourceTest {
         assertTrue(stats.getDouble("meanHoursToAcknowledge") >= 0);
         var policy = manager.request().get("/api/v1/complaints/sla-policy").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("LOW", "MEDIUM", "HIGH", "CRITICAL"), policy.getList("severity"));
-        manager.request().body(policy.getList("")).put("/api/v1/complaints/sla-policy").then().statusCode(403);
+        manager.request().body(policy.getList("")).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/complaints/sla-policy")).put("/api/v1/complaints/sla-policy").then().statusCode(403);
         given().auth().oauth2(Api.adminToken()).contentType("application/json").body(policy.getList("").subList(0, 2))
-                .put("/api/v1/complaints/sla-policy").then().statusCode(400);
+                .header("If-Match", Policies.etag(Policies.admin(), "/api/v1/complaints/sla-policy")).put("/api/v1/complaints/sla-policy").then().statusCode(400);
         given().auth().oauth2(Api.adminToken()).contentType("application/json").body(policy.getList(""))
-                .put("/api/v1/complaints/sla-policy").then().statusCode(200);
+                .header("If-Match", Policies.etag(Policies.admin(), "/api/v1/complaints/sla-policy")).put("/api/v1/complaints/sla-policy").then().statusCode(200);
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -46,7 +47,7 @@ class LeadCaptureAndQueueTest {
         Map<String, Object> policy = currentPolicy();
         if (Boolean.FALSE.equals(policy.get("repsSeeUnassigned"))) {
             policy.put("repsSeeUnassigned", true);
-            admin().body(policy).put("/api/v1/lead-scoring/policy").then().statusCode(200);
+            admin().body(policy).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/lead-scoring/policy")).put("/api/v1/lead-scoring/policy").then().statusCode(200);
         }
     }
 
@@ -231,7 +232,7 @@ class LeadCaptureAndQueueTest {
 
         Map<String, Object> closed = currentPolicy();
         closed.put("repsSeeUnassigned", false);
-        admin().body(closed).put("/api/v1/lead-scoring/policy").then().statusCode(200).body("repsSeeUnassigned", equalTo(false));
+        admin().body(closed).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/lead-scoring/policy")).put("/api/v1/lead-scoring/policy").then().statusCode(200).body("repsSeeUnassigned", equalTo(false));
         senior.request().get("/api/v1/leads/" + leadId).then().statusCode(404);
         senior.request().queryParam("queue", "unassigned").get("/api/v1/leads").then().body("total", equalTo(0));
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -56,7 +57,7 @@ class LeadResourceTest {
                 .then().extract().asString();
         if (!current.contains("\"matchWeight\":0.6") || !current.contains("\"TRADE_SHOW\"")) {
             given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(DEFAULT_POLICY)
-                    .put("/api/v1/lead-scoring/policy").then().statusCode(200);
+                    .header("If-Match", Policies.etag(Policies.admin(), "/api/v1/lead-scoring/policy")).put("/api/v1/lead-scoring/policy").then().statusCode(200);
         }
     }
 
@@ -147,7 +148,7 @@ class LeadResourceTest {
         policy.put("matchWeight", 0.5);
         policy.put("activityWeight", 0.5);
         int version = given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(policy)
-                .put("/api/v1/lead-scoring/policy").then().statusCode(200)
+                .header("If-Match", Policies.etag(Policies.admin(), "/api/v1/lead-scoring/policy")).put("/api/v1/lead-scoring/policy").then().statusCode(200)
                 .body("rescoredLeads", not(equalTo(0))).extract().path("version");
         rep.request().get("/api/v1/leads/" + created.path("id")).then()
                 .body("score", equalTo(50.0f)).body("policyVersion", equalTo(version));
@@ -159,14 +160,14 @@ class LeadResourceTest {
         policy.put("matchRules", List.of(Map.of("field", "REGION", "value", "MARS", "points", 10),
                 Map.of("field", "BUDGET_AT_LEAST", "value", "lots", "points", 10)));
         given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(policy)
-                .put("/api/v1/lead-scoring/policy").then().statusCode(400)
+                .header("If-Match", Policies.etag(Policies.admin(), "/api/v1/lead-scoring/policy")).put("/api/v1/lead-scoring/policy").then().statusCode(400)
                 .body("errors.field", contains("activityWeight", "highValueThreshold", "matchRules[0].value", "matchRules[1].value"));
         policy.put("matchWeight", -0.4);
         policy.put("priorityThreshold", 120);
         given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(policy)
-                .put("/api/v1/lead-scoring/policy").then().statusCode(400)
+                .header("If-Match", Policies.etag(Policies.admin(), "/api/v1/lead-scoring/policy")).put("/api/v1/lead-scoring/policy").then().statusCode(400)
                 .body("errors.field", hasItem("priorityThreshold")).body("errors.field", hasItem("matchWeight"));
-        rep.request().body(DEFAULT_POLICY).put("/api/v1/lead-scoring/policy").then().statusCode(403);
+        rep.request().body(DEFAULT_POLICY).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/lead-scoring/policy")).put("/api/v1/lead-scoring/policy").then().statusCode(403);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,11 +47,11 @@ class LoyaltyPolicyTest {
         List.of("version", "createdAt", "createdBy").forEach(current::remove);
         Map<String, Object> changed = new HashMap<>(current);
         change.accept(changed);
-        admin.request().body(changed).put("/api/v1/loyalty/policy").then().statusCode(200);
+        admin.request().body(changed).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/loyalty/policy")).put("/api/v1/loyalty/policy").then().statusCode(200);
         try {
             body.run();
         } finally {
-            admin.request().body(current).put("/api/v1/loyalty/policy").then().statusCode(200);
+            admin.request().body(current).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/loyalty/policy")).put("/api/v1/loyalty/policy").then().statusCode(200);
         }
     }
 
@@ -133,7 +134,7 @@ class LoyaltyPolicyTest {
             Map<String, Object> bad = new HashMap<>(Map.of("pointsPerCny", 0, "silverMultiplier", 1, "goldMultiplier", 1,
                     "platinumMultiplier", 1, "pendingDays", 400, "expiryMode", "MONTHS_AFTER_EARNING", "referralBonus", 0,
                     "refundShortfall", "WRITE_OFF", "membersOnly", false, "pointValueCny", 0.01));
-            admin.request().body(bad).put("/api/v1/loyalty/policy").then().statusCode(400)
+            admin.request().body(bad).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/loyalty/policy")).put("/api/v1/loyalty/policy").then().statusCode(400)
                     .body("errors.field", org.hamcrest.Matchers.hasItems("pointsPerCny", "pendingDays", "expiringSoonDays"));
         });
     }

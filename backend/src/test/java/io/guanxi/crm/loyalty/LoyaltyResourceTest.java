@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -308,7 +309,7 @@ class LoyaltyResourceTest {
         List.of("version", "createdAt", "createdBy").forEach(pending::remove);
         pending.put("pendingDays", 7);
         TestUser admin = new TestUser(null, "admin", Api.adminToken());
-        admin.request().body(pending).put("/api/v1/loyalty/policy").then().statusCode(200).body("pendingDays", equalTo(7));
+        admin.request().body(pending).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/loyalty/policy")).put("/api/v1/loyalty/policy").then().statusCode(200).body("pendingDays", equalTo(7));
         try {
             String purchase = sale(rep, contactId, 800);
             account().then().body("balance", equalTo(0)).body("pending", equalTo(800)).body("nextAvailableAt", notNullValue());
@@ -324,9 +325,9 @@ class LoyaltyResourceTest {
         } finally {
             Map<String, Object> back = new HashMap<>(policy);
             List.of("version", "createdAt", "createdBy").forEach(back::remove);
-            admin.request().body(back).put("/api/v1/loyalty/policy").then().statusCode(200).body("pendingDays", equalTo(0));
+            admin.request().body(back).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/loyalty/policy")).put("/api/v1/loyalty/policy").then().statusCode(200).body("pendingDays", equalTo(0));
         }
-        rep.request().body(Map.of("pointsPerCny", 1)).put("/api/v1/loyalty/policy").then().statusCode(403);
+        rep.request().body(Map.of("pointsPerCny", 1)).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/loyalty/policy")).put("/api/v1/loyalty/policy").then().statusCode(403);
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -115,18 +116,18 @@ class TierJobTest {
         policy.remove("createdBy");
         Map<String, Object> inverted = new HashMap<>(policy);
         inverted.put("aCutoffPercent", 96);
-        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(inverted).put("/api/v1/tiers/policy")
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(inverted).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/tiers/policy")).put("/api/v1/tiers/policy")
                 .then().statusCode(400).body("errors.field", hasItem("bCutoffPercent"));
         Map<String, Object> fixedWithout = new HashMap<>(policy);
         fixedWithout.put("abcdThresholds", "FIXED");
-        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(fixedWithout).put("/api/v1/tiers/policy")
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(fixedWithout).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/tiers/policy")).put("/api/v1/tiers/policy")
                 .then().statusCode(400).body("errors.field", hasItem("frequencyThreshold"));
         Map<String, Object> weird = new HashMap<>(policy);
         weird.put("noRevenueTier", "Z");
-        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(weird).put("/api/v1/tiers/policy")
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(weird).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/tiers/policy")).put("/api/v1/tiers/policy")
                 .then().statusCode(400).body("errors.field", hasItem("noRevenueTier"));
-        Api.newUser(Role.MANAGER).request().body(policy).put("/api/v1/tiers/policy").then().statusCode(403);
-        int version = given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(policy).put("/api/v1/tiers/policy")
+        Api.newUser(Role.MANAGER).request().body(policy).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/tiers/policy")).put("/api/v1/tiers/policy").then().statusCode(403);
+        int version = given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(policy).header("If-Match", Policies.etag(Policies.admin(), "/api/v1/tiers/policy")).put("/api/v1/tiers/policy")
                 .then().statusCode(200).extract().path("version");
         given().auth().oauth2(Api.adminToken()).get("/api/v1/tiers/policy").then().body("version", equalTo(version));
         Api.newUser(Role.MANAGER).request().queryParam("abcTier", "Z").get("/api/v1/contacts").then().statusCode(400)

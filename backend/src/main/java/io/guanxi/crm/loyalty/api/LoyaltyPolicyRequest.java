@@ -21,8 +21,11 @@ public record LoyaltyPolicyRequest(
                 examples = "0") Integer pendingDays,
         @NotNull ExpiryMode expiryMode,
         @Min(1) @Max(120) @Schema(description = "For MONTHS_AFTER_EARNING", examples = "24") Integer expiryMonths,
-        @NotNull @Min(0) @Max(1_000_000) @Schema(description = "Points for the referrer on the referred customer's first purchase",
+        @NotNull @Min(0) @Max(1_000_000) @Schema(description = "Points for the referrer on the referred customer's first purchase of at least referralMinPurchase",
                 examples = "500") Integer referralBonus,
+        @DecimalMin("0") @DecimalMax("1000000") @Schema(description = "The least the referred customer's purchase must come "
+                + "to (CNY) to earn the referrer's bonus; a refund below it reverses the bonus. Absent keeps the current value.",
+                examples = "100") BigDecimal referralMinPurchase,
         @NotNull RefundShortfall refundShortfall,
         @NotNull @Schema(description = "Only customers with a membership level earn and hold points") Boolean membersOnly,
         @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(description = "What one point is worth to finance, in CNY",

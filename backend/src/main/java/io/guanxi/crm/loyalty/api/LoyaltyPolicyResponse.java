@@ -18,6 +18,7 @@ public record LoyaltyPolicyResponse(
         @Schema(required = true) ExpiryMode expiryMode,
         @Schema(required = true) int expiryMonths,
         @Schema(required = true) int referralBonus,
+        @Schema(required = true, description = "Least qualifying purchase (CNY) for the referral bonus") BigDecimal referralMinPurchase,
         @Schema(required = true) RefundShortfall refundShortfall,
         @Schema(required = true) boolean membersOnly,
         @Schema(required = true) BigDecimal pointValueCny,

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PurchaseResponse(
         @Schema(required = true) UUID id,
         @Schema(required = true) UUID contactId,
-        String contactName,
+        @Schema(description = "The customer's name; absent in answers to integrators, which get ids, amounts and "
+                + "status but no personal data") String contactName,
         @Schema(required = true) BigDecimal amount,
         @Schema(required = true) BigDecimal refundedAmount,
         @Schema(required = true, description = "amount − refundedAmount: what counts as revenue") BigDecimal netAmount,
