@@ -372,7 +372,11 @@ export const scenarios = [
     await signIn(page, 'rep.li');
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     assert.ok(!/eyJ/.test(stored), 'no token in localStorage or sessionStorage');
-    assert.equal(await page.evaluate(() => document.cookie), '', 'the refresh cookie is HttpOnly');
+    const refresh = (await page.context().cookies()).find((cookie) => cookie.name === 'guanxi_refresh');
+    assert.ok(refresh, 'Chromium kept the Secure refresh cookie on http://127.0.0.1');
+    assert.equal(refresh.httpOnly, true);
+    assert.equal(refresh.sameSite, 'Strict');
+    assert.equal(refresh.path, '/api/v1/auth');
     await page.reload();
     await page.getByTestId('contact-table').waitFor();
     assert.ok(page.url().endsWith('/contacts'), 'still signed in after a reload');
