@@ -368,14 +368,44 @@ export const scenarios = [
     await page.getByTestId('complaint-stats').waitFor();
   }],
 
+  ['a reload keeps the session, the token never reaches web storage, and sessions can be listed', async ({ page, screenshot }) => {
+    await signIn(page, 'rep.li');
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.ok(!/eyJ/.test(stored), 'no token in localStorage or sessionStorage');
+    const refresh = (await page.context().cookies()).find((cookie) => cookie.name === 'guanxi_refresh');
+    assert.ok(refresh, 'Chromium kept the Secure refresh cookie on http://127.0.0.1');
+    assert.equal(refresh.httpOnly, true);
+    assert.equal(refresh.sameSite, 'Strict');
+    assert.equal(refresh.path, '/api/v1/auth');
+    await page.reload();
+    await page.getByTestId('contact-table').waitFor();
+    assert.ok(page.url().endsWith('/contacts'), 'still signed in after a reload');
+    await page.getByTestId('user-menu').hover();
+    await page.getByRole('menuitem', { name: '我的登录会话' }).click();
+    await page.waitForURL('**/account/sessions');
+    await page.getByTestId('session-item').filter({ hasText: '当前浏览器' }).waitFor();
+    await screenshot('sessions-zh-CN.png');
+  }],
+
+  ['signing out revokes the session: a reload does not sign back in', async ({ page }) => {
+    await signIn(page, 'rep.chen');
+    await page.getByTestId('user-menu').hover();
+    const loggedOut = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/logout');
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    assert.equal((await loggedOut).status(), 204);
+    await page.waitForURL('**/login');
+    await page.goto('/contacts');
+    await page.waitForURL('**/login');
+  }],
+
   ['an expired session returns to the login page with a message', async ({ page, screenshot }) => {
     await signIn(page, 'rep.zhang');
-    await page.evaluate(() => {
-      const session = JSON.parse(localStorage.getItem('guanxi.session'));
-      session.token = 'expired.token.value';
-      localStorage.setItem('guanxi.session', JSON.stringify(session));
-    });
-    await page.goto('/contacts');
+    // The session ends at the service (as after an admin revokes it) while the page still holds its token.
+    const status = await page.evaluate(async () => (await fetch('/api/v1/auth/logout', {
+      method: 'POST', headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    })).status);
+    assert.equal(status, 204);
+    await page.getByRole('menuitem', { name: '线索' }).click();
     await page.waitForURL('**/login');
     await page.getByText('登录已过期，请重新登录。').waitFor();
     await screenshot('login-expired-zh-CN.png');

@@ -1,9 +1,9 @@
-import { ApartmentOutlined, ControlOutlined, CustomerServiceOutlined, GiftOutlined, LogoutOutlined, PieChartOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ControlOutlined, CustomerServiceOutlined, DesktopOutlined, GiftOutlined, LogoutOutlined, PieChartOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { hasRole, saveSession } from '../lib/auth/session';
+import { hasRole, signOut } from '../lib/auth/session';
 import { useSession } from '../lib/auth/useSession';
 import { changeLanguage, type Language } from '../lib/i18n';
 
@@ -26,8 +26,8 @@ export function AppLayout() {
   ];
   const selected = items.find((item) => location.pathname.startsWith(item.key))?.key ?? '/contacts';
 
-  const handleSignOut = () => {
-    saveSession(null);
+  const handleSignOut = async () => {
+    await signOut();
     queryClient.clear();
     navigate('/login');
   };
@@ -53,7 +53,12 @@ export function AppLayout() {
             onChange={(value) => changeLanguage(value as Language)}
           />
           <Dropdown
-            menu={{ items: [{ key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: handleSignOut }] }}
+            menu={{
+              items: [
+                { key: 'sessions', icon: <DesktopOutlined />, label: t('nav.sessions'), onClick: () => navigate('/account/sessions') },
+                { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: () => void handleSignOut() },
+              ],
+            }}
           >
             <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
               <Space>

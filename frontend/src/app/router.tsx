@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { SessionsPage } from '../features/auth/SessionsPage';
 import { ContactDetailPage } from '../features/contacts/ContactDetailPage';
 import { ContactListPage } from '../features/contacts/ContactListPage';
 import { AssignmentRulesPage } from '../features/leads/AssignmentRulesPage';
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
       { path: '/loyalty', element: <LoyaltyPage /> },
       { path: '/complaints', element: <ComplaintsPage /> },
       { path: '/complaints/:id', element: <ComplaintPage /> },
+      { path: '/account/sessions', element: <SessionsPage /> },
       { path: '/admin/users', element: <UsersPage /> },
       { path: '/admin/lead-scoring', element: <ScoringPolicyPage /> },
       { path: '/admin/lead-assignment', element: <AssignmentRulesPage /> },

@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadSession } from '../../lib/auth/session';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { currentSession, resetSessionForTests } from '../../lib/auth/session';
 import { changeLanguage } from '../../lib/i18n';
 import { LoginPage } from './LoginPage';
 
@@ -25,6 +25,7 @@ async function signIn(username: string, password: string) {
 }
 
 describe('LoginPage', () => {
+  beforeEach(() => resetSessionForTests());
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the wrong-credentials message from a 401', async () => {
@@ -33,7 +34,7 @@ describe('LoginPage', () => {
     renderLogin();
     await signIn('rep.zhang', 'nope');
     expect(await screen.findByTestId('login-error')).toHaveTextContent('Wrong username or password.');
-    expect(loadSession()).toBeNull();
+    expect(currentSession()).toBeNull();
   });
 
   it('says how long to wait when throttled', async () => {
@@ -47,10 +48,13 @@ describe('LoginPage', () => {
   it('keeps the session and opens the contacts on success', async () => {
     changeLanguage('en');
     const claims = btoa(JSON.stringify({ sub: 'u1', upn: 'rep.zhang', name: 'Zhang', groups: ['SALES_REP'], exp: 2_000_000_000 }));
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, { access_token: `h.${claims}.s`, token_type: 'Bearer', expires_in: 3600 })));
+    const fetch = vi.fn(async (_request: Request) => jsonResponse(200, { access_token: `h.${claims}.s`, token_type: 'Bearer', expires_in: 600 }));
+    vi.stubGlobal('fetch', fetch);
     renderLogin();
     await signIn('rep.zhang', 'demo1234');
     expect(await screen.findByText('contacts page')).toBeInTheDocument();
-    expect(loadSession()?.username).toBe('rep.zhang');
+    expect(currentSession()?.username).toBe('rep.zhang');
+    expect(fetch.mock.calls.map(([request]) => new URL(request.url).pathname)).toEqual(['/api/v1/auth/session']);
+    expect(JSON.stringify({ ...localStorage })).not.toContain(claims);
   });
 });

@@ -3,8 +3,7 @@ import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { api, ApiError, unwrap } from '../../lib/api/client';
-import { saveSession, sessionFromToken, takeSessionExpired } from '../../lib/auth/session';
+import { SignInError, signIn, takeSessionExpired } from '../../lib/auth/session';
 import { changeLanguage, type Language } from '../../lib/i18n';
 import { describeError } from '../../components/ui/ErrorState';
 
@@ -22,16 +21,16 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const token = await unwrap(api.POST('/api/v1/auth/token', { body: values }));
-      saveSession(sessionFromToken(token.access_token));
+      await signIn(values.username, values.password);
       const from = (location.state as { from?: string } | null)?.from;
       navigate(from && from !== '/login' ? from : '/contacts', { replace: true });
     } catch (cause) {
-      if (cause instanceof ApiError && cause.status === 401) setError(t('login.invalid'));
-      else if (cause instanceof ApiError && cause.status === 429) {
-        const seconds = Number((cause.problem as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60);
+      if (cause instanceof SignInError && cause.status === 401) setError(t('login.invalid'));
+      else if (cause instanceof SignInError && cause.status === 429) {
+        const seconds = Number((cause.problem as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60);
         setError(t('login.throttled', { seconds }));
-      } else setError(describeError(cause, t));
+      } else if (cause instanceof SignInError) setError(t('errors.server', { status: cause.status }));
+      else setError(describeError(cause, t));
     } finally {
       setSubmitting(false);
     }

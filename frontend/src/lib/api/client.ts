@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { loadSession, markSessionExpired, saveSession } from '../auth/session';
+import { currentSession, freshToken, refreshSession, sessionEnded } from '../auth/session';
 import type { components, paths } from './schema';
 
 export type Problem = components['schemas']['Problem'] & {
@@ -23,19 +23,31 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 
+// Copies of requests in flight, so one refused for an expired token can be sent again after a refresh.
+const retryable = new Map<string, Request>();
+
 const authMiddleware: Middleware = {
-  onRequest({ request }) {
-    const session = loadSession();
-    if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
+  async onRequest({ request, id }) {
+    const token = await freshToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    retryable.set(id, request.clone());
     return request;
   },
-  onResponse({ response, request }) {
-    // An expired or revoked token: drop the session; the app returns to the login page with a message.
-    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/token')) {
-      markSessionExpired();
-      saveSession(null);
+  async onResponse({ response, id }) {
+    const original = retryable.get(id);
+    retryable.delete(id);
+    if (response.status !== 401 || !original || !currentSession()) return response;
+    // The access token was refused (expired early, or the session was revoked): refresh once.
+    const session = await refreshSession();
+    if (!session) {
+      sessionEnded();
+      return response;
     }
-    return response;
+    original.headers.set('Authorization', `Bearer ${session.token}`);
+    return globalThis.fetch(original);
+  },
+  onError({ id }) {
+    retryable.delete(id);
   },
 };
 

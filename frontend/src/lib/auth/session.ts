@@ -1,19 +1,38 @@
-// The signed-in session: the bearer token and what it says about the user. Kept in localStorage
-// so a reload keeps you signed in; the token's own expiry decides how long.
+// The signed-in session. The access token lives in memory only (never in localStorage, where any
+// injected script could read it); the refresh token is an HttpOnly cookie the service sets on
+// /api/v1/auth. A reload restores the session with one refresh call; an expiring access token is
+// renewed before a request needs it, and once more after a 401.
+import createClient from 'openapi-fetch';
+import type { paths } from '../api/schema';
+
 export type Role = 'ADMIN' | 'MANAGER' | 'SALES_REP' | 'SERVICE_AGENT' | 'INTEGRATOR';
 
 export type Session = {
   token: string;
   userId: string;
+  sessionId: string;
   username: string;
   displayName: string;
   roles: Role[];
   expiresAt: number;
 };
 
-const STORAGE_KEY = 'guanxi.session';
+/** Whether the page still asks the service for a session it may have from before the reload. */
+export type SessionState = { status: 'restoring' } | { status: 'ready'; session: Session | null };
+
 const EXPIRED_KEY = 'guanxi.sessionExpired';
+/** Renew this long before the access token expires, so a request never leaves with a dead token. */
+const RENEW_BEFORE_MS = 60_000;
+/** Marks the cookie-authenticated calls as the app's own (the service refuses them without it). */
+const CSRF_HEADERS = { 'X-Requested-With': 'XMLHttpRequest' };
+
+let state: SessionState = { status: 'restoring' };
+let refreshing: Promise<Session | null> | null = null;
 const listeners = new Set<() => void>();
+
+// The auth calls go through a client without the bearer middleware; fetch is looked up per call so
+// tests can stand in for the network.
+const authApi = createClient<paths>({ baseUrl: window.location.origin, fetch: (request) => globalThis.fetch(request) });
 
 function decodePayload(token: string): Record<string, unknown> {
   const part = token.split('.')[1] ?? '';
@@ -27,6 +46,7 @@ export function sessionFromToken(token: string): Session {
   return {
     token,
     userId: String(claims.sub ?? ''),
+    sessionId: String(claims.sid ?? ''),
     username: String(claims.upn ?? ''),
     displayName: String(claims.name ?? claims.upn ?? ''),
     roles: Array.isArray(claims.groups) ? (claims.groups as Role[]) : [],
@@ -34,20 +54,17 @@ export function sessionFromToken(token: string): Session {
   };
 }
 
-export function loadSession(): Session | null {
-  const raw = localStorage.getItem(STORAGE_KEY);
-  if (!raw) return null;
-  try {
-    const session = JSON.parse(raw) as Session;
-    return session.expiresAt > Date.now() ? session : null;
-  } catch {
-    return null;
-  }
+export function getSessionState(): SessionState {
+  return state;
 }
 
-export function saveSession(session: Session | null): void {
-  if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-  else localStorage.removeItem(STORAGE_KEY);
+/** The current session, or null while restoring or when signed out. */
+export function currentSession(): Session | null {
+  return state.status === 'ready' ? state.session : null;
+}
+
+function setSession(session: Session | null): void {
+  state = { status: 'ready', session };
   listeners.forEach((listener) => listener());
 }
 
@@ -60,6 +77,88 @@ export function hasRole(session: Session | null, ...roles: Role[]): boolean {
   return !!session && session.roles.some((role) => roles.includes(role));
 }
 
+/** Signs in to a web session; throws the failed response (401, 429 …) for the login page to explain. */
+export async function signIn(username: string, password: string): Promise<Session> {
+  const { data, error, response } = await authApi.POST('/api/v1/auth/session', {
+    body: { username, password },
+    params: { header: CSRF_HEADERS },
+  });
+  if (!data) throw new SignInError(response.status, error);
+  const session = sessionFromToken(data.access_token);
+  setSession(session);
+  return session;
+}
+
+/** A refused sign-in: the status and the problem the service sent. */
+export class SignInError extends Error {
+  readonly status: number;
+  readonly problem: unknown;
+
+  constructor(status: number, problem: unknown) {
+    super(`sign-in failed with ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/**
+ * Exchanges the refresh cookie for a new access token; null (and signed out) when the session has
+ * ended. Concurrent callers share one call, and tabs take turns (Web Locks), because a spent
+ * refresh token presented again would end the session.
+ */
+export function refreshSession(): Promise<Session | null> {
+  refreshing ??= withRefreshLock(async () => {
+    try {
+      const { data } = await authApi.POST('/api/v1/auth/refresh', { params: { header: CSRF_HEADERS } });
+      const session = data ? sessionFromToken(data.access_token) : null;
+      if (!session && currentSession()) markSessionExpired();
+      setSession(session);
+      return session;
+    } catch {
+      // Offline: keep what we have; the next request tries again.
+      if (state.status === 'restoring') setSession(null);
+      return currentSession();
+    }
+  }).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? (navigator.locks as LockManager | undefined) : undefined;
+  return locks ? await locks.request('guanxi-session-refresh', work) : work();
+}
+
+/** On page load: the session from before the reload, if the refresh cookie still opens one. */
+export function restoreSession(): Promise<Session | null> {
+  return refreshSession();
+}
+
+/** A token good for at least the next minute, renewing it first if needed; null when signed out. */
+export async function freshToken(): Promise<string | null> {
+  const session = currentSession();
+  if (!session) return null;
+  if (session.expiresAt - Date.now() > RENEW_BEFORE_MS) return session.token;
+  return (await refreshSession())?.token ?? null;
+}
+
+/** Ends the session at the service (the refresh cookie is cleared) and here. */
+export async function signOut(): Promise<void> {
+  setSession(null);
+  try {
+    await authApi.POST('/api/v1/auth/logout', { params: { header: CSRF_HEADERS } });
+  } catch {
+    // Offline: the session ends by its timeouts.
+  }
+}
+
+/** The service refused the session: forget it, and tell the login page why. */
+export function sessionEnded(): void {
+  markSessionExpired();
+  setSession(null);
+}
+
 /** Remembers, for the login page, that the last session ended because the service refused it. */
 export function markSessionExpired(): void {
   sessionStorage.setItem(EXPIRED_KEY, '1');
@@ -70,4 +169,11 @@ export function takeSessionExpired(): boolean {
   const expired = sessionStorage.getItem(EXPIRED_KEY) === '1';
   sessionStorage.removeItem(EXPIRED_KEY);
   return expired;
+}
+
+/** Tests start from a known state. */
+export function resetSessionForTests(state_: SessionState = { status: 'ready', session: null }): void {
+  state = state_;
+  refreshing = null;
+  listeners.forEach((listener) => listener());
 }

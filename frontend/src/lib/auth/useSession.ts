@@ -1,19 +1,12 @@
 import { useSyncExternalStore } from 'react';
-import { loadSession, onSessionChange, type Session } from './session';
+import { currentSession, getSessionState, onSessionChange, type Session, type SessionState } from './session';
 
-let cached: Session | null = loadSession();
-let cachedToken = cached?.token;
-
-function snapshot(): Session | null {
-  const current = loadSession();
-  if (current?.token !== cachedToken) {
-    cached = current;
-    cachedToken = current?.token;
-  }
-  return cached;
+/** The current session; components re-render when it changes (sign-in, refresh, sign-out, expiry). */
+export function useSession(): Session | null {
+  return useSyncExternalStore(onSessionChange, currentSession);
 }
 
-/** The current session; components re-render when it changes (sign-in, sign-out, expiry). */
-export function useSession(): Session | null {
-  return useSyncExternalStore(onSessionChange, snapshot);
+/** The session with whether it is still being restored after a reload. */
+export function useSessionState(): SessionState {
+  return useSyncExternalStore(onSessionChange, getSessionState);
 }

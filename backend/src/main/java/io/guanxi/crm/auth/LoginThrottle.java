@@ -10,20 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * Slows password guessing. After {@code max-failures} failed logins for a username, or four times as
- * many from one client address, that key is locked for {@code lockout}, doubling with each further
- * failure up to {@code max-lockout}. While locked, even the right password is refused. Kept in memory:
- * one instance guards itself (a cluster would move this to the database or a cache).
+ * Slows password guessing. After {@code max-failures} failed logins for a username, that username
+ * is locked for {@code lockout}, doubling with each further failure up to {@code max-lockout}; its
+ * right password clears the count. A client address is counted apart: {@code address-max-failures}
+ * failures within {@code address-window} lock it the same way, and successful logins in between
+ * (a guesser's own account) do not clear it. While locked, even the right password is refused.
+ * Kept in memory: one instance guards itself (several replicas, issue 22, would share it).
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private static final int ADDRESS_FACTOR = 4;
     private static final int MAX_KEYS = 100_000;
 
-    private record State(int failures, Instant lockedUntil) {
+    /** Failures since {@code windowStart} (for a username: since the last success) and any lockout. */
+    private record State(Instant windowStart, int failures, Instant lockedUntil) {
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -37,7 +40,7 @@ public class LoginThrottle {
     /** How long the caller must wait before trying again, if locked. */
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
-        return java.util.stream.Stream.of(userKey(username), addressKey(address))
+        return Stream.of(userKey(username), addressKey(address))
                 .map(states::get)
                 .filter(s -> s != null && s.lockedUntil() != null && s.lockedUntil().isAfter(now))
                 .map(s -> Duration.between(now, s.lockedUntil()))
@@ -48,25 +51,25 @@ public class LoginThrottle {
         if (states.size() > MAX_KEYS) {
             forgetUnlocked();
         }
-        int max = config.security().login().maxFailures();
-        record(userKey(username), max);
-        record(addressKey(address), max * ADDRESS_FACTOR);
+        var login = config.security().login();
+        record(userKey(username), login.maxFailures(), null);
+        record(addressKey(address), login.addressMaxFailures(), login.addressWindow());
     }
 
-    public void succeeded(String username, String address) {
+    /** Clears the username's failures; the address keeps counting within its window. */
+    public void succeeded(String username) {
         states.remove(userKey(username));
-        states.remove(addressKey(address));
     }
 
-    private void record(String key, int maxFailures) {
+    private void record(String key, int maxFailures, Duration window) {
         Instant now = clock.instant();
         states.compute(key, (k, state) -> {
-            int failures = state == null ? 1 : state.failures() + 1;
-            Instant lockedUntil = null;
-            if (failures >= maxFailures) {
-                lockedUntil = now.plus(lockout(failures - maxFailures));
-            }
-            return new State(failures, lockedUntil);
+            boolean windowOver = state != null && window != null && !state.windowStart().plus(window).isAfter(now)
+                    && (state.lockedUntil() == null || !state.lockedUntil().isAfter(now));
+            State counted = state == null || windowOver ? new State(now, 0, null) : state;
+            int failures = counted.failures() + 1;
+            Instant lockedUntil = failures >= maxFailures ? now.plus(lockout(failures - maxFailures)) : null;
+            return new State(counted.windowStart(), failures, lockedUntil);
         });
     }
 

@@ -3,17 +3,22 @@ package io.guanxi.crm.auth;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
+import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.user.ActiveUserAugmentor;
 import io.guanxi.crm.user.User;
 import io.guanxi.crm.user.UserService;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Exchanges a username and password for a signed RS256 access token. */
+/** Checks credentials (throttled) and signs RS256 access tokens. */
 @ApplicationScoped
 public class TokenService {
 
@@ -26,37 +31,45 @@ public class TokenService {
     @Inject
     GuanxiConfig config;
 
+    /** A plain bearer token for integrators and scripts (no session, no refresh). */
     public TokenResponse issue(TokenRequest request, String clientAddress) {
+        User user = authenticate(request, clientAddress);
+        return accessToken(user, config.jwt().lifetime(), null);
+    }
+
+    /** The active user with these credentials; 401 otherwise, 429 while the username or address is locked. */
+    public User authenticate(TokenRequest request, String clientAddress) {
         Optional<Duration> locked = throttle.lockedFor(request.username(), clientAddress);
         if (locked.isPresent()) {
             throw tooManyAttempts(locked.get());
         }
         Optional<User> user = users.authenticate(request.username(), request.password());
         if (user.isEmpty()) {
-            throw failed(request.username(), clientAddress);
+            throttle.failed(request.username(), clientAddress);
+            throw new ProblemException(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", "Wrong username or password");
         }
-        throttle.succeeded(request.username(), clientAddress);
-        Duration lifetime = config.jwt().lifetime();
-        User u = user.get();
-        String token = Jwt.upn(u.username)
-                .subject(u.id.toString())
-                .groups(u.roles.stream().map(Enum::name).collect(Collectors.toSet()))
-                .claim("name", u.displayName)
-                .expiresIn(lifetime)
-                .sign();
-        return new TokenResponse(token, "Bearer", lifetime.toSeconds());
+        throttle.succeeded(request.username());
+        return user.get();
     }
 
-    private ProblemException failed(String username, String clientAddress) {
-        throttle.failed(username, clientAddress);
-        return new ProblemException(401, ProblemTypes.UNAUTHORIZED, "Unauthorized",
-                "Wrong username or password");
+    /** Signs a token carrying the user's roles and token generation, and the session if there is one. */
+    public TokenResponse accessToken(User user, Duration lifetime, UUID sessionId) {
+        JwtClaimsBuilder claims = Jwt.upn(user.username)
+                .subject(user.id.toString())
+                .groups(user.roles.stream().map(Enum::name).collect(Collectors.toSet()))
+                .claim("name", user.displayName)
+                .claim(ActiveUserAugmentor.GENERATION_CLAIM, user.tokenGeneration)
+                .expiresIn(lifetime);
+        if (sessionId != null) {
+            claims.claim(CurrentUser.SESSION_CLAIM, sessionId.toString());
+        }
+        return new TokenResponse(claims.sign(), "Bearer", lifetime.toSeconds());
     }
 
     private static ProblemException tooManyAttempts(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return new ProblemException(429, ProblemTypes.TOO_MANY_REQUESTS, "Too many attempts",
-                "Too many failed logins; try again in " + seconds + " seconds", java.util.List.of(),
+                "Too many failed logins; try again in " + seconds + " seconds", List.of(),
                 Map.of("retryAfterSeconds", seconds));
     }
 }

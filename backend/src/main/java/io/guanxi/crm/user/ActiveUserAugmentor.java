@@ -10,9 +10,15 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** A valid token of a deactivated or deleted user is refused, as if the token were bad. */
+/**
+ * A valid token is refused, as if it were bad, when its user is deactivated or deleted, or when it
+ * was issued before the user's last role change or password reset (an older token generation).
+ */
 @ApplicationScoped
 public class ActiveUserAugmentor implements SecurityIdentityAugmentor {
+
+    /** The claim that carries the user's token generation. */
+    public static final String GENERATION_CLAIM = "gen";
 
     @Inject
     UserStatusCache status;
@@ -29,10 +35,29 @@ public class ActiveUserAugmentor implements SecurityIdentityAugmentor {
             } catch (RuntimeException e) {
                 throw new AuthenticationFailedException("token subject is not a user id");
             }
-            if (!status.isActive(userId)) {
+            UserStatusCache.Status user = status.status(userId);
+            if (!user.active()) {
                 throw new AuthenticationFailedException("user is inactive or unknown");
+            }
+            if (generationOf(jwt) != user.tokenGeneration()) {
+                throw new AuthenticationFailedException("token predates the user's last access change");
             }
             return identity;
         });
+    }
+
+    /** Tokens issued before generations existed carry none: generation 0, valid until the first change. */
+    private static long generationOf(JsonWebToken jwt) {
+        Object claim = jwt.getClaim(GENERATION_CLAIM);
+        if (claim == null) {
+            return 0;
+        }
+        if (claim instanceof Number number) {
+            return number.longValue();
+        }
+        if (claim instanceof jakarta.json.JsonNumber number) {
+            return number.longValue();
+        }
+        throw new AuthenticationFailedException("token generation is not a number");
     }
 }

@@ -39,6 +39,10 @@ public class User extends PanacheEntityBase {
 
     public boolean active = true;
 
+    /** Carried in every token; bumped when roles, password or the active flag change, which voids older tokens. */
+    @Column(name = "token_generation")
+    public int tokenGeneration;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")

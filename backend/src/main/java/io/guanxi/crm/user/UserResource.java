@@ -90,7 +90,8 @@ public class UserResource {
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(summary = "Update a user",
             description = "Changes display name, roles, seniority and active flag. Needs If-Match with the ETag. "
-                    + "A deactivated user's tokens stop working within 30 seconds.")
+                    + "A role change or a deactivation voids the user's tokens on their next request and ends "
+                    + "their web app sessions.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "promote", value = """
             {"displayName": "李娜", "roles": ["SALES_REP"], "seniority": "SENIOR", "active": true}""")))
     @APIResponse(responseCode = "200", description = "Updated",
@@ -104,7 +105,8 @@ public class UserResource {
     @POST
     @Path("/{id}/password")
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "Reset a user's password", description = "Sets a new password (same rules as on create).")
+    @Operation(summary = "Reset a user's password", description = "Sets a new password (same rules as on create). The user's "
+            + "tokens stop working on their next request and their web app sessions end.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reset", value = """
             {"password": "New-Secret-2026!"}""")))
     public Response resetUserPassword(@PathParam("id") UUID id, @Valid @NotNull PasswordResetRequest request) {

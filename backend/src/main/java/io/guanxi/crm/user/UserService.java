@@ -12,6 +12,7 @@ import io.guanxi.crm.user.api.UserResponse;
 import io.guanxi.crm.user.api.UserUpdateRequest;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -42,6 +43,9 @@ public class UserService {
 
     @Inject
     UserStatusCache statusCache;
+
+    @Inject
+    Event<UserAccessChanged> accessChanged;
 
     @Inject
     Clock clock;
@@ -102,13 +106,16 @@ public class UserService {
         if (user.active && user.roles.contains(Role.ADMIN) && !staysActiveAdmin && activeAdmins() <= 1) {
             throw ProblemException.conflict("This is the last active admin; make another admin first");
         }
+        boolean accessChanges = !user.roles.equals(roles) || user.active != request.active();
         user.displayName = request.displayName().trim();
         user.roles = roles;
         user.seniority = seniorityFor(roles, request.seniority());
         user.active = request.active();
         user.updatedAt = clock.instant();
+        if (accessChanges) {
+            voidTokensAndSessions(user);
+        }
         users.flush();
-        statusCache.invalidate(user.id);
         return mapper.toResponse(user);
     }
 
@@ -118,15 +125,19 @@ public class UserService {
         rejectWeak(request.password(), user.username);
         user.passwordHash = hasher.hash(request.password());
         user.updatedAt = clock.instant();
+        voidTokensAndSessions(user);
         users.flush();
         return mapper.toResponse(user);
     }
 
-    /** The active user with these credentials, if any; costs one bcrypt check either way. */
+    /**
+     * The active user with these credentials, if any. An unknown username takes the same path and
+     * costs the same: its password is checked against a decoy hash of the configured bcrypt cost.
+     */
     @Transactional
     public Optional<User> authenticate(String username, String password) {
         Optional<User> user = users.findByUsername(username);
-        boolean matches = hasher.matches(password, user.map(u -> u.passwordHash).orElse(null));
+        boolean matches = hasher.matches(password, user.map(u -> u.passwordHash).orElseGet(hasher::decoyHash));
         return user.filter(u -> matches && u.active);
     }
 
@@ -162,6 +173,16 @@ public class UserService {
             query.setParameter("seniority", seniority);
         }
         return query.getResultList();
+    }
+
+    /**
+     * Every token issued before now stops working on its next request and every web session ends
+     * (the session feature observes the event in this transaction).
+     */
+    private void voidTokensAndSessions(User user) {
+        user.tokenGeneration++;
+        statusCache.invalidate(user.id);
+        accessChanged.fire(new UserAccessChanged(user.id));
     }
 
     public User find(UUID id) {

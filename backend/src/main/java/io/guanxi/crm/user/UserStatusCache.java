@@ -2,6 +2,8 @@ package io.guanxi.crm.user;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +13,22 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether a token's user still exists and is active, remembered for a short time so that a
- * deactivated user loses access within seconds without a database read on every request.
+ * Whether a token's user still exists and is active, and which token generation is current,
+ * remembered for a short time so that most requests need no database read. A change to the user
+ * drops the entry once committed, so this process sees it on the next request; other replicas
+ * (issue 22) still wait out the {@link #TTL}.
  */
 @ApplicationScoped
 public class UserStatusCache {
 
     static final Duration TTL = Duration.ofSeconds(30);
 
-    private record Entry(boolean active, Instant checkedAt) {
+    /** What a token is checked against. */
+    public record Status(boolean active, int tokenGeneration) {
+        static final Status UNKNOWN = new Status(false, -1);
+    }
+
+    private record Entry(Status status, Instant checkedAt) {
     }
 
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
@@ -30,7 +39,7 @@ public class UserStatusCache {
     @Inject
     Clock clock;
 
-    public boolean isActive(UUID userId) {
+    public Status status(UUID userId) {
         Instant now = clock.instant();
         Entry entry = entries.get(userId);
         if (entry == null || entry.checkedAt().plus(TTL).isBefore(now)) {
@@ -40,17 +49,22 @@ public class UserStatusCache {
             }
             entries.put(userId, entry);
         }
-        return entry.active();
+        return entry.status();
     }
 
     public void invalidate(UUID userId) {
         entries.remove(userId);
     }
 
-    private boolean load(UUID userId) {
+    /** Dropped again after the commit, so a request that read the old row meanwhile does not keep it. */
+    void onAccessChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) UserAccessChanged change) {
+        invalidate(change.userId());
+    }
+
+    private Status load(UUID userId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             User user = users.findById(userId);
-            return user != null && user.active;
+            return user == null ? Status.UNKNOWN : new Status(user.active, user.tokenGeneration);
         });
     }
 }

@@ -60,6 +60,35 @@ class AuthResourceTest {
     }
 
     @Test
+    void failuresFromOneAddressAreCountedWhateverSucceedsInBetween() {
+        int addressLimit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("guanxi.security.login.address-max-failures", Integer.class);
+        var rep = Api.newUser(Role.SALES_REP);
+        String address = "203.0.113." + (1 + Math.floorMod(UUID.randomUUID().hashCode(), 250));
+        for (int i = 0; i < addressLimit; i++) {
+            // A fresh username each time: only the address counter can reach its limit.
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                    .body(Map.of("username", "guess-" + UUID.randomUUID(), "password", "wrong-" + i))
+                    .post("/api/v1/auth/token").then().statusCode(401);
+            if (i < addressLimit - 1) {
+                given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                        .body(Map.of("username", rep.username(), "password", Api.PASSWORD))
+                        .post("/api/v1/auth/token").then().statusCode(200);
+            }
+        }
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                .body(Map.of("username", rep.username(), "password", Api.PASSWORD))
+                .post("/api/v1/auth/token")
+                .then().statusCode(429)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json");
+        // Another address is not affected.
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.7")
+                .body(Map.of("username", rep.username(), "password", Api.PASSWORD))
+                .post("/api/v1/auth/token").then().statusCode(200);
+    }
+
+    @Test
     void missingTokenIs401WithBearerChallenge() {
         given().get("/api/v1/contacts")
                 .then().statusCode(401)

@@ -13,6 +13,8 @@ public interface GuanxiConfig {
 
     Security security();
 
+    Sessions sessions();
+
     Admin admin();
 
     Demo demo();
@@ -64,6 +66,43 @@ public interface GuanxiConfig {
 
         @WithDefault("15m")
         Duration maxLockout();
+
+        /**
+         * Failed logins from one client address, within {@link #addressWindow()}, before the address
+         * is locked out; successful logins in between do not reset the count.
+         */
+        @WithDefault("20")
+        int addressMaxFailures();
+
+        /** The window over which failures from one address are counted. */
+        @WithDefault("15m")
+        Duration addressWindow();
+    }
+
+    /** Web app sessions: short access tokens renewed through a rotating refresh token cookie. */
+    interface Sessions {
+        /** Lifetime of a web app access token (kept in memory by the app). */
+        @WithDefault("10m")
+        Duration accessTokenLifetime();
+
+        /** A session unused (not refreshed) for this long ends. */
+        @WithDefault("8h")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in, however active. */
+        @WithDefault("7d")
+        Duration absoluteTimeout();
+
+        /**
+         * A rotated refresh token presented again within this time is refused without ending the
+         * session (two tabs refreshing at once); later, it revokes the whole session as stolen.
+         */
+        @WithDefault("10s")
+        Duration reuseGrace();
+
+        /** The Secure attribute of the refresh cookie; only a plain-http setup without localhost turns it off. */
+        @WithDefault("true")
+        boolean cookieSecure();
     }
 
     interface Admin {

@@ -25,7 +25,8 @@ public class StandardResponsesFilter implements OASFilter {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
-    private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/token");
+    private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/token", "/api/v1/auth/session",
+            "/api/v1/auth/refresh", "/api/v1/auth/logout");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

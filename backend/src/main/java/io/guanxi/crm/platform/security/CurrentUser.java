@@ -4,12 +4,17 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling: the verified token's subject (the user id), name and roles. */
+/** Who is calling: the verified token's subject (the user id), name, roles and web session. */
 @RequestScoped
 public class CurrentUser {
+
+    /** The claim that ties a web app access token to its session. */
+    public static final String SESSION_CLAIM = "sid";
 
     @Inject
     SecurityIdentity identity;
@@ -22,6 +27,20 @@ public class CurrentUser {
             throw new UnauthorizedException();
         }
         return UUID.fromString(jwt.getSubject());
+    }
+
+    /** The web session of the calling token; empty for integrators' plain bearer tokens. */
+    public Optional<UUID> sessionId() {
+        return identity.isAnonymous() ? Optional.empty() : sessionIdOf(jwt);
+    }
+
+    public static Optional<UUID> sessionIdOf(JsonWebToken token) {
+        Object claim = token.getClaim(SESSION_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        String value = claim instanceof JsonString string ? string.getString() : claim.toString();
+        return Optional.of(UUID.fromString(value));
     }
 
     public String username() {
