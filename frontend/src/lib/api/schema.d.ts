@@ -2298,7 +2298,7 @@ export interface components {
              * @description What a reversal could not take back
              */
             shortfall: number;
-            /** @description PURCHASE, PURCHASE_REFUNDED, REDEMPTION, REDEMPTION_CANCELLED, MANAGER_ADJUSTMENT, LOTS_EXPIRED, REFERRAL, DEBT_SETTLED */
+            /** @description PURCHASE, PURCHASE_REFUNDED, REDEMPTION, REDEMPTION_CANCELLED, MANAGER_ADJUSTMENT, LOTS_EXPIRED, REFERRAL, REFERRAL_REVERSED, DEBT_SETTLED */
             cause: string;
             purchaseId?: components["schemas"]["UUID"];
             refundId?: components["schemas"]["UUID"];

@@ -1,13 +1,14 @@
 package io.guanxi.crm.contact;
 
+import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.visibility.Unscoped;
 import io.guanxi.crm.platform.visibility.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
-import io.guanxi.crm.platform.db.SqlValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +65,7 @@ public class ContactRepository {
     }
 
     /** Contacts with this canonical mobile or email, whoever owns them (duplicates are team-wide). */
+    @Unscoped("Duplicates are detected team-wide; the caller learns only the id and whether it may see it")
     List<DuplicateMatch> findDuplicates(String mobile, String email, UUID excludeId) {
         if (mobile == null && email == null) {
             return List.of();
@@ -88,6 +90,7 @@ public class ContactRepository {
      * capture runs as an integrator, which has no scope of its own, and must not create a second
      * profile for a known customer. Returns id and owner only.
      */
+    @Unscoped("Lead capture: the person behind a form, whoever owns them")
     Optional<CapturedPerson> findCapturedPerson(String mobile, String email) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT c.id, c.owner_id FROM contact c
@@ -100,6 +103,7 @@ public class ContactRepository {
     }
 
     /** ABC tier and membership level of these contacts that are customers: {tier, level} by id. */
+    @Unscoped("Badges of contacts the caller already holds")
     Map<UUID, String[]> valueBadges(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
@@ -115,17 +119,20 @@ public class ContactRepository {
      * transaction ends, for a write whose caller has already been checked (a visible lead's
      * conversion, a sale an integrator may post): two such writes on one contact run one at a time.
      */
+    @Unscoped("A write after the calling feature's own check")
     Optional<Contact> findForUpdateByFeature(UUID id) {
         return Optional.ofNullable(em.find(Contact.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** Whether a non-archived contact with this id exists, whoever owns it (integrations only). */
+    @Unscoped("Integrations: any active customer")
     boolean existsActive(UUID id) {
         return !em.createNativeQuery("SELECT 1 FROM contact WHERE id = :id AND archived_at IS NULL")
                 .setParameter("id", id).getResultList().isEmpty();
     }
 
     /** Hands a contact still held by the integrator that captured it to the rep who now works its lead. */
+    @Unscoped("Captured contact follows its lead")
     int handOverCaptured(UUID contactId, UUID newOwner, Instant at) {
         return em.createNativeQuery("""
                 UPDATE contact SET owner_id = :owner, version = version + 1, updated_at = :at
@@ -172,6 +179,7 @@ public class ContactRepository {
     }
 
     /** Names of these contacts, whoever owns them (see ContactService#namesOfVisibleLeads). */
+    @Unscoped("Names for leads the caller may see")
     Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
@@ -192,6 +200,7 @@ public class ContactRepository {
                 .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
     }
 
+    @Unscoped("Stage history of a contact already checked")
     void recordStage(UUID contactId, LifecycleStage from, LifecycleStage to, String cause, UUID by, Instant at) {
         em.createNativeQuery("""
                 INSERT INTO contact_stage_history (contact_id, from_stage, to_stage, cause, changed_by, changed_at)
@@ -201,6 +210,7 @@ public class ContactRepository {
                 .setParameter("at", at).executeUpdate();
     }
 
+    @Unscoped("Stage history of a contact already checked")
     List<StageChange> stageHistory(UUID contactId) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT from_stage, to_stage, cause, changed_by, changed_at FROM contact_stage_history
@@ -211,6 +221,7 @@ public class ContactRepository {
     }
 
     /** Moves lastContactedAt forward (never back) without touching the version: it is not an edit. */
+    @Unscoped("Last contact time of a contact already checked")
     void touchLastContacted(UUID id, Instant at) {
         em.createNativeQuery("""
                 UPDATE contact SET last_contacted_at = greatest(last_contacted_at, :at) WHERE id = :id""")

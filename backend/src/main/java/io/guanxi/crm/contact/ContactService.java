@@ -9,6 +9,7 @@ import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
+import io.guanxi.crm.platform.visibility.Unscoped;
 import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -166,6 +167,7 @@ public class ContactService {
      * A converted lead or a recorded sale makes its contact a customer: the stage moves to PURCHASE unless it is already
      * there or beyond (a loyal customer stays loyal). Recorded with the cause.
      */
+    @Unscoped(value = "Locks the contact to move its stage; the caller has checked it may act on it (a visible lead, a sale it may post)", callers = {"purchase", "lead"})
     @Transactional
     public void markPurchased(UUID id, UUID actor, String cause) {
         // The caller has checked the contact may be acted on (a lead the caller sees, a sale it may record).
@@ -187,6 +189,7 @@ public class ContactService {
     }
 
     /** The existing person with the request's canonical mobile or email, team-wide (for lead capture). */
+    @Unscoped(value = "Team-wide by mobile or email so a capture never duplicates a known person; returns id and owner only", callers = "lead")
     @Transactional
     public Optional<CapturedPerson> findCapturedPerson(ContactRequest request) {
         Reach reach = Reach.of(request);
@@ -203,6 +206,7 @@ public class ContactService {
     }
 
     /** When a captured contact's lead gets an owner, the contact follows (it was held by the integrator). */
+    @Unscoped(value = "Hands a captured contact to the rep who now owns its lead", callers = "lead")
     @Transactional
     public void handOverCaptured(UUID contactId, UUID newOwner) {
         contacts.handOverCaptured(contactId, newOwner, clock.instant());
@@ -218,6 +222,7 @@ public class ContactService {
      * The customer a system (integrator) posts about, by id or canonical mobile, team-wide: an
      * integrator has no scope of its own. 404 when there is no such (non-archived) contact.
      */
+    @Unscoped(value = "An integrator posts about any customer by id or mobile; returns the id only", callers = {"purchase", "loyalty"})
     @Transactional
     public UUID resolveForIntegration(UUID id, String mobile) {
         if ((id == null) == (mobile == null || mobile.isBlank())) {
@@ -250,12 +255,14 @@ public class ContactService {
      * queue (unassigned, its contact still held by the integrator that captured it) shows who it is
      * about. The lead's visibility decides; nothing else may call this.
      */
+    @Unscoped(value = "The lead's visibility grants its contact's name", callers = "lead")
     @Transactional
     public Map<UUID, String> namesOfVisibleLeads(java.util.Collection<UUID> ids) {
         return contacts.namesOf(ids);
     }
 
     /** Records that someone was in touch with the contact at this time (lastContactedAt never goes back). */
+    @Unscoped(value = "Moves lastContactedAt after the caller logged an interaction with a contact it may see", callers = "interaction")
     @Transactional
     public void recordContactMade(UUID id, Instant at) {
         contacts.touchLastContacted(id, at);

@@ -3,14 +3,15 @@ package io.guanxi.crm.lead;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.platform.visibility.Unscoped;
 import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.user.Seniority;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,7 @@ public class LeadRepository {
     }
 
     /** Open leads about this contact, whoever owns them (their scores follow the contact's activity). */
+    @Unscoped("Rescoring follows a contact's activity into every open lead, whoever owns it")
     List<UUID> openLeadIdsOfContact(UUID contactId) {
         return em.createQuery("select l.id from Lead l where l.contactId = :c and l.status in :open", UUID.class)
                 .setParameter("c", contactId).setParameter("open", LeadStatus.OPEN).getResultList();
@@ -111,6 +113,7 @@ public class LeadRepository {
         return new Page(items, total);
     }
 
+    @Unscoped("Score history of a lead already checked")
     List<Object[]> history(UUID leadId, int offset, int size) {
         return em.createNativeQuery("""
                 SELECT score, match_score, activity_count, policy_version, cause, changed_at
@@ -119,6 +122,7 @@ public class LeadRepository {
                 .getResultList();
     }
 
+    @Unscoped("Score history of a lead already checked")
     long historyCount(UUID leadId) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM lead_score_history WHERE lead_id = :id")
                 .setParameter("id", leadId).getSingleResult()).longValue();
@@ -155,6 +159,7 @@ public class LeadRepository {
     }
 
     /** Gives an unassigned open lead to this rep; 0 when someone else took it first. */
+    @Unscoped("A rep claims from the queue after the lead was found visible")
     int claim(UUID leadId, UUID rep, String reason, java.time.Instant at) {
         return em.createNativeQuery("""
                 UPDATE lead SET owner_id = :rep, assignment_kind = 'CLAIMED', assignment_reason = :reason,

@@ -13,7 +13,7 @@ public record PointsEntryResponse(
         @Schema(required = true) long balanceAfter,
         @Schema(required = true, description = "What a reversal could not take back") long shortfall,
         @Schema(required = true, description = "PURCHASE, PURCHASE_REFUNDED, REDEMPTION, REDEMPTION_CANCELLED, MANAGER_ADJUSTMENT, "
-                + "LOTS_EXPIRED, REFERRAL, DEBT_SETTLED") String cause,
+                + "LOTS_EXPIRED, REFERRAL, REFERRAL_REVERSED, DEBT_SETTLED") String cause,
         UUID purchaseId,
         UUID refundId,
         UUID redemptionId,

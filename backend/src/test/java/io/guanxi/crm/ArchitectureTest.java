@@ -1,0 +1,102 @@
+package io.guanxi.crm;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.guanxi.crm.platform.visibility.Unscoped;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "One place decides what a caller may see" (issue 13), kept by the build: a feature's repository
+ * and its unscoped queries stay inside the feature, and the platform depends on no feature.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.guanxi.crm";
+
+    /**
+     * Run as the system, with no caller whose view could be scoped: demo seeding and the
+     * command-line generator may use repositories directly.
+     */
+    private static final List<String> SYSTEM_TOOLS = List.of(ROOT + ".demo", ROOT + ".GuanxiMain");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    }
+
+    /** The feature a class belongs to: the package right under io.guanxi.crm ("contact", "lead", …). */
+    static String featureOf(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        if (!name.startsWith(ROOT + ".")) {
+            return "";
+        }
+        String rest = name.substring(ROOT.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static boolean isSystemTool(JavaClass javaClass) {
+        return SYSTEM_TOOLS.stream().anyMatch(tool -> javaClass.getName().equals(tool) || javaClass.getName().startsWith(tool + ".")
+                || javaClass.getName().startsWith(tool + "$"));
+    }
+
+    @Test
+    void repositoriesAreReachedOnlyFromTheirOwnFeature() {
+        ArchCondition<JavaClass> onlyOwnFeature = new ArchCondition<>("be used only by classes of their own feature") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                repository.getDirectDependenciesToSelf().forEach(dependency -> {
+                    JavaClass origin = dependency.getOriginClass();
+                    if (!featureOf(origin).equals(featureOf(repository)) && !isSystemTool(origin)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                });
+            }
+        };
+        classes().that().haveSimpleNameEndingWith("Repository").and().resideInAPackage(ROOT + "..")
+                .should(onlyOwnFeature).check(classes);
+    }
+
+    @Test
+    void unscopedQueriesAreCalledOnlyByTheFeaturesTheyName() {
+        ArchCondition<JavaMethod> onlyNamedCallers = new ArchCondition<>("be called only from their feature or the features they name") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                Unscoped unscoped = method.getAnnotationOfType(Unscoped.class);
+                List<String> allowed = List.of(unscoped.callers());
+                for (JavaAccess<?> access : method.getAccessesToSelf()) {
+                    String caller = featureOf(access.getOriginOwner());
+                    if (!caller.equals(featureOf(method.getOwner())) && !allowed.contains(caller)) {
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription()
+                                + " — add the feature to @Unscoped(callers) only if it checked visibility itself"));
+                    }
+                }
+            }
+        };
+        methods().that().areAnnotatedWith(Unscoped.class).should(onlyNamedCallers).allowEmptyShould(false).check(classes);
+    }
+
+    @Test
+    void thePlatformDependsOnNoFeature() {
+        noClasses().that().resideInAPackage(ROOT + ".platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".auth..", ROOT + ".complaint..", ROOT + ".contact..",
+                        ROOT + ".demo..", ROOT + ".interaction..", ROOT + ".lead..", ROOT + ".loyalty..", ROOT + ".overview..",
+                        ROOT + ".purchase..", ROOT + ".reminder..", ROOT + ".tier..", ROOT + ".user..")
+                .check(classes);
+    }
+}
