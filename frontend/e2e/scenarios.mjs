@@ -390,9 +390,11 @@ export const scenarios = [
   ['signing out revokes the session: a reload does not sign back in', async ({ page }) => {
     await signIn(page, 'rep.chen');
     await page.getByTestId('user-menu').hover();
-    const loggedOut = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/logout');
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
-    assert.equal((await loggedOut).status(), 204);
+    const [loggedOut] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/logout'),
+      page.getByRole('menuitem', { name: '退出登录' }).click(),
+    ]);
+    assert.equal(loggedOut.status(), 204);
     await page.waitForURL('**/login');
     await page.goto('/contacts');
     await page.waitForURL('**/login');
