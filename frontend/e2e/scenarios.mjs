@@ -13,15 +13,11 @@ async function signIn(page, username, password = 'demo1234') {
   await page.waitForURL('**/contacts');
 }
 
-/** Opens the user menu (it opens on hover) once the page has settled, and returns the item named. */
+/** Opens the user menu and returns the item named. */
 async function userMenuItem(page, name) {
-  await page.getByTestId('contact-table').locator('.ant-table-tbody tr td:first-child a').first().waitFor();
+  await page.getByTestId('user-menu').click();
   const item = page.getByRole('menuitem', { name });
-  for (let attempt = 0; attempt < 5 && !(await item.isVisible()); attempt++) {
-    await page.mouse.move(0, 0);
-    await page.getByTestId('user-menu').hover();
-    await item.waitFor({ timeout: 2_000 }).catch(() => {});
-  }
+  await item.waitFor();
   return item;
 }
 

@@ -53,6 +53,8 @@ export function AppLayout() {
             onChange={(value) => changeLanguage(value as Language)}
           />
           <Dropdown
+            // Click, not hover: phones have no hover.
+            trigger={['click']}
             menu={{
               items: [
                 { key: 'sessions', icon: <DesktopOutlined />, label: t('nav.sessions'), onClick: () => navigate('/account/sessions') },
