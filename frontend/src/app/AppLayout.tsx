@@ -24,7 +24,8 @@ export function AppLayout() {
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/lead-scoring', icon: <ControlOutlined />, label: t('nav.scoring') }] : []),
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
   ];
-  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key ?? '/contacts';
+  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key
+    ?? (location.pathname.startsWith('/account') ? '' : '/contacts');
 
   const handleSignOut = async () => {
     await signOut();
@@ -53,6 +54,8 @@ export function AppLayout() {
             onChange={(value) => changeLanguage(value as Language)}
           />
           <Dropdown
+            // Click, not hover: phones have no hover.
+            trigger={['click']}
             menu={{
               items: [
                 { key: 'sessions', icon: <DesktopOutlined />, label: t('nav.sessions'), onClick: () => navigate('/account/sessions') },

@@ -8,8 +8,8 @@ import { changeLanguage } from '../../lib/i18n';
 import { createQueryClient } from '../../lib/queryClient';
 import { SessionsPage } from './SessionsPage';
 
-const here = { id: 's-here', createdAt: '2026-11-30T08:00:00Z', lastUsedAt: '2026-11-30T09:00:00Z', expiresAt: '2026-12-07T08:00:00Z', userAgent: 'Chrome on Linux', address: '10.0.0.1', current: true };
-const phone = { id: 's-phone', createdAt: '2026-11-29T08:00:00Z', lastUsedAt: '2026-11-29T09:00:00Z', expiresAt: '2026-12-06T08:00:00Z', userAgent: 'Safari on iPhone', address: '10.0.0.2', current: false };
+const here = { id: 's-here', createdAt: '2026-11-30T08:00:00Z', lastUsedAt: '2026-11-30T09:00:00Z', expiresAt: '2026-12-07T08:00:00Z', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36', address: '10.0.0.1', current: true };
+const phone = { id: 's-phone', createdAt: '2026-11-29T08:00:00Z', lastUsedAt: '2026-11-29T09:00:00Z', expiresAt: '2026-12-06T08:00:00Z', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile Safari/604.1', address: '10.0.0.2', current: false };
 
 function json(body: unknown) {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -39,6 +39,7 @@ describe('SessionsPage', () => {
     const cards = await screen.findAllByTestId('session-item');
     expect(cards).toHaveLength(2);
     expect(within(cards[0] as HTMLElement).getByText('This browser')).toBeInTheDocument();
+    expect(within(cards[1] as HTMLElement).getByText('Safari · iOS')).toBeInTheDocument();
     expect(within(cards[0] as HTMLElement).queryByRole('button', { name: 'Sign out' })).toBeNull();
     await userEvent.click(within(cards[1] as HTMLElement).getByRole('button', { name: 'Sign out' }));
     // The confirmation's own button, once the popover is open.

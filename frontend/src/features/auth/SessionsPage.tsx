@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { api, unwrap } from '../../lib/api/client';
 import { useFormat } from '../../lib/format';
+import { describeUserAgent } from './userAgent';
 
 const sessionsKey = ['me', 'sessions'];
 
@@ -49,7 +50,9 @@ export function SessionsPage() {
                   <DesktopOutlined style={{ fontSize: 20, marginTop: 4 }} />
                   <Flex vertical>
                     <Space wrap>
-                      <Typography.Text strong>{session.userAgent ?? t('sessions.unknownBrowser')}</Typography.Text>
+                      <Typography.Text strong title={session.userAgent}>
+                        {session.userAgent ? describeUserAgent(session.userAgent) : t('sessions.unknownBrowser')}
+                      </Typography.Text>
                       {session.current && <Tag color="green">{t('sessions.current')}</Tag>}
                     </Space>
                     <Typography.Text type="secondary">

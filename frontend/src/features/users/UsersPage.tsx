@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
@@ -43,6 +43,11 @@ export function UsersPage() {
   const resetPassword = useMutation({
     mutationFn: ({ id, password }: { id: string; password: string }) =>
       unwrap(api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { password } })),
+  });
+
+  // A lost laptop or a leaving employee: every web session of the user ends at once.
+  const signOutEverywhere = useMutation({
+    mutationFn: (userId: string) => unwrap(api.DELETE('/api/v1/users/{userId}/sessions', { params: { path: { userId } } })),
   });
 
   const openEdit = async (user?: User) => {
@@ -109,6 +114,12 @@ export function UsersPage() {
                   <Space>
                     <Button size="small" onClick={() => openEdit(user).catch((error: unknown) => message.error(describeError(error, t)))}>{t('common.edit')}</Button>
                     <Button size="small" onClick={() => { passwordForm.resetFields(); setResetting(user); }}>{t('users.resetPassword')}</Button>
+                    <Popconfirm title={t('users.signOutEverywhereConfirm')} okText={t('users.signOutEverywhere')} cancelText={t('common.cancel')}
+                      onConfirm={() => signOutEverywhere.mutateAsync(user.id)
+                        .then(() => message.success(t('users.signedOutEverywhere')))
+                        .catch((error: unknown) => message.error(describeError(error, t)))}>
+                      <Button size="small" danger>{t('users.signOutEverywhere')}</Button>
+                    </Popconfirm>
                   </Space>
                 ),
               },

@@ -1366,7 +1366,7 @@ export interface paths {
         get: operations["getUser"];
         /**
          * Update a user
-         * @description Changes display name, roles, seniority and active flag. Needs If-Match with the ETag. A deactivated user's tokens stop working within 30 seconds.
+         * @description Changes display name, roles, seniority and active flag. Needs If-Match with the ETag. A role change or a deactivation voids the user's tokens on their next request and ends their web app sessions.
          */
         put: operations["updateUser"];
         post?: never;
@@ -1387,7 +1387,7 @@ export interface paths {
         put?: never;
         /**
          * Reset a user's password
-         * @description Sets a new password (same rules as on create).
+         * @description Sets a new password (same rules as on create). The user's tokens stop working on their next request and their web app sessions end.
          */
         post: operations["resetUserPassword"];
         delete?: never;

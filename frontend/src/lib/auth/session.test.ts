@@ -68,6 +68,20 @@ describe('session', () => {
     expect(takeSessionExpired()).toBe(false);
   });
 
+  it('a restore answered after the user signed in does not sign them out', async () => {
+    resetSessionForTests({ status: 'restoring' });
+    let answerRefresh: (response: Response) => void = () => undefined;
+    vi.stubGlobal('fetch', vi.fn((request: Request) => new URL(request.url).pathname === '/api/v1/auth/refresh'
+      ? new Promise<Response>((resolve) => { answerRefresh = resolve; })
+      : Promise.resolve(json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }))));
+    const restoring = restoreSession();
+    await signIn('rep.zhang', 'demo1234');
+    answerRefresh(json(401, { status: 401 }));
+    await restoring;
+    expect(currentSession()?.username).toBe('rep.zhang');
+    expect(takeSessionExpired()).toBe(false);
+  });
+
   it('renews a token about to expire before handing it out, once for concurrent callers', async () => {
     stubNetwork(() => json(200, { access_token: tokenExpiringIn(30), token_type: 'Bearer', expires_in: 30 }));
     await signIn('rep.zhang', 'demo1234');

@@ -28,6 +28,8 @@ const CSRF_HEADERS = { 'X-Requested-With': 'XMLHttpRequest' };
 
 let state: SessionState = { status: 'restoring' };
 let refreshing: Promise<Session | null> | null = null;
+/** Counts session changes, so a refresh answered after a sign-in or sign-out does not undo it. */
+let changes = 0;
 const listeners = new Set<() => void>();
 
 // The auth calls go through a client without the bearer middleware; fetch is looked up per call so
@@ -64,6 +66,7 @@ export function currentSession(): Session | null {
 }
 
 function setSession(session: Session | null): void {
+  changes++;
   state = { status: 'ready', session };
   listeners.forEach((listener) => listener());
 }
@@ -108,8 +111,11 @@ export class SignInError extends Error {
  */
 export function refreshSession(): Promise<Session | null> {
   refreshing ??= withRefreshLock(async () => {
+    const changesBefore = changes;
     try {
       const { data } = await authApi.POST('/api/v1/auth/refresh', { params: { header: CSRF_HEADERS } });
+      // Signed in or out meanwhile (the login page does not wait for the restore): that wins.
+      if (changes !== changesBefore && state.status === 'ready') return currentSession();
       const session = data ? sessionFromToken(data.access_token) : null;
       if (!session && currentSession()) markSessionExpired();
       setSession(session);

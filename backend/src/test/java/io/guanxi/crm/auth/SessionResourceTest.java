@@ -32,6 +32,9 @@ class SessionResourceTest {
     @Inject
     MovableClock clock;
 
+    @Inject
+    SessionPurgeJob purgeJob;
+
     @AfterEach
     void putTheClockBack() {
         clock.reset();
@@ -286,6 +289,30 @@ class SessionResourceTest {
         changeUser(rep.id(), Set.of("SALES_REP"), true);
         org.junit.jupiter.api.Assertions.assertEquals(200, me(rep.token()));
         refreshed(web.refreshToken());
+    }
+
+    @Test
+    void sessionsEndedMoreThanADayAgoArePurgedWithTheirTokens() {
+        var rep = Api.newUser(Role.SALES_REP);
+        Signed ended = signIn(rep.username(), "JUnit ended");
+        Signed live = signIn(rep.username(), "JUnit live");
+        refreshed(ended.refreshToken());
+        String endedId = given().auth().oauth2(ended.accessToken()).get("/api/v1/me/sessions").then().statusCode(200)
+                .extract().path("items.find { it.current }.id");
+        given().auth().oauth2(live.accessToken()).delete("/api/v1/me/sessions/" + endedId).then().statusCode(204);
+        for (int hours = 7; hours <= 21; hours += 7) {
+            clock.advance(Duration.ofHours(7));
+            live = refreshed(live.refreshToken());
+        }
+        clock.advance(Duration.ofHours(4));
+
+        purgeJob.purge();
+
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            org.junit.jupiter.api.Assertions.assertNull(AuthSession.findById(UUID.fromString(endedId)));
+            org.junit.jupiter.api.Assertions.assertEquals(0, RefreshToken.count("sessionId", UUID.fromString(endedId)));
+        });
+        refreshed(live.refreshToken());
     }
 
     private static void changeUser(UUID id, Set<String> roles, boolean active) {

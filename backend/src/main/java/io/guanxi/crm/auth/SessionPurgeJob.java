@@ -1,0 +1,34 @@
+package io.guanxi.crm.auth;
+
+import io.guanxi.crm.platform.config.GuanxiConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Deletes sessions that ended more than a day ago, with their refresh token hashes (a rotated
+ * token must be remembered only while its session could still be refreshed).
+ */
+@ApplicationScoped
+public class SessionPurgeJob {
+
+    static final Duration KEEP_ENDED = Duration.ofDays(1);
+
+    @Inject
+    GuanxiConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purge() {
+        Instant cutoff = clock.instant().minus(KEEP_ENDED);
+        AuthSession.delete("expiresAt < ?1 or revokedAt < ?1 or lastUsedAt < ?2",
+                cutoff, cutoff.minus(config.sessions().idleTimeout()));
+    }
+}
