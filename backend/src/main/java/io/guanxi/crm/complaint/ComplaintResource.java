@@ -251,10 +251,15 @@ public class ComplaintResource {
     }
 
     private static Instant date(String name, String value, LocalDate fallback) {
+        LocalDate date;
         try {
-            return (value == null ? fallback : LocalDate.parse(value)).atStartOfDay().toInstant(ZoneOffset.UTC);
+            date = value == null ? fallback : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date like 2026-11-23");
         }
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw ProblemException.invalidField(name, "must be between 0001-01-01 and 9999-12-31");
+        }
+        return date.atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -100,7 +101,7 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "Possible duplicate (same mobile or email): see existingId")
     public Response createContact(@Valid @NotNull ContactRequest request,
             @Parameter(description = "Create even though the mobile or email matches an existing contact")
-            @QueryParam("confirmDuplicate") boolean confirmDuplicate, UriInfo uri) {
+            @QueryParam("confirmDuplicate") @DefaultValue("false") boolean confirmDuplicate, UriInfo uri) {
         ContactResponse created = service.create(request, confirmDuplicate);
         return withEtag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
     }
@@ -119,7 +120,7 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "Possible duplicate (same mobile or email): see existingId")
     public Response updateContact(@PathParam("id") UUID id,
             @Parameter(description = "The ETag from GET, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull ContactRequest request, @QueryParam("confirmDuplicate") boolean confirmDuplicate) {
+            @Valid @NotNull ContactRequest request, @QueryParam("confirmDuplicate") @DefaultValue("false") boolean confirmDuplicate) {
         return withEtag(Response.ok(), service.update(id, ifMatch, request, confirmDuplicate));
     }
 

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -89,7 +90,7 @@ public class LeadResource {
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "The new person duplicates a contact: see existingId")
     public Response createLead(@Valid @NotNull LeadRequest request,
-            @QueryParam("confirmDuplicate") boolean confirmDuplicate, UriInfo uri) {
+            @QueryParam("confirmDuplicate") @DefaultValue("false") boolean confirmDuplicate, UriInfo uri) {
         LeadResponse lead = service.create(request, confirmDuplicate);
         return Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
                 .tag(IfMatch.etag(lead.version())).entity(lead).build();
@@ -154,7 +155,8 @@ public class LeadResource {
     @Operation(summary = "Assign or reassign a lead",
             description = "With ownerId, that rep owns the lead (recorded as the manager's choice); without, the "
                     + "assignment rules decide as on capture. The lead's assignmentReason says what decided.")
-    public LeadResponse assignLead(@PathParam("id") UUID id, @Valid AssignRequest request) {
+    public LeadResponse assignLead(@PathParam("id") UUID id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false) @Valid AssignRequest request) {
         return service.assign(id, request == null ? null : request.ownerId());
     }
 

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -46,7 +47,7 @@ public class RewardResource {
     @Operation(summary = "The rewards catalog", description = "Cheapest first. available=true: only what can be redeemed now "
             + "(in its window, in stock, not archived).")
     public PageResponse<RewardResponse> listRewards(@QueryParam("available") Boolean available,
-            @Parameter(description = "Include archived rewards") @QueryParam("archived") boolean archived,
+            @Parameter(description = "Include archived rewards") @QueryParam("archived") @DefaultValue("false") boolean archived,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(description = "pointsCost (default) | name | createdAt, then ,asc or ,desc") @QueryParam("sort") String sort) {
         return service.list(available, archived, page, size, sort);

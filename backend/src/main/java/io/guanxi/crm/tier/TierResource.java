@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -77,7 +78,7 @@ public class TierResource {
                     + "writes only customers whose values changed, and records every tier and level movement. review=true is "
                     + "the periodic review: levels may also go down. While a recompute runs, another is refused (409, runningJobId).")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = JobResponse.class)))
-    public Response recomputeTiers(@Parameter(description = "Periodic review: levels may go down") @QueryParam("review") boolean review,
+    public Response recomputeTiers(@Parameter(description = "Periodic review: levels may go down") @QueryParam("review") @DefaultValue("false") boolean review,
             UriInfo uri) {
         JobResponse job = service.startRecompute(review, currentUser.id());
         return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/jobs").path(job.id().toString()).build())

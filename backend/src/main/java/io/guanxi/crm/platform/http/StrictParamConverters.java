@@ -49,27 +49,28 @@ public class StrictParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new EnumConverter(name, (Class<? extends Enum>) rawType);
         }
         if (rawType == Integer.class) {
-            return (ParamConverter<T>) new Converter<>(name, "must be an integer", Integer::valueOf);
+            return (ParamConverter<T>) new Converter<>(name, "must be an integer", Integer::valueOf, null);
         }
-        if (rawType == Boolean.class) {
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            // A primitive flag (confirmDuplicate, archived, review) is as strict: "1" or "yes" is not false.
             return (ParamConverter<T>) new Converter<>(name, "must be true or false", value -> switch (value) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
                 default -> throw new IllegalArgumentException(value);
-            });
+            }, rawType == boolean.class ? Boolean.FALSE : null);
         }
         if (rawType == java.util.UUID.class) {
-            return (ParamConverter<T>) new Converter<>(name, "must be a UUID", java.util.UUID::fromString);
+            return (ParamConverter<T>) new Converter<>(name, "must be a UUID", java.util.UUID::fromString, null);
         }
         return null;
     }
 
-    private record Converter<T>(String name, String problem, java.util.function.Function<String, T> parse)
+    private record Converter<T>(String name, String problem, java.util.function.Function<String, T> parse, T absent)
             implements ParamConverter<T> {
         @Override
         public T fromString(String value) {
             if (value == null || value.isEmpty()) {
-                return null;
+                return absent;
             }
             try {
                 return parse.apply(value.trim());

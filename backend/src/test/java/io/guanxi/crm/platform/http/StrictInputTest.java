@@ -101,6 +101,21 @@ class StrictInputTest {
     }
 
     @Test
+    void flagsAndDatesInTheQueryAreStrictToo() {
+        rep.request().queryParam("confirmDuplicate", "1").body(aContact().build()).post("/api/v1/contacts").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("confirmDuplicate"));
+        rep.request().queryParam("archived", "yes").get("/api/v1/rewards").then().statusCode(400)
+                .body("errors[0].field", equalTo("archived"));
+        rep.request().queryParam("archived", "false").get("/api/v1/rewards").then().statusCode(200);
+        rep.request().get("/api/v1/rewards").then().statusCode(200);
+        TestUser manager = Api.newUser(Role.MANAGER);
+        manager.request().queryParam("to", "+10000-01-01").get("/api/v1/complaints/stats").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("to"));
+        manager.request().queryParam("from", "-999999999-01-01").get("/api/v1/complaints/stats").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void duplicateKeysAndTrailingTokensAreMalformedJson() {
         postContact("{\"name\": \"张伟\", \"name\": \"李娜\"}").statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:guanxi:problem:malformed-json")).body("errors[0].field", equalTo("name"));
