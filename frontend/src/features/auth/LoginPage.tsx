@@ -29,7 +29,7 @@ export function LoginPage() {
     } catch (cause) {
       if (cause instanceof ApiError && cause.status === 401) setError(t('login.invalid'));
       else if (cause instanceof ApiError && cause.status === 429) {
-        const seconds = Number((cause.problem as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60);
+        const seconds = cause.problem.retryAfterSeconds ?? 60;
         setError(t('login.throttled', { seconds }));
       } else setError(describeError(cause, t));
     } finally {

@@ -1303,8 +1303,8 @@ export interface components {
         /** @enum {string} */
         AbcMethod: "CUMULATIVE_REVENUE" | "RANK_SHARE";
         AbcdThresholds: {
-            /** @description MEDIAN or FIXED */
-            source: string;
+            /** @enum {string} */
+            source: "MEDIAN" | "FIXED";
             /** @description More purchases than this (MEDIAN) or at least this (FIXED) is high frequency */
             frequency: number;
             /** @description Likewise for the average order value, CNY */
@@ -1431,8 +1431,8 @@ export interface components {
         ComplaintEvent: {
             /** @description RECEIVE, a ComplaintAction, BREACH_* or ESCALATE */
             action: string;
-            fromState?: string;
-            toState: string;
+            fromState?: components["schemas"]["ComplaintState"];
+            toState: components["schemas"]["ComplaintState"];
             text?: string;
             actorId?: components["schemas"]["UUID"];
             actorName?: string;
@@ -1559,10 +1559,16 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
-            /** @description ABC value tier (A, B, C, INACTIVE) from the last recompute; empty for non-customers */
-            abcTier?: string;
-            /** @description Membership level (SILVER, GOLD, PLATINUM); empty for non-customers */
-            membershipLevel?: string;
+            /**
+             * @description ABC value tier from the last recompute; empty for non-customers
+             * @enum {string}
+             */
+            abcTier?: "A" | "B" | "C" | "INACTIVE";
+            /**
+             * @description Membership level; empty for non-customers
+             * @enum {string}
+             */
+            membershipLevel?: "SILVER" | "GOLD" | "PLATINUM";
         };
         /** @enum {string} */
         ContactChannel: "PHONE" | "SMS" | "EMAIL" | "WECHAT" | "VISIT";
@@ -1640,10 +1646,16 @@ export interface components {
             averageOrder: number;
             firstPurchaseAt: components["schemas"]["Instant"];
             lastPurchaseAt: components["schemas"]["Instant"];
-            /** @description A, B, C or INACTIVE; empty until the first recompute */
-            abcTier?: string;
-            /** @description A core · B raise frequency · C grow value · D activate */
-            abcdQuadrant?: string;
+            /**
+             * @description Empty until the first recompute
+             * @enum {string}
+             */
+            abcTier?: "A" | "B" | "C" | "INACTIVE";
+            /**
+             * @description A core · B raise frequency · C grow value · D activate
+             * @enum {string}
+             */
+            abcdQuadrant?: "A" | "B" | "C" | "D";
             /** @description What to do with a customer of this quadrant (SPEC §5) */
             recommendedAction?: string;
             membershipLevel: components["schemas"]["MembershipLevel"];
@@ -1670,6 +1682,16 @@ export interface components {
         };
         /** @enum {string} */
         Direction: "INBOUND" | "OUTBOUND";
+        DuplicateMatch: {
+            id: components["schemas"]["UUID"];
+            /**
+             * @description The field that matched
+             * @example mobile
+             */
+            matchedOn: string;
+            /** @description False when it is another rep's contact you may not open */
+            visibleToYou: boolean;
+        };
         /** @enum {string} */
         EntryKind: "EARN" | "REDEEM" | "ADJUST" | "REVERSE" | "EXPIRE" | "REFERRAL_BONUS";
         /** @enum {string} */
@@ -1754,37 +1776,13 @@ export interface components {
             finishedAt?: components["schemas"]["Instant"];
             /** @description Set when the job failed */
             error?: string;
-            /** @description The job's result; its shape depends on the kind */
-            report?: components["schemas"]["JsonNode"];
+            /** @description The result of a SUCCEEDED job, a JSON object whose members depend on the kind: TIER_RECOMPUTE answers a TierReport (as GET /api/v1/tiers/report), POINTS_EXPIRY {asOf, accounts, lots, points} */
+            report?: {
+                [key: string]: unknown;
+            };
         };
         /** @enum {string} */
         JobState: "RUNNING" | "SUCCEEDED" | "FAILED";
-        JsonNode: {
-            empty?: boolean;
-            valueNode?: boolean;
-            containerNode?: boolean;
-            missingNode?: boolean;
-            array?: boolean;
-            object?: boolean;
-            nodeType?: components["schemas"]["JsonNodeType"];
-            pojo?: boolean;
-            number?: boolean;
-            integralNumber?: boolean;
-            floatingPointNumber?: boolean;
-            short?: boolean;
-            int?: boolean;
-            long?: boolean;
-            float?: boolean;
-            double?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            textual?: boolean;
-            boolean?: boolean;
-            null?: boolean;
-            binary?: boolean;
-        };
-        /** @enum {string} */
-        JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         Lead: {
             id: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
@@ -2165,8 +2163,11 @@ export interface components {
             total: components["schemas"]["PointsLiabilityRow"];
         };
         PointsLiabilityRow: {
-            /** @description SILVER, GOLD, PLATINUM or NONE (no level) */
-            level: string;
+            /**
+             * @description A membership level, NONE (no level), or ALL on the total row
+             * @enum {string}
+             */
+            level: "SILVER" | "GOLD" | "PLATINUM" | "NONE" | "ALL";
             /**
              * Format: int64
              * @description Accounts holding points
@@ -2182,8 +2183,48 @@ export interface components {
             /** Format: int64 */
             writtenOff: number;
         };
-        /** @description RFC 9457 problem details (application/problem+json) */
+        /** @description RFC 9457 problem details (application/problem+json). Besides the standard members a problem may carry the extension members below; which ones depends on its type. */
         Problem: {
+            /**
+             * Format: uuid
+             * @description duplicate-contact, duplicate-order: the record that already exists
+             */
+            existingId?: string;
+            /** @description duplicate-contact: every contact the new one may duplicate */
+            duplicates?: components["schemas"]["DuplicateMatch"][];
+            /** @description illegal-transition: the complaint's current state */
+            state?: components["schemas"]["ComplaintState"];
+            /** @description illegal-transition: what can be done in the current state */
+            allowedActions?: components["schemas"]["ComplaintAction"][];
+            /**
+             * Format: int64
+             * @description too-many-requests: seconds until a new attempt is accepted (also in Retry-After)
+             */
+            retryAfterSeconds?: number;
+            /**
+             * Format: uuid
+             * @description job-already-running: the job to follow instead
+             */
+            runningJobId?: string;
+            /** @description refund-exceeds-payment: what can still be refunded, CNY */
+            refundable?: number;
+            /**
+             * Format: int64
+             * @description insufficient-points: the points the customer has available
+             */
+            balance?: number;
+            /**
+             * Format: int64
+             * @description insufficient-points: the points the operation needs
+             */
+            needed?: number;
+            /**
+             * Format: int64
+             * @description out-of-stock: how many of the reward are left
+             */
+            stock?: number;
+            /** @description reward-unavailable: the membership level the reward needs */
+            levelRequired?: components["schemas"]["MembershipLevel"];
             /** @example urn:guanxi:problem:validation */
             type: string;
             /** @example Validation failed */
@@ -2544,13 +2585,16 @@ export interface components {
             changedAt: components["schemas"]["Instant"];
         };
         TierChange: {
-            /** @description ABC, ABCD or LEVEL */
-            dimension: string;
+            /** @enum {string} */
+            dimension: "ABC" | "ABCD" | "LEVEL";
             /** @description Empty for the first value */
             from?: string;
             to: string;
-            /** @description RECOMPUTE, REVIEW (periodic level review) or PURCHASE (immediate upgrade) */
-            cause: string;
+            /**
+             * @description RECOMPUTE, REVIEW (periodic level review) or PURCHASE (immediate upgrade)
+             * @enum {string}
+             */
+            cause: "RECOMPUTE" | "REVIEW" | "PURCHASE";
             /** @description The recompute job that decided it */
             jobId?: components["schemas"]["UUID"];
             changedAt: components["schemas"]["Instant"];
@@ -2570,7 +2614,8 @@ export interface components {
             customers: number;
         };
         TierMovement: {
-            dimension: string;
+            /** @enum {string} */
+            dimension: "ABC" | "ABCD" | "LEVEL";
             from?: string;
             to: string;
             /** Format: int64 */
@@ -2584,8 +2629,10 @@ export interface components {
             abcMethod: components["schemas"]["AbcMethod"];
             aCutoffPercent: number;
             bCutoffPercent: number;
-            noRevenueTier: string;
-            abcdThresholds: string;
+            /** @enum {string} */
+            noRevenueTier: "C" | "INACTIVE";
+            /** @enum {string} */
+            abcdThresholds: "MEDIAN" | "FIXED";
             /** Format: int32 */
             frequencyThreshold?: number;
             orderValueThreshold?: number;
@@ -2617,10 +2664,16 @@ export interface components {
              * @example 95
              */
             bCutoffPercent: number;
-            /** @description Tier of customers without revenue in the window: C or INACTIVE */
-            noRevenueTier: string;
-            /** @description ABCD thresholds: the medians, or the fixed values below */
-            abcdThresholds: string;
+            /**
+             * @description Tier of customers without revenue in the window
+             * @enum {string}
+             */
+            noRevenueTier: "C" | "INACTIVE";
+            /**
+             * @description ABCD thresholds: the medians, or the fixed values below
+             * @enum {string}
+             */
+            abcdThresholds: "MEDIAN" | "FIXED";
             /**
              * Format: int32
              * @description FIXED: purchases in the window from which frequency is high
@@ -2826,7 +2879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -2952,6 +3005,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contactId names no contact visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3274,7 +3336,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3312,6 +3374,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3452,7 +3523,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,6 +3561,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3537,7 +3617,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3582,6 +3662,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
@@ -3608,7 +3697,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3646,6 +3735,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3697,7 +3795,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3735,6 +3833,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3786,7 +3893,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3824,6 +3931,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3875,7 +3991,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3920,6 +4036,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -3952,14 +4077,14 @@ export interface operations {
     listContacts: {
         parameters: {
             query?: {
-                /** @description ABC tier: A, B, C or INACTIVE */
-                abcTier?: string;
+                /** @description ABC value tier */
+                abcTier?: "A" | "B" | "C" | "INACTIVE";
                 /** @description true lists archived contacts instead of active ones */
                 archived?: boolean;
                 industry?: string;
                 lifecycleStage?: components["schemas"]["LifecycleStage"];
-                /** @description Membership level: SILVER, GOLD or PLATINUM */
-                membershipLevel?: string;
+                /** @description Membership level */
+                membershipLevel?: "SILVER" | "GOLD" | "PLATINUM";
                 /** @description Owner (user id); managers use it to see one rep's book */
                 ownerId?: components["schemas"]["UUID"];
                 /** @description Page number, from 0 */
@@ -4024,6 +4149,15 @@ export interface operations {
             };
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description query-timeout: the search took too long and was stopped; narrow it */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5641,6 +5775,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
@@ -5816,6 +5959,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contactId names no contact visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6139,7 +6291,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Assigned */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6177,6 +6329,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: a closed lead keeps its owner */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6224,7 +6385,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Claimed: the lead is yours */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6262,6 +6423,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the lead is no longer in the queue (someone owns it, or it is closed) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6291,7 +6461,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Converted; its contact is now a customer */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6329,6 +6499,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: only a QUALIFIED lead can be converted */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7156,6 +7335,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The customer (contactId, or an integrator's contactMobile) is not a contact you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description duplicate-order: the externalOrderId was recorded with other details (existingId); or idempotency-key-in-flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -7167,6 +7364,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency-key-reused: the same Idempotency-Key with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7315,6 +7521,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description idempotency-key-in-flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -7326,6 +7541,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description refund-exceeds-payment (with refundable), or idempotency-key-reused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7449,6 +7673,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reward, or the contact is not one you may see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7585,6 +7818,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The cancelled redemption */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {
@@ -8428,6 +8670,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description job-already-running: follow runningJobId instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
@@ -8448,7 +8699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The report of the last finished recompute */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8468,6 +8719,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No recompute has finished yet */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8591,6 +8851,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the username is taken */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8756,6 +9025,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description conflict: you cannot remove your own admin role or deactivate yourself, nor the last active admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The If-Match version is stale: someone else changed the record */
             412: {
                 headers: {
@@ -8818,14 +9096,12 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The new password is set */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": unknown;
-                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -35,6 +35,7 @@ public class StandardResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach(
                 (method, operation) -> addStandardResponses(path, method, operation)));
+        declareArraysOfReferences(components.getSchemas() == null ? null : components.getSchemas().get("Problem"));
         // Stable order in the stored document, so the drift check compares like with like.
         if (components.getSchemas() != null) {
             components.setSchemas(new TreeMap<>(components.getSchemas()));
@@ -53,7 +54,7 @@ public class StandardResponsesFilter implements OASFilter {
         }
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        boolean hasPathId = path.contains("{id}") || path.contains("{contactId}");
+        boolean hasPathId = path.contains("{");
         boolean isUpdate = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
 
         if (hasInput || method == PathItem.HttpMethod.POST || isUpdate) {
@@ -78,13 +79,40 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "428", "If-Match is missing");
         }
         add(responses, "500", "Unexpected failure (logged; no details are exposed)");
+        if (hasSearchText(operation)) {
+            add(responses, "503", "query-timeout: the search took too long and was stopped; narrow it");
+        }
         // Failures an operation declares itself (409, 422, …) are problems too.
         responses.getAPIResponses().forEach((code, response) -> {
-            if (code.startsWith("4") && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
+            if ((code.startsWith("4") || code.startsWith("5")) && !hasProblemSchema(response)) {
                 response.setContent(problemContent());
             }
         });
         sortResponses(responses);
+    }
+
+    /**
+     * Problem's extension members are declared on the class by name (platform may not name feature types);
+     * an array member given as {@code type: array} plus a {@code $ref} becomes an array of that reference.
+     */
+    private static void declareArraysOfReferences(Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().forEach(property -> {
+            if (property.getRef() != null && property.getType() != null && property.getType().contains(Schema.SchemaType.ARRAY)) {
+                String ref = property.getRef();
+                property.setRef(null);
+                property.setType(List.of(Schema.SchemaType.ARRAY));
+                property.setItems(OASFactory.createSchema().ref(ref));
+            }
+        });
+    }
+
+    /** Free-text search runs under a statement timeout; the other queries are bounded by their indexes. */
+    private static boolean hasSearchText(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && "q".equals(p.getName()));
     }
 
     private static void add(APIResponses responses, String code, String description) {
@@ -97,6 +125,11 @@ public class StandardResponsesFilter implements OASFilter {
             return;
         }
         responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static boolean hasProblemSchema(APIResponse response) {
+        return response.getContent() != null && response.getContent().hasMediaType(PROBLEM)
+                && response.getContent().getMediaType(PROBLEM).getSchema() != null;
     }
 
     private static Content problemContent() {
