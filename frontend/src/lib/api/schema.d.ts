@@ -2876,6 +2876,8 @@ export interface operations {
             /** @description Too many failed attempts; see Retry-After */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2937,6 +2939,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2997,6 +3001,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3071,6 +3077,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3131,6 +3139,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3228,6 +3238,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3286,6 +3298,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3357,6 +3371,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3455,6 +3471,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3544,6 +3562,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3638,6 +3658,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3718,6 +3740,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3816,6 +3840,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3914,6 +3940,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4012,6 +4040,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4132,6 +4162,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4204,6 +4236,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4294,6 +4328,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4365,6 +4401,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4451,6 +4489,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4518,6 +4558,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4594,6 +4636,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4704,6 +4748,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4771,6 +4817,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4838,6 +4886,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4905,6 +4955,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4972,6 +5024,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5039,6 +5093,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5106,6 +5162,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5162,6 +5220,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5222,6 +5282,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5298,6 +5360,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5371,6 +5435,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5472,6 +5538,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5528,6 +5596,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5588,6 +5658,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5684,6 +5756,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5760,6 +5834,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5825,6 +5901,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5889,6 +5967,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5951,6 +6031,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6056,6 +6138,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6132,6 +6216,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6205,6 +6291,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6312,6 +6400,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6406,6 +6496,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6482,6 +6574,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6558,6 +6652,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6628,6 +6724,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6695,6 +6793,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6769,6 +6869,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6875,6 +6977,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6940,6 +7044,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6996,6 +7102,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7043,6 +7151,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7103,6 +7213,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7186,6 +7298,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7248,6 +7362,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7320,6 +7436,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7423,6 +7541,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7497,6 +7617,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7602,6 +7724,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7665,6 +7789,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7768,6 +7894,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7839,6 +7967,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7935,6 +8065,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7991,6 +8123,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8064,6 +8198,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8124,6 +8260,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8200,6 +8338,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8274,6 +8414,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8377,6 +8519,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8444,6 +8588,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8500,6 +8646,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8560,6 +8708,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8655,6 +8805,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8711,6 +8863,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8783,6 +8937,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8843,6 +8999,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8928,6 +9086,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9001,6 +9161,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9115,6 +9277,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {

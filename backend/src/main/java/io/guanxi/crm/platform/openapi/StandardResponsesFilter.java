@@ -88,7 +88,20 @@ public class StandardResponsesFilter implements OASFilter {
                 response.setContent(problemContent());
             }
         });
+        if (!isPublic) {
+            requireHeader(responses.getAPIResponse("401"), "WWW-Authenticate", "Bearer: send a valid bearer token", null);
+        }
+        if (responses.hasAPIResponse("429")) {
+            requireHeader(responses.getAPIResponse("429"), "Retry-After", "Seconds to wait before trying again",
+                    Schema.SchemaType.INTEGER);
+        }
         sortResponses(responses);
+    }
+
+    /** Headers the conventions promise, so clients (and the contract tests) can rely on them. */
+    private static void requireHeader(APIResponse response, String name, String description, Schema.SchemaType type) {
+        Schema schema = OASFactory.createSchema().type(List.of(type == null ? Schema.SchemaType.STRING : type));
+        response.addHeader(name, OASFactory.createHeader().required(true).description(description).schema(schema));
     }
 
     /**

@@ -32,7 +32,7 @@ class ContractConformanceTest {
     }
 
     @Test
-    void anUndocumentedStatusFieldOrContentTypeFails() {
+    void anUndocumentedStatusFieldOrContentTypeOrAMissingHeaderFails() {
         assertFalse(ContractConformance.violations("/api/v1/me", "GET",
                 fake(418, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"t\",\"status\":418}")).isEmpty(),
                 "an undocumented status");
@@ -42,6 +42,9 @@ class ContractConformanceTest {
                 "an undocumented field");
         assertFalse(ContractConformance.violations("/api/v1/me", "GET", fake(200, "text/html", "<html></html>")).isEmpty(),
                 "an undocumented content type");
+        assertFalse(ContractConformance.violations("/api/v1/me", "GET",
+                fake(401, "application/problem+json", "{\"type\":\"urn:guanxi:problem:unauthorized\",\"title\":\"t\",\"status\":401}")).isEmpty(),
+                "a 401 without WWW-Authenticate");
     }
 
     @Test
