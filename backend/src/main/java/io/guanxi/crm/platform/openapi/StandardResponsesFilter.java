@@ -56,7 +56,7 @@ public class StandardResponsesFilter implements OASFilter {
         }
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        boolean hasPathId = path.contains("{");
+        boolean hasPathParameter = path.contains("{");
         boolean isUpdate = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
 
         if (hasInput || method == PathItem.HttpMethod.POST || isUpdate) {
@@ -69,7 +69,7 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "401", "Missing, expired or invalid bearer token");
             add(responses, "403", "Your role does not allow this operation");
         }
-        if (hasPathId) {
+        if (hasPathParameter) {
             add(responses, "404", "No such record, or it is not visible to you");
         }
         if (operation.getRequestBody() != null) {
@@ -93,7 +93,8 @@ public class StandardResponsesFilter implements OASFilter {
             }
         });
         if (!isPublic) {
-            requireHeader(responses.getAPIResponse("401"), "WWW-Authenticate", "Bearer: send a valid bearer token", null);
+            requireHeader(responses.getAPIResponse("401"), "WWW-Authenticate", "Bearer: send a valid bearer token",
+                    Schema.SchemaType.STRING);
         }
         if (responses.hasAPIResponse("429")) {
             requireHeader(responses.getAPIResponse("429"), "Retry-After", "Seconds to wait before trying again",
@@ -104,7 +105,7 @@ public class StandardResponsesFilter implements OASFilter {
 
     /** Headers the conventions promise, so clients (and the contract tests) can rely on them. */
     private static void requireHeader(APIResponse response, String name, String description, Schema.SchemaType type) {
-        Schema schema = OASFactory.createSchema().type(List.of(type == null ? Schema.SchemaType.STRING : type));
+        Schema schema = OASFactory.createSchema().type(List.of(type));
         response.addHeader(name, OASFactory.createHeader().required(true).description(description).schema(schema));
     }
 
