@@ -18,6 +18,16 @@ export const ENUMS = {
 
 export type EnumName = keyof typeof ENUMS;
 
+export type AbcTier = NonNullable<Schemas['Contact']['abcTier']>;
+export type MembershipLevel = Schemas['MembershipLevel'];
+export const ABC_TIERS = ['A', 'B', 'C', 'INACTIVE'] satisfies AbcTier[];
+export const MEMBERSHIP_LEVELS = ['SILVER', 'GOLD', 'PLATINUM'] satisfies MembershipLevel[];
+
+/** The value when it is one of the allowed ones (for values read from the URL), otherwise undefined. */
+export function oneOf<T extends string>(value: string | null | undefined, allowed: readonly T[]): T | undefined {
+  return allowed.find((candidate) => candidate === value);
+}
+
 export function enumOptions(t: TFunction, name: EnumName) {
   return ENUMS[name].map((value) => ({ value, label: t(`enum.${name}.${value}`) }));
 }

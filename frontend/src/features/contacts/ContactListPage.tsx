@@ -11,7 +11,7 @@ import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { type Contact, type ContactListParams, contactQueries } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
-import { enumOptions, STAGE_COLORS } from '../../lib/enums';
+import { ABC_TIERS, ENUMS, enumOptions, MEMBERSHIP_LEVELS, oneOf, STAGE_COLORS } from '../../lib/enums';
 import { ownerQueries } from './owners';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
@@ -22,13 +22,13 @@ function paramsFrom(search: URLSearchParams): ContactListParams {
   const value = (key: string) => search.get(key) || undefined;
   return {
     q: value('q'),
-    lifecycleStage: value('lifecycleStage') as ContactListParams['lifecycleStage'],
-    region: value('region') as ContactListParams['region'],
+    lifecycleStage: oneOf(value('lifecycleStage'), ENUMS.LifecycleStage),
+    region: oneOf(value('region'), ENUMS.Region),
     industry: value('industry'),
     tag: search.getAll('tag').length ? search.getAll('tag') : undefined,
     ownerId: value('ownerId'),
-    abcTier: value('abcTier'),
-    membershipLevel: value('membershipLevel'),
+    abcTier: oneOf(value('abcTier'), ABC_TIERS),
+    membershipLevel: oneOf(value('membershipLevel'), MEMBERSHIP_LEVELS),
     archived: search.get('archived') === 'true' ? true : undefined,
     page: Number(search.get('page') ?? 0),
     size: Number(search.get('size') ?? PAGE_SIZE),
@@ -167,7 +167,7 @@ export function ContactListPage() {
             style={{ width: 120 }}
             placeholder={t('tiers.filterTier')}
             value={params.abcTier}
-            options={['A', 'B', 'C', 'INACTIVE'].map((tier) => ({ value: tier, label: t(`tiers.abc.${tier}.label`) }))}
+            options={ABC_TIERS.map((tier) => ({ value: tier, label: t(`tiers.abc.${tier}.label`) }))}
             onChange={(value?: string) => update({ abcTier: value })}
             data-testid="filter-tier"
           />
@@ -176,7 +176,7 @@ export function ContactListPage() {
             style={{ width: 120 }}
             placeholder={t('tiers.filterLevel')}
             value={params.membershipLevel}
-            options={['SILVER', 'GOLD', 'PLATINUM'].map((level) => ({ value: level, label: t(`tiers.level.${level}`) }))}
+            options={MEMBERSHIP_LEVELS.map((level) => ({ value: level, label: t(`tiers.level.${level}`) }))}
             onChange={(value?: string) => update({ membershipLevel: value })}
           />
           <Input

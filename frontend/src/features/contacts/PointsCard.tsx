@@ -22,7 +22,7 @@ type AdjustForm = { points: number; reason: string };
 /** Problems of points operations in the user's language; anything else as the service said it. */
 export function describePointsError(error: unknown, t: (key: string, options?: Record<string, unknown>) => string) {
   if (error instanceof ApiError) {
-    const problem = error.problem as { type?: string; balance?: number; needed?: number; stock?: number };
+    const problem = error.problem;
     const kind = problem.type?.replace('urn:guanxi:problem:', '');
     if (kind === 'insufficient-points') return t('points.errors.insufficient', { balance: problem.balance, needed: problem.needed });
     if (kind === 'out-of-stock') return t('points.errors.outOfStock', { stock: problem.stock });

@@ -43,8 +43,8 @@ function LiabilityCard() {
       <Typography.Paragraph type="secondary">{t('loyalty.liability.intro', { value: liability.data.pointValueCny })}</Typography.Paragraph>
       <Table<LiabilityRow> size="small" rowKey="level" pagination={false} dataSource={rows}
         columns={[
-          { title: t('loyalty.liability.level'), dataIndex: 'level', render: (v: string) => (v === 'ALL' ? <strong>{t('loyalty.liability.total')}</strong>
-            : v === 'NONE' ? t('loyalty.liability.noLevel') : <LevelTag level={v as 'SILVER' | 'GOLD' | 'PLATINUM'} />) },
+          { title: t('loyalty.liability.level'), dataIndex: 'level', render: (v: LiabilityRow['level']) => (v === 'ALL' ? <strong>{t('loyalty.liability.total')}</strong>
+            : v === 'NONE' ? t('loyalty.liability.noLevel') : <LevelTag level={v} />) },
           { title: t('loyalty.liability.accounts'), dataIndex: 'accounts', align: 'right' },
           { title: t('loyalty.liability.points'), dataIndex: 'points', align: 'right', render: (v: number) => v.toLocaleString() },
           { title: t('loyalty.liability.value'), dataIndex: 'valueCny', align: 'right', render: (v: number) => format.money(v) },

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { LevelTag } from '../../components/ui/ValueBadges';
 import { api, etagOf, unwrap } from '../../lib/api/client';
-import { enumOptions } from '../../lib/enums';
+import { enumOptions, MEMBERSHIP_LEVELS } from '../../lib/enums';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
 import { type Reward, type RewardRequest, loyaltyQueries } from './api';
@@ -112,7 +112,7 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
             </Form.Item>
           </Space>
           <Form.Item name="levelRequired" label={t('rewards.levelRequired')}>
-            <Select allowClear placeholder={t('rewards.everyone')} options={(['SILVER', 'GOLD', 'PLATINUM'] as const).map((v) => ({ value: v, label: t(`tiers.level.${v}`) }))} />
+            <Select allowClear placeholder={t('rewards.everyone')} options={MEMBERSHIP_LEVELS.map((v) => ({ value: v, label: t(`tiers.level.${v}`) }))} />
           </Form.Item>
           <Form.Item name="window" label={t('rewards.window')}>
             <DatePicker.RangePicker showTime allowEmpty={[true, true]} style={{ width: '100%' }} />

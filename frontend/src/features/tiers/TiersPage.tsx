@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
+import { ABC_TIERS, MEMBERSHIP_LEVELS, oneOf } from '../../lib/enums';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
@@ -107,7 +108,7 @@ function ReportCards({ report }: { report: TierReport }) {
             {report.tiers.map((share) => (
               <div key={share.key} data-testid={`tier-row-${share.key}`}>
                 <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-                  <TierTag tier={share.key} />
+                  <TierTag tier={oneOf(share.key, ABC_TIERS)} />
                   <Typography.Text data-testid={`tier-summary-${share.key}`}>
                     {t('tiers.shareSummary', { customers: share.customerShare, revenue: share.revenueShare, count: share.customers })}
                   </Typography.Text>
@@ -138,7 +139,7 @@ function ReportCards({ report }: { report: TierReport }) {
         <Card title={t('tiers.levelsTitle')} size="small">
           <Space wrap style={{ marginBottom: 12 }}>
             {report.levels.map((level) => (
-              <Space key={level.key} size={4}><LevelTag level={level.key} /><Typography.Text>{level.customers}</Typography.Text></Space>
+              <Space key={level.key} size={4}><LevelTag level={oneOf(level.key, MEMBERSHIP_LEVELS)} /><Typography.Text>{level.customers}</Typography.Text></Space>
             ))}
           </Space>
           <Typography.Title level={5}>{t('tiers.movementsTitle')}</Typography.Title>

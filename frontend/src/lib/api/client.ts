@@ -2,10 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { currentSession, freshToken, refreshSession, sessionEnded } from '../auth/session';
 import type { components, paths } from './schema';
 
-export type Problem = components['schemas']['Problem'] & {
-  existingId?: string;
-  duplicates?: { id: string; matchedOn: string; visibleToYou: boolean }[];
-};
+export type Problem = components['schemas']['Problem'];
 
 /** A failed API call: the HTTP status and the RFC 9457 problem the service sent. */
 export class ApiError extends Error {

@@ -79,6 +79,7 @@ public class ComplaintResource {
             description = "State RECEIVED, SLA due times set by severity; without assigneeId the least-loaded service agent "
                     + "takes it. Reps may log complaints of their own customers.")
     @APIResponse(responseCode = "201", description = "Received", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
+    @APIResponse(responseCode = "404", description = "contactId names no contact visible to you")
     public Response createComplaint(@Valid @NotNull ComplaintRequest request, UriInfo uri) {
         ComplaintResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -110,6 +111,8 @@ public class ComplaintResource {
     @Path("/{id}/acknowledge")
     @Operation(summary = "Step 1: listen and empathise",
             description = "RECEIVED → ACKNOWLEDGED with what the agent said; stops the first-response clock." + ILLEGAL)
+    @APIResponse(responseCode = "409", description = "illegal-transition: not allowed in the complaint's state (with state and allowedActions)")
+    @APIResponse(responseCode = "200", description = "The complaint after the step", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     public ComplaintResponse acknowledgeComplaint(@PathParam("id") UUID id, @Valid @NotNull StepRequests.Acknowledge step) {
         return service.acknowledge(id, step);
     }
@@ -118,6 +121,8 @@ public class ComplaintResource {
     @Path("/{id}/cause")
     @Operation(summary = "Step 2: apologise and attribute the cause",
             description = "ACKNOWLEDGED → CAUSE_IDENTIFIED with the apology, the cause category and its explanation." + ILLEGAL)
+    @APIResponse(responseCode = "409", description = "illegal-transition: not allowed in the complaint's state (with state and allowedActions)")
+    @APIResponse(responseCode = "200", description = "The complaint after the step", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     public ComplaintResponse identifyComplaintCause(@PathParam("id") UUID id, @Valid @NotNull StepRequests.IdentifyCause step) {
         return service.identifyCause(id, step);
     }
@@ -126,6 +131,8 @@ public class ComplaintResource {
     @Path("/{id}/solutions")
     @Operation(summary = "Step 3: offer two or three solutions",
             description = "CAUSE_IDENTIFIED → SOLUTIONS_OFFERED. Fewer than 2 or more than 3 options is a 400." + ILLEGAL)
+    @APIResponse(responseCode = "409", description = "illegal-transition: not allowed in the complaint's state (with state and allowedActions)")
+    @APIResponse(responseCode = "200", description = "The complaint after the step", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     public ComplaintResponse offerComplaintSolutions(@PathParam("id") UUID id, @Valid @NotNull StepRequests.OfferSolutions step) {
         return service.offerSolutions(id, step);
     }
@@ -135,6 +142,8 @@ public class ComplaintResource {
     @Operation(summary = "Resolve with the customer's choice",
             description = "SOLUTIONS_OFFERED → RESOLVED with the chosen option (1-based) carried out. Sets the follow-up due "
                     + "24 hours later and puts the call-back on the agent's reminders." + ILLEGAL)
+    @APIResponse(responseCode = "409", description = "illegal-transition: not allowed in the complaint's state (with state and allowedActions)")
+    @APIResponse(responseCode = "200", description = "The complaint after the step", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     public ComplaintResponse resolveComplaint(@PathParam("id") UUID id, @Valid @NotNull StepRequests.Resolve step) {
         return service.resolve(id, step);
     }
@@ -143,6 +152,8 @@ public class ComplaintResource {
     @Path("/{id}/follow-up")
     @Operation(summary = "Step 4: the follow-up call",
             description = "RESOLVED → FOLLOWED_UP with the customer's satisfaction 1–5 and comment." + ILLEGAL)
+    @APIResponse(responseCode = "409", description = "illegal-transition: not allowed in the complaint's state (with state and allowedActions)")
+    @APIResponse(responseCode = "200", description = "The complaint after the step", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     public ComplaintResponse followUpComplaint(@PathParam("id") UUID id, @Valid @NotNull StepRequests.FollowUp step) {
         return service.followUp(id, step);
     }
@@ -151,6 +162,8 @@ public class ComplaintResource {
     @Path("/{id}/close")
     @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Close a followed-up complaint", description = "FOLLOWED_UP → CLOSED." + ILLEGAL)
+    @APIResponse(responseCode = "409", description = "illegal-transition: not allowed in the complaint's state (with state and allowedActions)")
+    @APIResponse(responseCode = "200", description = "The complaint after the step", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     public ComplaintResponse closeComplaint(@PathParam("id") UUID id) {
         return service.close(id);
     }
@@ -159,6 +172,8 @@ public class ComplaintResource {
     @Path("/{id}/reopen")
     @Operation(summary = "Reopen a complaint",
             description = "RESOLVED, FOLLOWED_UP or CLOSED → ACKNOWLEDGED with a reason; the resolution clock restarts." + ILLEGAL)
+    @APIResponse(responseCode = "409", description = "illegal-transition: not allowed in the complaint's state (with state and allowedActions)")
+    @APIResponse(responseCode = "200", description = "The complaint after the step", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     public ComplaintResponse reopenComplaint(@PathParam("id") UUID id, @Valid @NotNull StepRequests.Reopen step) {
         return service.reopen(id, step);
     }

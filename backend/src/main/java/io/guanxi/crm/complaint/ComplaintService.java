@@ -378,8 +378,8 @@ public class ComplaintService {
         Map<UUID, String> names = users.displayNames(people.stream().filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<UUID, List<ComplaintEventResponse>> events = new HashMap<>();
         for (Object[] r : eventRows) {
-            events.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new ComplaintEventResponse((String) r[1], (String) r[2],
-                    (String) r[3], (String) r[4], (UUID) r[5], r[5] == null ? null : names.get((UUID) r[5]), SqlValues.instant(r[6])));
+            events.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new ComplaintEventResponse((String) r[1],
+                    r[2] == null ? null : ComplaintState.valueOf((String) r[2]), ComplaintState.valueOf((String) r[3]), (String) r[4], (UUID) r[5], r[5] == null ? null : names.get((UUID) r[5]), SqlValues.instant(r[6])));
         }
         Map<UUID, String> contactNames = contacts.names(items.stream().map(c -> c.contactId).collect(Collectors.toSet()));
         return items.stream().map(c -> new ComplaintResponse(c.id, c.contactId, contactNames.get(c.contactId), c.channel, c.category,

@@ -66,8 +66,8 @@ public class ContactResource {
             @QueryParam("lifecycleStage") LifecycleStage lifecycleStage,
             @QueryParam("region") Region region,
             @QueryParam("industry") String industry,
-            @Parameter(description = "ABC tier: A, B, C or INACTIVE") @QueryParam("abcTier") String abcTier,
-            @Parameter(description = "Membership level: SILVER, GOLD or PLATINUM") @QueryParam("membershipLevel") String membershipLevel,
+            @Parameter(description = "ABC value tier", schema = @Schema(enumeration = {"A", "B", "C", "INACTIVE"})) @QueryParam("abcTier") String abcTier,
+            @Parameter(description = "Membership level", schema = @Schema(enumeration = {"SILVER", "GOLD", "PLATINUM"})) @QueryParam("membershipLevel") String membershipLevel,
             @Parameter(description = "true lists archived contacts instead of active ones") @QueryParam("archived") Boolean archived,
             @Parameter(description = "Page number, from 0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1–200 (default 20)") @QueryParam("size") Integer size,
@@ -137,6 +137,7 @@ public class ContactResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body: a client need not send a Content-Type
     @Path("/{id}/restore")
     @RolesAllowed({Role.Names.SALES_REP, Role.Names.MANAGER, Role.Names.ADMIN})
     @Operation(summary = "Restore an archived contact", description = "Brings an archived contact back into lists.")

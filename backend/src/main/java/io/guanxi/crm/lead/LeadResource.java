@@ -89,6 +89,7 @@ public class LeadResource {
     @APIResponse(responseCode = "201", description = "Created and scored",
             content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     @APIResponse(responseCode = "409", description = "The new person duplicates a contact: see existingId")
+    @APIResponse(responseCode = "404", description = "contactId names no contact visible to you")
     public Response createLead(@Valid @NotNull LeadRequest request,
             @QueryParam("confirmDuplicate") @DefaultValue("false") boolean confirmDuplicate, UriInfo uri) {
         LeadResponse lead = service.create(request, confirmDuplicate);
@@ -129,6 +130,8 @@ public class LeadResource {
             description = "A sales rep takes an unassigned open lead from the queue of their seniority (seniors: priority "
                     + "queue; juniors: potential queue) when the scoring policy lets reps see it. 409 if someone else "
                     + "took it first; the captured contact comes with it.")
+    @APIResponse(responseCode = "409", description = "conflict: the lead is no longer in the queue (someone owns it, or it is closed)")
+    @APIResponse(responseCode = "200", description = "Claimed: the lead is yours", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     public LeadResponse claimLead(@PathParam("id") UUID id) {
         return service.claim(id);
     }
@@ -155,6 +158,8 @@ public class LeadResource {
     @Operation(summary = "Assign or reassign a lead",
             description = "With ownerId, that rep owns the lead (recorded as the manager's choice); without, the "
                     + "assignment rules decide as on capture. The lead's assignmentReason says what decided.")
+    @APIResponse(responseCode = "409", description = "conflict: a closed lead keeps its owner")
+    @APIResponse(responseCode = "200", description = "Assigned", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     public LeadResponse assignLead(@PathParam("id") UUID id,
             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false) @Valid AssignRequest request) {
         return service.assign(id, request == null ? null : request.ownerId());
@@ -166,6 +171,8 @@ public class LeadResource {
     @Operation(summary = "Convert a qualified lead",
             description = "The lead becomes CONVERTED and its contact a customer: lifecycle stage PURCHASE (unless already "
                     + "PURCHASE or LOYALTY), recorded in the contact's stage history. Only QUALIFIED leads convert (else 409).")
+    @APIResponse(responseCode = "409", description = "conflict: only a QUALIFIED lead can be converted")
+    @APIResponse(responseCode = "200", description = "Converted; its contact is now a customer", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
     public LeadResponse convertLead(@PathParam("id") UUID id) {
         return service.convert(id);
     }

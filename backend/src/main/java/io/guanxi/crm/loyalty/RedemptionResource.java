@@ -56,6 +56,7 @@ public class RedemptionResource {
             + "or idempotency-key-in-flight; nothing was written")
     @APIResponse(responseCode = "422", description = "reward-unavailable (archived, outside its window, level too low) or "
             + "idempotency-key-reused; nothing was written")
+    @APIResponse(responseCode = "404", description = "No such reward, or the contact is not one you may see")
     public Response redeemPoints(@Valid @NotNull RedemptionRequest request,
             @Parameter(in = ParameterIn.HEADER, description = LoyaltyResource.KEY_DESCRIPTION) @HeaderParam("Idempotency-Key") String key,
             UriInfo uri) {
@@ -85,6 +86,8 @@ public class RedemptionResource {
     @Operation(summary = "Cancel a redemption",
             description = "Gives back the points to the lots they came from (keeping their expiry dates) and the stock; a reason "
                     + "is required. A second cancel is a 409.")
+    @APIResponse(responseCode = "200", description = "The cancelled redemption",
+            content = @Content(schema = @Schema(implementation = RedemptionResponse.class)))
     @APIResponse(responseCode = "409", description = "Already cancelled")
     public RedemptionResponse cancelRedemption(@PathParam("id") UUID id, @Valid @NotNull CancelRedemptionRequest request) {
         return service.cancel(id, request);

@@ -59,6 +59,9 @@ public class PurchaseResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = PurchaseResponse.class)))
     @APIResponse(responseCode = "200", description = "This order was recorded before with the same details",
             content = @Content(schema = @Schema(implementation = PurchaseResponse.class)))
+    @APIResponse(responseCode = "404", description = "The customer (contactId, or an integrator's contactMobile) is not a contact you may see")
+    @APIResponse(responseCode = "409", description = "duplicate-order: the externalOrderId was recorded with other details (existingId); or idempotency-key-in-flight")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the same Idempotency-Key with another body")
     public Response recordPurchase(@Valid @NotNull PurchaseRequest request,
             @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION) @HeaderParam("Idempotency-Key") String key,
             UriInfo uri) {
@@ -90,6 +93,8 @@ public class PurchaseResource {
             description = "All refunds of a purchase together never exceed its amount, even when posted at once (422 with "
                     + "what is still refundable). A refund lowers revenue at the next recompute; it never lowers a level at once.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = RefundResponse.class)))
+    @APIResponse(responseCode = "409", description = "idempotency-key-in-flight")
+    @APIResponse(responseCode = "422", description = "refund-exceeds-payment (with refundable), or idempotency-key-reused")
     public Response refundPurchase(@PathParam("id") UUID id, @Valid @NotNull RefundRequest request,
             @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION) @HeaderParam("Idempotency-Key") String key,
             UriInfo uri) {

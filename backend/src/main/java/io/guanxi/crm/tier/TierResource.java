@@ -78,6 +78,7 @@ public class TierResource {
                     + "writes only customers whose values changed, and records every tier and level movement. review=true is "
                     + "the periodic review: levels may also go down. While a recompute runs, another is refused (409, runningJobId).")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = JobResponse.class)))
+    @APIResponse(responseCode = "409", description = "job-already-running: follow runningJobId instead")
     public Response recomputeTiers(@Parameter(description = "Periodic review: levels may go down") @QueryParam("review") @DefaultValue("false") boolean review,
             UriInfo uri) {
         JobResponse job = service.startRecompute(review, currentUser.id());
@@ -91,6 +92,8 @@ public class TierResource {
     @Operation(summary = "The latest tiering report",
             description = "Customers per tier with their real share of customers and of revenue (e.g. A: 12 % of customers, 74 % "
                     + "of revenue), the ABCD quadrant with recommended actions and a heat map, levels, and movements since the run before.")
+    @APIResponse(responseCode = "404", description = "No recompute has finished yet")
+    @APIResponse(responseCode = "200", description = "The report of the last finished recompute", content = @Content(schema = @Schema(implementation = TierReport.class)))
     public TierReport getTierReport() {
         return service.latestReport();
     }

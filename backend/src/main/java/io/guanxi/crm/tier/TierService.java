@@ -116,7 +116,7 @@ public class TierService {
             throw ProblemException.notFound("Tier report (no recompute has finished yet)");
         }
         try {
-            return json.treeToValue(job.report(), TierReport.class);
+            return json.convertValue(job.report(), TierReport.class);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -29,11 +29,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/users")
@@ -79,6 +79,7 @@ public class UserResource {
              "roles": ["SALES_REP"], "seniority": "JUNIOR"}""")))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "409", description = "conflict: the username is taken")
     public Response createUser(@Valid @NotNull UserCreateRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UserResponse user = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build())
@@ -96,6 +97,7 @@ public class UserResource {
             {"displayName": "李娜", "roles": ["SALES_REP"], "seniority": "SENIOR", "active": true}""")))
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "409", description = "conflict: you cannot remove your own admin role or deactivate yourself, nor the last active admin")
     public Response updateUser(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UserUpdateRequest request) {
         UserResponse user = service.update(id, ifMatch, request, currentUser.id());
@@ -107,6 +109,7 @@ public class UserResource {
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(summary = "Reset a user's password", description = "Sets a new password (same rules as on create). The user's "
             + "tokens stop working on their next request and their web app sessions end.")
+    @APIResponse(responseCode = "204", description = "The new password is set")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reset", value = """
             {"password": "New-Secret-2026!"}""")))
     public Response resetUserPassword(@PathParam("id") UUID id, @Valid @NotNull PasswordResetRequest request) {

@@ -1,5 +1,6 @@
 package io.guanxi.crm.complaint.api;
 
+import io.guanxi.crm.complaint.ComplaintState;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ComplaintEvent", description = "One transition or SLA event: who, when, what they wrote")
 public record ComplaintEventResponse(
         @Schema(required = true, description = "RECEIVE, a ComplaintAction, BREACH_* or ESCALATE") String action,
-        String fromState,
-        @Schema(required = true) String toState,
+        ComplaintState fromState,
+        @Schema(required = true) ComplaintState toState,
         String text,
         UUID actorId,
         String actorName,

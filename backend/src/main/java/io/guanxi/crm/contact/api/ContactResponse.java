@@ -42,6 +42,6 @@ public record ContactResponse(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true) long version,
-        @Schema(description = "ABC value tier (A, B, C, INACTIVE) from the last recompute; empty for non-customers") String abcTier,
-        @Schema(description = "Membership level (SILVER, GOLD, PLATINUM); empty for non-customers") String membershipLevel) {
+        @Schema(enumeration = {"A", "B", "C", "INACTIVE"}, description = "ABC value tier from the last recompute; empty for non-customers") String abcTier,
+        @Schema(enumeration = {"SILVER", "GOLD", "PLATINUM"}, description = "Membership level; empty for non-customers") String membershipLevel) {
 }

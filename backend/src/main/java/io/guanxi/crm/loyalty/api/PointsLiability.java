@@ -14,7 +14,7 @@ public record PointsLiability(
 
     @Schema(name = "PointsLiabilityRow")
     public record Row(
-            @Schema(required = true, description = "SILVER, GOLD, PLATINUM or NONE (no level)") String level,
+            @Schema(required = true, enumeration = {"SILVER", "GOLD", "PLATINUM", "NONE", "ALL"}, description = "A membership level, NONE (no level), or ALL on the total row") String level,
             @Schema(required = true, description = "Accounts holding points") long accounts,
             @Schema(required = true) long points,
             @Schema(required = true) BigDecimal valueCny,

@@ -4,10 +4,40 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
-/** RFC 9457 problem details, the body of every 4xx and 5xx response. */
-@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
+/**
+ * RFC 9457 problem details, the body of every 4xx and 5xx response. The extension members a problem
+ * type may carry (the {@code extensions} map) are declared on the schema, so clients read them typed.
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json). Besides the standard "
+        + "members a problem may carry the extension members below; which ones depends on its type.",
+        properties = {
+            @SchemaProperty(name = "existingId", type = SchemaType.STRING, format = "uuid",
+                    description = "duplicate-contact, duplicate-order: the record that already exists"),
+            @SchemaProperty(name = "duplicates", type = SchemaType.ARRAY, implementation = Problem.Duplicate.class,
+                    description = "duplicate-contact: every contact the new one may duplicate"),
+            @SchemaProperty(name = "state", ref = "ComplaintState",
+                    description = "illegal-transition: the complaint's current state"),
+            @SchemaProperty(name = "allowedActions", type = SchemaType.ARRAY, ref = "ComplaintAction",
+                    description = "illegal-transition: what can be done in the current state"),
+            @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER, format = "int64", minimum = "1",
+                    description = "too-many-requests: seconds until a new attempt is accepted (also in Retry-After)"),
+            @SchemaProperty(name = "runningJobId", type = SchemaType.STRING, format = "uuid",
+                    description = "job-already-running: the job to follow instead"),
+            @SchemaProperty(name = "refundable", type = SchemaType.NUMBER,
+                    description = "refund-exceeds-payment: what can still be refunded, CNY"),
+            @SchemaProperty(name = "balance", type = SchemaType.INTEGER, format = "int64",
+                    description = "insufficient-points: the points the customer has available"),
+            @SchemaProperty(name = "needed", type = SchemaType.INTEGER, format = "int64",
+                    description = "insufficient-points: the points the operation needs"),
+            @SchemaProperty(name = "stock", type = SchemaType.INTEGER, format = "int64",
+                    description = "out-of-stock: how many of the reward are left"),
+            @SchemaProperty(name = "levelRequired", ref = "MembershipLevel",
+                    description = "reward-unavailable: the membership level the reward needs")
+        })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
         @Schema(required = true, examples = "urn:guanxi:problem:validation") String type,
@@ -17,6 +47,14 @@ public record Problem(
         @Schema(examples = "/api/v1/contacts") String instance,
         @Schema(description = "Invalid fields, for validation problems") List<FieldError> errors,
         @Schema(hidden = true) Map<String, Object> extensions) {
+
+    /** A record the request may duplicate (documentation of the {@code duplicates} extension member). */
+    @Schema(name = "DuplicateMatch")
+    public record Duplicate(
+            @Schema(required = true) java.util.UUID id,
+            @Schema(required = true, description = "The field that matched", examples = "mobile") String matchedOn,
+            @Schema(required = true, description = "False when it is another rep's contact you may not open") boolean visibleToYou) {
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

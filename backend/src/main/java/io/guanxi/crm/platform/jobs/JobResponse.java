@@ -1,7 +1,7 @@
 package io.guanxi.crm.platform.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,5 +17,8 @@ public record JobResponse(
         Instant startedAt,
         Instant finishedAt,
         @Schema(description = "Set when the job failed") String error,
-        @Schema(description = "The job's result; its shape depends on the kind") JsonNode report) {
+        @Schema(additionalProperties = Schema.True.class,
+                description = "The result of a SUCCEEDED job, a JSON object whose members depend on the kind: TIER_RECOMPUTE "
+                        + "answers a TierReport (as GET /api/v1/tiers/report), POINTS_EXPIRY {asOf, accounts, lots, points}")
+        Map<String, Object> report) {
 }

@@ -1,6 +1,7 @@
 package io.guanxi.crm.platform.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.SqlValues;
@@ -34,6 +35,8 @@ import org.jboss.logging.Logger;
 public class Jobs {
 
     private static final Logger LOG = Logger.getLogger(Jobs.class);
+    private static final TypeReference<Map<String, Object>> REPORT = new TypeReference<>() {
+    };
 
     /** Reports progress of a running job. */
     public interface Progress {
@@ -172,9 +175,10 @@ public class Jobs {
         }
     }
 
-    private JsonNode parse(String value) {
+    private Map<String, Object> parse(String value) {
         try {
-            return value == null ? null : json.readTree(value);
+            // Amounts stay exact decimals, as the work reported them.
+            return value == null ? null : json.readerFor(REPORT).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(value);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

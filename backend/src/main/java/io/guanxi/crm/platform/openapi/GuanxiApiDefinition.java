@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @OpenAPIDefinition(
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.COMPLAINTS, description = "Complaints (投诉): the four-step playbook, SLAs, escalation, follow-up"),
             @Tag(name = ApiTags.LOYALTY, description = "Points (积分): an append-only ledger, rewards, redemptions, expiry, referrals")
         },
+        // Relative: the API is served by the same origin that serves this document (and the SPA).
+        servers = @Server(url = "/", description = "This Guanxi CRM instance"),
         security = @SecurityRequirement(name = GuanxiApiDefinition.BEARER))
 @SecurityScheme(securitySchemeName = GuanxiApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "The access_token from POST /api/v1/auth/token")

@@ -18,8 +18,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Declares the error responses that the API conventions give every operation, in one place instead
- * of on each method: 400 and 401 everywhere, 403 where roles are checked, 404 for a path id, 409 on
- * create, 412/428 on updates. Each is an RFC 9457 problem. Public endpoints drop the bearer requirement.
+ * of on each method: 400 for input, 401 (with WWW-Authenticate) and 403 where a token is needed, 404 for
+ * a path parameter, 413/415 for a body, 412/428 on updates, 414 and 500 everywhere, 503 for the search,
+ * Retry-After on 429. Each is an RFC 9457 problem. Public endpoints drop the bearer requirement. What
+ * only some operations answer (409, 422, a 404 for an id in the body) is declared on the method.
  */
 public class StandardResponsesFilter implements OASFilter {
 
@@ -36,6 +38,7 @@ public class StandardResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach(
                 (method, operation) -> addStandardResponses(path, method, operation)));
+        declareArraysOfReferences(components.getSchemas() == null ? null : components.getSchemas().get("Problem"));
         // Stable order in the stored document, so the drift check compares like with like.
         if (components.getSchemas() != null) {
             components.setSchemas(new TreeMap<>(components.getSchemas()));
@@ -54,7 +57,7 @@ public class StandardResponsesFilter implements OASFilter {
         }
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        boolean hasPathId = path.contains("{id}") || path.contains("{contactId}");
+        boolean hasPathParameter = path.contains("{");
         boolean isUpdate = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
 
         if (hasInput || method == PathItem.HttpMethod.POST || isUpdate) {
@@ -67,7 +70,7 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "401", "Missing, expired or invalid bearer token");
             add(responses, "403", "Your role does not allow this operation");
         }
-        if (hasPathId) {
+        if (hasPathParameter) {
             add(responses, "404", "No such record, or it is not visible to you");
         }
         if (operation.getRequestBody() != null) {
@@ -78,14 +81,57 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "412", "The If-Match version is stale: someone else changed the record");
             add(responses, "428", "If-Match is missing");
         }
+        // The HTTP layer refuses a request line longer than it accepts, whatever the operation.
+        add(responses, "414", "The URI is longer than the service accepts");
         add(responses, "500", "Unexpected failure (logged; no details are exposed)");
+        if (hasSearchText(operation)) {
+            add(responses, "503", "query-timeout: the search took too long and was stopped; narrow it");
+        }
         // Failures an operation declares itself (409, 422, …) are problems too.
         responses.getAPIResponses().forEach((code, response) -> {
-            if (code.startsWith("4") && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
+            if ((code.startsWith("4") || code.startsWith("5")) && !hasProblemSchema(response)) {
                 response.setContent(problemContent());
             }
         });
+        if (!isPublic) {
+            requireHeader(responses.getAPIResponse("401"), "WWW-Authenticate", "Bearer: send a valid bearer token",
+                    Schema.SchemaType.STRING);
+        }
+        if (responses.hasAPIResponse("429")) {
+            requireHeader(responses.getAPIResponse("429"), "Retry-After", "Seconds to wait before trying again",
+                    Schema.SchemaType.INTEGER);
+        }
         sortResponses(responses);
+    }
+
+    /** Headers the conventions promise, so clients (and the contract tests) can rely on them. */
+    private static void requireHeader(APIResponse response, String name, String description, Schema.SchemaType type) {
+        Schema schema = OASFactory.createSchema().type(List.of(type));
+        response.addHeader(name, OASFactory.createHeader().required(true).description(description).schema(schema));
+    }
+
+    /**
+     * Problem's extension members are declared on the class by name (platform may not name feature types);
+     * an array member given as {@code type: array} plus a {@code $ref} becomes an array of that reference.
+     */
+    private static void declareArraysOfReferences(Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().forEach(property -> {
+            if (property.getRef() != null && property.getType() != null && property.getType().contains(Schema.SchemaType.ARRAY)) {
+                String ref = property.getRef();
+                property.setRef(null);
+                property.setType(List.of(Schema.SchemaType.ARRAY));
+                property.setItems(OASFactory.createSchema().ref(ref));
+            }
+        });
+    }
+
+    /** Free-text search runs under a statement timeout; the other queries are bounded by their indexes. */
+    private static boolean hasSearchText(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && "q".equals(p.getName()));
     }
 
     private static void add(APIResponses responses, String code, String description) {
@@ -98,6 +144,11 @@ public class StandardResponsesFilter implements OASFilter {
             return;
         }
         responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static boolean hasProblemSchema(APIResponse response) {
+        return response.getContent() != null && response.getContent().hasMediaType(PROBLEM)
+                && response.getContent().getMediaType(PROBLEM).getSchema() != null;
     }
 
     private static Content problemContent() {

@@ -21,9 +21,9 @@ public record TierPolicyRequest(
         @Schema(description = "A until this cumulative percentage (of revenue or of ranked customers)", examples = "70") BigDecimal aCutoffPercent,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 2)
         @Schema(description = "B until this cumulative percentage; C the rest", examples = "95") BigDecimal bCutoffPercent,
-        @NotNull @Size(max = 16) @Pattern(regexp = "C|INACTIVE") @Schema(description = "Tier of customers without revenue in the window: C or INACTIVE")
+        @NotNull @Size(max = 16) @Pattern(regexp = "C|INACTIVE") @Schema(enumeration = {"C", "INACTIVE"}, description = "Tier of customers without revenue in the window")
         String noRevenueTier,
-        @NotNull @Size(max = 16) @Pattern(regexp = "MEDIAN|FIXED") @Schema(description = "ABCD thresholds: the medians, or the fixed values below")
+        @NotNull @Size(max = 16) @Pattern(regexp = "MEDIAN|FIXED") @Schema(enumeration = {"MEDIAN", "FIXED"}, description = "ABCD thresholds: the medians, or the fixed values below")
         String abcdThresholds,
         @Min(1) @Schema(description = "FIXED: purchases in the window from which frequency is high") Integer frequencyThreshold,
         @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 2)

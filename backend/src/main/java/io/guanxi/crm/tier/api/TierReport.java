@@ -46,7 +46,7 @@ public record TierReport(
 
     @Schema(name = "AbcdThresholds")
     public record Thresholds(
-            @Schema(required = true, description = "MEDIAN or FIXED") String source,
+            @Schema(required = true, enumeration = {"MEDIAN", "FIXED"}) String source,
             @Schema(required = true, description = "More purchases than this (MEDIAN) or at least this (FIXED) is high frequency")
             BigDecimal frequency,
             @Schema(required = true, description = "Likewise for the average order value, CNY") BigDecimal orderValue) {
@@ -61,7 +61,7 @@ public record TierReport(
 
     @Schema(name = "TierMovement")
     public record Movement(
-            @Schema(required = true) String dimension,
+            @Schema(required = true, enumeration = {"ABC", "ABCD", "LEVEL"}) String dimension,
             String from,
             @Schema(required = true) String to,
             @Schema(required = true) long customers) {
