@@ -67,6 +67,14 @@ class AuthorizationMatrixTest {
     /** Who may call each operation (by operationId), from the resources' @RolesAllowed, checked against SPEC "Who uses it". */
     private static final Map<String, Access> WHO_MAY_CALL = Map.ofEntries(
             entry("signIn", PUBLIC),
+            entry("startSession", PUBLIC),
+            entry("refreshSession", PUBLIC),
+            entry("endSession", PUBLIC),
+            entry("listMySessions", roles(EVERYONE)),
+            entry("revokeMySession", roles(EVERYONE)),
+            entry("listUserSessions", roles(ADMIN)),
+            entry("revokeUserSessions", roles(ADMIN)),
+            entry("revokeUserSession", roles(ADMIN)),
             entry("getCurrentUser", roles(EVERYONE)),
             // Users (admins; managers read them to assign work).
             entry("listUsers", roles(ADMIN, MANAGER)),
@@ -157,9 +165,10 @@ class AuthorizationMatrixTest {
             entry("restoreReward", roles(MANAGER, ADMIN)),
             entry("redeemPoints", roles(EVERYONE)),
             entry("listRedemptions", roles(STAFF)),
-            // Issue 13 finding 3: once integrators see only their own redemptions, add .hiddenAlsoFrom(INTEGRATOR) to both.
-            entry("getRedemption", roles(EVERYONE).hidden("id", Owned.REDEMPTION)),
-            entry("cancelRedemption", roles(EVERYONE).hidden("id", Owned.REDEMPTION).body("{\"reason\":\"改选\"}")));
+            // An integrator sees only the redemptions it made (issue 13 finding 3).
+            entry("getRedemption", roles(EVERYONE).hidden("id", Owned.REDEMPTION).hiddenAlsoFrom(INTEGRATOR)),
+            entry("cancelRedemption", roles(EVERYONE).hidden("id", Owned.REDEMPTION).hiddenAlsoFrom(INTEGRATOR)
+                    .body("{\"reason\":\"改选\"}")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
