@@ -91,7 +91,8 @@ public class PurchaseResource {
     @RolesAllowed({Role.Names.SALES_REP, Role.Names.MANAGER, Role.Names.ADMIN, Role.Names.INTEGRATOR})
     @Operation(summary = "Refund a purchase, fully or partly",
             description = "All refunds of a purchase together never exceed its amount, even when posted at once (422 with "
-                    + "what is still refundable). A refund lowers revenue at the next recompute; it never lowers a level at once.")
+                    + "what is still refundable). A refund lowers revenue at the next recompute; it never lowers a level at once. "
+                    + "An integrator refunds only the sales it recorded (another purchase answers 404).")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = RefundResponse.class)))
     @APIResponse(responseCode = "409", description = "idempotency-key-in-flight")
     @APIResponse(responseCode = "422", description = "refund-exceeds-payment (with refundable), or idempotency-key-reused")

@@ -202,11 +202,14 @@ public class PurchaseService {
         return purchase;
     }
 
-    /** Refunds: integrators for any purchase, people for purchases they may see (agents read only). */
+    /**
+     * Refunds: an integrator refunds the sales it recorded (a shop refunds its own orders, never a rep's),
+     * people the purchases they may see (agents read only).
+     */
     private Purchase requireForWrite(UUID id) {
         if (currentUser.has(Role.INTEGRATOR)) {
             Purchase purchase = em.find(Purchase.class, id);
-            if (purchase == null) {
+            if (purchase == null || !visibility.madeOrAboutVisibleContact(purchase.contactId, purchase.recordedBy)) {
                 throw ProblemException.notFound("Purchase " + id);
             }
             return purchase;

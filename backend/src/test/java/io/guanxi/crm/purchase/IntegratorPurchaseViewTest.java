@@ -42,4 +42,25 @@ class IntegratorPurchaseViewTest {
         // People still see the name.
         rep.request().get("/api/v1/purchases/" + id).then().statusCode(200).body("contactName", equalTo("秘密客户"));
     }
+
+    @Test
+    void anIntegratorRefundsOnlyTheSalesItRecorded() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        TestUser shop = Api.newUser(Role.INTEGRATOR);
+        TestUser otherShop = Api.newUser(Role.INTEGRATOR);
+        String mobile = Api.uniqueMobile();
+        String contactId = rep.request().body(aContact().with("mobile", mobile).build()).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String occurredAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String repsSale = rep.request().body(Map.of("contactId", contactId, "amount", 300, "channel", "STORE", "occurredAt", occurredAt))
+                .post("/api/v1/purchases").then().statusCode(201).extract().path("id");
+        String shopsSale = shop.request().body(Map.of("contactMobile", mobile, "amount", 200, "channel", "ONLINE",
+                        "externalOrderId", "SO-" + UUID.randomUUID(), "occurredAt", occurredAt))
+                .post("/api/v1/purchases").then().statusCode(201).extract().path("id");
+        Map<String, Object> refund = Map.of("amount", 50, "reason", "退货");
+        shop.request().body(refund).post("/api/v1/purchases/" + repsSale + "/refunds").then().statusCode(404);
+        otherShop.request().body(refund).post("/api/v1/purchases/" + shopsSale + "/refunds").then().statusCode(404);
+        shop.request().body(refund).post("/api/v1/purchases/" + shopsSale + "/refunds").then().statusCode(201);
+        rep.request().get("/api/v1/purchases/" + repsSale).then().statusCode(200).body("netAmount", equalTo(300.0f));
+    }
 }

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
                     description = "illegal-transition: the complaint's current state"),
             @SchemaProperty(name = "allowedActions", type = SchemaType.ARRAY, ref = "ComplaintAction",
                     description = "illegal-transition: what can be done in the current state"),
+            @SchemaProperty(name = "errorCount", type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    description = "validation: how many field errors there are when errors lists only the first 20"),
             @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER, format = "int64", minimum = "1",
                     description = "too-many-requests: seconds until a new attempt is accepted (also in Retry-After)"),
             @SchemaProperty(name = "runningJobId", type = SchemaType.STRING, format = "uuid",

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Declares the error responses that the API conventions give every operation, in one place instead
  * of on each method: 400 for input, 401 (with WWW-Authenticate) and 403 where a token is needed, 404 for
- * a path parameter, 413/415 for a body, 412/428 on updates, 414 and 500 everywhere, 503 for the search,
+ * a path parameter, 413/415 for a body, 412/428 on updates, 414, 431 and 500 everywhere, 503 for the search,
  * Retry-After on 429. Each is an RFC 9457 problem. Public endpoints drop the bearer requirement. What
  * only some operations answer (409, 422, a 404 for an id in the body) is declared on the method.
  */
@@ -81,8 +81,9 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "412", "The If-Match version is stale: someone else changed the record");
             add(responses, "428", "If-Match is missing");
         }
-        // The HTTP layer refuses a request line longer than it accepts, whatever the operation.
+        // The HTTP layer refuses a request line or headers larger than it accepts, whatever the operation.
         add(responses, "414", "The URI is longer than the service accepts");
+        add(responses, "431", "The request headers are larger than the service accepts");
         add(responses, "500", "Unexpected failure (logged; no details are exposed)");
         if (hasSearchText(operation)) {
             add(responses, "503", "query-timeout: the search took too long and was stopped; narrow it");
