@@ -1088,7 +1088,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a purchase, fully or partly
-         * @description All refunds of a purchase together never exceed its amount, even when posted at once (422 with what is still refundable). A refund lowers revenue at the next recompute; it never lowers a level at once.
+         * @description All refunds of a purchase together never exceed its amount, even when posted at once (422 with what is still refundable). A refund lowers revenue at the next recompute; it never lowers a level at once. An integrator refunds only the sales it recorded (another purchase answers 404).
          */
         post: operations["refundPurchase"];
         delete?: never;
@@ -1447,8 +1447,8 @@ export interface components {
         /** @enum {string} */
         AbcMethod: "CUMULATIVE_REVENUE" | "RANK_SHARE";
         AbcdThresholds: {
-            /** @description MEDIAN or FIXED */
-            source: string;
+            /** @enum {string} */
+            source: "MEDIAN" | "FIXED";
             /** @description More purchases than this (MEDIAN) or at least this (FIXED) is high frequency */
             frequency: number;
             /** @description Likewise for the average order value, CNY */
@@ -1575,8 +1575,8 @@ export interface components {
         ComplaintEvent: {
             /** @description RECEIVE, a ComplaintAction, BREACH_* or ESCALATE */
             action: string;
-            fromState?: string;
-            toState: string;
+            fromState?: components["schemas"]["ComplaintState"];
+            toState: components["schemas"]["ComplaintState"];
             text?: string;
             actorId?: components["schemas"]["UUID"];
             actorName?: string;
@@ -1703,10 +1703,16 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
-            /** @description ABC value tier (A, B, C, INACTIVE) from the last recompute; empty for non-customers */
-            abcTier?: string;
-            /** @description Membership level (SILVER, GOLD, PLATINUM); empty for non-customers */
-            membershipLevel?: string;
+            /**
+             * @description ABC value tier from the last recompute; empty for non-customers
+             * @enum {string}
+             */
+            abcTier?: "A" | "B" | "C" | "INACTIVE";
+            /**
+             * @description Membership level; empty for non-customers
+             * @enum {string}
+             */
+            membershipLevel?: "SILVER" | "GOLD" | "PLATINUM";
         };
         /** @enum {string} */
         ContactChannel: "PHONE" | "SMS" | "EMAIL" | "WECHAT" | "VISIT";
@@ -1784,10 +1790,16 @@ export interface components {
             averageOrder: number;
             firstPurchaseAt: components["schemas"]["Instant"];
             lastPurchaseAt: components["schemas"]["Instant"];
-            /** @description A, B, C or INACTIVE; empty until the first recompute */
-            abcTier?: string;
-            /** @description A core · B raise frequency · C grow value · D activate */
-            abcdQuadrant?: string;
+            /**
+             * @description Empty until the first recompute
+             * @enum {string}
+             */
+            abcTier?: "A" | "B" | "C" | "INACTIVE";
+            /**
+             * @description A core · B raise frequency · C grow value · D activate
+             * @enum {string}
+             */
+            abcdQuadrant?: "A" | "B" | "C" | "D";
             /** @description What to do with a customer of this quadrant (SPEC §5) */
             recommendedAction?: string;
             membershipLevel: components["schemas"]["MembershipLevel"];
@@ -1814,6 +1826,16 @@ export interface components {
         };
         /** @enum {string} */
         Direction: "INBOUND" | "OUTBOUND";
+        DuplicateMatch: {
+            id: components["schemas"]["UUID"];
+            /**
+             * @description The field that matched
+             * @example mobile
+             */
+            matchedOn: string;
+            /** @description False when it is another rep's contact you may not open */
+            visibleToYou: boolean;
+        };
         /** @enum {string} */
         EntryKind: "EARN" | "REDEEM" | "ADJUST" | "REVERSE" | "EXPIRE" | "REFERRAL_BONUS";
         /** @enum {string} */
@@ -1898,37 +1920,13 @@ export interface components {
             finishedAt?: components["schemas"]["Instant"];
             /** @description Set when the job failed */
             error?: string;
-            /** @description The job's result; its shape depends on the kind */
-            report?: components["schemas"]["JsonNode"];
+            /** @description The result of a SUCCEEDED job, a JSON object whose members depend on the kind: TIER_RECOMPUTE answers a TierReport (as GET /api/v1/tiers/report), POINTS_EXPIRY {asOf, accounts, lots, points} */
+            report?: {
+                [key: string]: unknown;
+            };
         };
         /** @enum {string} */
         JobState: "RUNNING" | "SUCCEEDED" | "FAILED";
-        JsonNode: {
-            empty?: boolean;
-            valueNode?: boolean;
-            containerNode?: boolean;
-            missingNode?: boolean;
-            array?: boolean;
-            object?: boolean;
-            nodeType?: components["schemas"]["JsonNodeType"];
-            pojo?: boolean;
-            number?: boolean;
-            integralNumber?: boolean;
-            floatingPointNumber?: boolean;
-            short?: boolean;
-            int?: boolean;
-            long?: boolean;
-            float?: boolean;
-            double?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            textual?: boolean;
-            boolean?: boolean;
-            null?: boolean;
-            binary?: boolean;
-        };
-        /** @enum {string} */
-        JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         Lead: {
             id: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
@@ -2325,8 +2323,11 @@ export interface components {
             total: components["schemas"]["PointsLiabilityRow"];
         };
         PointsLiabilityRow: {
-            /** @description SILVER, GOLD, PLATINUM or NONE (no level) */
-            level: string;
+            /**
+             * @description A membership level, NONE (no level), or ALL on the total row
+             * @enum {string}
+             */
+            level: "SILVER" | "GOLD" | "PLATINUM" | "NONE" | "ALL";
             /**
              * Format: int64
              * @description Accounts holding points
@@ -2342,8 +2343,53 @@ export interface components {
             /** Format: int64 */
             writtenOff: number;
         };
-        /** @description RFC 9457 problem details (application/problem+json) */
+        /** @description RFC 9457 problem details (application/problem+json). Besides the standard members a problem may carry the extension members below; which ones depends on its type. */
         Problem: {
+            /**
+             * Format: uuid
+             * @description duplicate-contact, duplicate-order: the record that already exists
+             */
+            existingId?: string;
+            /** @description duplicate-contact: every contact the new one may duplicate */
+            duplicates?: components["schemas"]["DuplicateMatch"][];
+            /** @description illegal-transition: the complaint's current state */
+            state?: components["schemas"]["ComplaintState"];
+            /** @description illegal-transition: what can be done in the current state */
+            allowedActions?: components["schemas"]["ComplaintAction"][];
+            /**
+             * Format: int32
+             * @description validation: how many field errors there are when errors lists only the first 20
+             */
+            errorCount?: number;
+            /**
+             * Format: int64
+             * @description too-many-requests: seconds until a new attempt is accepted (also in Retry-After)
+             */
+            retryAfterSeconds?: number;
+            /**
+             * Format: uuid
+             * @description job-already-running: the job to follow instead
+             */
+            runningJobId?: string;
+            /** @description refund-exceeds-payment: what can still be refunded, CNY */
+            refundable?: number;
+            /**
+             * Format: int64
+             * @description insufficient-points: the points the customer has available
+             */
+            balance?: number;
+            /**
+             * Format: int64
+             * @description insufficient-points: the points the operation needs
+             */
+            needed?: number;
+            /**
+             * Format: int64
+             * @description out-of-stock: how many of the reward are left
+             */
+            stock?: number;
+            /** @description reward-unavailable: the membership level the reward needs */
+            levelRequired?: components["schemas"]["MembershipLevel"];
             /** @example urn:guanxi:problem:validation */
             type: string;
             /** @example Validation failed */
@@ -2720,13 +2766,16 @@ export interface components {
             changedAt: components["schemas"]["Instant"];
         };
         TierChange: {
-            /** @description ABC, ABCD or LEVEL */
-            dimension: string;
+            /** @enum {string} */
+            dimension: "ABC" | "ABCD" | "LEVEL";
             /** @description Empty for the first value */
             from?: string;
             to: string;
-            /** @description RECOMPUTE, REVIEW (periodic level review) or PURCHASE (immediate upgrade) */
-            cause: string;
+            /**
+             * @description RECOMPUTE, REVIEW (periodic level review) or PURCHASE (immediate upgrade)
+             * @enum {string}
+             */
+            cause: "RECOMPUTE" | "REVIEW" | "PURCHASE";
             /** @description The recompute job that decided it */
             jobId?: components["schemas"]["UUID"];
             changedAt: components["schemas"]["Instant"];
@@ -2746,7 +2795,8 @@ export interface components {
             customers: number;
         };
         TierMovement: {
-            dimension: string;
+            /** @enum {string} */
+            dimension: "ABC" | "ABCD" | "LEVEL";
             from?: string;
             to: string;
             /** Format: int64 */
@@ -2760,8 +2810,10 @@ export interface components {
             abcMethod: components["schemas"]["AbcMethod"];
             aCutoffPercent: number;
             bCutoffPercent: number;
-            noRevenueTier: string;
-            abcdThresholds: string;
+            /** @enum {string} */
+            noRevenueTier: "C" | "INACTIVE";
+            /** @enum {string} */
+            abcdThresholds: "MEDIAN" | "FIXED";
             /** Format: int32 */
             frequencyThreshold?: number;
             orderValueThreshold?: number;
@@ -2793,10 +2845,16 @@ export interface components {
              * @example 95
              */
             bCutoffPercent: number;
-            /** @description Tier of customers without revenue in the window: C or INACTIVE */
-            noRevenueTier: string;
-            /** @description ABCD thresholds: the medians, or the fixed values below */
-            abcdThresholds: string;
+            /**
+             * @description Tier of customers without revenue in the window
+             * @enum {string}
+             */
+            noRevenueTier: "C" | "INACTIVE";
+            /**
+             * @description ABCD thresholds: the medians, or the fixed values below
+             * @enum {string}
+             */
+            abcdThresholds: "MEDIAN" | "FIXED";
             /**
              * Format: int32
              * @description FIXED: purchases in the window from which frequency is high
@@ -2986,7 +3044,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -3050,7 +3126,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -3115,11 +3209,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The request body is larger than 1 MB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3139,12 +3242,21 @@ export interface operations {
             /** @description Too many failed attempts; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -3207,6 +3319,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -3219,12 +3340,21 @@ export interface operations {
             /** @description Too many failed attempts; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -3282,6 +3412,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3290,6 +3422,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3342,6 +3492,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3350,6 +3502,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contactId names no contact visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3366,8 +3527,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3407,6 +3586,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3415,6 +3596,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3469,6 +3668,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3502,6 +3703,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -3513,6 +3723,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3566,6 +3785,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3574,6 +3795,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3624,6 +3863,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3641,6 +3882,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3674,7 +3933,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,6 +3954,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3719,6 +3980,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -3728,8 +3998,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3784,6 +4072,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3817,8 +4107,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3852,7 +4160,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3873,6 +4181,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3897,6 +4207,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -3906,8 +4225,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3937,7 +4274,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3958,6 +4295,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3975,6 +4314,33 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4008,7 +4374,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4029,6 +4395,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4053,6 +4421,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4062,8 +4439,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4097,7 +4492,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4118,6 +4513,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4142,6 +4539,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4151,8 +4557,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4186,7 +4610,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4207,6 +4631,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4231,6 +4657,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4240,8 +4675,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4275,7 +4728,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4296,6 +4749,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4320,6 +4775,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description illegal-transition: not allowed in the complaint's state (with state and allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4329,8 +4793,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4352,14 +4834,14 @@ export interface operations {
     listContacts: {
         parameters: {
             query?: {
-                /** @description ABC tier: A, B, C or INACTIVE */
-                abcTier?: string;
+                /** @description ABC value tier */
+                abcTier?: "A" | "B" | "C" | "INACTIVE";
                 /** @description true lists archived contacts instead of active ones */
                 archived?: boolean;
                 industry?: string;
                 lifecycleStage?: components["schemas"]["LifecycleStage"];
-                /** @description Membership level: SILVER, GOLD or PLATINUM */
-                membershipLevel?: string;
+                /** @description Membership level */
+                membershipLevel?: "SILVER" | "GOLD" | "PLATINUM";
                 /** @description Owner (user id); managers use it to see one rep's book */
                 ownerId?: components["schemas"]["UUID"];
                 /** @description Page number, from 0 */
@@ -4407,6 +4889,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4422,8 +4906,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description query-timeout: the search took too long and was stopped; narrow it */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4470,6 +4981,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4503,8 +5016,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4560,6 +5091,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4577,6 +5110,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4631,6 +5182,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4664,8 +5217,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4717,6 +5288,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4734,6 +5307,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4784,6 +5375,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4801,6 +5394,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4860,6 +5471,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4911,6 +5524,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -4922,6 +5544,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4970,6 +5601,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4987,6 +5620,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5037,6 +5688,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5054,6 +5707,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5104,6 +5775,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5121,6 +5794,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5171,6 +5862,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5188,6 +5881,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5238,6 +5949,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5255,6 +5968,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5305,6 +6036,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5322,6 +6055,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5372,6 +6123,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5389,6 +6142,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5428,6 +6199,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5436,6 +6209,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5488,6 +6279,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5512,8 +6305,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5564,6 +6375,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5581,6 +6394,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5637,6 +6468,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5679,6 +6512,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -5690,6 +6532,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5738,6 +6589,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5755,6 +6608,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5794,6 +6665,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5802,6 +6675,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5856,6 +6747,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5889,6 +6782,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -5900,6 +6802,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5952,6 +6863,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5976,8 +6889,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6028,6 +6959,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6036,6 +6969,33 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6084,6 +7044,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6092,6 +7054,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6148,6 +7128,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6156,6 +7138,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6210,6 +7210,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6218,6 +7220,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contactId names no contact visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6243,8 +7254,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6306,6 +7335,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6330,8 +7361,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6382,6 +7431,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6399,6 +7450,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6455,6 +7524,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6506,6 +7577,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -6517,6 +7597,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6550,7 +7639,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Assigned */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6571,6 +7660,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6595,6 +7686,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description conflict: a closed lead keeps its owner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -6604,8 +7704,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6635,7 +7753,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Claimed: the lead is yours */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6656,6 +7774,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6673,6 +7793,33 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the lead is no longer in the queue (someone owns it, or it is closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6702,7 +7849,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Converted; its contact is now a customer */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6723,6 +7870,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6740,6 +7889,33 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: only a QUALIFIED lead can be converted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6790,6 +7966,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6807,6 +7985,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6860,6 +8056,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6877,6 +8075,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6927,6 +8143,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6944,6 +8162,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7001,6 +8237,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7043,6 +8281,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -7054,6 +8301,15 @@ export interface operations {
             };
             /** @description idempotency-key-reused */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7107,6 +8363,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7124,6 +8382,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7172,6 +8448,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7189,6 +8467,24 @@ export interface operations {
             };
             /** @description A run is going: see runningJobId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7228,6 +8524,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7236,6 +8534,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7275,6 +8591,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7283,6 +8601,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7337,6 +8673,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7370,6 +8708,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -7381,6 +8728,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7420,6 +8776,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7428,6 +8786,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7481,6 +8857,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7489,6 +8867,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7537,6 +8933,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7558,7 +8956,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -7608,6 +9024,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7616,6 +9034,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7680,6 +9116,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7688,6 +9126,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer (contactId, or an integrator's contactMobile) is not a contact you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description duplicate-order: the externalOrderId was recorded with other details (existingId); or idempotency-key-in-flight */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7704,8 +9160,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency-key-reused: the same Idempotency-Key with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7756,6 +9239,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7773,6 +9258,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7830,6 +9333,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7854,6 +9359,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description idempotency-key-in-flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -7863,8 +9377,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description refund-exceeds-payment (with refundable), or idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7917,6 +9458,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7925,6 +9468,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7980,6 +9541,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7988,6 +9551,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reward, or the contact is not one you may see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8013,6 +9585,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -8024,6 +9605,15 @@ export interface operations {
             };
             /** @description reward-unavailable (archived, outside its window, level too low) or idempotency-key-reused; nothing was written */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8074,6 +9664,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8091,6 +9683,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8124,6 +9734,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The cancelled redemption */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {
@@ -8136,6 +9755,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8178,8 +9799,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8232,6 +9871,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8240,6 +9881,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8288,6 +9947,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8305,6 +9966,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8361,6 +10040,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8369,6 +10050,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8421,6 +10120,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8445,8 +10146,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8497,6 +10216,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8514,6 +10235,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8571,6 +10310,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8613,6 +10354,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -8624,6 +10374,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8674,6 +10433,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8691,6 +10452,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8741,6 +10520,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8758,6 +10539,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8797,6 +10596,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8805,6 +10606,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8859,6 +10678,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8892,6 +10713,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -8903,6 +10733,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8954,6 +10793,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8962,6 +10803,33 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description job-already-running: follow runningJobId instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8989,7 +10857,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The report of the last finished recompute */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9001,6 +10869,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9009,6 +10879,33 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No recompute has finished yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9064,6 +10961,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9072,6 +10971,24 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9124,6 +11041,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9132,6 +11051,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the username is taken */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9148,8 +11076,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9200,6 +11146,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9217,6 +11165,24 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9273,6 +11239,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9290,6 +11258,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: you cannot remove your own admin role or deactivate yourself, nor the last active admin */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9315,6 +11292,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -9326,6 +11312,15 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9359,14 +11354,12 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The new password is set */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": unknown;
-                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -9380,6 +11373,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9413,8 +11408,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9470,6 +11483,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9491,7 +11506,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -9535,6 +11568,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9556,7 +11591,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
@@ -9601,6 +11654,8 @@ export interface operations {
             /** @description Not Authorized */
             401: {
                 headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9622,7 +11677,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (logged; no details are exposed) */
