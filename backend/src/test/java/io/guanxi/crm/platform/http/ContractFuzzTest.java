@@ -67,6 +67,10 @@ class ContractFuzzTest {
     private static final RestAssuredConfig RAW_BODIES = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
+    /** Tables that scheduled jobs write to while the suite runs. */
+    private static final List<String> WRITTEN_BY_SCHEDULED_JOBS = List.of("complaint_event", "reminder", "lead_score_history",
+            "points_entry", "points_lot", "points_lot_use", "loyalty_account", "customer_value", "tier_history");
+
     @Inject
     DataSource db;
 
@@ -547,7 +551,19 @@ class ContractFuzzTest {
                 }
             }
             for (String table : tables) {
-                state.put(table + " rows", one(connection, "SELECT count(*)::text FROM " + table, null));
+                if (!WRITTEN_BY_SCHEDULED_JOBS.contains(table)) {
+                    state.put(table + " rows", one(connection, "SELECT count(*)::text FROM " + table, null));
+                    continue;
+                }
+                // Other tests' data moves on in the background (SLA scans, reminders, point release):
+                // here only the fixtures' rows count.
+                for (String[] key : new String[][] {{"contact_id", "contacts"}, {"complaint_id", "complaints"}, {"lead_id", "leads"}}) {
+                    if (one(connection, "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                            + "AND table_name = '" + table + "' AND column_name = '" + key[0] + "'", null) != null) {
+                        state.put(table + " rows of the fixture " + key[1], one(connection,
+                                "SELECT count(*)::text FROM " + table + " WHERE " + key[0] + " = ?::uuid", ids.get(key[1])));
+                    }
+                }
             }
             for (String policy : List.of("loyalty_policy", "lead_scoring_policy", "tier_policy", "complaint_sla_policy", "lead_assignment_rule")) {
                 state.put(policy, one(connection, "SELECT md5(string_agg(p::text, '|' ORDER BY p::text)) FROM " + policy + " p", null));
