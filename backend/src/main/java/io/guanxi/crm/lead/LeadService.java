@@ -94,13 +94,16 @@ public class LeadService {
 
     /**
      * Persists and scores a lead; with no owner given, the assignment rules decide. The status comes
-     * from the request (NEW when omitted).
+     * from the request (NEW when omitted), never CONVERTED: only /convert wins a lead.
      */
     Lead newLead(UUID contactId, LeadRequest request, UUID ownerId, AssignmentKind kind, String reason) {
         Lead lead = new Lead();
         lead.id = Ids.newId();
         lead.contactId = contactId;
         apply(request, lead);
+        if (request.status() == LeadStatus.CONVERTED) {
+            throw ProblemException.invalidField("status", "a lead is converted with POST /api/v1/leads/{id}/convert");
+        }
         lead.status = request.status() == null ? LeadStatus.NEW : request.status();
         requireLostReason(lead);
         lead.ownerId = ownerId;

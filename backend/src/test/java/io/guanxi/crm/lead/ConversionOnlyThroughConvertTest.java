@@ -48,4 +48,14 @@ class ConversionOnlyThroughConvertTest {
         edit.put("notes", "已成交");
         put(rep, id, edit).then().statusCode(200).body("status", equalTo("CONVERTED")).body("notes", equalTo("已成交"));
     }
+
+    @Test
+    void aLeadCannotBeCreatedConverted() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        Map<String, Object> body = new HashMap<>(Map.of("newContact", aContact().build(), "sourceChannel", "WEBSITE",
+                "status", "CONVERTED"));
+        rep.request().body(body).post("/api/v1/leads").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"));
+        rep.request().get("/api/v1/leads").then().statusCode(200).body("total", equalTo(0));
+    }
 }

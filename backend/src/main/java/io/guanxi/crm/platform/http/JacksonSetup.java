@@ -2,27 +2,36 @@ package io.guanxi.crm.platform.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The REST layer reads JSON strictly: a value of the wrong JSON type is refused, never coerced
@@ -30,12 +39,15 @@ import java.util.Locale;
  * and so are duplicate keys and anything after the JSON value. Text is trimmed before validation
  * ("  a@b.cn " is an email, "   " is blank), except passwords, which are taken exactly as typed; text
  * with a NUL character and dates outside what PostgreSQL stores (years 1 to 9999 here) are refused
- * with the field named. Hibernate's JSON columns use their own mapper
+ * with the field named. An enum value is one of its names exactly (Jackson would trim " EAST\u0000"
+ * to EAST); a decimal has at most {@value #MAX_DECIMAL_DIGITS} digits on either side of the point (so
+ * 1e-999999999 never reaches a comparison that overflows). Hibernate's JSON columns use their own mapper
  * ({@code quarkus.hibernate-orm.mapping.format.global=ignore}), so none of this reaches stored data.
  */
 @Singleton
 public class JacksonSetup implements ObjectMapperCustomizer {
 
+    static final int MAX_DECIMAL_DIGITS = 20;
     static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
     static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
     private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
@@ -74,6 +86,14 @@ public class JacksonSetup implements ObjectMapperCustomizer {
 
         mapper.registerModule(new SimpleModule("guanxi-strict-input")
                 .addDeserializer(String.class, new TextDeserializer(true))
+                .addDeserializer(BigDecimal.class, new DecimalDeserializer())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                            BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new ExactEnumDeserializer(deserializer, type.getRawClass());
+                    }
+                })
                 .addDeserializer(LocalDate.class, new DateDeserializer())
                 .addDeserializer(Instant.class, new InstantDeserializer()));
     }
@@ -167,6 +187,53 @@ public class JacksonSetup implements ObjectMapperCustomizer {
                         "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
             }
             return instant;
+        }
+    }
+
+    /** A JSON number with a bounded number of digits; the bound is far above any amount, rate or score here. */
+    static final class DecimalDeserializer extends JsonDeserializer<BigDecimal> {
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT) && !parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
+            }
+            BigDecimal value = parser.getDecimalValue();
+            long integerDigits = (long) value.precision() - value.scale();
+            if (value.scale() > MAX_DECIMAL_DIGITS || integerDigits > MAX_DECIMAL_DIGITS) {
+                throw new RejectedValueException(parser, BigDecimal.class,
+                        "must have at most " + MAX_DECIMAL_DIGITS + " digits before and after the decimal point");
+            }
+            return value;
+        }
+    }
+
+    /** Accepts only an enum's exact names; everything else is Jackson's own enum reading. */
+    static final class ExactEnumDeserializer extends JsonDeserializer<Object> implements ContextualDeserializer {
+        private final JsonDeserializer<?> delegate;
+        private final Class<?> type;
+        private final Set<String> names;
+
+        ExactEnumDeserializer(JsonDeserializer<?> delegate, Class<?> type) {
+            this.delegate = delegate;
+            this.type = type;
+            this.names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.toSet());
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING) && !names.contains(parser.getText())) {
+                // The value is left out: an error never echoes the input.
+                throw InvalidFormatException.from(parser, "not one of the enum's names", null, type);
+            }
+            return delegate.deserialize(parser, context);
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+                throws com.fasterxml.jackson.databind.JsonMappingException {
+            JsonDeserializer<?> contextual = delegate instanceof ContextualDeserializer c
+                    ? c.createContextual(context, property) : delegate;
+            return new ExactEnumDeserializer(contextual, type);
         }
     }
 }

@@ -33,13 +33,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13, finding 11: every string and every array a request body can carry has an upper bound,
- * and every nested object is validated, so no request makes the service read, validate or answer
+ * every decimal a number of digits its column can store, and every nested object is validated, so no request makes the service read, validate or answer
  * without limit. Walks the body parameter of every resource method, record by record.
  */
 class RequestBoundsTest {
 
     @Test
-    void everyStringAndCollectionInEveryRequestBodyIsBounded() throws Exception {
+    void everyStringCollectionAndDecimalInEveryRequestBodyIsBounded() throws Exception {
         List<String> unbounded = new ArrayList<>();
         Set<String> bodies = new TreeSet<>();
         for (Class<?> resource : resources()) {
@@ -66,6 +66,13 @@ class RequestBoundsTest {
             if (!has(type, declared, Size.class)) {
                 unbounded.add(where + ": text without @Size");
             }
+        } else if (raw == java.math.BigDecimal.class) {
+            // Without a digits bound, 0.001 reaches a numeric(5, 2) column as 0 and 1e-999999999 overflows.
+            if (!has(type, declared, jakarta.validation.constraints.Digits.class)) {
+                unbounded.add(where + ": decimal without @Digits");
+            }
+        } else if (raw == Double.class || raw == double.class || raw == Float.class || raw == float.class) {
+            unbounded.add(where + ": binary floating point in a request (use BigDecimal with @Digits)");
         } else if (Collection.class.isAssignableFrom(raw)) {
             if (!has(type, declared, Size.class)) {
                 unbounded.add(where + ": collection without @Size");

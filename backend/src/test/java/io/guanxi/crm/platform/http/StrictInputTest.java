@@ -19,6 +19,7 @@ import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,10 @@ class StrictInputTest {
         fieldProblem(postContact("{\"name\": \"张伟\", \"tags\": [1]}"), "tags[0]");
         fieldProblem(postContact("{\"name\": \"张伟\", \"ownerId\": 5}"), "ownerId");
         fieldProblem(postContact("{\"name\": \"张伟\", \"region\": \"\"}"), "region");
+        // An enum is one of its names exactly: Jackson would trim these to EAST.
+        fieldProblem(postContact("{\"name\": \"张伟\", \"region\": \" EAST \"}"), "region");
+        fieldProblem(postContact("{\"name\": \"张伟\", \"region\": \"EAST\\u0000\"}"), "region");
+        fieldProblem(postContact("{\"name\": \"张伟\", \"region\": \"east\"}"), "region");
 
         TestUser manager = Api.newUser(Role.MANAGER);
         String contactId = rep.request().body(aContact().build()).post("/api/v1/contacts").then().statusCode(201)
@@ -98,6 +103,29 @@ class StrictInputTest {
                 + "\"occurredAt\": \"2026-01-01T00:00:00Z\"}").post("/api/v1/purchases").then(), "amount");
         // Nothing was stored on the way.
         rep.request().get("/api/v1/loyalty/accounts/" + contactId).then().statusCode(200).body("balance", equalTo(0));
+    }
+
+    @Test
+    void decimalsHaveTheDigitsTheirColumnsStore() {
+        TestUser admin = Api.newUser(Role.ADMIN);
+        String purchase = "{\"contactId\": \"" + UUID.randomUUID() + "\", \"channel\": \"STORE\", "
+                + "\"occurredAt\": \"2026-01-01T00:00:00Z\", \"amount\": ";
+        // Exponents that would overflow a comparison are refused while reading.
+        fieldProblem(rep.request().body(purchase + "1e-999999999}").post("/api/v1/purchases").then(), "amount");
+        fieldProblem(rep.request().body(purchase + "1e2147483647}").post("/api/v1/purchases").then(), "amount");
+        fieldProblem(admin.request().body("{\"position\": 9, \"name\": \"r\", \"assigneeIds\": [\"" + rep.id()
+                + "\"], \"strategy\": \"ROUND_ROBIN\", \"minScore\": 1e-999999999}").post("/api/v1/lead-assignment/rules").then(),
+                "minScore");
+        // 0.001 would be stored in numeric(5, 2) as 0, which the table refuses: a 400, not a failed commit.
+        io.restassured.response.Response policy = admin.request().get("/api/v1/loyalty/policy");
+        Map<String, Object> body = new java.util.HashMap<>(policy.jsonPath().getMap("$"));
+        body.keySet().retainAll(java.util.Set.of("pointsPerCny", "silverMultiplier", "goldMultiplier", "platinumMultiplier",
+                "pendingDays", "expiryMode", "expiryMonths", "referralBonus", "referralMinPurchase", "refundShortfall",
+                "membersOnly", "pointValueCny", "expiringSoonDays"));
+        body.put("silverMultiplier", new java.math.BigDecimal("0.001"));
+        fieldProblem(admin.request().header("If-Match", policy.header("ETag")).body(body).put("/api/v1/loyalty/policy").then(),
+                "silverMultiplier");
+        admin.request().get("/api/v1/loyalty/policy").then().statusCode(200).header("ETag", equalTo(policy.header("ETag")));
     }
 
     @Test
