@@ -234,7 +234,7 @@ public class ContactService {
         String canonical = PhoneNumbers.normalise(mobile).orElseThrow(() -> ProblemException.invalidField("contactMobile",
                 "must be a mainland mobile (11 digits starting with 1) or an international number starting with +"));
         return contacts.findCapturedPerson(canonical, null).map(CapturedPerson::id)
-                .orElseGet(() -> notFound("Contact with mobile " + canonical));
+                .orElseGet(() -> notFound("A contact with this mobile"));
     }
 
     private static UUID notFound(String what) {

@@ -79,7 +79,7 @@ public class UserService {
     public UserResponse create(UserCreateRequest request) {
         rejectWeak(request.password(), request.username());
         if (users.findByUsername(request.username()).isPresent()) {
-            throw ProblemException.conflict("The username " + request.username() + " is taken");
+            throw ProblemException.conflict("This username is taken");
         }
         User user = new User();
         user.id = Ids.newId();

@@ -16,7 +16,8 @@ import jakarta.inject.Inject;
  * <li>The web app has no inline script; antd injects its styles, hence {@code 'unsafe-inline'} for
  * styles only. Swagger UI starts itself with an inline script, so /q/swagger-ui gets that too.</li>
  * <li>{@code index.html} and the app's deep links are revalidated on every load ({@code no-cache}), so
- * an upgrade is seen at once; only the content-hashed files under /assets/ are immutable.</li>
+ * an upgrade is seen at once; only the content-hashed files under /assets/ are immutable. Swagger UI's
+ * files have no hash in their names, so they are revalidated too.</li>
  * <li>API answers hold personal data: {@code no-store} unless the resource says otherwise.</li>
  * </ul>
  */
@@ -59,7 +60,7 @@ public class SecurityHeaders {
             }
         } else if (path.startsWith("/assets/") && context.response().getStatusCode() < 400) {
             headers.set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
-        } else if (!path.startsWith("/q/")) {
+        } else if (!path.startsWith("/q/") || path.startsWith("/q/swagger-ui")) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
         }
     }

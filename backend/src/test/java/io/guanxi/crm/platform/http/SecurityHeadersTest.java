@@ -52,7 +52,8 @@ class SecurityHeadersTest {
     @Test
     void swaggerUiGetsItsOwnPolicyForItsInlineStartScript() {
         secured(given().get("/q/swagger-ui/").then().statusCode(200))
-                .header("Content-Security-Policy", equalTo(SecurityHeaders.SWAGGER_UI_POLICY));
+                .header("Content-Security-Policy", equalTo(SecurityHeaders.SWAGGER_UI_POLICY))
+                .header("Cache-Control", "no-cache");
         secured(given().get("/q/openapi").then().statusCode(200));
     }
 
