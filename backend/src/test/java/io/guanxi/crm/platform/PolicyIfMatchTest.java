@@ -45,6 +45,8 @@ class PolicyIfMatchTest {
         admin.request().header("If-Match", "\"999999\"").body(body).put(path).then().statusCode(412)
                 .contentType("application/problem+json").body("type", equalTo("urn:guanxi:problem:stale-version"));
         admin.request().header("If-Match", "\"not-a-version\"").body(body).put(path).then().statusCode(412);
+        // "*" names no version: it would overwrite whatever is there.
+        admin.request().header("If-Match", "*").body(body).put(path).then().statusCode(428);
         // Nothing was written by the refused requests.
         assertEquals(etag, admin.request().get(path).then().extract().header("ETag"));
 

@@ -17,9 +17,13 @@ public final class IfMatch {
         return new EntityTag(Long.toString(version));
     }
 
-    /** The version the client read; 428 when it did not say, 412 when it is not a version of ours. */
+    /**
+     * The version the client read; 428 when it did not say (a bare {@code *} names no version and would
+     * overwrite blindly), 412 when it is not a version of ours. A weak tag is read like a strong one: a
+     * compressing proxy in front of the service turns {@code "5"} into {@code W/"5"} on the way out.
+     */
     public static long requiredVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             throw new ProblemException(428, ProblemTypes.PRECONDITION_REQUIRED, "Precondition required",
                     "Send If-Match with the ETag you read, so that no one else's change is overwritten");
         }

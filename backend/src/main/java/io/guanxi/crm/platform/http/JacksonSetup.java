@@ -139,7 +139,23 @@ public class JacksonSetup implements ObjectMapperCustomizer {
             if (value != null && value.indexOf('\u0000') >= 0) {
                 throw new RejectedValueException(parser, String.class, "must not contain the NUL character (\\u0000)");
             }
+            if (value != null && hasUnpairedSurrogate(value)) {
+                // Not text at all: PostgreSQL's UTF-8 would store it as "?" and answer something else later.
+                throw new RejectedValueException(parser, String.class, "must be valid Unicode text (an unpaired \\uD800-\\uDFFF escape)");
+            }
             return trim && value != null ? value.trim() : value;
+        }
+
+        private static boolean hasUnpairedSurrogate(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

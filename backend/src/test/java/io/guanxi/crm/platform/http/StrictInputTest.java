@@ -91,6 +91,10 @@ class StrictInputTest {
         fieldProblem(postContact("{\"name\": \"张伟\", \"region\": \" EAST \"}"), "region");
         fieldProblem(postContact("{\"name\": \"张伟\", \"region\": \"EAST\\u0000\"}"), "region");
         fieldProblem(postContact("{\"name\": \"张伟\", \"region\": \"east\"}"), "region");
+        // Half of a surrogate pair is no text; a whole pair (an emoji) is.
+        fieldProblem(postContact("{\"name\": \"\\ud800x\"}"), "name");
+        postContact("{\"name\": \"张伟\\ud83d\\ude00\", \"mobile\": \"" + Api.uniqueMobile() + "\"}").statusCode(201)
+                .body("name", equalTo("张伟😀"));
 
         TestUser manager = Api.newUser(Role.MANAGER);
         String contactId = rep.request().body(aContact().build()).post("/api/v1/contacts").then().statusCode(201)
