@@ -289,6 +289,29 @@ export const scenarios = [
     await screenshot('points-liability-zh-CN.png');
   }],
 
+  ['refunding a demo purchase takes back the points it earned, as for a live sale', async ({ page, baseUrl }) => {
+    const login = await page.request.post(`${baseUrl}/api/v1/auth/token`, { data: { username: 'rep.chen', password: 'demo1234' } });
+    const headers = { Authorization: `Bearer ${(await login.json()).access_token}` };
+    const purchases = await (await page.request.get(`${baseUrl}/api/v1/purchases?size=100`, { headers })).json();
+    const sale = purchases.items.find((p) => p.refundedAmount === 0 && p.amount >= 10);
+    assert.ok(sale, 'a demo sale to refund');
+    const account = `${baseUrl}/api/v1/loyalty/accounts/${sale.contactId}`;
+    const before = await (await page.request.get(account, { headers })).json();
+    const refund = await page.request.post(`${baseUrl}/api/v1/purchases/${sale.id}/refunds`, {
+      headers, data: { amount: sale.amount, reason: '整单退货' },
+    });
+    assert.equal(refund.status(), 201);
+    const entries = await (await page.request.get(`${account}/entries?size=1`, { headers })).json();
+    assert.equal(entries.items[0].kind, 'REVERSE');
+    assert.equal(entries.items[0].cause, 'PURCHASE_REFUNDED');
+    const after = await (await page.request.get(account, { headers })).json();
+    const taken = -entries.items[0].points;
+    assert.ok(taken > 0);
+    // What the balance could not cover became debt or a write-off, as the policy says.
+    const shortfall = (after.debt - before.debt) + (after.writtenOff - before.writtenOff);
+    assert.equal(before.balance - after.balance + shortfall, taken);
+  }],
+
   ['a rep records who referred a new customer, whose first purchase earns the referrer a bonus', async ({ page }) => {
     await signIn(page, 'rep.zhang');
     await page.getByRole('button', { name: '新建客户' }).click();

@@ -1,12 +1,11 @@
 package io.guanxi.crm.demo;
 
 import io.guanxi.crm.loyalty.EntryKind;
-import io.guanxi.crm.loyalty.LoyaltyPolicies;
-import io.guanxi.crm.loyalty.LoyaltyPolicy;
+import io.guanxi.crm.loyalty.PointsEarning;
 import io.guanxi.crm.loyalty.PointsLedger;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.SqlValues;
-import io.guanxi.crm.tier.MembershipLevel;
+import io.guanxi.crm.purchase.PurchaseRecorded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +18,8 @@ import java.util.UUID;
 
 /**
  * Demo points: a small rewards catalog, the points every kept demo purchase earned (dated when it
- * was bought, through the real ledger), and a redemption for about a third of the customers who
- * could afford the thermos.
+ * was bought, through the earning rules, so a refund takes them back), and a redemption for about a
+ * third of the customers who could afford the thermos.
  */
 @ApplicationScoped
 public class DemoLoyalty {
@@ -40,7 +39,7 @@ public class DemoLoyalty {
     PointsLedger ledger;
 
     @Inject
-    LoyaltyPolicies policies;
+    PointsEarning earning;
 
     @Inject
     Clock clock;
@@ -59,20 +58,14 @@ public class DemoLoyalty {
                         .setParameter("cost", r[2]).setParameter("stock", r[3]).setParameter("level", r[4])
                         .setParameter("now", now).setParameter("by", manager).executeUpdate();
             }
-            LoyaltyPolicy policy = policies.current();
+            // Through the earning rules, as a live sale would: refunding a demo purchase takes its points back.
             @SuppressWarnings("unchecked")
             List<Object[]> purchases = em.createNativeQuery("""
-                    SELECT p.contact_id, p.id, p.amount - p.refunded_amount, p.occurred_at, v.membership_level
-                    FROM purchase p LEFT JOIN customer_value v ON v.contact_id = p.contact_id
-                    WHERE p.amount > p.refunded_amount ORDER BY p.contact_id, p.occurred_at""", Object[].class).getResultList();
+                    SELECT contact_id, id, amount, occurred_at FROM purchase
+                    WHERE refunded_amount = 0 ORDER BY contact_id, occurred_at""", Object[].class).getResultList();
             for (Object[] p : purchases) {
-                MembershipLevel level = p[4] == null ? null : MembershipLevel.valueOf((String) p[4]);
-                long points = policy.pointsFor((BigDecimal) p[2], level);
-                Instant at = SqlValues.instant(p[3]);
-                if (points > 0) {
-                    ledger.credit((UUID) p[0], EntryKind.EARN, points, "PURCHASE",
-                            new PointsLedger.Refs((UUID) p[1], null, null, null, null, null), at, policy.expiryOf(at, policies.zone()));
-                }
+                earning.earnForPastPurchase(new PurchaseRecorded((UUID) p[0], (UUID) p[1], (BigDecimal) p[2], null),
+                        SqlValues.instant(p[3]));
             }
             @SuppressWarnings("unchecked")
             List<UUID> redeemers = em.createNativeQuery("""

@@ -46,8 +46,22 @@ public class PointsEarning {
 
     /** After the tier observer, so a sale that lifts the level earns at the new level. */
     void onPurchase(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) PurchaseRecorded event) {
+        apply(event, clock.instant());
+    }
+
+    /**
+     * A sale that was stored before the ledger saw it (the demo data): it earns as of when it happened,
+     * with the same earning record a live sale gets, so refunding it later takes its points back.
+     */
+    public void earnForPastPurchase(PurchaseRecorded sale, Instant occurredAt) {
+        if (sale.refund()) {
+            throw new IllegalArgumentException("a past refund is not replayed");
+        }
+        apply(sale, occurredAt);
+    }
+
+    private void apply(PurchaseRecorded event, Instant now) {
         LoyaltyPolicy policy = policies.current();
-        Instant now = clock.instant();
         if (event.refund()) {
             reverse(event, policy, now);
             reverseReferral(event, policy, now);
