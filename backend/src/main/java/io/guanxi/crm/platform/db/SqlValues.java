@@ -52,7 +52,7 @@ public final class SqlValues {
             return new BigDecimal(big);
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return BigDecimal.valueOf(((Number) value).longValue());
+            return BigDecimal.valueOf(number(value).longValue());
         }
         return new BigDecimal(number(value).toString());
     }
