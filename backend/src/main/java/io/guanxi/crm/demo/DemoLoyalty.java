@@ -5,13 +5,13 @@ import io.guanxi.crm.loyalty.LoyaltyPolicies;
 import io.guanxi.crm.loyalty.LoyaltyPolicy;
 import io.guanxi.crm.loyalty.PointsLedger;
 import io.guanxi.crm.platform.db.Ids;
-import io.guanxi.crm.platform.db.SqlValues;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.tier.MembershipLevel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
+import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -60,18 +60,18 @@ public class DemoLoyalty {
                         .setParameter("now", now).setParameter("by", manager).executeUpdate();
             }
             LoyaltyPolicy policy = policies.current();
-            @SuppressWarnings("unchecked")
-            List<Object[]> purchases = em.createNativeQuery("""
-                    SELECT p.contact_id, p.id, p.amount - p.refunded_amount, p.occurred_at, v.membership_level
+            List<Tuple> purchases = Rows.list(em.createNativeQuery("""
+                    SELECT p.contact_id AS contact_id, p.id AS id, p.amount - p.refunded_amount AS kept_amount, p.occurred_at AS occurred_at,
+                           v.membership_level AS membership_level
                     FROM purchase p LEFT JOIN customer_value v ON v.contact_id = p.contact_id
-                    WHERE p.amount > p.refunded_amount ORDER BY p.contact_id, p.occurred_at""", Object[].class).getResultList();
-            for (Object[] p : purchases) {
-                MembershipLevel level = p[4] == null ? null : MembershipLevel.valueOf((String) p[4]);
-                long points = policy.pointsFor((BigDecimal) p[2], level);
-                Instant at = SqlValues.instant(p[3]);
+                    WHERE p.amount > p.refunded_amount ORDER BY p.contact_id, p.occurred_at""", Tuple.class));
+            for (Tuple p : purchases) {
+                MembershipLevel level = Rows.enumValue(p, "membership_level", MembershipLevel.class);
+                long points = policy.pointsFor(Rows.decimal(p, "kept_amount"), level);
+                Instant at = Rows.instant(p, "occurred_at");
                 if (points > 0) {
-                    ledger.credit((UUID) p[0], EntryKind.EARN, points, "PURCHASE",
-                            new PointsLedger.Refs((UUID) p[1], null, null, null, null, null), at, policy.expiryOf(at, policies.zone()));
+                    ledger.credit(Rows.uuid(p, "contact_id"), EntryKind.EARN, points, "PURCHASE",
+                            new PointsLedger.Refs(Rows.uuid(p, "id"), null, null, null, null, null), at, policy.expiryOf(at, policies.zone()));
                 }
             }
             @SuppressWarnings("unchecked")
