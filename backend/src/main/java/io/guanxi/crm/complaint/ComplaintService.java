@@ -5,6 +5,7 @@ import io.guanxi.crm.complaint.api.ComplaintRequest;
 import io.guanxi.crm.complaint.api.ComplaintResponse;
 import io.guanxi.crm.complaint.api.StepRequests;
 import io.guanxi.crm.contact.ContactService;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.loyalty.LoyaltyAccounts;
 import io.guanxi.crm.platform.config.GuanxiConfig;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,7 +147,7 @@ public class ComplaintService {
         String from = " FROM complaint c JOIN contact ct ON ct.id = c.contact_id WHERE " + (where.isEmpty() ? "true" : String.join(" AND ", where));
         var count = em.createNativeQuery("SELECT count(*)" + from);
         params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
+        long total = SqlValues.longValue(count.getSingleResult());
         var select = em.createNativeQuery("SELECT c.*" + from + " ORDER BY " + paging.orderBySql() + ", c.id LIMIT :size OFFSET :offset",
                 Complaint.class);
         params.forEach(select::setParameter);
@@ -364,22 +366,25 @@ public class ComplaintService {
             people.add(c.assigneeId);
             people.add(c.escalatedTo);
         });
-        List<Object[]> eventRows = List.of();
+        List<Tuple> eventRows = List.of();
         if (withEvents) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    SELECT complaint_id, action, from_state, to_state, text, actor_id, at FROM complaint_event
-                    WHERE complaint_id = ANY(:ids) ORDER BY at, id""", Object[].class)
-                    .setParameter("ids", items.stream().map(c -> c.id).toArray(UUID[]::new)).getResultList();
+            List<Tuple> rows = Rows.list(em.createNativeQuery("""
+                    SELECT complaint_id AS complaint_id, action AS action, from_state AS from_state, to_state AS to_state, text AS text,
+                           actor_id AS actor_id, at AS at FROM complaint_event
+                    WHERE complaint_id = ANY(:ids) ORDER BY at, id""", Tuple.class)
+                    .setParameter("ids", items.stream().map(c -> c.id).toArray(UUID[]::new)));
             eventRows = rows;
-            rows.forEach(r -> people.add((UUID) r[5]));
+            rows.forEach(r -> people.add(Rows.uuid(r, "actor_id")));
         }
         // One lookup for assignees, escalation managers and event authors alike.
         Map<UUID, String> names = users.displayNames(people.stream().filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<UUID, List<ComplaintEventResponse>> events = new HashMap<>();
-        for (Object[] r : eventRows) {
-            events.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new ComplaintEventResponse((String) r[1],
-                    r[2] == null ? null : ComplaintState.valueOf((String) r[2]), ComplaintState.valueOf((String) r[3]), (String) r[4], (UUID) r[5], r[5] == null ? null : names.get((UUID) r[5]), SqlValues.instant(r[6])));
+        for (Tuple r : eventRows) {
+            UUID actor = Rows.uuid(r, "actor_id");
+            events.computeIfAbsent(Rows.uuid(r, "complaint_id"), k -> new ArrayList<>()).add(new ComplaintEventResponse(
+                    Rows.string(r, "action"), Rows.enumValue(r, "from_state", ComplaintState.class),
+                    Rows.enumValue(r, "to_state", ComplaintState.class), Rows.string(r, "text"), actor,
+                    actor == null ? null : names.get(actor), Rows.instant(r, "at")));
         }
         Map<UUID, String> contactNames = contacts.names(items.stream().map(c -> c.contactId).collect(Collectors.toSet()));
         return items.stream().map(c -> new ComplaintResponse(c.id, c.contactId, contactNames.get(c.contactId), c.channel, c.category,

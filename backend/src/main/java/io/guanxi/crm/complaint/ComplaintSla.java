@@ -1,5 +1,6 @@
 package io.guanxi.crm.complaint;
 
+import io.guanxi.crm.platform.db.SqlValues;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,15 +95,15 @@ public class ComplaintSla {
         long resolve = breach("resolve", "c.state IN ('RECEIVED', 'ACKNOWLEDGED', 'CAUSE_IDENTIFIED', 'SOLUTIONS_OFFERED')",
                 "RESOLVE", "resolution", now);
         long followUp = breach("follow_up", "c.state = 'RESOLVED'", "FOLLOW_UP", "24-hour follow-up", now);
-        int maxWarn = ((Number) em.createNativeQuery("SELECT COALESCE(max(warn_before_minutes), 0) FROM complaint_sla_policy")
-                .getSingleResult()).intValue();
-        long warnings = ((Number) em.createNativeQuery(WARN).setParameter("now", now)
-                .setParameter("horizon", now.plus(Duration.ofMinutes(maxWarn))).getSingleResult()).longValue();
+        long maxWarn = SqlValues.longValue(em.createNativeQuery("SELECT COALESCE(max(warn_before_minutes), 0) FROM complaint_sla_policy")
+                .getSingleResult());
+        long warnings = SqlValues.longValue(em.createNativeQuery(WARN).setParameter("now", now)
+                .setParameter("horizon", now.plus(Duration.ofMinutes(maxWarn))).getSingleResult());
         return new ScanResult(ack, resolve, followUp, warnings);
     }
 
     private long breach(String column, String stateCondition, String action, String what, Instant now) {
-        return ((Number) em.createNativeQuery(BREACH.formatted(MANAGER, column, stateCondition, action, what))
-                .setParameter("now", now).getSingleResult()).longValue();
+        return SqlValues.longValue(em.createNativeQuery(BREACH.formatted(MANAGER, column, stateCondition, action, what))
+                .setParameter("now", now).getSingleResult());
     }
 }

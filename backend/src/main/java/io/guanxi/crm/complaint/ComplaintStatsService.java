@@ -1,9 +1,11 @@
 package io.guanxi.crm.complaint;
 
 import io.guanxi.crm.complaint.api.ComplaintStats;
+import io.guanxi.crm.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,31 +24,32 @@ public class ComplaintStatsService {
     @Transactional
     public ComplaintStats stats(Instant from, Instant to) {
         String period = " FROM complaint WHERE received_at >= :from AND received_at < :to";
-        Object[] totals = (Object[]) em.createNativeQuery("""
-                SELECT count(*), count(*) FILTER (WHERE state NOT IN ('FOLLOWED_UP', 'CLOSED')),
-                       100.0 * count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at) / NULLIF(count(acknowledged_at), 0),
-                       100.0 * count(*) FILTER (WHERE resolved_at <= resolve_due_at) / NULLIF(count(resolved_at), 0),
-                       100.0 * count(*) FILTER (WHERE followed_up_at <= follow_up_due_at) / NULLIF(count(followed_up_at), 0),
-                       avg(extract(epoch FROM acknowledged_at - received_at) / 3600),
-                       avg(extract(epoch FROM resolved_at - received_at) / 3600),
-                       avg(satisfaction)""" + period)
-                .setParameter("from", from).setParameter("to", to).getSingleResult();
-        return new ComplaintStats(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),
+        Tuple totals = Rows.one(em.createNativeQuery("""
+                SELECT count(*) AS total, count(*) FILTER (WHERE state NOT IN ('FOLLOWED_UP', 'CLOSED')) AS open,
+                       100.0 * count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at) / NULLIF(count(acknowledged_at), 0) AS acknowledged_in_time,
+                       100.0 * count(*) FILTER (WHERE resolved_at <= resolve_due_at) / NULLIF(count(resolved_at), 0) AS resolved_in_time,
+                       100.0 * count(*) FILTER (WHERE followed_up_at <= follow_up_due_at) / NULLIF(count(followed_up_at), 0) AS followed_up_in_time,
+                       avg(extract(epoch FROM acknowledged_at - received_at) / 3600) AS hours_to_acknowledge,
+                       avg(extract(epoch FROM resolved_at - received_at) / 3600) AS hours_to_resolve,
+                       avg(satisfaction) AS satisfaction""" + period, Tuple.class)
+                .setParameter("from", from).setParameter("to", to));
+        return new ComplaintStats(Rows.longValue(totals, "total"), Rows.longValue(totals, "open"),
                 countBy("category", period, from, to), countBy("channel", period, from, to), countBy("severity", period, from, to),
                 countBy("to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM')", period, from, to),
-                decimal(totals[2]), decimal(totals[3]), decimal(totals[4]), decimal(totals[5]), decimal(totals[6]), decimal(totals[7]));
+                twoPlaces(totals, "acknowledged_in_time"), twoPlaces(totals, "resolved_in_time"), twoPlaces(totals, "followed_up_in_time"),
+                twoPlaces(totals, "hours_to_acknowledge"), twoPlaces(totals, "hours_to_resolve"), twoPlaces(totals, "satisfaction"));
     }
 
     private Map<String, Long> countBy(String expression, String period, Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + expression + ", count(*)" + period + " GROUP BY 1 ORDER BY 1", Object[].class)
-                .setParameter("from", from).setParameter("to", to).getResultList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery("SELECT " + expression + " AS key, count(*) AS n" + period + " GROUP BY 1 ORDER BY 1",
+                Tuple.class).setParameter("from", from).setParameter("to", to));
         Map<String, Long> result = new LinkedHashMap<>();
-        rows.forEach(r -> result.put(String.valueOf(r[0]), ((Number) r[1]).longValue()));
+        rows.forEach(r -> result.put(String.valueOf(r.get("key")), Rows.longValue(r, "n")));
         return result;
     }
 
-    private static BigDecimal decimal(Object value) {
+    private static BigDecimal twoPlaces(Tuple row, String alias) {
+        Object value = row.get(alias);
         return value == null ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
     }
 }

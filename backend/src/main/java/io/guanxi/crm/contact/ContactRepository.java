@@ -1,5 +1,6 @@
 package io.guanxi.crm.contact;
 
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.visibility.Unscoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,19 +72,18 @@ public class ContactRepository {
         if (mobile == null && email == null) {
             return List.of();
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.id, c.owner_id, c.mobile = :mobile AS by_mobile, c.email = :email AS by_email
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
+                SELECT c.id AS id, c.owner_id AS owner_id, c.mobile = :mobile AS by_mobile, c.email = :email AS by_email
                 FROM contact c
                 WHERE (c.mobile = :mobile OR c.email = :email) AND c.archived_at IS NULL AND c.id <> :exclude
-                ORDER BY c.created_at LIMIT 5""", Object[].class)
+                ORDER BY c.created_at LIMIT 5""", Tuple.class)
                 .setParameter("mobile", mobile == null ? "" : mobile)
                 .setParameter("email", email == null ? "" : email)
-                .setParameter("exclude", excludeId == null ? new UUID(0, 0) : excludeId)
-                .getResultList();
+                .setParameter("exclude", excludeId == null ? new UUID(0, 0) : excludeId));
         boolean seesAll = visibility.seesAllCustomers();
-        return rows.stream().map(r -> new DuplicateMatch((UUID) r[0],
-                Boolean.TRUE.equals(r[2]) ? "mobile" : "email",
-                seesAll || visibility.contactVisible((UUID) r[0]))).toList();
+        return rows.stream().map(r -> new DuplicateMatch(Rows.uuid(r, "id"),
+                Boolean.TRUE.equals(Rows.bool(r, "by_mobile")) ? "mobile" : "email",
+                seesAll || visibility.contactVisible(Rows.uuid(r, "id")))).toList();
     }
 
     /**
@@ -92,14 +93,13 @@ public class ContactRepository {
      */
     @Unscoped("Lead capture: the person behind a form, whoever owns them")
     Optional<CapturedPerson> findCapturedPerson(String mobile, String email) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.id, c.owner_id FROM contact c
+        return Rows.first(em.createNativeQuery("""
+                SELECT c.id AS id, c.owner_id AS owner_id FROM contact c
                 WHERE (c.mobile = :mobile OR c.email = :email) AND c.archived_at IS NULL
-                ORDER BY c.mobile = :mobile DESC, c.created_at LIMIT 1""", Object[].class)
+                ORDER BY c.mobile = :mobile DESC, c.created_at LIMIT 1""", Tuple.class)
                 .setParameter("mobile", mobile == null ? "" : mobile)
-                .setParameter("email", email == null ? "" : email)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new CapturedPerson((UUID) r[0], (UUID) r[1]));
+                .setParameter("email", email == null ? "" : email))
+                .map(r -> new CapturedPerson(Rows.uuid(r, "id"), Rows.uuid(r, "owner_id")));
     }
 
     /** ABC tier and membership level of these contacts that are customers: {tier, level} by id. */
@@ -108,10 +108,12 @@ public class ContactRepository {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT contact_id, abc_tier, membership_level FROM customer_value WHERE contact_id = ANY(:ids)", Object[].class)
-                .setParameter("ids", ids.toArray(UUID[]::new)).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> new String[] {(String) r[1], (String) r[2]}));
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
+                SELECT contact_id AS contact_id, abc_tier AS abc_tier, membership_level AS membership_level
+                FROM customer_value WHERE contact_id = ANY(:ids)""", Tuple.class)
+                .setParameter("ids", ids.toArray(UUID[]::new)));
+        return rows.stream().collect(Collectors.toMap(r -> Rows.uuid(r, "contact_id"),
+                r -> new String[] {Rows.string(r, "abc_tier"), Rows.string(r, "membership_level")}));
     }
 
     /**
@@ -165,7 +167,7 @@ public class ContactRepository {
         Query count = em.createNativeQuery("SELECT count(*) FROM contact c WHERE " + where, Long.class);
         params.forEach(count::setParameter);
         count.setHint(QUERY_TIMEOUT_HINT, SEARCH_TIMEOUT_MS);
-        return ((Number) count.getSingleResult()).longValue();
+        return SqlValues.longValue(count.getSingleResult());
     }
 
     /** The contacts with these ids, in this order. */
@@ -184,9 +186,9 @@ public class ContactRepository {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("select c.id, c.name from Contact c where c.id in :ids", Object[].class)
+        return em.createQuery("select c.id as id, c.name as name from Contact c where c.id in :ids", Tuple.class)
                 .setParameter("ids", java.util.Set.copyOf(ids)).getResultStream()
-                .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
+                .collect(Collectors.toMap(r -> Rows.uuid(r, "id"), r -> Rows.string(r, "name")));
     }
 
     /** Names of those of these contacts the caller may see; the others are simply absent. */
@@ -195,9 +197,10 @@ public class ContactRepository {
             return Map.of();
         }
         Visibility.Predicate visible = visibility.contactJpql("c");
-        return visible.bind(em.createQuery("select c.id, c.name from Contact c where c.id in :ids and " + visible.text(), Object[].class))
+        return visible.bind(em.createQuery("select c.id as id, c.name as name from Contact c where c.id in :ids and " + visible.text(),
+                        Tuple.class))
                 .setParameter("ids", java.util.Set.copyOf(ids)).getResultStream()
-                .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
+                .collect(Collectors.toMap(r -> Rows.uuid(r, "id"), r -> Rows.string(r, "name")));
     }
 
     @Unscoped("Stage history of a contact already checked")
@@ -212,12 +215,14 @@ public class ContactRepository {
 
     @Unscoped("Stage history of a contact already checked")
     List<StageChange> stageHistory(UUID contactId) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT from_stage, to_stage, cause, changed_by, changed_at FROM contact_stage_history
-                WHERE contact_id = :id ORDER BY changed_at DESC, id DESC""", Object[].class)
-                .setParameter("id", contactId).getResultList();
-        return rows.stream().map(r -> new StageChange(r[0] == null ? null : LifecycleStage.valueOf((String) r[0]),
-                LifecycleStage.valueOf((String) r[1]), (String) r[2], (UUID) r[3], SqlValues.instant(r[4]))).toList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
+                SELECT from_stage AS from_stage, to_stage AS to_stage, cause AS cause, changed_by AS changed_by, changed_at AS changed_at
+                FROM contact_stage_history
+                WHERE contact_id = :id ORDER BY changed_at DESC, id DESC""", Tuple.class)
+                .setParameter("id", contactId));
+        return rows.stream().map(r -> new StageChange(Rows.enumValue(r, "from_stage", LifecycleStage.class),
+                Rows.enumValue(r, "to_stage", LifecycleStage.class), Rows.string(r, "cause"), Rows.uuid(r, "changed_by"),
+                Rows.instant(r, "changed_at"))).toList();
     }
 
     /** Moves lastContactedAt forward (never back) without touching the version: it is not an edit. */

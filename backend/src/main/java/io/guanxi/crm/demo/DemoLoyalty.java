@@ -4,13 +4,13 @@ import io.guanxi.crm.loyalty.EntryKind;
 import io.guanxi.crm.loyalty.PointsEarning;
 import io.guanxi.crm.loyalty.PointsLedger;
 import io.guanxi.crm.platform.db.Ids;
-import io.guanxi.crm.platform.db.SqlValues;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.purchase.PurchaseRecorded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
+import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -59,13 +59,12 @@ public class DemoLoyalty {
                         .setParameter("now", now).setParameter("by", manager).executeUpdate();
             }
             // Through the earning rules, as a live sale would: refunding a demo purchase takes its points back.
-            @SuppressWarnings("unchecked")
-            List<Object[]> purchases = em.createNativeQuery("""
-                    SELECT contact_id, id, amount, occurred_at FROM purchase
-                    WHERE refunded_amount = 0 ORDER BY contact_id, occurred_at""", Object[].class).getResultList();
-            for (Object[] p : purchases) {
-                earning.earnForPastPurchase(new PurchaseRecorded((UUID) p[0], (UUID) p[1], (BigDecimal) p[2], null),
-                        SqlValues.instant(p[3]));
+            List<Tuple> purchases = Rows.list(em.createNativeQuery("""
+                    SELECT contact_id AS contact_id, id AS id, amount AS amount, occurred_at AS occurred_at FROM purchase
+                    WHERE refunded_amount = 0 ORDER BY contact_id, occurred_at""", Tuple.class));
+            for (Tuple p : purchases) {
+                earning.earnForPastPurchase(new PurchaseRecorded(Rows.uuid(p, "contact_id"), Rows.uuid(p, "id"),
+                        Rows.decimal(p, "amount"), null), Rows.instant(p, "occurred_at"));
             }
             @SuppressWarnings("unchecked")
             List<UUID> redeemers = em.createNativeQuery("""

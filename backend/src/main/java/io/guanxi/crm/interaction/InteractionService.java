@@ -5,6 +5,7 @@ import io.guanxi.crm.interaction.api.InteractionRequest;
 import io.guanxi.crm.interaction.api.InteractionResponse;
 import io.guanxi.crm.interaction.api.InteractionStats;
 import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
@@ -14,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import io.guanxi.crm.platform.db.SqlValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,26 +107,25 @@ public class InteractionService {
     @Transactional
     public InteractionStats stats(UUID contactId) {
         Instant now = clock.instant();
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT channel, count(*),
-                       count(*) FILTER (WHERE occurred_at >= :since7),
-                       count(*) FILTER (WHERE occurred_at >= :since30),
-                       max(occurred_at)
-                FROM interaction WHERE contact_id = :c GROUP BY channel""", Object[].class)
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
+                SELECT channel AS channel, count(*) AS total,
+                       count(*) FILTER (WHERE occurred_at >= :since7) AS last7,
+                       count(*) FILTER (WHERE occurred_at >= :since30) AS last30,
+                       max(occurred_at) AS last_at
+                FROM interaction WHERE contact_id = :c GROUP BY channel""", Tuple.class)
                 .setParameter("c", contactId)
                 .setParameter("since7", now.minus(Duration.ofDays(7)))
-                .setParameter("since30", now.minus(Duration.ofDays(30)))
-                .getResultList();
+                .setParameter("since30", now.minus(Duration.ofDays(30))));
         Map<InteractionChannel, Long> byChannel = new EnumMap<>(InteractionChannel.class);
         long total = 0, last7 = 0, last30 = 0;
         Instant last = null;
-        for (Object[] row : rows) {
-            long count = ((Number) row[1]).longValue();
-            byChannel.put(InteractionChannel.valueOf((String) row[0]), count);
+        for (Tuple row : rows) {
+            long count = Rows.longValue(row, "total");
+            byChannel.put(Rows.enumValue(row, "channel", InteractionChannel.class), count);
             total += count;
-            last7 += ((Number) row[2]).longValue();
-            last30 += ((Number) row[3]).longValue();
-            Instant max = SqlValues.instant(row[4]);
+            last7 += Rows.longValue(row, "last7");
+            last30 += Rows.longValue(row, "last30");
+            Instant max = Rows.instant(row, "last_at");
             if (max != null && (last == null || max.isAfter(last))) {
                 last = max;
             }

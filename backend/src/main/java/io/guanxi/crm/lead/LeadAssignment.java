@@ -1,11 +1,14 @@
 package io.guanxi.crm.lead;
 
 import io.guanxi.crm.contact.ContactService;
+import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.user.Seniority;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,18 +91,18 @@ public class LeadAssignment {
 
     /** Takes the rule's turn counter atomically, so parallel captures do not pick the same rep twice in a row. */
     private UUID nextInTurn(AssignmentRule rule, List<UUID> pool) {
-        int turn = ((Number) em.createNativeQuery(
+        long turn = SqlValues.longValue(em.createNativeQuery(
                 "UPDATE lead_assignment_rule SET next_index = next_index + 1 WHERE id = :id RETURNING next_index - 1")
-                .setParameter("id", rule.id).getSingleResult()).intValue();
+                .setParameter("id", rule.id).getSingleResult());
         return pool.get(Math.floorMod(turn, pool.size()));
     }
 
     private UUID leastLoaded(List<UUID> pool) {
         Map<UUID, Long> load = new HashMap<>();
-        em.createQuery("select l.ownerId, count(l) from Lead l where l.ownerId in :pool and l.status in :open group by l.ownerId",
-                        Object[].class)
+        em.createQuery("select l.ownerId as owner_id, count(l) as n from Lead l where l.ownerId in :pool and l.status in :open group by l.ownerId",
+                        Tuple.class)
                 .setParameter("pool", pool).setParameter("open", LeadStatus.OPEN).getResultStream()
-                .forEach(row -> load.put((UUID) row[0], (Long) row[1]));
+                .forEach(row -> load.put(Rows.uuid(row, "owner_id"), Rows.longValue(row, "n")));
         return pool.stream().min((a, b) -> Long.compare(load.getOrDefault(a, 0L), load.getOrDefault(b, 0L)))
                 .orElseThrow();
     }

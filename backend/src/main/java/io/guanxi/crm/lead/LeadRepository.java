@@ -1,5 +1,7 @@
 package io.guanxi.crm.lead;
 
+import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
@@ -10,6 +12,7 @@ import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -114,18 +117,18 @@ public class LeadRepository {
     }
 
     @Unscoped("Score history of a lead already checked")
-    List<Object[]> history(UUID leadId, int offset, int size) {
-        return em.createNativeQuery("""
-                SELECT score, match_score, activity_count, policy_version, cause, changed_at
+    List<Tuple> history(UUID leadId, int offset, int size) {
+        return Rows.list(em.createNativeQuery("""
+                SELECT score AS score, match_score AS match_score, activity_count AS activity_count, policy_version AS policy_version,
+                       cause AS cause, changed_at AS changed_at
                 FROM lead_score_history WHERE lead_id = :id ORDER BY changed_at DESC, id DESC LIMIT :size OFFSET :offset""",
-                Object[].class).setParameter("id", leadId).setParameter("size", size).setParameter("offset", offset)
-                .getResultList();
+                Tuple.class).setParameter("id", leadId).setParameter("size", size).setParameter("offset", offset));
     }
 
     @Unscoped("Score history of a lead already checked")
     long historyCount(UUID leadId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM lead_score_history WHERE lead_id = :id")
-                .setParameter("id", leadId).getSingleResult()).longValue();
+        return SqlValues.longValue(em.createNativeQuery("SELECT count(*) FROM lead_score_history WHERE lead_id = :id")
+                .setParameter("id", leadId).getSingleResult());
     }
 
     void flush() {

@@ -3,9 +3,11 @@ package io.guanxi.crm.lead;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guanxi.crm.lead.api.ScorePreview;
+import io.guanxi.crm.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
@@ -80,16 +82,16 @@ public class LeadRescoring {
                        CAST(:matchWeight AS numeric) AS match_weight, CAST(:activityWeight AS numeric) AS activity_weight,
                        0 AS version),
             """ + SCORES + """
-            SELECT count(*),
-                   count(*) FILTER (WHERE score <> old_score),
-                   count(*) FILTER (WHERE old_score >= :oldPriority),
-                   count(*) FILTER (WHERE score >= :newPriority),
-                   count(*) FILTER (WHERE old_score < :oldPriority AND score >= :newPriority),
-                   count(*) FILTER (WHERE old_score >= :oldPriority AND score < :newPriority),
-                   count(*) FILTER (WHERE old_score >= :oldHighValue),
-                   count(*) FILTER (WHERE score >= :newHighValue),
-                   count(*) FILTER (WHERE old_score < :oldHighValue AND score >= :newHighValue),
-                   count(*) FILTER (WHERE old_score >= :oldHighValue AND score < :newHighValue)
+            SELECT count(*) AS leads,
+                   count(*) FILTER (WHERE score <> old_score) AS changed,
+                   count(*) FILTER (WHERE old_score >= :oldPriority) AS priority_before,
+                   count(*) FILTER (WHERE score >= :newPriority) AS priority_after,
+                   count(*) FILTER (WHERE old_score < :oldPriority AND score >= :newPriority) AS priority_gained,
+                   count(*) FILTER (WHERE old_score >= :oldPriority AND score < :newPriority) AS priority_lost,
+                   count(*) FILTER (WHERE old_score >= :oldHighValue) AS high_value_before,
+                   count(*) FILTER (WHERE score >= :newHighValue) AS high_value_after,
+                   count(*) FILTER (WHERE old_score < :oldHighValue AND score >= :newHighValue) AS high_value_gained,
+                   count(*) FILTER (WHERE old_score >= :oldHighValue AND score < :newHighValue) AS high_value_lost
             FROM final
             """;
 
@@ -114,7 +116,7 @@ public class LeadRescoring {
 
     /** What rescoring every open lead with the candidate would change, against the policy in force. */
     public ScorePreview preview(LeadScoringPolicy candidate, LeadScoringPolicy inForce, Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery(PREVIEW)
+        Tuple row = Rows.one(em.createNativeQuery(PREVIEW, Tuple.class)
                 .setParameter("rules", json(candidate.matchRules))
                 .setParameter("windowDays", candidate.activityWindowDays)
                 .setParameter("perInteraction", candidate.pointsPerInteraction)
@@ -127,14 +129,12 @@ public class LeadRescoring {
                 .setParameter("oldPriority", inForce.priorityThreshold)
                 .setParameter("newPriority", candidate.priorityThreshold)
                 .setParameter("oldHighValue", inForce.highValueThreshold)
-                .setParameter("newHighValue", candidate.highValueThreshold)
-                .getSingleResult();
-        long[] n = new long[row.length];
-        for (int i = 0; i < row.length; i++) {
-            n[i] = ((Number) row[i]).longValue();
-        }
-        return new ScorePreview(inForce.version, n[0], n[1], candidate.priorityThreshold, n[2], n[3], n[4], n[5],
-                candidate.highValueThreshold, n[6], n[7], n[8], n[9]);
+                .setParameter("newHighValue", candidate.highValueThreshold));
+        return new ScorePreview(inForce.version, Rows.longValue(row, "leads"), Rows.longValue(row, "changed"),
+                candidate.priorityThreshold, Rows.longValue(row, "priority_before"), Rows.longValue(row, "priority_after"),
+                Rows.longValue(row, "priority_gained"), Rows.longValue(row, "priority_lost"), candidate.highValueThreshold,
+                Rows.longValue(row, "high_value_before"), Rows.longValue(row, "high_value_after"),
+                Rows.longValue(row, "high_value_gained"), Rows.longValue(row, "high_value_lost"));
     }
 
     private String json(Object value) {

@@ -9,6 +9,7 @@ import io.guanxi.crm.lead.api.LeadResponse;
 import io.guanxi.crm.lead.api.ScoreBreakdown;
 import io.guanxi.crm.lead.api.ScoreChange;
 import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import io.guanxi.crm.platform.http.IfMatch;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import io.guanxi.crm.platform.db.SqlValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -221,8 +221,8 @@ public class LeadService {
         require(id);
         PageRequest paging = PageRequest.of(page, size, null, Map.of("changedAt", "changed_at"), "changedAt,desc");
         List<ScoreChange> items = leads.history(id, paging.offset(), paging.size()).stream()
-                .map(r -> new ScoreChange((BigDecimal) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                        ((Number) r[3]).intValue(), ScoreCause.valueOf((String) r[4]), SqlValues.instant(r[5])))
+                .map(r -> new ScoreChange(Rows.decimal(r, "score"), Rows.intValue(r, "match_score"), Rows.intValue(r, "activity_count"),
+                        Rows.intValue(r, "policy_version"), Rows.enumValue(r, "cause", ScoreCause.class), Rows.instant(r, "changed_at")))
                 .toList();
         return new PageResponse<>(items, paging.page(), paging.size(), leads.historyCount(id));
     }

@@ -1,5 +1,7 @@
 package io.guanxi.crm.loyalty;
 
+import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.purchase.PurchaseRecorded;
 import io.guanxi.crm.tier.MembershipLevel;
 import io.quarkus.scheduler.Scheduled;
@@ -9,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -91,10 +94,10 @@ public class PointsEarning {
         if (referrer == null) {
             return;
         }
-        long earlierQualifying = ((Number) em.createNativeQuery("""
+        long earlierQualifying = SqlValues.longValue(em.createNativeQuery("""
                 SELECT count(*) FROM purchase WHERE contact_id = :c AND id <> :p AND amount >= :min""")
                 .setParameter("c", contactId).setParameter("p", purchaseId).setParameter("min", policy.referralMinPurchase)
-                .getSingleResult()).longValue();
+                .getSingleResult());
         UUID referrerId = (UUID) referrer;
         if (earlierQualifying > 0 || policy.membersOnly && levelOf(referrerId) == null) {
             return;
@@ -108,29 +111,30 @@ public class PointsEarning {
      * what the referrer already spent is the shortfall the policy writes off or keeps as debt.
      */
     private void reverseReferral(PurchaseRecorded event, LoyaltyPolicy policy, Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT e.id, e.contact_id, e.points - e.reversed_points, e.state, e.lot_id, e.referred_contact_id,
-                       p.amount - p.refunded_amount
+        Tuple row = Rows.first(em.createNativeQuery("""
+                SELECT e.id AS id, e.contact_id AS contact_id, e.points - e.reversed_points AS unreversed, e.state AS state,
+                       e.lot_id AS lot_id, e.referred_contact_id AS referred_contact_id, p.amount - p.refunded_amount AS kept_amount
                 FROM points_earning e JOIN purchase p ON p.id = e.purchase_id
                 WHERE e.purchase_id = :p AND e.source = 'REFERRAL' AND e.state <> 'VOIDED' AND e.reversed_points < e.points
-                FOR UPDATE OF e""", Object[].class)
-                .setParameter("p", event.purchaseId()).getResultStream().findFirst().orElse(null);
-        if (row == null || ((BigDecimal) row[6]).compareTo(policy.referralMinPurchase) >= 0) {
+                FOR UPDATE OF e""", Tuple.class)
+                .setParameter("p", event.purchaseId())).orElse(null);
+        if (row == null || Rows.decimal(row, "kept_amount").compareTo(policy.referralMinPurchase) >= 0) {
             return;
         }
-        long earningId = ((Number) row[0]).longValue();
-        UUID referrerId = (UUID) row[1];
-        long toReverse = ((Number) row[2]).longValue();
+        long earningId = Rows.longValue(row, "id");
+        UUID referrerId = Rows.uuid(row, "contact_id");
+        long toReverse = Rows.longValue(row, "unreversed");
         em.createNativeQuery("""
                 UPDATE points_earning SET reversed_points = points,
                        state = CASE WHEN state = 'PENDING' THEN 'VOIDED' ELSE state END
                 WHERE id = :id""").setParameter("id", earningId).executeUpdate();
-        if (!"POSTED".equals(row[3])) {
+        if (!"POSTED".equals(Rows.string(row, "state"))) {
             return;
         }
-        PointsLedger.Refs refs = new PointsLedger.Refs(event.purchaseId(), event.refundId(), null, (UUID) row[5], null, null);
+        PointsLedger.Refs refs = new PointsLedger.Refs(event.purchaseId(), event.refundId(), null, Rows.uuid(row, "referred_contact_id"),
+                null, null);
         PointsLedger.Debit debit = ledger.debit(referrerId, EntryKind.REVERSE, toReverse, "REFERRAL_REVERSED", refs, now,
-                ((Number) row[4]).longValue(), true);
+                Rows.longValue(row, "lot_id"), true);
         if (debit.shortfall() > 0) {
             ledger.recordShortfall(referrerId, debit.shortfall(), policy.refundShortfall);
         }
@@ -156,22 +160,23 @@ public class PointsEarning {
 
     /** Turns an earning whose window has passed into ledger points (what refunds left of it). */
     private void post(long earningId, LoyaltyPolicy policy, Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT contact_id, source, purchase_id, referred_contact_id, points - reversed_points FROM points_earning
-                WHERE id = :id AND state = 'PENDING' FOR UPDATE""", Object[].class).setParameter("id", earningId)
-                .getResultStream().findFirst().orElse(null);
+        Tuple row = Rows.first(em.createNativeQuery("""
+                SELECT contact_id AS contact_id, source AS source, purchase_id AS purchase_id, referred_contact_id AS referred_contact_id,
+                       points - reversed_points AS unreversed FROM points_earning
+                WHERE id = :id AND state = 'PENDING' FOR UPDATE""", Tuple.class).setParameter("id", earningId)).orElse(null);
         if (row == null) {
             return;
         }
-        long points = ((Number) row[4]).longValue();
+        long points = Rows.longValue(row, "unreversed");
         if (points == 0) {
             em.createNativeQuery("UPDATE points_earning SET state = 'VOIDED' WHERE id = :id").setParameter("id", earningId)
                     .executeUpdate();
             return;
         }
-        boolean purchase = "PURCHASE".equals(row[1]);
-        PointsLedger.Refs refs = new PointsLedger.Refs((UUID) row[2], null, null, (UUID) row[3], null, null);
-        PointsLedger.Credit credit = ledger.credit((UUID) row[0], purchase ? EntryKind.EARN : EntryKind.REFERRAL_BONUS, points,
+        boolean purchase = "PURCHASE".equals(Rows.string(row, "source"));
+        PointsLedger.Refs refs = new PointsLedger.Refs(Rows.uuid(row, "purchase_id"), null, null, Rows.uuid(row, "referred_contact_id"),
+                null, null);
+        PointsLedger.Credit credit = ledger.credit(Rows.uuid(row, "contact_id"), purchase ? EntryKind.EARN : EntryKind.REFERRAL_BONUS, points,
                 purchase ? "PURCHASE" : "REFERRAL", refs, now, policy.expiryOf(now, policies.zone()));
         em.createNativeQuery("UPDATE points_earning SET state = 'POSTED', entry_id = :entry, lot_id = :lot WHERE id = :id")
                 .setParameter("entry", credit.entryId()).setParameter("lot", credit.lotId()).setParameter("id", earningId)
@@ -185,28 +190,30 @@ public class PointsEarning {
      * shortfall the policy writes off or keeps as debt.
      */
     private void reverse(PurchaseRecorded event, LoyaltyPolicy policy, Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT e.id, e.points, e.reversed_points, e.state, e.lot_id, p.amount, p.refunded_amount
+        Tuple row = Rows.first(em.createNativeQuery("""
+                SELECT e.id AS id, e.points AS points, e.reversed_points AS reversed_points, e.state AS state, e.lot_id AS lot_id,
+                       p.amount AS amount, p.refunded_amount AS refunded_amount
                 FROM points_earning e JOIN purchase p ON p.id = e.purchase_id
-                WHERE e.purchase_id = :p AND e.source = 'PURCHASE' FOR UPDATE OF e""", Object[].class)
-                .setParameter("p", event.purchaseId()).getResultStream().findFirst().orElse(null);
+                WHERE e.purchase_id = :p AND e.source = 'PURCHASE' FOR UPDATE OF e""", Tuple.class)
+                .setParameter("p", event.purchaseId())).orElse(null);
         if (row == null) {
             return; // the purchase earned nothing (members only, or under one point)
         }
-        long earned = ((Number) row[1]).longValue();
-        long reversedBefore = ((Number) row[2]).longValue();
-        BigDecimal amount = (BigDecimal) row[5];
-        BigDecimal refunded = (BigDecimal) row[6];
+        long earned = Rows.longValue(row, "points");
+        long reversedBefore = Rows.longValue(row, "reversed_points");
+        BigDecimal amount = Rows.decimal(row, "amount");
+        BigDecimal refunded = Rows.decimal(row, "refunded_amount");
         long reversedTarget = BigDecimal.valueOf(earned).multiply(refunded).divide(amount, 0, RoundingMode.FLOOR).longValueExact();
         long toReverse = reversedTarget - reversedBefore;
         if (toReverse <= 0) {
             return;
         }
-        long earningId = ((Number) row[0]).longValue();
+        long earningId = Rows.longValue(row, "id");
+        String state = Rows.string(row, "state");
         em.createNativeQuery("UPDATE points_earning SET reversed_points = :r WHERE id = :id")
                 .setParameter("r", reversedTarget).setParameter("id", earningId).executeUpdate();
-        if (!"POSTED".equals(row[3])) {
-            if (reversedTarget == earned && "PENDING".equals(row[3])) {
+        if (!"POSTED".equals(state)) {
+            if (reversedTarget == earned && "PENDING".equals(state)) {
                 em.createNativeQuery("UPDATE points_earning SET state = 'VOIDED' WHERE id = :id").setParameter("id", earningId)
                         .executeUpdate();
             }
@@ -214,7 +221,7 @@ public class PointsEarning {
         }
         PointsLedger.Refs refs = new PointsLedger.Refs(event.purchaseId(), event.refundId(), null, null, null, null);
         PointsLedger.Debit debit = ledger.debit(event.contactId(), EntryKind.REVERSE, toReverse, "PURCHASE_REFUNDED", refs, now,
-                ((Number) row[4]).longValue(), true);
+                Rows.longValue(row, "lot_id"), true);
         if (debit.shortfall() > 0) {
             ledger.recordShortfall(event.contactId(), debit.shortfall(), policy.refundShortfall);
         }

@@ -1,5 +1,6 @@
 package io.guanxi.crm.loyalty;
 
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.jobs.Jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -7,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -64,10 +66,10 @@ public class PointsExpiry {
         long points = 0;
         for (int from = 0; from < due.size(); from += SLICE) {
             List<UUID> slice = due.subList(from, Math.min(due.size(), from + SLICE));
-            Object[] done = QuarkusTransaction.requiringNew().call(() -> expireSlice(slice, now));
-            accounts += ((Number) done[0]).longValue();
-            lots += ((Number) done[1]).longValue();
-            points += done[2] == null ? 0 : ((Number) done[2]).longValue();
+            Tuple done = QuarkusTransaction.requiringNew().call(() -> expireSlice(slice, now));
+            accounts += Rows.longValue(done, "accounts");
+            lots += Rows.longValue(done, "lots");
+            points += Rows.longOrZero(done, "points");
             if (progress != null) {
                 progress.update("expiring", from + slice.size(), (long) due.size());
             }
@@ -79,13 +81,13 @@ public class PointsExpiry {
         return report;
     }
 
-    private Object[] expireSlice(List<UUID> slice, Instant now) {
+    private Tuple expireSlice(List<UUID> slice, Instant now) {
         String ids = slice.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
         em.createNativeQuery("""
                 SELECT contact_id FROM loyalty_account WHERE contact_id = ANY(CAST(:ids AS uuid[])) ORDER BY contact_id FOR UPDATE""")
                 .setParameter("ids", ids).getResultList();
         // A new statement, so the lots are read after the locks: nothing spent meanwhile is expired again.
-        return (Object[]) em.createNativeQuery("""
+        return Rows.one(em.createNativeQuery("""
                 WITH due AS (
                     SELECT id, contact_id, remaining FROM points_lot
                     WHERE contact_id = ANY(CAST(:ids AS uuid[])) AND remaining > 0 AND expires_at <= :now),
@@ -103,7 +105,7 @@ public class PointsExpiry {
                 uses AS (
                     INSERT INTO points_lot_use (entry_id, lot_id, points)
                     SELECT e.id, z.id, z.points FROM entries e JOIN zeroed z USING (contact_id) RETURNING points)
-                SELECT (SELECT count(*) FROM accounts), count(*), sum(points) FROM uses""", Object[].class)
-                .setParameter("ids", ids).setParameter("now", now).getSingleResult();
+                SELECT (SELECT count(*) FROM accounts) AS accounts, count(*) AS lots, sum(points) AS points FROM uses""", Tuple.class)
+                .setParameter("ids", ids).setParameter("now", now));
     }
 }

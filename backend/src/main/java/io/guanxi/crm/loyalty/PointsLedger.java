@@ -1,5 +1,6 @@
 package io.guanxi.crm.loyalty;
 
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -49,20 +51,20 @@ public class PointsLedger {
     /** Locks the account, opening it on first use. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Account lock(UUID contactId, Instant now) {
-        List<?> rows = selectForUpdate(contactId);
+        List<Tuple> rows = selectForUpdate(contactId);
         if (rows.isEmpty()) {
             em.createNativeQuery("""
                     INSERT INTO loyalty_account (contact_id, created_at, updated_at) VALUES (:c, :now, :now)
                     ON CONFLICT DO NOTHING""").setParameter("c", contactId).setParameter("now", now).executeUpdate();
             rows = selectForUpdate(contactId);
         }
-        Object[] row = (Object[]) rows.get(0);
-        return new Account(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        Tuple row = rows.get(0);
+        return new Account(Rows.longValue(row, "balance"), Rows.longValue(row, "debt"));
     }
 
-    private List<?> selectForUpdate(UUID contactId) {
-        return em.createNativeQuery("SELECT balance, debt FROM loyalty_account WHERE contact_id = :c FOR UPDATE", Object[].class)
-                .setParameter("c", contactId).getResultList();
+    private List<Tuple> selectForUpdate(UUID contactId) {
+        return Rows.list(em.createNativeQuery("SELECT balance AS balance, debt AS debt FROM loyalty_account WHERE contact_id = :c FOR UPDATE",
+                Tuple.class).setParameter("c", contactId));
     }
 
     /**
@@ -77,11 +79,11 @@ public class PointsLedger {
         Account account = lock(contactId, now);
         long balance = account.balance() + points;
         long entryId = insertEntry(contactId, kind, points, balance, 0, cause, refs, now);
-        long lotId = ((Number) em.createNativeQuery("""
+        long lotId = SqlValues.longValue(em.createNativeQuery("""
                 INSERT INTO points_lot (contact_id, entry_id, points, remaining, earned_at, expires_at)
                 VALUES (:c, :entry, :points, :points, :now, :expires) RETURNING id""")
                 .setParameter("c", contactId).setParameter("entry", entryId).setParameter("points", points)
-                .setParameter("now", now).setParameter("expires", expiresAt).getSingleResult()).longValue();
+                .setParameter("now", now).setParameter("expires", expiresAt).getSingleResult());
         setBalance(contactId, balance, now);
         if (account.debt() > 0) {
             long settled = Math.min(account.debt(), points);
@@ -116,16 +118,15 @@ public class PointsLedger {
             if (updated.isEmpty()) {
                 List<?> balance = em.createNativeQuery("SELECT balance FROM loyalty_account WHERE contact_id = :c")
                         .setParameter("c", contactId).getResultList();
-                throw insufficient(balance.isEmpty() ? 0 : ((Number) balance.get(0)).longValue(), points);
+                throw insufficient(balance.isEmpty() ? 0 : SqlValues.longValue(balance.get(0)), points);
             }
-            balanceBefore = ((Number) updated.get(0)).longValue() + points;
+            balanceBefore = SqlValues.longValue(updated.get(0)) + points;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, remaining, expires_at FROM points_lot WHERE contact_id = :c AND remaining > 0
-                ORDER BY expires_at, id""", Object[].class).setParameter("c", contactId).getResultList();
-        List<PointsLots.Lot> lots = rows.stream().map(r -> new PointsLots.Lot(((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(), SqlValues.instant(r[2]))).toList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
+                SELECT id AS id, remaining AS remaining, expires_at AS expires_at FROM points_lot WHERE contact_id = :c AND remaining > 0
+                ORDER BY expires_at, id""", Tuple.class).setParameter("c", contactId));
+        List<PointsLots.Lot> lots = rows.stream().map(r -> new PointsLots.Lot(Rows.longValue(r, "id"), Rows.longValue(r, "remaining"),
+                Rows.instant(r, "expires_at"))).toList();
         List<PointsLots.Take> takes = PointsLots.take(lots, points, preferredLotId);
         long taken = PointsLots.total(takes);
         long shortfall = points - taken;
@@ -136,14 +137,14 @@ public class PointsLedger {
         String ids = takes.stream().map(t -> Long.toString(t.lotId())).collect(Collectors.joining(",", "{", "}"));
         String amounts = takes.stream().map(t -> Long.toString(t.points())).collect(Collectors.joining(",", "{", "}"));
         // The entry, the lots it drains and the record of which lots, in one statement.
-        long entryId = ((Number) bindEntry(em.createNativeQuery("WITH entry AS (" + INSERT_ENTRY + "), " + """
+        long entryId = SqlValues.longValue(bindEntry(em.createNativeQuery("WITH entry AS (" + INSERT_ENTRY + "), " + """
                 taken AS (
                     UPDATE points_lot l SET remaining = l.remaining - u.points
                     FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS bigint[])) AS u(lot_id, points) WHERE l.id = u.lot_id
                     RETURNING l.id, u.points),
                 uses AS (INSERT INTO points_lot_use (entry_id, lot_id, points) SELECT entry.id, taken.id, taken.points FROM entry, taken)
                 SELECT id FROM entry"""), contactId, kind, -taken, balance, shortfall, cause, refs, now)
-                .setParameter("ids", ids).setParameter("amounts", amounts).getSingleResult()).longValue();
+                .setParameter("ids", ids).setParameter("amounts", amounts).getSingleResult());
         if (allowShortfall && taken > 0) {
             setBalance(contactId, balance, now);
         }
@@ -154,10 +155,9 @@ public class PointsLedger {
     @Transactional(Transactional.TxType.MANDATORY)
     public Credit restore(UUID contactId, long debitEntryId, String cause, Refs refs, Instant now) {
         Account account = lock(contactId, now);
-        @SuppressWarnings("unchecked")
-        List<Object[]> uses = em.createNativeQuery("SELECT lot_id, points FROM points_lot_use WHERE entry_id = :e", Object[].class)
-                .setParameter("e", debitEntryId).getResultList();
-        Map<Long, Long> byLot = uses.stream().collect(Collectors.toMap(u -> ((Number) u[0]).longValue(), u -> ((Number) u[1]).longValue()));
+        List<Tuple> uses = Rows.list(em.createNativeQuery("SELECT lot_id AS lot_id, points AS points FROM points_lot_use WHERE entry_id = :e",
+                Tuple.class).setParameter("e", debitEntryId));
+        Map<Long, Long> byLot = uses.stream().collect(Collectors.toMap(u -> Rows.longValue(u, "lot_id"), u -> Rows.longValue(u, "points")));
         long points = byLot.values().stream().mapToLong(Long::longValue).sum();
         long balance = account.balance() + points;
         long entryId = insertEntry(contactId, EntryKind.REVERSE, points, balance, 0, cause, refs, now);
@@ -191,8 +191,8 @@ public class PointsLedger {
 
     private long insertEntry(UUID contactId, EntryKind kind, long points, long balanceAfter, long shortfall, String cause, Refs refs,
             Instant now) {
-        return ((Number) bindEntry(em.createNativeQuery(INSERT_ENTRY), contactId, kind, points, balanceAfter, shortfall, cause, refs, now)
-                .getSingleResult()).longValue();
+        return SqlValues.longValue(bindEntry(em.createNativeQuery(INSERT_ENTRY), contactId, kind, points, balanceAfter, shortfall, cause,
+                refs, now).getSingleResult());
     }
 
     private static Query bindEntry(Query query, UUID contactId, EntryKind kind, long points, long balanceAfter, long shortfall,

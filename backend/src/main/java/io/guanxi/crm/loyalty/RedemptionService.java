@@ -5,6 +5,8 @@ import io.guanxi.crm.loyalty.api.CancelRedemptionRequest;
 import io.guanxi.crm.loyalty.api.RedemptionRequest;
 import io.guanxi.crm.loyalty.api.RedemptionResponse;
 import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import io.guanxi.crm.platform.idempotency.Idempotency;
@@ -17,6 +19,7 @@ import io.guanxi.crm.tier.MembershipLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
@@ -89,8 +92,8 @@ public class RedemptionService {
                     WHERE id = :id AND stock IS NOT NULL AND stock >= :q""")
                     .setParameter("q", quantity).setParameter("id", reward.id).setParameter("now", now).executeUpdate();
             if (taken == 0) {
-                Number left = (Number) em.createNativeQuery("SELECT stock FROM reward WHERE id = :id").setParameter("id", reward.id)
-                        .getSingleResult();
+                long left = SqlValues.longValue(em.createNativeQuery("SELECT stock FROM reward WHERE id = :id").setParameter("id", reward.id)
+                        .getSingleResult());
                 throw new ProblemException(409, ProblemTypes.OUT_OF_STOCK, "Out of stock",
                         "Only " + left + " of this reward left; " + quantity + " asked for", List.of(), Map.of("stock", left));
             }
@@ -167,15 +170,13 @@ public class RedemptionService {
         }
         // Names and balances for the whole page in three queries, not three per row.
         Map<UUID, String> contactNames = contacts.names(rows.stream().map(r -> r.contactId).collect(Collectors.toSet()));
-        Map<UUID, String> rewardNames = em.createQuery("select w.id, w.name from Reward w where w.id in :ids", Object[].class)
+        Map<UUID, String> rewardNames = em.createQuery("select w.id as id, w.name as name from Reward w where w.id in :ids", Tuple.class)
                 .setParameter("ids", rows.stream().map(r -> r.rewardId).collect(Collectors.toSet())).getResultStream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (String) row[1]));
-        @SuppressWarnings("unchecked")
-        Map<Long, Long> balances = ((List<Object[]>) em.createNativeQuery(
-                        "SELECT id, balance_after FROM points_entry WHERE id = ANY(CAST(:ids AS bigint[]))", Object[].class)
-                .setParameter("ids", rows.stream().map(r -> Long.toString(r.entryId)).collect(Collectors.joining(",", "{", "}")))
-                .getResultList()).stream()
-                .collect(Collectors.toMap(row -> ((Number) row[0]).longValue(), row -> ((Number) row[1]).longValue()));
+                .collect(Collectors.toMap(row -> Rows.uuid(row, "id"), row -> Rows.string(row, "name")));
+        Map<Long, Long> balances = Rows.list(em.createNativeQuery(
+                        "SELECT id AS id, balance_after AS balance_after FROM points_entry WHERE id = ANY(CAST(:ids AS bigint[]))", Tuple.class)
+                .setParameter("ids", rows.stream().map(r -> Long.toString(r.entryId)).collect(Collectors.joining(",", "{", "}"))))
+                .stream().collect(Collectors.toMap(row -> Rows.longValue(row, "id"), row -> Rows.longValue(row, "balance_after")));
         List<RedemptionResponse> items = rows.stream()
                 .map(r -> toResponse(r, contactNames.get(r.contactId), rewardNames.get(r.rewardId), balances.get(r.entryId))).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), total);
@@ -203,8 +204,8 @@ public class RedemptionService {
     }
 
     private long balanceAfter(long entryId) {
-        return ((Number) em.createNativeQuery("SELECT balance_after FROM points_entry WHERE id = :id").setParameter("id", entryId)
-                .getSingleResult()).longValue();
+        return SqlValues.longValue(em.createNativeQuery("SELECT balance_after FROM points_entry WHERE id = :id").setParameter("id", entryId)
+                .getSingleResult());
     }
 
     private static ProblemException unavailable(String detail, Map<String, Object> extensions) {

@@ -2,6 +2,7 @@ package io.guanxi.crm.purchase;
 
 import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
@@ -145,7 +146,7 @@ public class PurchaseService {
         String from = " FROM purchase p JOIN contact c ON c.id = p.contact_id" + where;
         var count = em.createNativeQuery("SELECT count(*)" + from);
         params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
+        long total = SqlValues.longValue(count.getSingleResult());
         var select = em.createNativeQuery("SELECT p.*" + from + " ORDER BY " + paging.orderBySql() + ", p.id LIMIT :size OFFSET :offset",
                 Purchase.class);
         params.forEach(select::setParameter);

@@ -1,5 +1,6 @@
 package io.guanxi.crm.reminder;
 
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
@@ -7,6 +8,7 @@ import io.guanxi.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import io.guanxi.crm.platform.db.SqlValues;
 import java.time.Clock;
@@ -55,13 +57,14 @@ public class ReminderService {
     public PageResponse<ReminderResponse> mine(boolean includeDone, Integer page, Integer size) {
         PageRequest paging = PageRequest.of(page, size, null, Map.of("dueAt", "due_at"), "dueAt,asc");
         String where = "owner_id = :me" + (includeDone ? "" : " AND done_at IS NULL");
-        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM reminder WHERE " + where)
-                .setParameter("me", currentUser.id()).getSingleResult()).longValue();
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, owner_id, contact_id, lead_id, reason, note, due_at, done_at, created_at, complaint_id FROM reminder
-                WHERE %s ORDER BY %s, id LIMIT :size OFFSET :offset""".formatted(where, paging.orderBySql()), Object[].class)
+        long total = SqlValues.longValue(em.createNativeQuery("SELECT count(*) FROM reminder WHERE " + where)
+                .setParameter("me", currentUser.id()).getSingleResult());
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
+                SELECT id AS id, owner_id AS owner_id, contact_id AS contact_id, lead_id AS lead_id, reason AS reason, note AS note,
+                       due_at AS due_at, done_at AS done_at, created_at AS created_at, complaint_id AS complaint_id FROM reminder
+                WHERE %s ORDER BY %s, id LIMIT :size OFFSET :offset""".formatted(where, paging.orderBySql()), Tuple.class)
                 .setParameter("me", currentUser.id()).setParameter("size", paging.size())
-                .setParameter("offset", paging.offset()).getResultList();
+                .setParameter("offset", paging.offset()));
         return new PageResponse<>(rows.stream().map(ReminderService::toResponse).toList(), paging.page(), paging.size(), total);
     }
 
@@ -76,9 +79,10 @@ public class ReminderService {
         }
     }
 
-    private static ReminderResponse toResponse(Object[] r) {
-        return new ReminderResponse((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5],
-                SqlValues.instant(r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]), (UUID) r[9]);
+    private static ReminderResponse toResponse(Tuple r) {
+        return new ReminderResponse(Rows.uuid(r, "id"), Rows.uuid(r, "owner_id"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "lead_id"),
+                Rows.string(r, "reason"), Rows.string(r, "note"), Rows.instant(r, "due_at"), Rows.instant(r, "done_at"),
+                Rows.instant(r, "created_at"), Rows.uuid(r, "complaint_id"));
     }
 
 }

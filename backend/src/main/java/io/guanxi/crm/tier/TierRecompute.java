@@ -1,10 +1,12 @@
 package io.guanxi.crm.tier;
 
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.jobs.Jobs;
 import io.guanxi.crm.tier.api.TierReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -186,49 +188,47 @@ public class TierRecompute {
 
     private TierReport report(TierPolicy policy, boolean review, UUID jobId, Instant now, Instant windowStart,
             long customers, long changed, TierReport.Timings timings) {
-        Object[] totals = (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(sum(revenue), 0), count(*) FILTER (WHERE revenue > 0),
-                       COALESCE(percentile_cont(0.5) WITHIN GROUP (ORDER BY cnt) FILTER (WHERE revenue > 0), 0),
-                       COALESCE(percentile_cont(0.5) WITHIN GROUP (ORDER BY aov) FILTER (WHERE revenue > 0), 0)
-                FROM tier_calc""").getSingleResult();
-        BigDecimal totalRevenue = (BigDecimal) totals[0];
-        long paying = ((Number) totals[1]).longValue();
+        Tuple totals = Rows.one(em.createNativeQuery("""
+                SELECT COALESCE(sum(revenue), 0) AS revenue, count(*) FILTER (WHERE revenue > 0) AS paying,
+                       COALESCE(percentile_cont(0.5) WITHIN GROUP (ORDER BY cnt) FILTER (WHERE revenue > 0), 0) AS median_count,
+                       COALESCE(percentile_cont(0.5) WITHIN GROUP (ORDER BY aov) FILTER (WHERE revenue > 0), 0) AS median_order
+                FROM tier_calc""", Tuple.class));
+        BigDecimal totalRevenue = Rows.decimal(totals, "revenue");
+        long paying = Rows.longValue(totals, "paying");
         boolean fixed = "FIXED".equals(policy.abcdThresholds);
-        BigDecimal frequency = fixed ? BigDecimal.valueOf(policy.frequencyThreshold) : decimal(totals[2]);
-        BigDecimal orderValue = fixed ? policy.orderValueThreshold : decimal(totals[3]);
+        BigDecimal frequency = fixed ? BigDecimal.valueOf(policy.frequencyThreshold) : twoPlaces(totals, "median_count");
+        BigDecimal orderValue = fixed ? policy.orderValueThreshold : twoPlaces(totals, "median_order");
         List<TierReport.Share> tiers = shares("abc_tier", customers, totalRevenue, false);
         List<TierReport.Share> quadrants = shares("abcd_quadrant", customers, totalRevenue, true);
         List<TierReport.Share> levels = shares("level", customers, totalRevenue, false);
         List<TierReport.HeatCell> heatmap = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> cells = em.createNativeQuery("""
+        List<Tuple> cells = Rows.list(em.createNativeQuery("""
                 SELECT width_bucket(cnt, ARRAY[:f * 0.5, :f, :f * 2, :f * 4]::numeric[]) AS fb,
-                       width_bucket(aov, ARRAY[:v * 0.5, :v, :v * 2, :v * 4]::numeric[]) AS vb, count(*)
-                FROM tier_calc WHERE revenue > 0 GROUP BY 1, 2 ORDER BY 1, 2""", Object[].class)
-                .setParameter("f", frequency).setParameter("v", orderValue).getResultList();
-        for (Object[] cell : cells) {
-            heatmap.add(new TierReport.HeatCell(((Number) cell[0]).intValue(), ((Number) cell[1]).intValue(),
-                    ((Number) cell[2]).longValue()));
+                       width_bucket(aov, ARRAY[:v * 0.5, :v, :v * 2, :v * 4]::numeric[]) AS vb, count(*) AS customers
+                FROM tier_calc WHERE revenue > 0 GROUP BY 1, 2 ORDER BY 1, 2""", Tuple.class)
+                .setParameter("f", frequency).setParameter("v", orderValue));
+        for (Tuple cell : cells) {
+            heatmap.add(new TierReport.HeatCell(Rows.intValue(cell, "fb"), Rows.intValue(cell, "vb"), Rows.longValue(cell, "customers")));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> moves = em.createNativeQuery("""
-                SELECT dimension, from_value, to_value, count(*) FROM tier_history WHERE job_id = :job
-                GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC""", Object[].class).setParameter("job", jobId).getResultList();
-        List<TierReport.Movement> movements = moves.stream().map(m -> new TierReport.Movement((String) m[0], (String) m[1],
-                (String) m[2], ((Number) m[3]).longValue())).toList();
+        List<Tuple> moves = Rows.list(em.createNativeQuery("""
+                SELECT dimension AS dimension, from_value AS from_value, to_value AS to_value, count(*) AS customers
+                FROM tier_history WHERE job_id = :job
+                GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC""", Tuple.class).setParameter("job", jobId));
+        List<TierReport.Movement> movements = moves.stream().map(m -> new TierReport.Movement(Rows.string(m, "dimension"),
+                Rows.string(m, "from_value"), Rows.string(m, "to_value"), Rows.longValue(m, "customers"))).toList();
         return new TierReport(jobId, now, policy.version, review, windowStart, customers, paying, totalRevenue, tiers,
                 quadrants, levels, new TierReport.Thresholds(fixed ? "FIXED" : "MEDIAN", frequency, orderValue), heatmap,
                 movements, changed, timings);
     }
 
     private List<TierReport.Share> shares(String column, long customers, BigDecimal totalRevenue, boolean withAction) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + column + ", count(*), COALESCE(sum(revenue), 0) FROM tier_calc GROUP BY 1 ORDER BY 1",
-                Object[].class).getResultList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery(
+                "SELECT " + column + " AS key, count(*) AS customers, COALESCE(sum(revenue), 0) AS revenue FROM tier_calc GROUP BY 1 ORDER BY 1",
+                Tuple.class));
         return rows.stream().map(r -> {
-            String key = String.valueOf(r[0]);
-            long count = ((Number) r[1]).longValue();
-            BigDecimal revenue = (BigDecimal) r[2];
+            String key = String.valueOf(r.get("key"));
+            long count = Rows.longValue(r, "customers");
+            BigDecimal revenue = Rows.decimal(r, "revenue");
             return new TierReport.Share(key, count, percent(BigDecimal.valueOf(count), BigDecimal.valueOf(customers)), revenue,
                     percent(revenue, totalRevenue), withAction ? ACTIONS.get(key) : null);
         }).toList();
@@ -239,7 +239,8 @@ public class TierRecompute {
                 : part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal decimal(Object value) {
-        return BigDecimal.valueOf(((Number) value).doubleValue()).setScale(2, RoundingMode.HALF_UP);
+    /** percentile_cont is a double precision: rounded to the cents the report shows. */
+    private static BigDecimal twoPlaces(Tuple row, String alias) {
+        return Rows.decimal(row, alias).setScale(2, RoundingMode.HALF_UP);
     }
 }

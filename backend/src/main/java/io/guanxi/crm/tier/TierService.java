@@ -2,7 +2,7 @@ package io.guanxi.crm.tier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guanxi.crm.contact.ContactService;
-import io.guanxi.crm.platform.db.SqlValues;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -133,20 +134,24 @@ public class TierService {
     }
 
     private CustomerValueResponse findValue(UUID contactId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT revenue, purchase_count, average_order, first_purchase_at, last_purchase_at, abc_tier, abcd_quadrant,
-                       membership_level, rfm_recency, rfm_frequency, rfm_monetary, clv, policy_version, computed_at
-                FROM customer_value WHERE contact_id = :id""", Object[].class).setParameter("id", contactId).getResultList();
-        if (rows.isEmpty()) {
+        Tuple r = Rows.first(em.createNativeQuery("""
+                SELECT revenue AS revenue, purchase_count AS purchase_count, average_order AS average_order,
+                       first_purchase_at AS first_purchase_at, last_purchase_at AS last_purchase_at, abc_tier AS abc_tier,
+                       abcd_quadrant AS abcd_quadrant, membership_level AS membership_level, rfm_recency AS rfm_recency,
+                       rfm_frequency AS rfm_frequency, rfm_monetary AS rfm_monetary, clv AS clv, policy_version AS policy_version,
+                       computed_at AS computed_at
+                FROM customer_value WHERE contact_id = :id""", Tuple.class).setParameter("id", contactId)).orElse(null);
+        if (r == null) {
             return null;
         }
-        Object[] r = rows.get(0);
-        String quadrant = r[6] == null ? null : r[6].toString();
-        return new CustomerValueResponse(contactId, (BigDecimal) r[0], ((Number) r[1]).intValue(), (BigDecimal) r[2],
-                SqlValues.instant(r[3]), SqlValues.instant(r[4]), (String) r[5], quadrant,
-                quadrant == null ? null : TierRecompute.ACTIONS.get(quadrant), MembershipLevel.valueOf((String) r[7]),
-                number(r[8]), number(r[9]), number(r[10]), (BigDecimal) r[11], ((Number) r[12]).intValue(), SqlValues.instant(r[13]));
+        Object quadrantValue = r.get("abcd_quadrant");
+        String quadrant = quadrantValue == null ? null : quadrantValue.toString();
+        return new CustomerValueResponse(contactId, Rows.decimal(r, "revenue"), Rows.intValue(r, "purchase_count"),
+                Rows.decimal(r, "average_order"), Rows.instant(r, "first_purchase_at"), Rows.instant(r, "last_purchase_at"),
+                Rows.string(r, "abc_tier"), quadrant, quadrant == null ? null : TierRecompute.ACTIONS.get(quadrant),
+                MembershipLevel.valueOf(Rows.string(r, "membership_level")), Rows.nullableInt(r, "rfm_recency"),
+                Rows.nullableInt(r, "rfm_frequency"), Rows.nullableInt(r, "rfm_monetary"), Rows.decimal(r, "clv"),
+                Rows.intValue(r, "policy_version"), Rows.instant(r, "computed_at"));
     }
 
     /** The customer's value, or null for a contact without purchases (the caller has checked visibility). */
@@ -158,13 +163,13 @@ public class TierService {
     @Transactional
     public List<TierChange> history(UUID contactId) {
         contacts.requireVisibleContact(contactId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT dimension, from_value, to_value, cause, job_id, changed_at FROM tier_history
-                WHERE contact_id = :id ORDER BY changed_at DESC, id DESC LIMIT 200""", Object[].class)
-                .setParameter("id", contactId).getResultList();
-        return rows.stream().map(r -> new TierChange((String) r[0], (String) r[1], (String) r[2], (String) r[3], (UUID) r[4],
-                SqlValues.instant(r[5]))).toList();
+        List<Tuple> rows = Rows.list(em.createNativeQuery("""
+                SELECT dimension AS dimension, from_value AS from_value, to_value AS to_value, cause AS cause, job_id AS job_id,
+                       changed_at AS changed_at FROM tier_history
+                WHERE contact_id = :id ORDER BY changed_at DESC, id DESC LIMIT 200""", Tuple.class)
+                .setParameter("id", contactId));
+        return rows.stream().map(r -> new TierChange(Rows.string(r, "dimension"), Rows.string(r, "from_value"),
+                Rows.string(r, "to_value"), Rows.string(r, "cause"), Rows.uuid(r, "job_id"), Rows.instant(r, "changed_at"))).toList();
     }
 
     /**
@@ -175,19 +180,18 @@ public class TierService {
         TierPolicy policy = current();
         Instant now = clock.instant();
         Instant windowStart = now.atOffset(ZoneOffset.UTC).minusMonths(policy.windowMonths).toInstant();
-        Object[] stats = (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(sum(amount - refunded_amount) FILTER (WHERE occurred_at > :windowStart), 0),
-                       count(*) FILTER (WHERE occurred_at > :windowStart AND amount > refunded_amount),
-                       min(occurred_at), max(occurred_at)
-                FROM purchase WHERE contact_id = :id AND occurred_at <= :now""")
-                .setParameter("windowStart", windowStart).setParameter("now", now).setParameter("id", event.contactId())
-                .getSingleResult();
-        BigDecimal revenue = (BigDecimal) stats[0];
-        int count = ((Number) stats[1]).intValue();
-        if (stats[2] == null) {
+        Tuple stats = Rows.one(em.createNativeQuery("""
+                SELECT COALESCE(sum(amount - refunded_amount) FILTER (WHERE occurred_at > :windowStart), 0) AS revenue,
+                       count(*) FILTER (WHERE occurred_at > :windowStart AND amount > refunded_amount) AS purchases,
+                       min(occurred_at) AS first_at, max(occurred_at) AS last_at
+                FROM purchase WHERE contact_id = :id AND occurred_at <= :now""", Tuple.class)
+                .setParameter("windowStart", windowStart).setParameter("now", now).setParameter("id", event.contactId()));
+        BigDecimal revenue = Rows.decimal(stats, "revenue");
+        int count = Rows.intValue(stats, "purchases");
+        Instant first = Rows.instant(stats, "first_at");
+        if (first == null) {
             return; // a sale dated in the future counts once its time has come
         }
-        Instant first = SqlValues.instant(stats[2]);
         MembershipLevel earned = earnedLevel(policy, revenue, first, now);
         @SuppressWarnings("unchecked")
         List<String> currentLevel = em.createNativeQuery(
@@ -205,7 +209,7 @@ public class TierService {
                     computed_at = EXCLUDED.computed_at""")
                 .setParameter("id", event.contactId()).setParameter("revenue", revenue).setParameter("count", count)
                 .setParameter("aov", count == 0 ? BigDecimal.ZERO : revenue.divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.HALF_UP))
-                .setParameter("first", first).setParameter("last", SqlValues.instant(stats[3]))
+                .setParameter("first", first).setParameter("last", Rows.instant(stats, "last_at"))
                 .setParameter("level", level.name()).setParameter("version", policy.version).setParameter("now", now)
                 .executeUpdate();
         if (level != previous) {
@@ -257,7 +261,4 @@ public class TierService {
         }
     }
 
-    private static Integer number(Object value) {
-        return value == null ? null : ((Number) value).intValue();
-    }
 }

@@ -1,6 +1,7 @@
 package io.guanxi.crm.user;
 
 import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
@@ -14,6 +15,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -148,9 +150,9 @@ public class UserService {
             return Map.of();
         }
         return users.getEntityManager()
-                .createQuery("select u.id, u.displayName from User u where u.id in :ids", Object[].class)
+                .createQuery("select u.id as id, u.displayName as name from User u where u.id in :ids", Tuple.class)
                 .setParameter("ids", Set.copyOf(ids)).getResultStream()
-                .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
+                .collect(Collectors.toMap(r -> Rows.uuid(r, "id"), r -> Rows.string(r, "name")));
     }
 
     /** Fails unless the user exists, is active and may own customers (a sales rep or a manager). */

@@ -2,11 +2,13 @@ package io.guanxi.crm.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -88,19 +90,19 @@ public class Idempotency {
     }
 
     private Outcome replay(UUID user, String key, String operation, String hash) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT operation, request_hash, status, location, response_body FROM idempotency_record
-                WHERE user_id = :user AND idem_key = :key""", Object[].class)
-                .setParameter("user", user).setParameter("key", key).getResultList();
-        Object[] row = rows.get(0);
-        if (!operation.equals(row[0]) || !hash.equals(row[1])) {
+        Tuple row = Rows.list(em.createNativeQuery("""
+                SELECT operation AS operation, request_hash AS request_hash, status AS status, location AS location,
+                       response_body AS response_body FROM idempotency_record
+                WHERE user_id = :user AND idem_key = :key""", Tuple.class)
+                .setParameter("user", user).setParameter("key", key)).get(0);
+        if (!operation.equals(Rows.string(row, "operation")) || !hash.equals(Rows.string(row, "request_hash"))) {
             throw new ProblemException(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
                     "This Idempotency-Key was used for a different request; use a new key for a new request",
                     List.of(), Map.of());
         }
-        return new Outcome(((Number) row[2]).intValue(), null, row[3] == null ? null : URI.create((String) row[3]),
-                (String) row[4]);
+        String location = Rows.string(row, "location");
+        return new Outcome(Rows.intValue(row, "status"), null, location == null ? null : URI.create(location),
+                Rows.string(row, "response_body"));
     }
 
     private String hash(String operation, Object request) {

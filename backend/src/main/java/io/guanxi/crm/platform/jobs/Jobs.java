@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guanxi.crm.platform.db.Ids;
-import io.guanxi.crm.platform.db.SqlValues;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -113,17 +114,16 @@ public class Jobs {
 
     public JobResponse get(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    SELECT id, kind, state, phase, processed, total, created_at, started_at, finished_at, error, report::text
-                    FROM job WHERE id = :id""", Object[].class).setParameter("id", id).getResultList();
-            if (rows.isEmpty()) {
-                throw ProblemException.notFound("Job " + id);
-            }
-            Object[] r = rows.get(0);
-            return new JobResponse((UUID) r[0], (String) r[1], JobState.valueOf((String) r[2]), (String) r[3],
-                    ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(),
-                    SqlValues.instant(r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]), (String) r[9], parse((String) r[10]));
+            Tuple r = Rows.first(em.createNativeQuery("""
+                    SELECT id AS id, kind AS kind, state AS state, phase AS phase, processed AS processed, total AS total,
+                           created_at AS created_at, started_at AS started_at, finished_at AS finished_at, error AS error,
+                           report::text AS report
+                    FROM job WHERE id = :id""", Tuple.class).setParameter("id", id))
+                    .orElseThrow(() -> ProblemException.notFound("Job " + id));
+            return new JobResponse(Rows.uuid(r, "id"), Rows.string(r, "kind"), Rows.enumValue(r, "state", JobState.class),
+                    Rows.string(r, "phase"), Rows.longValue(r, "processed"), Rows.nullableLong(r, "total"), Rows.instant(r, "created_at"),
+                    Rows.instant(r, "started_at"), Rows.instant(r, "finished_at"), Rows.string(r, "error"),
+                    parse(Rows.string(r, "report")));
         });
     }
 
