@@ -19,7 +19,8 @@ export default tseslint.config(
   },
   {
     // Imports flow app -> features -> lib/components: a feature imports lib, components and itself,
-    // never another feature or the app (it reaches other pages by URL, not by importing the router).
+    // never the app (it reaches other pages by URL), and another feature only through that feature's
+    // index.ts, which exports on purpose what other pages may compose (PointsCard, CustomerValueCard).
     files: ['src/**/*.{ts,tsx}'],
     plugins: { boundaries },
     settings: {
@@ -42,6 +43,7 @@ export default tseslint.config(
             { allow: { dependency: { relationship: { to: 'internal' } } } },
             { from: { element: { type: 'app' } }, allow: { to: { element: { types: { anyOf: ['feature', 'lib', 'components'] } } } } },
             { from: { element: { type: 'feature' } }, allow: { to: { element: { types: { anyOf: ['lib', 'components'] } } } } },
+            { from: { element: { type: 'feature' } }, allow: { to: { element: { type: 'feature', fileInternalPath: 'index.ts' } } } },
             { from: { element: { type: 'components' } }, allow: { to: { element: { types: { anyOf: ['lib', 'components'] } } } } },
             { from: { element: { type: 'lib' } }, allow: { to: { element: { type: 'lib' } } } },
             { from: { element: { type: 'testing' } }, allow: { to: { element: { type: 'lib' } } } },

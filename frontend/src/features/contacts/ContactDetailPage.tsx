@@ -12,8 +12,8 @@ import { type Contact, contactQueries, fetchContactForEdit, useArchiveContact, u
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
-import { CustomerValueCard } from './CustomerValueCard';
-import { PointsCard } from './PointsCard';
+import { loyaltyQueries, PointsCard } from '../loyalty';
+import { CustomerValueCard } from '../tiers';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 export function ContactDetailPage() {
@@ -33,6 +33,12 @@ export function ContactDetailPage() {
   if (overview.isError) return <div className="gx-page"><ErrorState error={overview.error} onRetry={() => overview.refetch()} /></div>;
 
   const { contact, interactionStats } = overview.data;
+  // A sale or refund changes the customer's value and purchases here and the points the loyalty card shows.
+  const handlePurchasesChanged = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+      queryClient.invalidateQueries({ queryKey: loyaltyQueries.account(id).queryKey }),
+    ]);
   const canEdit = hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId);
 
   const handleEdit = async () => {
@@ -135,7 +141,7 @@ export function ContactDetailPage() {
                   </Space>
                 )}
               </Card>
-              <CustomerValueCard contactId={id} value={overview.data.value} purchases={overview.data.recentPurchases}
+              <CustomerValueCard contactId={id} value={overview.data.value} purchases={overview.data.recentPurchases} onChanged={handlePurchasesChanged}
                 canRecord={!contact.archivedAt && (hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))} />
               <Card size="small" title={t('overview.complaints')} data-testid="contact-complaints">
                 {overview.data.complaints.length === 0 ? (

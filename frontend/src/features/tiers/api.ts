@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 
@@ -7,6 +7,11 @@ export type TierShare = components['schemas']['TierShare'];
 export type Job = components['schemas']['Job'];
 export type TierPolicy = components['schemas']['TierPolicy'];
 export type TierPolicyRequest = components['schemas']['TierPolicyRequest'];
+export type Purchase = components['schemas']['Purchase'];
+export type PurchaseRequest = components['schemas']['PurchaseRequest'];
+export type RefundRequest = components['schemas']['RefundRequest'];
+export type CustomerValue = components['schemas']['CustomerValue'];
+export type PurchaseChannel = components['schemas']['PurchaseChannel'];
 
 export const tierQueries = {
   all: ['tiers'] as const,
@@ -29,3 +34,18 @@ export const tierQueries = {
       refetchInterval: (query) => (query.state.data?.state === 'RUNNING' || !query.state.data ? 500 : false),
     }),
 };
+
+/** Records a sale; one Idempotency-Key per dialog, so a retry after a network error never records twice. */
+export function useRecordSale() {
+  return useMutation({
+    mutationFn: ({ idempotencyKey, body }: { idempotencyKey?: string; body: PurchaseRequest }) =>
+      unwrap(api.POST('/api/v1/purchases', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body })),
+  });
+}
+
+export function useRefundPurchase() {
+  return useMutation({
+    mutationFn: ({ purchaseId, idempotencyKey, body }: { purchaseId: string; idempotencyKey?: string; body: RefundRequest }) =>
+      unwrap(api.POST('/api/v1/purchases/{id}/refunds', { params: { path: { id: purchaseId }, header: { 'Idempotency-Key': idempotencyKey } }, body })),
+  });
+}

@@ -1,20 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/ui/ErrorState';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
-import { api, unwrap } from '../../lib/api/client';
-import type { components } from '../../lib/api/schema';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { contactQueries } from './api';
+import { type CustomerValue, type Purchase, type PurchaseChannel as Channel, useRecordSale, useRefundPurchase } from './api';
 
-type Purchase = components['schemas']['Purchase'];
-type CustomerValue = components['schemas']['CustomerValue'];
-type Channel = components['schemas']['PurchaseChannel'];
 const CHANNELS: Channel[] = ['STORE', 'ONLINE', 'PHONE', 'WECHAT', 'EVENT', 'OTHER'];
 
 type SaleForm = { amount: number; channel: Channel; occurredAt: Dayjs; externalOrderId?: string };
@@ -23,34 +17,22 @@ type RefundForm = { amount: number; reason: string };
 /**
  * The customer's value on the 360 view (tier, quadrant with what to do, level, RFM, CLV) and their
  * purchases, with recording a sale and refunding one. Each dialog sends one Idempotency-Key, so a
- * double click or a retry after a network error never records twice.
+ * double click or a retry after a network error never records twice. The page that shows the card
+ * refreshes what a sale changes (the overview, the points) in onChanged.
  */
-export function CustomerValueCard({ contactId, value, purchases, canRecord }: {
-  contactId: string; value?: CustomerValue | null; purchases: Purchase[]; canRecord: boolean;
+export function CustomerValueCard({ contactId, value, purchases, canRecord, onChanged }: {
+  contactId: string; value?: CustomerValue | null; purchases: Purchase[]; canRecord: boolean; onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [saleKey, setSaleKey] = useState<string | null>(null);
   const [refunding, setRefunding] = useState<{ purchase: Purchase; key: string } | null>(null);
   const [saleForm] = Form.useForm<SaleForm>();
   const [refundForm] = Form.useForm<RefundForm>();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: contactQueries.all });
 
-  const recordSale = useMutation({
-    mutationFn: (values: SaleForm) => unwrap(api.POST('/api/v1/purchases', {
-      params: { header: { 'Idempotency-Key': saleKey ?? undefined } },
-      body: { contactId, amount: values.amount, channel: values.channel, occurredAt: values.occurredAt.toISOString(),
-        externalOrderId: values.externalOrderId || undefined },
-    })),
-  });
-  const refund = useMutation({
-    mutationFn: (values: RefundForm) => unwrap(api.POST('/api/v1/purchases/{id}/refunds', {
-      params: { path: { id: refunding?.purchase.id ?? '' }, header: { 'Idempotency-Key': refunding?.key } },
-      body: { amount: values.amount, reason: values.reason },
-    })),
-  });
+  const recordSale = useRecordSale();
+  const refund = useRefundPurchase();
 
   const openSale = () => {
     saleForm.resetFields();
@@ -60,10 +42,14 @@ export function CustomerValueCard({ contactId, value, purchases, canRecord }: {
   const handleSale = async () => {
     const values = await saleForm.validateFields();
     try {
-      await recordSale.mutateAsync(values);
+      await recordSale.mutateAsync({
+        idempotencyKey: saleKey ?? undefined,
+        body: { contactId, amount: values.amount, channel: values.channel, occurredAt: values.occurredAt.toISOString(),
+          externalOrderId: values.externalOrderId || undefined },
+      });
       message.success(t('purchases.recorded'));
       setSaleKey(null);
-      await refresh();
+      await onChanged();
     } catch (error) {
       if (!showFieldErrors(saleForm, error, ['amount', 'channel', 'occurredAt', 'externalOrderId'])) message.error(describeError(error, t));
     }
@@ -71,10 +57,10 @@ export function CustomerValueCard({ contactId, value, purchases, canRecord }: {
   const handleRefund = async () => {
     const values = await refundForm.validateFields();
     try {
-      await refund.mutateAsync(values);
+      await refund.mutateAsync({ purchaseId: refunding?.purchase.id ?? '', idempotencyKey: refunding?.key, body: { amount: values.amount, reason: values.reason } });
       message.success(t('purchases.refunded'));
       setRefunding(null);
-      await refresh();
+      await onChanged();
     } catch (error) {
       if (!showFieldErrors(refundForm, error, ['amount', 'reason'])) message.error(describeError(error, t));
     }

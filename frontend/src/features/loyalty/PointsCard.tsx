@@ -1,20 +1,16 @@
 import { GiftOutlined, SlidersOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/ui/ErrorState';
 import { LevelTag } from '../../components/ui/ValueBadges';
-import { api, ApiError, unwrap } from '../../lib/api/client';
-import type { components } from '../../lib/api/schema';
+import { ApiError } from '../../lib/api/client';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { contactQueries } from './api';
+import { loyaltyQueries, type MembershipLevel, type PointsEntry as Entry, type Reward, useAdjustPoints, useCancelRedemption, useRedeem } from './api';
 
-type Entry = components['schemas']['PointsEntry'];
-type Reward = components['schemas']['Reward'];
-type Level = NonNullable<components['schemas']['PointsAccount']['level']>;
-const LEVEL_RANK: Record<Level, number> = { SILVER: 1, GOLD: 2, PLATINUM: 3 };
+const LEVEL_RANK: Record<MembershipLevel, number> = { SILVER: 1, GOLD: 2, PLATINUM: 3 };
 
 type RedeemForm = { rewardId: string; quantity: number };
 type AdjustForm = { points: number; reason: string };
@@ -41,44 +37,17 @@ export function PointsCard({ contactId, canRedeem, canAdjust }: { contactId: str
   const { t } = useTranslation();
   const format = useFormat();
   const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
   const [redeemKey, setRedeemKey] = useState<string | null>(null);
   const [adjustKey, setAdjustKey] = useState<string | null>(null);
   const [redeemForm] = Form.useForm<RedeemForm>();
   const [adjustForm] = Form.useForm<AdjustForm>();
-  const account = useQuery({
-    queryKey: [...contactQueries.all, 'points', contactId],
-    queryFn: () => unwrap(api.GET('/api/v1/loyalty/accounts/{contactId}', { params: { path: { contactId } } })),
-  });
-  const entries = useQuery({
-    queryKey: [...contactQueries.all, 'points', contactId, 'entries', page],
-    queryFn: () => unwrap(api.GET('/api/v1/loyalty/accounts/{contactId}/entries', { params: { path: { contactId }, query: { page, size: 5 } } })),
-    placeholderData: keepPreviousData,
-  });
-  const rewards = useQuery({
-    queryKey: ['rewards', 'available'],
-    queryFn: () => unwrap(api.GET('/api/v1/rewards', { params: { query: { available: true, size: 200 } } })),
-    enabled: !!redeemKey,
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [...contactQueries.all, 'points', contactId] });
-
-  const redeem = useMutation({
-    mutationFn: (values: RedeemForm) => unwrap(api.POST('/api/v1/redemptions', {
-      params: { header: { 'Idempotency-Key': redeemKey ?? undefined } },
-      body: { contactId, rewardId: values.rewardId, quantity: values.quantity },
-    })),
-  });
-  const adjust = useMutation({
-    mutationFn: (values: AdjustForm) => unwrap(api.POST('/api/v1/loyalty/accounts/{contactId}/adjustments', {
-      params: { path: { contactId }, header: { 'Idempotency-Key': adjustKey ?? undefined } },
-      body: { points: values.points, reason: values.reason },
-    })),
-  });
-  const cancel = useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      unwrap(api.POST('/api/v1/redemptions/{id}/cancel', { params: { path: { id } }, body: { reason } })),
-  });
+  const account = useQuery(loyaltyQueries.account(contactId));
+  const entries = useQuery(loyaltyQueries.entries(contactId, page));
+  const rewards = useQuery({ ...loyaltyQueries.availableRewards(), enabled: !!redeemKey });
+  const redeem = useRedeem(contactId);
+  const adjust = useAdjustPoints(contactId);
+  const cancel = useCancelRedemption(contactId);
 
   const balance = account.data?.balance ?? 0;
   const level = account.data?.level;
@@ -91,11 +60,9 @@ export function PointsCard({ contactId, canRedeem, canAdjust }: { contactId: str
   const handleRedeem = async () => {
     const values = await redeemForm.validateFields();
     try {
-      const done = await redeem.mutateAsync(values);
+      const done = await redeem.mutateAsync({ ...values, idempotencyKey: redeemKey ?? undefined });
       message.success(t('points.redeemed', { reward: done.rewardName, points: done.points }));
       setRedeemKey(null);
-      await refresh();
-      await queryClient.invalidateQueries({ queryKey: ['rewards'] });
     } catch (error) {
       if (!showFieldErrors(redeemForm, error, ['rewardId', 'quantity'])) message.error(describePointsError(error, t));
     }
@@ -103,10 +70,9 @@ export function PointsCard({ contactId, canRedeem, canAdjust }: { contactId: str
   const handleAdjust = async () => {
     const values = await adjustForm.validateFields();
     try {
-      await adjust.mutateAsync(values);
+      await adjust.mutateAsync({ ...values, idempotencyKey: adjustKey ?? undefined });
       message.success(t('points.adjusted'));
       setAdjustKey(null);
-      await refresh();
     } catch (error) {
       if (!showFieldErrors(adjustForm, error, ['points', 'reason'])) message.error(describePointsError(error, t));
     }
@@ -126,7 +92,6 @@ export function PointsCard({ contactId, canRedeem, canAdjust }: { contactId: str
         try {
           await cancel.mutateAsync({ id: entry.redemptionId ?? '', reason });
           message.success(t('points.cancelled'));
-          await refresh();
         } catch (error) {
           message.error(describePointsError(error, t));
         }
