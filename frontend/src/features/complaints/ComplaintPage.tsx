@@ -1,16 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Rate, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { type Complaint, complaintQueries, SEVERITY_COLORS, SLA_COLORS, slaStatus } from './api';
+import { type Complaint, complaintQueries, SEVERITY_COLORS, SLA_COLORS, slaStatus, useComplaintStep } from './api';
 
 const STEP_OF: Record<Complaint['state'], number> = {
   RECEIVED: 0, ACKNOWLEDGED: 1, CAUSE_IDENTIFIED: 2, SOLUTIONS_OFFERED: 3, RESOLVED: 4, FOLLOWED_UP: 5, CLOSED: 5,
@@ -97,34 +96,19 @@ export function ComplaintPage() {
 function StepForm({ complaint }: { complaint: Complaint }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const state = complaint.state;
-  const step = useMutation({
-    mutationFn: async ({ action, body }: { action: string; body?: Record<string, unknown> }) => {
-      const id = complaint.id;
-      const path = { params: { path: { id } } };
-      switch (action) {
-        case 'acknowledge': return unwrap(api.POST('/api/v1/complaints/{id}/acknowledge', { ...path, body: body as { message: string } }));
-        case 'cause': return unwrap(api.POST('/api/v1/complaints/{id}/cause', { ...path, body: body as never }));
-        case 'solutions': return unwrap(api.POST('/api/v1/complaints/{id}/solutions', { ...path, body: body as never }));
-        case 'resolve': return unwrap(api.POST('/api/v1/complaints/{id}/resolve', { ...path, body: body as never }));
-        case 'follow-up': return unwrap(api.POST('/api/v1/complaints/{id}/follow-up', { ...path, body: body as never }));
-        case 'reopen': return unwrap(api.POST('/api/v1/complaints/{id}/reopen', { ...path, body: body as never }));
-        default: return unwrap(api.POST('/api/v1/complaints/{id}/close', path));
-      }
-    },
+  const step = useComplaintStep({
     onSuccess: () => {
       form.resetFields();
-      return queryClient.invalidateQueries({ queryKey: complaintQueries.all });
     },
     onError: (error) => { if (!showFieldErrors(form, error, ['message', 'apology', 'cause', 'explanation', 'options', 'chosenOption', 'note', 'compensationPoints', 'satisfaction', 'comment', 'reason'])) message.error(describeError(error, t)); },
   });
   const submit = (action: string, toBody: (values: Record<string, unknown>) => Record<string, unknown>) => async () => {
     const values = await form.validateFields();
-    step.mutate({ action, body: toBody(values) });
+    step.mutate({ id: complaint.id, action, body: toBody(values) });
   };
-  const reopen = (reason: string) => step.mutate({ action: 'reopen', body: { reason } });
+  const reopen = (reason: string) => step.mutate({ id: complaint.id, action: 'reopen', body: { reason } });
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const hint = (key: string) => <Alert type="info" showIcon={false} style={{ marginBottom: 12 }} message={t(`complaints.hints.${key}`)} data-testid="step-hint" />;
   const save = (action: string, toBody: (values: Record<string, unknown>) => Record<string, unknown>, label = t('complaints.next')) => (
@@ -179,7 +163,7 @@ function StepForm({ complaint }: { complaint: Complaint }) {
   return (
     <Form form={form} layout="vertical">
       <Space>
-        {state === 'FOLLOWED_UP' && <Button type="primary" loading={step.isPending} onClick={() => step.mutate({ action: 'close' })} data-testid="complaint-close">{t('complaints.close')}</Button>}
+        {state === 'FOLLOWED_UP' && <Button type="primary" loading={step.isPending} onClick={() => step.mutate({ id: complaint.id, action: 'close' })} data-testid="complaint-close">{t('complaints.close')}</Button>}
         <Reopen form={form} onReopen={reopen} />
       </Space>
     </Form>

@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Col, Empty, Form, Input, List, Modal, Progress, Row, Select, Space, Statistic, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { type Complaint, type ComplaintRequest, complaintQueries, SEVERITY_COLORS, SLA_COLORS, slaStatus, STATES } from './api';
+import { type Complaint, type ComplaintRequest, complaintQueries, SEVERITY_COLORS, SLA_COLORS, slaStatus, STATES, useCreateComplaint } from './api';
 
 const BOARD_STATES = STATES.filter((state) => state !== 'CLOSED');
 const CHANNELS = ['HOTLINE', 'ONLINE', 'SOCIAL_MEDIA', 'EMAIL', 'IN_PERSON', 'WECHAT'] as const;
@@ -151,21 +150,15 @@ function NewComplaintButton() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [form] = Form.useForm<ComplaintRequest>();
-  const contacts = useQuery({
-    queryKey: ['contacts', 'pick', query],
-    queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: { q: query || undefined, size: 20 } } })),
-    enabled: open,
-  });
-  const create = useMutation({ mutationFn: (body: ComplaintRequest) => unwrap(api.POST('/api/v1/complaints', { body })) });
+  const contacts = useQuery(complaintQueries.contactPick(query, open));
+  const create = useCreateComplaint();
   const handleOk = async () => {
     const values = await form.validateFields();
     try {
       const created = await create.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: complaintQueries.all });
       setOpen(false);
       navigate(`/complaints/${created.id}`);
     } catch (error) {

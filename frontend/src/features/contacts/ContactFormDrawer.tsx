@@ -9,9 +9,8 @@ import { ApiError } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { showFieldErrors } from '../../lib/forms';
-import { type Contact, type ContactRequest, useCreateContact, useUpdateContact } from './api';
+import { type Contact, contactQueries, type ContactRequest, useCreateContact, useUpdateContact } from './api';
 import { enumOptions } from '../../lib/enums';
-import { ownerQueries } from './owners';
 import { ReferrerSelect } from './ReferrerSelect';
 
 type FormValues = Omit<ContactRequest, 'birthday'> & { birthday?: Dayjs | null };
@@ -56,7 +55,7 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
   const create = useCreateContact();
   const update = useUpdateContact();
   const isManager = hasRole(session, 'MANAGER', 'ADMIN');
-  const owners = useQuery({ ...ownerQueries.all(), enabled: open && isManager });
+  const owners = useQuery({ ...contactQueries.owners(), enabled: open && isManager });
 
   useEffect(() => {
     if (open) {

@@ -12,7 +12,6 @@ import { useFormat } from '../../lib/format';
 import { type Contact, type ContactListParams, contactQueries } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { ABC_TIERS, ENUMS, enumOptions, MEMBERSHIP_LEVELS, oneOf, STAGE_COLORS } from '../../lib/enums';
-import { ownerQueries } from './owners';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 const PAGE_SIZE = 20;
@@ -47,7 +46,7 @@ export function ContactListPage() {
   const isManager = hasRole(session, 'MANAGER', 'ADMIN');
   const canCreate = hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN');
   const contacts = useQuery(contactQueries.list(params));
-  const owners = useQuery({ ...ownerQueries.all(), enabled: isManager });
+  const owners = useQuery({ ...contactQueries.owners(), enabled: isManager });
 
   const update = (changes: Record<string, string | string[] | undefined>) => {
     const next = new URLSearchParams(search);

@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, etagOf, unwrap } from '../../lib/api/client';
 import { enumOptions } from '../../lib/enums';
 import { showFieldErrors } from '../../lib/forms';
-import { type AssignmentRule, type AssignmentRuleRequest, leadQueries } from './api';
+import { type AssignmentRule, type AssignmentRuleRequest, fetchAssignmentRuleForEdit, leadQueries, useDeleteAssignmentRule, useSaveAssignmentRule } from './api';
 
 const FIELDS = ['position', 'name', 'region', 'industry', 'minScore', 'assigneeIds', 'strategy', 'active'];
 
@@ -15,27 +14,14 @@ const FIELDS = ['position', 'name', 'region', 'industry', 'minScore', 'assigneeI
 export function AssignmentRulesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<AssignmentRuleRequest>();
   const [editing, setEditing] = useState<{ rule?: AssignmentRule; etag?: string } | null>(null);
   const rules = useQuery(leadQueries.rules());
-  const reps = useQuery({
-    queryKey: ['users', 'sales-reps'],
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { role: 'SALES_REP', active: true, size: 200 } } })),
-  });
+  const reps = useQuery(leadQueries.salesReps());
   const repNames = new Map((reps.data?.items ?? []).map((user) => [user.id, user.displayName]));
 
-  const save = useMutation({
-    mutationFn: (body: AssignmentRuleRequest) => editing?.rule
-      ? unwrap(api.PUT('/api/v1/lead-assignment/rules/{id}', { params: { path: { id: editing.rule.id }, header: { 'If-Match': editing.etag ?? '' } }, body }))
-      : unwrap(api.POST('/api/v1/lead-assignment/rules', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: leadQueries.rules().queryKey }),
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/lead-assignment/rules/{id}', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: leadQueries.rules().queryKey }),
-    onError: (error) => message.error(describeError(error, t)),
-  });
+  const save = useSaveAssignmentRule();
+  const remove = useDeleteAssignmentRule({ onError: (error) => message.error(describeError(error, t)) });
 
   const openEdit = async (rule?: AssignmentRule) => {
     form.resetFields();
@@ -45,16 +31,15 @@ export function AssignmentRulesPage() {
       setEditing({});
       return;
     }
-    const result = await api.GET('/api/v1/lead-assignment/rules/{id}', { params: { path: { id: rule.id } } });
-    const fresh = await unwrap(Promise.resolve(result));
+    const { rule: fresh, etag } = await fetchAssignmentRuleForEdit(rule.id);
     form.setFieldsValue({ ...fresh });
-    setEditing({ rule: fresh, etag: etagOf(result.response) });
+    setEditing({ rule: fresh, etag });
   };
 
   const handleSave = async () => {
     const values = await form.validateFields();
     try {
-      await save.mutateAsync(values);
+      await save.mutateAsync({ editing: editing?.rule ? { id: editing.rule.id, etag: editing.etag } : undefined, body: values });
       message.success(t('rules.saved'));
       setEditing(null);
     } catch (error) {

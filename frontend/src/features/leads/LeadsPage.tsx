@@ -1,15 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Drawer, Empty, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { type Lead, type LeadListParams, leadQueries } from './api';
+import { type Lead, type LeadListParams, leadQueries, useClaimLead } from './api';
 import { ScoreExplanation } from './ScoreExplanation';
 import { ScoreHistoryChart } from './ScoreHistoryChart';
 
@@ -98,19 +97,15 @@ export function LeadsPage() {
 function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: boolean; onClaimed: (lead: Lead) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const score = useQuery(leadQueries.score(lead.id));
   const history = useQuery(leadQueries.history(lead.id));
-  const claim = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/leads/{id}/claim', { params: { path: { id: lead.id } } })),
+  const claim = useClaimLead({
     onSuccess: (claimed) => {
       message.success(t('leads.claimed'));
       onClaimed(claimed);
-      return queryClient.invalidateQueries({ queryKey: leadQueries.all });
     },
     onError: (error) => {
       message.error(describeError(error, t));
-      return queryClient.invalidateQueries({ queryKey: leadQueries.all });
     },
   });
   if (score.isPending) return <Skeleton active />;
@@ -118,7 +113,7 @@ function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: b
   return (
     <Space direction="vertical" size={24} style={{ width: '100%' }}>
       {canClaim && (
-        <Button type="primary" data-testid="lead-claim" loading={claim.isPending} onClick={() => claim.mutate()}>
+        <Button type="primary" data-testid="lead-claim" loading={claim.isPending} onClick={() => claim.mutate(lead.id)}>
           {t('leads.claim')}
         </Button>
       )}

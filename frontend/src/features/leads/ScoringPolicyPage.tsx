@@ -1,14 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Skeleton, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { enumOptions } from '../../lib/enums';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { leadQueries, type ScorePreview, type ScoringPolicy, type ScoringPolicyRequest } from './api';
+import { leadQueries, type ScorePreview, type ScoringPolicy, type ScoringPolicyRequest, usePreviewScoringPolicy, useSaveScoringPolicy } from './api';
 
 const FIELDS = ['matchRules', 'activityWindowDays', 'pointsPerInteraction', 'activityCap', 'matchWeight', 'activityWeight',
   'priorityThreshold', 'highValueThreshold', 'careAfterDays', 'repsSeeUnassigned'];
@@ -28,7 +27,6 @@ export function ScoringPolicyPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<ScoringPolicyRequest>();
   const [preview, setPreview] = useState<ScorePreview | null>(null);
   const policy = useQuery(leadQueries.policy());
@@ -37,19 +35,14 @@ export function ScoringPolicyPage() {
     if (policy.data) form.setFieldsValue(toRequest(policy.data));
   }, [policy.data, form]);
 
-  const runPreview = useMutation({
-    mutationFn: (body: ScoringPolicyRequest) => unwrap(api.POST('/api/v1/lead-scoring/policy/preview', { body })),
+  const runPreview = usePreviewScoringPolicy({
     onSuccess: setPreview,
     onError: (error) => { if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t)); },
   });
-  const save = useMutation({
-    // If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
-    mutationFn: (body: ScoringPolicyRequest) =>
-      unwrap(api.PUT('/api/v1/lead-scoring/policy', { params: { header: { 'If-Match': `"${policy.data?.version ?? ''}"` } }, body })),
+  const save = useSaveScoringPolicy({
     onSuccess: (saved) => {
       message.success(t('policy.saved', { version: saved.version, count: saved.rescoredLeads ?? 0 }));
       setPreview(null);
-      return queryClient.invalidateQueries({ queryKey: ['lead-scoring'] }).then(() => queryClient.invalidateQueries({ queryKey: leadQueries.all }));
     },
     onError: (error) => { if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t)); },
   });
@@ -64,7 +57,7 @@ export function ScoringPolicyPage() {
       content: <PreviewSummary preview={effect} />,
       okText: t('common.save'),
       cancelText: t('common.cancel'),
-      onOk: () => save.mutateAsync(body),
+      onOk: () => save.mutateAsync({ version: policy.data?.version, body }),
     });
   };
 

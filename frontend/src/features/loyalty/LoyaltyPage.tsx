@@ -1,15 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, InputNumber, Select, Skeleton, Space, Switch, Table, Tabs, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { LevelTag } from '../../components/ui/ValueBadges';
-import { api, unwrap } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { type LiabilityRow, type LoyaltyPolicy, type LoyaltyPolicyRequest, loyaltyQueries } from './api';
+import { type LiabilityRow, type LoyaltyPolicy, type LoyaltyPolicyRequest, loyaltyQueries, useSaveLoyaltyPolicy } from './api';
 import { RewardsCatalog } from './RewardsCatalog';
 
 /** Points and rewards: the catalog for everyone, the liability for managers, the policy for admins. */
@@ -66,21 +65,14 @@ function toRequest(p: LoyaltyPolicy): LoyaltyPolicyRequest {
 function PolicyCard({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<LoyaltyPolicyRequest>();
   const policy = useQuery(loyaltyQueries.policy());
   const mode = Form.useWatch('expiryMode', form);
   useEffect(() => {
     if (policy.data) form.setFieldsValue(toRequest(policy.data));
   }, [policy.data, form]);
-  const save = useMutation({
-    // If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
-    mutationFn: (body: LoyaltyPolicyRequest) =>
-      unwrap(api.PUT('/api/v1/loyalty/policy', { params: { header: { 'If-Match': `"${policy.data?.version ?? ''}"` } }, body })),
-    onSuccess: (saved) => {
-      message.success(t('loyalty.policy.saved', { version: saved.version }));
-      return queryClient.invalidateQueries({ queryKey: loyaltyQueries.policy().queryKey });
-    },
+  const save = useSaveLoyaltyPolicy({
+    onSuccess: (saved) => { message.success(t('loyalty.policy.saved', { version: saved.version })); },
     onError: (error) => { if (!showFieldErrors(form, error, [...POLICY_FIELDS])) message.error(describeError(error, t)); },
   });
   if (policy.isPending) return <Card><Skeleton active /></Card>;
@@ -102,7 +94,7 @@ function PolicyCard({ canEdit }: { canEdit: boolean }) {
   return (
     <Card size="small" title={t('loyalty.policy.title', { version: policy.data.version })} data-testid="loyalty-policy">
       <Typography.Paragraph type="secondary">{t('loyalty.policy.intro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
+      <Form form={form} layout="vertical" onFinish={(values) => save.mutate({ version: policy.data?.version, body: values })}>
         <Space wrap size={16}>
           {number('pointsPerCny', 0.0001, 100, 0.1)}
           {number('silverMultiplier', 0.01, 10, 0.1)}

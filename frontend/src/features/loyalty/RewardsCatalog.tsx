@@ -1,16 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { LevelTag } from '../../components/ui/ValueBadges';
-import { api, etagOf, unwrap } from '../../lib/api/client';
 import { enumOptions, MEMBERSHIP_LEVELS } from '../../lib/enums';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { type Reward, type RewardRequest, loyaltyQueries } from './api';
+import { fetchRewardForEdit, loyaltyQueries, type Reward, type RewardRequest, useSaveReward, useToggleRewardArchived } from './api';
 
 type RewardForm = Omit<RewardRequest, 'activeFrom' | 'activeUntil'> & { window?: [Dayjs | null, Dayjs | null] };
 const FIELDS = ['name', 'description', 'kind', 'pointsCost', 'stock', 'activeFrom', 'activeUntil', 'levelRequired'];
@@ -20,26 +19,13 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<{ reward?: Reward; etag?: string } | null>(null);
   const [form] = Form.useForm<RewardForm>();
   const rewards = useQuery(loyaltyQueries.rewards(page, showArchived));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['rewards'] });
-
-  const save = useMutation({
-    mutationFn: (body: RewardRequest) => editing?.reward
-      ? unwrap(api.PUT('/api/v1/rewards/{id}', { params: { path: { id: editing.reward.id }, header: { 'If-Match': editing.etag ?? '' } }, body }))
-      : unwrap(api.POST('/api/v1/rewards', { body })),
-  });
-  const archive = useMutation({
-    mutationFn: (reward: Reward) => reward.archived
-      ? unwrap(api.POST('/api/v1/rewards/{id}/restore', { params: { path: { id: reward.id } } }))
-      : unwrap(api.DELETE('/api/v1/rewards/{id}', { params: { path: { id: reward.id } } })),
-    onSuccess: refresh,
-    onError: (error) => message.error(describeError(error, t)),
-  });
+  const save = useSaveReward();
+  const archive = useToggleRewardArchived({ onError: (error) => message.error(describeError(error, t)) });
 
   const open = async (reward?: Reward) => {
     form.resetFields();
@@ -49,10 +35,9 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
       return;
     }
     try {
-      const result = await api.GET('/api/v1/rewards/{id}', { params: { path: { id: reward.id } } });
-      const fresh = await unwrap(Promise.resolve(result));
+      const { reward: fresh, etag } = await fetchRewardForEdit(reward.id);
       form.setFieldsValue({ ...fresh, window: [fresh.activeFrom ? dayjs(fresh.activeFrom) : null, fresh.activeUntil ? dayjs(fresh.activeUntil) : null] });
-      setEditing({ reward: fresh, etag: etagOf(result.response) });
+      setEditing({ reward: fresh, etag });
     } catch (error) {
       message.error(describeError(error, t));
     }
@@ -60,10 +45,12 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
   const handleSave = async () => {
     const { window, ...values } = await form.validateFields();
     try {
-      await save.mutateAsync({ ...values, activeFrom: window?.[0]?.toISOString(), activeUntil: window?.[1]?.toISOString() });
+      await save.mutateAsync({
+        editing: editing?.reward ? { id: editing.reward.id, etag: editing.etag } : undefined,
+        body: { ...values, activeFrom: window?.[0]?.toISOString(), activeUntil: window?.[1]?.toISOString() },
+      });
       message.success(t('rewards.saved'));
       setEditing(null);
-      await refresh();
     } catch (error) {
       if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t));
     }

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api/client';
+import { api, etagOf, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
+import type { MutationConfig } from '../../lib/queryClient';
 
 export type Reward = components['schemas']['Reward'];
 export type RewardRequest = components['schemas']['RewardRequest'];
@@ -79,5 +80,58 @@ export function useCancelRedemption(contactId: string) {
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
       unwrap(api.POST('/api/v1/redemptions/{id}/cancel', { params: { path: { id } }, body: { reason } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: loyaltyQueries.account(contactId).queryKey }),
+  });
+}
+
+/** Reads a reward with its ETag, for editing. */
+export async function fetchRewardForEdit(id: string): Promise<{ reward: Reward; etag: string }> {
+  const result = await api.GET('/api/v1/rewards/{id}', { params: { path: { id } } });
+  const reward = await unwrap(Promise.resolve(result));
+  return { reward, etag: etagOf(result.response) };
+}
+
+/** Creates a reward, or updates one when it comes with the ETag it was read with. */
+export function useSaveReward() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ editing, body }: { editing?: { id: string; etag?: string }; body: RewardRequest }) =>
+      editing
+        ? unwrap(api.PUT('/api/v1/rewards/{id}', { params: { path: { id: editing.id }, header: { 'If-Match': editing.etag ?? '' } }, body }))
+        : unwrap(api.POST('/api/v1/rewards', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...loyaltyQueries.all, 'rewards'] }),
+  });
+}
+
+const toggleRewardArchived = (reward: Reward) =>
+  reward.archived
+    ? unwrap(api.POST('/api/v1/rewards/{id}/restore', { params: { path: { id: reward.id } } }))
+    : unwrap(api.DELETE('/api/v1/rewards/{id}', { params: { path: { id: reward.id } } }));
+
+/** Archives a reward, or restores an archived one. */
+export function useToggleRewardArchived(config: MutationConfig<typeof toggleRewardArchived> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...config,
+    mutationFn: toggleRewardArchived,
+    onSuccess: async (...args) => {
+      await queryClient.invalidateQueries({ queryKey: [...loyaltyQueries.all, 'rewards'] });
+      await config.onSuccess?.(...args);
+    },
+  });
+}
+
+// If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
+const saveLoyaltyPolicy = ({ version, body }: { version?: number; body: LoyaltyPolicyRequest }) =>
+  unwrap(api.PUT('/api/v1/loyalty/policy', { params: { header: { 'If-Match': `"${version ?? ''}"` } }, body }));
+
+export function useSaveLoyaltyPolicy(config: MutationConfig<typeof saveLoyaltyPolicy> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...config,
+    mutationFn: saveLoyaltyPolicy,
+    onSuccess: async (...args) => {
+      await config.onSuccess?.(...args);
+      await queryClient.invalidateQueries({ queryKey: loyaltyQueries.policy().queryKey });
+    },
   });
 }

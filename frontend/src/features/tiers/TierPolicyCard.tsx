@@ -1,11 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Select, Skeleton, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { showFieldErrors } from '../../lib/forms';
-import { type TierPolicy, type TierPolicyRequest, tierQueries } from './api';
+import { type TierPolicy, type TierPolicyRequest, tierQueries, useSaveTierPolicy } from './api';
 
 const FIELDS = ['windowMonths', 'abcMethod', 'aCutoffPercent', 'bCutoffPercent', 'noRevenueTier', 'abcdThresholds', 'frequencyThreshold',
   'orderValueThreshold', 'goldSpend', 'goldTenureDays', 'platinumSpend', 'platinumTenureDays', 'expectedLifetimeYears'];
@@ -23,21 +22,14 @@ function toRequest(p: TierPolicy): TierPolicyRequest {
 export function TierPolicyCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<TierPolicyRequest>();
   const policy = useQuery(tierQueries.policy());
   const thresholds = Form.useWatch('abcdThresholds', form);
   useEffect(() => {
     if (policy.data) form.setFieldsValue(toRequest(policy.data));
   }, [policy.data, form]);
-  const save = useMutation({
-    // If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
-    mutationFn: (body: TierPolicyRequest) =>
-      unwrap(api.PUT('/api/v1/tiers/policy', { params: { header: { 'If-Match': `"${policy.data?.version ?? ''}"` } }, body })),
-    onSuccess: (saved) => {
-      message.success(t('tiers.policy.saved', { version: saved.version }));
-      return queryClient.invalidateQueries({ queryKey: tierQueries.policy().queryKey });
-    },
+  const save = useSaveTierPolicy({
+    onSuccess: (saved) => { message.success(t('tiers.policy.saved', { version: saved.version })); },
     onError: (error) => { if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t)); },
   });
   if (policy.isPending) return <Card><Skeleton active /></Card>;
@@ -50,7 +42,7 @@ export function TierPolicyCard() {
   return (
     <Card size="small" title={t('tiers.policy.title', { version: policy.data.version })} data-testid="tier-policy">
       <Typography.Paragraph type="secondary">{t('tiers.policy.intro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
+      <Form form={form} layout="vertical" onFinish={(values) => save.mutate({ version: policy.data?.version, body: values })}>
         <Space wrap size={16}>
           {number('windowMonths', 1, 60)}
           <Form.Item name="abcMethod" label={t('tiers.policy.abcMethod')} rules={[{ required: true }]}>

@@ -1,16 +1,16 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 import { ABC_TIERS, MEMBERSHIP_LEVELS, oneOf } from '../../lib/enums';
-import { api, ApiError, unwrap } from '../../lib/api/client';
+import { ApiError } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { type TierReport, type TierShare, tierQueries } from './api';
+import { type TierReport, type TierShare, tierQueries, useStartRecompute } from './api';
 import { TierPolicyCard } from './TierPolicyCard';
 
 const TIER_COLORS: Record<string, string> = { A: '#cf1322', B: '#d46b08', C: '#1677ff', INACTIVE: '#8c8c8c' };
@@ -26,8 +26,7 @@ export function TiersPage() {
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useQuery({ ...tierQueries.job(jobId ?? ''), enabled: !!jobId });
 
-  const start = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/tiers/recompute')),
+  const start = useStartRecompute({
     onSuccess: (started) => setJobId(started.id),
     onError: (error) => {
       const running = error instanceof ApiError ? (error.problem as { runningJobId?: string }).runningJobId : undefined;
@@ -39,8 +38,8 @@ export function TiersPage() {
   const finished = job.data && job.data.state !== 'RUNNING' ? job.data : null;
   useEffect(() => {
     if (finished?.state === 'SUCCEEDED') {
-      void queryClient.invalidateQueries({ queryKey: tierQueries.all });
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      // A recompute moves tiers and levels that every feature shows (contact lists, points multipliers).
+      void queryClient.invalidateQueries();
     }
   }, [finished?.id, finished?.state, queryClient]);
 

@@ -1,6 +1,7 @@
-import { queryOptions, useMutation } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
+import type { MutationConfig } from '../../lib/queryClient';
 
 export type TierReport = components['schemas']['TierReport'];
 export type TierShare = components['schemas']['TierShare'];
@@ -28,7 +29,7 @@ export const tierQueries = {
     }),
   job: (id: string) =>
     queryOptions({
-      queryKey: ['jobs', id],
+      queryKey: [...tierQueries.all, 'jobs', id],
       queryFn: () => unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id } } })),
       // Poll while the job runs.
       refetchInterval: (query) => (query.state.data?.state === 'RUNNING' || !query.state.data ? 500 : false),
@@ -47,5 +48,28 @@ export function useRefundPurchase() {
   return useMutation({
     mutationFn: ({ purchaseId, idempotencyKey, body }: { purchaseId: string; idempotencyKey?: string; body: RefundRequest }) =>
       unwrap(api.POST('/api/v1/purchases/{id}/refunds', { params: { path: { id: purchaseId }, header: { 'Idempotency-Key': idempotencyKey } }, body })),
+  });
+}
+
+const startRecompute = () => unwrap(api.POST('/api/v1/tiers/recompute'));
+
+/** Starts the set-based recompute; the job is then polled with tierQueries.job. */
+export function useStartRecompute(config: MutationConfig<typeof startRecompute> = {}) {
+  return useMutation({ ...config, mutationFn: startRecompute });
+}
+
+// If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
+const saveTierPolicy = ({ version, body }: { version?: number; body: TierPolicyRequest }) =>
+  unwrap(api.PUT('/api/v1/tiers/policy', { params: { header: { 'If-Match': `"${version ?? ''}"` } }, body }));
+
+export function useSaveTierPolicy(config: MutationConfig<typeof saveTierPolicy> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...config,
+    mutationFn: saveTierPolicy,
+    onSuccess: async (...args) => {
+      await config.onSuccess?.(...args);
+      await queryClient.invalidateQueries({ queryKey: tierQueries.policy().queryKey });
+    },
   });
 }

@@ -1,16 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, etagOf, unwrap } from '../../lib/api/client';
-import type { components } from '../../lib/api/schema';
 import { showFieldErrors } from '../../lib/forms';
+import { fetchUserForEdit, type Role, type Seniority, type User, userQueries, useResetPassword, useSaveUser, useSignOutEverywhere } from './api';
 
-type User = components['schemas']['UserResponse'];
-type Role = components['schemas']['Role'];
-type UserForm = { username?: string; displayName: string; password?: string; roles: Role[]; seniority?: components['schemas']['Seniority']; active: boolean };
+type UserForm = { username?: string; displayName: string; password?: string; roles: Role[]; seniority?: Seniority; active: boolean };
 
 const ROLES: Role[] = ['ADMIN', 'MANAGER', 'SALES_REP', 'SERVICE_AGENT', 'INTEGRATOR'];
 const FIELDS = ['username', 'displayName', 'password', 'roles', 'seniority', 'active'];
@@ -18,37 +15,15 @@ const FIELDS = ['username', 'displayName', 'password', 'roles', 'seniority', 'ac
 export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
   const [editing, setEditing] = useState<{ user?: User; etag?: string } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [form] = Form.useForm<UserForm>();
   const [passwordForm] = Form.useForm<{ password: string }>();
-  const users = useQuery({
-    queryKey: ['users', page],
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { page, size: 50 } } })),
-    placeholderData: keepPreviousData,
-  });
-
-  const save = useMutation({
-    mutationFn: async (values: UserForm) => {
-      if (editing?.user) {
-        const body = { displayName: values.displayName, roles: values.roles, seniority: values.seniority, active: values.active };
-        return unwrap(api.PUT('/api/v1/users/{id}', { params: { path: { id: editing.user.id }, header: { 'If-Match': editing.etag ?? '' } }, body }));
-      }
-      return unwrap(api.POST('/api/v1/users', { body: { ...values, username: values.username ?? '', password: values.password ?? '' } }));
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
-  });
-  const resetPassword = useMutation({
-    mutationFn: ({ id, password }: { id: string; password: string }) =>
-      unwrap(api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { password } })),
-  });
-
-  // A lost laptop or a leaving employee: every web session of the user ends at once.
-  const signOutEverywhere = useMutation({
-    mutationFn: (userId: string) => unwrap(api.DELETE('/api/v1/users/{userId}/sessions', { params: { path: { userId } } })),
-  });
+  const users = useQuery(userQueries.list(page));
+  const save = useSaveUser();
+  const resetPassword = useResetPassword();
+  const signOutEverywhere = useSignOutEverywhere();
 
   const openEdit = async (user?: User) => {
     form.resetFields();
@@ -57,16 +32,19 @@ export function UsersPage() {
       setEditing({});
       return;
     }
-    const result = await api.GET('/api/v1/users/{id}', { params: { path: { id: user.id } } });
-    const fresh = await unwrap(Promise.resolve(result));
+    const { user: fresh, etag } = await fetchUserForEdit(user.id);
     form.setFieldsValue({ displayName: fresh.displayName, roles: fresh.roles, seniority: fresh.seniority, active: fresh.active });
-    setEditing({ user: fresh, etag: etagOf(result.response) });
+    setEditing({ user: fresh, etag });
   };
 
   const handleSave = async () => {
     const values = await form.validateFields();
     try {
-      await save.mutateAsync(values);
+      await save.mutateAsync(
+        editing?.user
+          ? { id: editing.user.id, etag: editing.etag, update: { displayName: values.displayName, roles: values.roles, seniority: values.seniority, active: values.active } }
+          : { create: { ...values, username: values.username ?? '', password: values.password ?? '' } },
+      );
       message.success(t(editing?.user ? 'users.saved' : 'users.created'));
       setEditing(null);
     } catch (error) {
