@@ -27,7 +27,8 @@ export function LoginPage() {
     } catch (cause) {
       if (cause instanceof SignInError && cause.status === 401) setError(t('login.invalid'));
       else if (cause instanceof SignInError && cause.status === 429) {
-        const seconds = Number((cause.problem as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60);
+        const problem = cause.problem;
+        const seconds = Number((typeof problem === 'object' && problem !== null && 'retryAfterSeconds' in problem ? problem.retryAfterSeconds : undefined) ?? 60);
         setError(t('login.throttled', { seconds }));
       } else if (cause instanceof SignInError) setError(t('errors.server', { status: cause.status }));
       else setError(describeError(cause, t));

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Rate, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, type FormInstance, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Rate, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,7 +9,7 @@ import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { type Complaint, complaintQueries, SEVERITY_COLORS, SLA_COLORS, slaStatus, useComplaintStep } from './api';
+import { type Complaint, type ComplaintCategory, complaintQueries, type ComplaintStep, SEVERITY_COLORS, SLA_COLORS, slaStatus, useComplaintStep } from './api';
 
 const STEP_OF: Record<Complaint['state'], number> = {
   RECEIVED: 0, ACKNOWLEDGED: 1, CAUSE_IDENTIFIED: 2, SOLUTIONS_OFFERED: 3, RESOLVED: 4, FOLLOWED_UP: 5, CLOSED: 5,
@@ -93,10 +93,27 @@ export function ComplaintPage() {
   );
 }
 
+/** Every field of the step forms; each step validates and sends its own. */
+type StepFormValues = {
+  message: string;
+  apology: string;
+  cause: ComplaintCategory;
+  explanation: string;
+  option1?: string;
+  option2?: string;
+  option3?: string;
+  chosenOption: number;
+  note: string;
+  compensationPoints?: number | null;
+  satisfaction: number;
+  comment?: string;
+  reason: string;
+};
+
 function StepForm({ complaint }: { complaint: Complaint }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<StepFormValues>();
   const state = complaint.state;
   const step = useComplaintStep({
     onSuccess: () => {
@@ -104,21 +121,21 @@ function StepForm({ complaint }: { complaint: Complaint }) {
     },
     onError: (error) => { if (!showFieldErrors(form, error, ['message', 'apology', 'cause', 'explanation', 'options', 'chosenOption', 'note', 'compensationPoints', 'satisfaction', 'comment', 'reason'])) message.error(describeError(error, t)); },
   });
-  const submit = (action: string, toBody: (values: Record<string, unknown>) => Record<string, unknown>) => async () => {
+  const submit = (toStep: (values: StepFormValues) => ComplaintStep) => async () => {
     const values = await form.validateFields();
-    step.mutate({ id: complaint.id, action, body: toBody(values) });
+    step.mutate({ id: complaint.id, ...toStep(values) });
   };
   const reopen = (reason: string) => step.mutate({ id: complaint.id, action: 'reopen', body: { reason } });
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const hint = (key: string) => <Alert type="info" showIcon={false} style={{ marginBottom: 12 }} message={t(`complaints.hints.${key}`)} data-testid="step-hint" />;
-  const save = (action: string, toBody: (values: Record<string, unknown>) => Record<string, unknown>, label = t('complaints.next')) => (
-    <Button type="primary" loading={step.isPending} onClick={submit(action, toBody)} data-testid="step-submit">{label}</Button>
+  const save = (toStep: (values: StepFormValues) => ComplaintStep, label = t('complaints.next')) => (
+    <Button type="primary" loading={step.isPending} onClick={submit(toStep)} data-testid="step-submit">{label}</Button>
   );
 
   if (state === 'RECEIVED') return (
     <Form form={form} layout="vertical">{hint('listen')}
       <Form.Item name="message" label={t('complaints.fields.acknowledgement')} rules={required}><Input.TextArea rows={3} /></Form.Item>
-      {save('acknowledge', (v) => ({ message: v.message }))}
+      {save((v) => ({ action: 'acknowledge', body: { message: v.message } }))}
     </Form>
   );
   if (state === 'ACKNOWLEDGED') return (
@@ -128,7 +145,7 @@ function StepForm({ complaint }: { complaint: Complaint }) {
         <Select options={CATEGORIES.map((value) => ({ value, label: t(`complaints.category.${value}`) }))} />
       </Form.Item>
       <Form.Item name="explanation" label={t('complaints.fields.explanation')} rules={required}><Input.TextArea rows={2} /></Form.Item>
-      {save('cause', (v) => ({ apology: v.apology, cause: v.cause, explanation: v.explanation }))}
+      {save((v) => ({ action: 'cause', body: { apology: v.apology, cause: v.cause, explanation: v.explanation } }))}
     </Form>
   );
   if (state === 'CAUSE_IDENTIFIED') return (
@@ -138,7 +155,7 @@ function StepForm({ complaint }: { complaint: Complaint }) {
           <Input placeholder={t(`complaints.hints.option${n}`)} />
         </Form.Item>
       ))}
-      {save('solutions', (v) => ({ options: [v.option1, v.option2, v.option3].filter((o) => typeof o === 'string' && o.trim() !== '') }))}
+      {save((v) => ({ action: 'solutions', body: { options: [v.option1, v.option2, v.option3].filter((o): o is string => typeof o === 'string' && o.trim() !== '') } }))}
     </Form>
   );
   if (state === 'SOLUTIONS_OFFERED') return (
@@ -150,14 +167,14 @@ function StepForm({ complaint }: { complaint: Complaint }) {
       <Form.Item name="compensationPoints" label={t('complaints.fields.compensationPoints')} extra={t('complaints.fields.compensationHint')}>
         <InputNumber min={0} max={100000} precision={0} style={{ width: 180 }} />
       </Form.Item>
-      {save('resolve', (v) => ({ chosenOption: v.chosenOption, note: v.note, compensationPoints: v.compensationPoints || undefined }))}
+      {save((v) => ({ action: 'resolve', body: { chosenOption: v.chosenOption, note: v.note, compensationPoints: v.compensationPoints || undefined } }))}
     </Form>
   );
   if (state === 'RESOLVED') return (
     <Form form={form} layout="vertical">{hint('followUp')}
       <Form.Item name="satisfaction" label={t('complaints.fields.satisfaction')} rules={[{ required: true, message: t('common.required') }]}><Rate /></Form.Item>
       <Form.Item name="comment" label={t('complaints.fields.comment')}><Input.TextArea rows={2} /></Form.Item>
-      <Space>{save('follow-up', (v) => ({ satisfaction: v.satisfaction, comment: v.comment }))}<Reopen form={form} onReopen={reopen} /></Space>
+      <Space>{save((v) => ({ action: 'follow-up', body: { satisfaction: v.satisfaction, comment: v.comment } }))}<Reopen form={form} onReopen={reopen} /></Space>
     </Form>
   );
   return (
@@ -170,12 +187,12 @@ function StepForm({ complaint }: { complaint: Complaint }) {
   );
 }
 
-function Reopen({ form, onReopen }: { form: ReturnType<typeof Form.useForm>[0]; onReopen: (reason: string) => void }) {
+function Reopen({ form, onReopen }: { form: FormInstance<StepFormValues>; onReopen: (reason: string) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   if (!open) return <Button onClick={() => setOpen(true)}>{t('complaints.reopen')}</Button>;
   const handle = async () => {
-    const values = (await form.validateFields(['reason'])) as { reason: string };
+    const values = await form.validateFields(['reason']);
     onReopen(values.reason);
   };
   return (

@@ -34,10 +34,10 @@ export function ComplaintsPage() {
 
 function Board() {
   const { t } = useTranslation();
-  const [severity, setSeverity] = useState<string | undefined>();
+  const [severity, setSeverity] = useState<Complaint['severity'] | undefined>();
   const [breached, setBreached] = useState<boolean | undefined>();
   const complaints = useQuery(complaintQueries.list({ open: true, size: 200, sort: 'receivedAt,desc',
-    severity: severity as Complaint['severity'] | undefined, breached }));
+    severity, breached }));
   const [now] = useState(() => Date.now());
   if (complaints.isError) return <ErrorState error={complaints.error} onRetry={() => complaints.refetch()} />;
   const items = complaints.data?.items ?? [];

@@ -5,6 +5,7 @@ import type { MutationConfig } from '../../lib/queryClient';
 
 export type Complaint = components['schemas']['Complaint'];
 export type ComplaintRequest = components['schemas']['ComplaintRequest'];
+export type ComplaintCategory = components['schemas']['ComplaintCategory'];
 export type ComplaintListParams = NonNullable<operations['listComplaints']['parameters']['query']>;
 
 export const STATES = ['RECEIVED', 'ACKNOWLEDGED', 'CAUSE_IDENTIFIED', 'SOLUTIONS_OFFERED', 'RESOLVED', 'FOLLOWED_UP', 'CLOSED'] as const;
@@ -51,16 +52,26 @@ export function useCreateComplaint() {
   });
 }
 
-const takeStep = async ({ id, action, body }: { id: string; action: string; body?: Record<string, unknown> }) => {
-  const path = { params: { path: { id } } };
-  switch (action) {
-    case 'acknowledge': return unwrap(api.POST('/api/v1/complaints/{id}/acknowledge', { ...path, body: body as { message: string } }));
-    case 'cause': return unwrap(api.POST('/api/v1/complaints/{id}/cause', { ...path, body: body as never }));
-    case 'solutions': return unwrap(api.POST('/api/v1/complaints/{id}/solutions', { ...path, body: body as never }));
-    case 'resolve': return unwrap(api.POST('/api/v1/complaints/{id}/resolve', { ...path, body: body as never }));
-    case 'follow-up': return unwrap(api.POST('/api/v1/complaints/{id}/follow-up', { ...path, body: body as never }));
-    case 'reopen': return unwrap(api.POST('/api/v1/complaints/{id}/reopen', { ...path, body: body as never }));
-    default: return unwrap(api.POST('/api/v1/complaints/{id}/close', path));
+/** One step of the complaint process with the body its endpoint takes (close takes none). */
+export type ComplaintStep =
+  | { action: 'acknowledge'; body: components['schemas']['AcknowledgeRequest'] }
+  | { action: 'cause'; body: components['schemas']['IdentifyCauseRequest'] }
+  | { action: 'solutions'; body: components['schemas']['OfferSolutionsRequest'] }
+  | { action: 'resolve'; body: components['schemas']['ResolveRequest'] }
+  | { action: 'follow-up'; body: components['schemas']['FollowUpRequest'] }
+  | { action: 'reopen'; body: components['schemas']['ReopenRequest'] }
+  | { action: 'close' };
+
+const takeStep = (step: ComplaintStep & { id: string }) => {
+  const params = { path: { id: step.id } };
+  switch (step.action) {
+    case 'acknowledge': return unwrap(api.POST('/api/v1/complaints/{id}/acknowledge', { params, body: step.body }));
+    case 'cause': return unwrap(api.POST('/api/v1/complaints/{id}/cause', { params, body: step.body }));
+    case 'solutions': return unwrap(api.POST('/api/v1/complaints/{id}/solutions', { params, body: step.body }));
+    case 'resolve': return unwrap(api.POST('/api/v1/complaints/{id}/resolve', { params, body: step.body }));
+    case 'follow-up': return unwrap(api.POST('/api/v1/complaints/{id}/follow-up', { params, body: step.body }));
+    case 'reopen': return unwrap(api.POST('/api/v1/complaints/{id}/reopen', { params, body: step.body }));
+    case 'close': return unwrap(api.POST('/api/v1/complaints/{id}/close', { params }));
   }
 };
 

@@ -29,18 +29,19 @@ type ContactFormDrawerProps = {
 
 function toValues(contact?: Contact): FormValues {
   if (!contact) return { name: '', tags: [], lifecycleStage: 'POTENTIAL', marketingConsent: false };
-  const values: FormValues = { name: contact.name };
-  FIELDS.forEach((field) => {
-    if (field !== 'birthday') (values as Record<string, unknown>)[field] = (contact as Record<string, unknown>)[field];
-  });
-  values.birthday = contact.birthday ? dayjs(contact.birthday) : undefined;
-  return values;
+  return {
+    name: contact.name, mobile: contact.mobile, email: contact.email, wechatId: contact.wechatId, company: contact.company,
+    industry: contact.industry, region: contact.region, city: contact.city, birthday: contact.birthday ? dayjs(contact.birthday) : undefined,
+    sourceChannel: contact.sourceChannel, preferredChannel: contact.preferredChannel, tags: contact.tags, hiddenNeeds: contact.hiddenNeeds,
+    personalityType: contact.personalityType, lifecycleStage: contact.lifecycleStage, ownerId: contact.ownerId,
+    marketingConsent: contact.marketingConsent, referredById: contact.referredById,
+  };
 }
 
 function toRequest(values: FormValues): ContactRequest {
   const request: ContactRequest = { ...values, birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : undefined };
   // Empty inputs are absent fields, not empty strings.
-  (Object.keys(request) as (keyof ContactRequest)[]).forEach((key) => {
+  FIELDS.forEach((key) => {
     if (request[key] === '' || request[key] === null) delete request[key];
   });
   return request;
@@ -65,7 +66,7 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
   }, [open, editing, form]);
 
   const save = async (confirmDuplicate: boolean) => {
-    const body = toRequest(form.getFieldsValue(true) as FormValues);
+    const body = toRequest(form.getFieldsValue(true));
     try {
       const saved = editing
         ? await update.mutateAsync({ id: editing.contact.id, etag: editing.etag, body, confirmDuplicate })

@@ -59,7 +59,12 @@ const POLICY_FIELDS = ['pointsPerCny', 'silverMultiplier', 'goldMultiplier', 'pl
   'referralBonus', 'referralMinPurchase', 'refundShortfall', 'membersOnly', 'pointValueCny', 'expiringSoonDays'] as const;
 
 function toRequest(p: LoyaltyPolicy): LoyaltyPolicyRequest {
-  return Object.fromEntries(POLICY_FIELDS.map((f) => [f, p[f]])) as LoyaltyPolicyRequest;
+  return {
+    pointsPerCny: p.pointsPerCny, silverMultiplier: p.silverMultiplier, goldMultiplier: p.goldMultiplier, platinumMultiplier: p.platinumMultiplier,
+    pendingDays: p.pendingDays, expiryMode: p.expiryMode, expiryMonths: p.expiryMonths, referralBonus: p.referralBonus,
+    referralMinPurchase: p.referralMinPurchase, refundShortfall: p.refundShortfall, membersOnly: p.membersOnly, pointValueCny: p.pointValueCny,
+    expiringSoonDays: p.expiringSoonDays,
+  };
 }
 
 function PolicyCard({ canEdit }: { canEdit: boolean }) {

@@ -29,7 +29,7 @@ export function TiersPage() {
   const start = useStartRecompute({
     onSuccess: (started) => setJobId(started.id),
     onError: (error) => {
-      const running = error instanceof ApiError ? (error.problem as { runningJobId?: string }).runningJobId : undefined;
+      const running = error instanceof ApiError ? error.problem.runningJobId : undefined;
       if (running) setJobId(running);
       else message.error(describeError(error, t));
     },
