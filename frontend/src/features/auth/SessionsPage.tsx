@@ -28,7 +28,13 @@ export function SessionsPage() {
 
   return (
     <div className="gx-page">
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('sessions.title')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('sessions.title')}
+          </Typography.Title>
+        }
+      >
         <Typography.Paragraph type="secondary">{t('sessions.hint')}</Typography.Paragraph>
         {sessions.isLoading && <Spin />}
         {sessions.data?.items.length === 0 && <Empty description={t('sessions.empty')} />}
@@ -46,14 +52,23 @@ export function SessionsPage() {
                       {session.current && <Tag color="green">{t('sessions.current')}</Tag>}
                     </Space>
                     <Typography.Text type="secondary">
-                      {t('sessions.signedIn', { when: format.dateTime(session.createdAt), address: session.address ?? '—' })}
+                      {t('sessions.signedIn', {
+                        when: format.dateTime(session.createdAt),
+                        address: session.address ?? '—',
+                      })}
                     </Typography.Text>
-                    <Typography.Text type="secondary">{t('sessions.lastUsed', { when: format.dateTime(session.lastUsedAt) })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('sessions.lastUsed', { when: format.dateTime(session.lastUsedAt) })}
+                    </Typography.Text>
                   </Flex>
                 </Flex>
                 {!session.current && (
-                  <Popconfirm title={t('sessions.revokeConfirm')} onConfirm={() => handleRevoke(session.id)}
-                    okText={t('sessions.revoke')} cancelText={t('common.cancel')}>
+                  <Popconfirm
+                    title={t('sessions.revokeConfirm')}
+                    onConfirm={() => handleRevoke(session.id)}
+                    okText={t('sessions.revoke')}
+                    cancelText={t('common.cancel')}
+                  >
                     <Button danger size="small" loading={revoke.isPending && revoke.variables === session.id}>
                       {t('sessions.revoke')}
                     </Button>

@@ -8,8 +8,21 @@ export type ComplaintRequest = components['schemas']['ComplaintRequest'];
 export type ComplaintCategory = components['schemas']['ComplaintCategory'];
 export type ComplaintListParams = NonNullable<operations['listComplaints']['parameters']['query']>;
 
-export const STATES = ['RECEIVED', 'ACKNOWLEDGED', 'CAUSE_IDENTIFIED', 'SOLUTIONS_OFFERED', 'RESOLVED', 'FOLLOWED_UP', 'CLOSED'] as const;
-export const SEVERITY_COLORS: Record<string, string> = { LOW: 'default', MEDIUM: 'blue', HIGH: 'orange', CRITICAL: 'red' };
+export const STATES = [
+  'RECEIVED',
+  'ACKNOWLEDGED',
+  'CAUSE_IDENTIFIED',
+  'SOLUTIONS_OFFERED',
+  'RESOLVED',
+  'FOLLOWED_UP',
+  'CLOSED',
+] as const;
+export const SEVERITY_COLORS: Record<string, string> = {
+  LOW: 'default',
+  MEDIUM: 'blue',
+  HIGH: 'orange',
+  CRITICAL: 'red',
+};
 
 export const complaintQueries = {
   all: ['complaints'] as const,
@@ -65,13 +78,20 @@ export type ComplaintStep =
 const takeStep = (step: ComplaintStep & { id: string }) => {
   const params = { path: { id: step.id } };
   switch (step.action) {
-    case 'acknowledge': return unwrap(api.POST('/api/v1/complaints/{id}/acknowledge', { params, body: step.body }));
-    case 'cause': return unwrap(api.POST('/api/v1/complaints/{id}/cause', { params, body: step.body }));
-    case 'solutions': return unwrap(api.POST('/api/v1/complaints/{id}/solutions', { params, body: step.body }));
-    case 'resolve': return unwrap(api.POST('/api/v1/complaints/{id}/resolve', { params, body: step.body }));
-    case 'follow-up': return unwrap(api.POST('/api/v1/complaints/{id}/follow-up', { params, body: step.body }));
-    case 'reopen': return unwrap(api.POST('/api/v1/complaints/{id}/reopen', { params, body: step.body }));
-    case 'close': return unwrap(api.POST('/api/v1/complaints/{id}/close', { params }));
+    case 'acknowledge':
+      return unwrap(api.POST('/api/v1/complaints/{id}/acknowledge', { params, body: step.body }));
+    case 'cause':
+      return unwrap(api.POST('/api/v1/complaints/{id}/cause', { params, body: step.body }));
+    case 'solutions':
+      return unwrap(api.POST('/api/v1/complaints/{id}/solutions', { params, body: step.body }));
+    case 'resolve':
+      return unwrap(api.POST('/api/v1/complaints/{id}/resolve', { params, body: step.body }));
+    case 'follow-up':
+      return unwrap(api.POST('/api/v1/complaints/{id}/follow-up', { params, body: step.body }));
+    case 'reopen':
+      return unwrap(api.POST('/api/v1/complaints/{id}/reopen', { params, body: step.body }));
+    case 'close':
+      return unwrap(api.POST('/api/v1/complaints/{id}/close', { params }));
   }
 };
 
@@ -90,7 +110,8 @@ export function useComplaintStep(config: MutationConfig<typeof takeStep> = {}) {
 
 /** The SLA clock of a complaint: overdue (or breached), close to its deadline, or in time. */
 export function slaStatus(complaint: Complaint, now: number): 'breached' | 'soon' | 'ok' | 'done' {
-  if (complaint.sla.breached.length > 0 && complaint.state !== 'FOLLOWED_UP' && complaint.state !== 'CLOSED') return 'breached';
+  if (complaint.sla.breached.length > 0 && complaint.state !== 'FOLLOWED_UP' && complaint.state !== 'CLOSED')
+    return 'breached';
   const due = complaint.sla.nextDueAt ? Date.parse(complaint.sla.nextDueAt) : null;
   if (due === null) return 'done';
   if (due <= now) return 'breached';

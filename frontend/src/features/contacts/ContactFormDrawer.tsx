@@ -15,8 +15,26 @@ import { ReferrerSelect } from './ReferrerSelect';
 
 type FormValues = Omit<ContactRequest, 'birthday'> & { birthday?: Dayjs | null };
 
-const FIELDS = ['name', 'mobile', 'email', 'wechatId', 'company', 'industry', 'region', 'city', 'birthday', 'sourceChannel',
-  'preferredChannel', 'tags', 'hiddenNeeds', 'personalityType', 'lifecycleStage', 'ownerId', 'marketingConsent', 'referredById'] as const;
+const FIELDS = [
+  'name',
+  'mobile',
+  'email',
+  'wechatId',
+  'company',
+  'industry',
+  'region',
+  'city',
+  'birthday',
+  'sourceChannel',
+  'preferredChannel',
+  'tags',
+  'hiddenNeeds',
+  'personalityType',
+  'lifecycleStage',
+  'ownerId',
+  'marketingConsent',
+  'referredById',
+] as const;
 
 type ContactFormDrawerProps = {
   open: boolean;
@@ -30,16 +48,32 @@ type ContactFormDrawerProps = {
 function toValues(contact?: Contact): FormValues {
   if (!contact) return { name: '', tags: [], lifecycleStage: 'POTENTIAL', marketingConsent: false };
   return {
-    name: contact.name, mobile: contact.mobile, email: contact.email, wechatId: contact.wechatId, company: contact.company,
-    industry: contact.industry, region: contact.region, city: contact.city, birthday: contact.birthday ? dayjs(contact.birthday) : undefined,
-    sourceChannel: contact.sourceChannel, preferredChannel: contact.preferredChannel, tags: contact.tags, hiddenNeeds: contact.hiddenNeeds,
-    personalityType: contact.personalityType, lifecycleStage: contact.lifecycleStage, ownerId: contact.ownerId,
-    marketingConsent: contact.marketingConsent, referredById: contact.referredById,
+    name: contact.name,
+    mobile: contact.mobile,
+    email: contact.email,
+    wechatId: contact.wechatId,
+    company: contact.company,
+    industry: contact.industry,
+    region: contact.region,
+    city: contact.city,
+    birthday: contact.birthday ? dayjs(contact.birthday) : undefined,
+    sourceChannel: contact.sourceChannel,
+    preferredChannel: contact.preferredChannel,
+    tags: contact.tags,
+    hiddenNeeds: contact.hiddenNeeds,
+    personalityType: contact.personalityType,
+    lifecycleStage: contact.lifecycleStage,
+    ownerId: contact.ownerId,
+    marketingConsent: contact.marketingConsent,
+    referredById: contact.referredById,
   };
 }
 
 function toRequest(values: FormValues): ContactRequest {
-  const request: ContactRequest = { ...values, birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : undefined };
+  const request: ContactRequest = {
+    ...values,
+    birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : undefined,
+  };
   // Empty inputs are absent fields, not empty strings.
   FIELDS.forEach((key) => {
     if (request[key] === '' || request[key] === null) delete request[key];
@@ -98,7 +132,13 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
           <Space>
             <CancelBtn />
             {first?.visibleToYou && (
-              <Button onClick={() => { instance.destroy(); onClose(); navigate(`/contacts/${existingId}`); }}>
+              <Button
+                onClick={() => {
+                  instance.destroy();
+                  onClose();
+                  navigate(`/contacts/${existingId}`);
+                }}
+              >
                 {t('contacts.openExisting')}
               </Button>
             )}
@@ -113,7 +153,10 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
         title: t('errors.staleTitle'),
         content: t('errors.stale'),
         okText: t('common.reload'),
-        onOk: () => { onClose(); onStale?.(); },
+        onOk: () => {
+          onClose();
+          onStale?.();
+        },
       });
       return;
     }
@@ -134,7 +177,12 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="contact-save">
+          <Button
+            type="primary"
+            loading={create.isPending || update.isPending}
+            onClick={() => form.submit()}
+            data-testid="contact-save"
+          >
             {t('common.save')}
           </Button>
         </Space>
@@ -143,30 +191,48 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
       <Form<FormValues> form={form} layout="vertical" onFinish={() => save(false)}>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="name" label={t('contacts.fields.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Form.Item
+              name="name"
+              label={t('contacts.fields.name')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="company" label={t('contacts.fields.company')}><Input maxLength={200} /></Form.Item>
+            <Form.Item name="company" label={t('contacts.fields.company')}>
+              <Input maxLength={200} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="mobile" label={t('contacts.fields.mobile')}><Input maxLength={32} inputMode="tel" /></Form.Item>
+            <Form.Item name="mobile" label={t('contacts.fields.mobile')}>
+              <Input maxLength={32} inputMode="tel" />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="email" label={t('contacts.fields.email')}><Input maxLength={254} type="email" /></Form.Item>
+            <Form.Item name="email" label={t('contacts.fields.email')}>
+              <Input maxLength={254} type="email" />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="wechatId" label={t('contacts.fields.wechatId')}><Input maxLength={64} /></Form.Item>
+            <Form.Item name="wechatId" label={t('contacts.fields.wechatId')}>
+              <Input maxLength={64} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="industry" label={t('contacts.fields.industry')}><Input maxLength={64} /></Form.Item>
+            <Form.Item name="industry" label={t('contacts.fields.industry')}>
+              <Input maxLength={64} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="region" label={t('contacts.fields.region')}><Select allowClear options={enumOptions(t, 'Region')} /></Form.Item>
+            <Form.Item name="region" label={t('contacts.fields.region')}>
+              <Select allowClear options={enumOptions(t, 'Region')} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="city" label={t('contacts.fields.city')}><Input maxLength={64} /></Form.Item>
+            <Form.Item name="city" label={t('contacts.fields.city')}>
+              <Input maxLength={64} />
+            </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="birthday" label={t('contacts.fields.birthday')}>
@@ -174,16 +240,24 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="lifecycleStage" label={t('contacts.fields.lifecycleStage')}><Select options={enumOptions(t, 'LifecycleStage')} /></Form.Item>
+            <Form.Item name="lifecycleStage" label={t('contacts.fields.lifecycleStage')}>
+              <Select options={enumOptions(t, 'LifecycleStage')} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="sourceChannel" label={t('contacts.fields.sourceChannel')}><Select allowClear options={enumOptions(t, 'SourceChannel')} /></Form.Item>
+            <Form.Item name="sourceChannel" label={t('contacts.fields.sourceChannel')}>
+              <Select allowClear options={enumOptions(t, 'SourceChannel')} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="preferredChannel" label={t('contacts.fields.preferredChannel')}><Select allowClear options={enumOptions(t, 'ContactChannel')} /></Form.Item>
+            <Form.Item name="preferredChannel" label={t('contacts.fields.preferredChannel')}>
+              <Select allowClear options={enumOptions(t, 'ContactChannel')} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="personalityType" label={t('contacts.fields.personalityType')}><Select allowClear options={enumOptions(t, 'PersonalityType')} /></Form.Item>
+            <Form.Item name="personalityType" label={t('contacts.fields.personalityType')}>
+              <Select allowClear options={enumOptions(t, 'PersonalityType')} />
+            </Form.Item>
           </Col>
           {isManager && (
             <Col span={12}>
@@ -199,7 +273,13 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
           </Col>
           <Col span={24}>
             <Form.Item name="tags" label={t('contacts.fields.tags')}>
-              <Select mode="tags" placeholder={t('contacts.tagsPlaceholder')} maxCount={20} open={false} suffixIcon={null} />
+              <Select
+                mode="tags"
+                placeholder={t('contacts.tagsPlaceholder')}
+                maxCount={20}
+                open={false}
+                suffixIcon={null}
+              />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -208,7 +288,9 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="marketingConsent" label={t('contacts.fields.marketingConsent')} valuePropName="checked"><Switch /></Form.Item>
+            <Form.Item name="marketingConsent" label={t('contacts.fields.marketingConsent')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
           </Col>
         </Row>
       </Form>

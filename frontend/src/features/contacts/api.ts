@@ -26,7 +26,11 @@ export const contactQueries = {
     queryOptions({
       queryKey: [...contactQueries.all, 'interactions', id, { page }],
       queryFn: () =>
-        unwrap(api.GET('/api/v1/contacts/{contactId}/interactions', { params: { path: { contactId: id }, query: { page, size: 20 } } })),
+        unwrap(
+          api.GET('/api/v1/contacts/{contactId}/interactions', {
+            params: { path: { contactId: id }, query: { page, size: 20 } },
+          }),
+        ),
     }),
   /** Contacts who may be named as this one's referrer, searched by name or mobile. */
   referrerSearch: (term: string) =>
@@ -69,8 +73,23 @@ export function useCreateContact() {
 export function useUpdateContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, etag, body, confirmDuplicate }: { id: string; etag: string; body: ContactRequest; confirmDuplicate: boolean }) =>
-      unwrap(api.PUT('/api/v1/contacts/{id}', { body, params: { path: { id }, header: { 'If-Match': etag }, query: { confirmDuplicate } } })),
+    mutationFn: ({
+      id,
+      etag,
+      body,
+      confirmDuplicate,
+    }: {
+      id: string;
+      etag: string;
+      body: ContactRequest;
+      confirmDuplicate: boolean;
+    }) =>
+      unwrap(
+        api.PUT('/api/v1/contacts/{id}', {
+          body,
+          params: { path: { id }, header: { 'If-Match': etag }, query: { confirmDuplicate } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
   });
 }

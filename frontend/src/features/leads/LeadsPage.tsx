@@ -38,7 +38,11 @@ export function LeadsPage() {
     {
       title: t('leads.fields.contact'),
       dataIndex: 'contactName',
-      render: (name: string | undefined, lead) => <Link to={`/contacts/${lead.contactId}`} onClick={(event) => event.stopPropagation()}>{name ?? '—'}</Link>,
+      render: (name: string | undefined, lead) => (
+        <Link to={`/contacts/${lead.contactId}`} onClick={(event) => event.stopPropagation()}>
+          {name ?? '—'}
+        </Link>
+      ),
     },
     {
       title: t('leads.fields.score'),
@@ -46,21 +50,37 @@ export function LeadsPage() {
       width: 170,
       render: (score: number, lead) => (
         <Space>
-          <Typography.Text strong data-testid="lead-score">{score.toFixed(1)}</Typography.Text>
+          <Typography.Text strong data-testid="lead-score">
+            {score.toFixed(1)}
+          </Typography.Text>
           <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
         </Space>
       ),
     },
     { title: t('leads.fields.status'), dataIndex: 'status', render: (status: string) => t(`leads.status.${status}`) },
-    { title: t('leads.fields.source'), dataIndex: 'sourceChannel', render: (value: string) => t(`enum.SourceChannel.${value}`) },
+    {
+      title: t('leads.fields.source'),
+      dataIndex: 'sourceChannel',
+      render: (value: string) => t(`enum.SourceChannel.${value}`),
+    },
     { title: t('leads.fields.budget'), dataIndex: 'budget', render: (value?: number) => format.money(value) },
-    { title: t('leads.fields.owner'), dataIndex: 'ownerName', render: (value?: string) => value ?? <Tag>{t('leads.unassigned')}</Tag> },
+    {
+      title: t('leads.fields.owner'),
+      dataIndex: 'ownerName',
+      render: (value?: string) => value ?? <Tag>{t('leads.unassigned')}</Tag>,
+    },
     { title: t('leads.fields.createdAt'), dataIndex: 'createdAt', render: (value: string) => format.date(value) },
   ];
 
   return (
     <div className="gx-page">
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('leads.title')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('leads.title')}
+          </Typography.Title>
+        }
+      >
         <Tabs
           activeKey={queue}
           items={queues}
@@ -82,19 +102,33 @@ export function LeadsPage() {
               pageSize: 20,
               total: leads.data?.total ?? 0,
               showTotal: (count) => t('common.total', { count }),
-              onChange: (next) => setSearch({ ...(queue === 'all' ? {} : { queue }), page: String(next - 1) }, { replace: true }),
+              onChange: (next) =>
+                setSearch({ ...(queue === 'all' ? {} : { queue }), page: String(next - 1) }, { replace: true }),
             }}
           />
         )}
       </Card>
-      <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title={open ? t('leads.scoreTitle', { name: open.contactName ?? '' }) : ''}>
+      <Drawer
+        open={!!open}
+        onClose={() => setOpen(null)}
+        size="large"
+        title={open ? t('leads.scoreTitle', { name: open.contactName ?? '' }) : ''}
+      >
         {open && <LeadScorePanel lead={open} canClaim={isRep && !open.ownerId} onClaimed={setOpen} />}
       </Drawer>
     </div>
   );
 }
 
-function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: boolean; onClaimed: (lead: Lead) => void }) {
+function LeadScorePanel({
+  lead,
+  canClaim,
+  onClaimed,
+}: {
+  lead: Lead;
+  canClaim: boolean;
+  onClaimed: (lead: Lead) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const score = useQuery(leadQueries.score(lead.id));
@@ -120,7 +154,9 @@ function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: b
       <ScoreExplanation breakdown={score.data} />
       {lead.assignmentKind && (
         <Typography.Text type="secondary" data-testid="assignment-reason">
-          {t('leads.assignedBecause', { reason: t(`leads.assignment.${lead.assignmentKind}`, { detail: lead.assignmentReason ?? '' }) })}
+          {t('leads.assignedBecause', {
+            reason: t(`leads.assignment.${lead.assignmentKind}`, { detail: lead.assignmentReason ?? '' }),
+          })}
         </Typography.Text>
       )}
       <div>
@@ -130,7 +166,12 @@ function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: b
         ) : history.isPending ? (
           <Skeleton active />
         ) : (
-          <ScoreHistoryChart changes={history.data.items} priority={score.data.priorityThreshold} highValue={score.data.highValueThreshold} until={score.data.scoredAt} />
+          <ScoreHistoryChart
+            changes={history.data.items}
+            priority={score.data.priorityThreshold}
+            highValue={score.data.highValueThreshold}
+            until={score.data.scoredAt}
+          />
         )}
       </div>
     </Space>

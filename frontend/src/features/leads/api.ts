@@ -29,7 +29,8 @@ export const leadQueries = {
   history: (id: string) =>
     queryOptions({
       queryKey: [...leadQueries.all, 'history', id],
-      queryFn: () => unwrap(api.GET('/api/v1/leads/{id}/score-history', { params: { path: { id }, query: { size: 100 } } })),
+      queryFn: () =>
+        unwrap(api.GET('/api/v1/leads/{id}/score-history', { params: { path: { id }, query: { size: 100 } } })),
     }),
   policy: () =>
     queryOptions({
@@ -45,7 +46,8 @@ export const leadQueries = {
   salesReps: () =>
     queryOptions({
       queryKey: [...leadQueries.all, 'sales-reps'],
-      queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { role: 'SALES_REP', active: true, size: 200 } } })),
+      queryFn: () =>
+        unwrap(api.GET('/api/v1/users', { params: { query: { role: 'SALES_REP', active: true, size: 200 } } })),
     }),
 };
 
@@ -81,13 +83,19 @@ export function useSaveAssignmentRule() {
   return useMutation({
     mutationFn: ({ editing, body }: { editing?: { id: string; etag?: string }; body: AssignmentRuleRequest }) =>
       editing
-        ? unwrap(api.PUT('/api/v1/lead-assignment/rules/{id}', { params: { path: { id: editing.id }, header: { 'If-Match': editing.etag ?? '' } }, body }))
+        ? unwrap(
+            api.PUT('/api/v1/lead-assignment/rules/{id}', {
+              params: { path: { id: editing.id }, header: { 'If-Match': editing.etag ?? '' } },
+              body,
+            }),
+          )
         : unwrap(api.POST('/api/v1/lead-assignment/rules', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: leadQueries.rules().queryKey }),
   });
 }
 
-const deleteAssignmentRule = (id: string) => unwrap(api.DELETE('/api/v1/lead-assignment/rules/{id}', { params: { path: { id } } }));
+const deleteAssignmentRule = (id: string) =>
+  unwrap(api.DELETE('/api/v1/lead-assignment/rules/{id}', { params: { path: { id } } }));
 
 export function useDeleteAssignmentRule(config: MutationConfig<typeof deleteAssignmentRule> = {}) {
   const queryClient = useQueryClient();
@@ -101,7 +109,8 @@ export function useDeleteAssignmentRule(config: MutationConfig<typeof deleteAssi
   });
 }
 
-const previewScoringPolicy = (body: ScoringPolicyRequest) => unwrap(api.POST('/api/v1/lead-scoring/policy/preview', { body }));
+const previewScoringPolicy = (body: ScoringPolicyRequest) =>
+  unwrap(api.POST('/api/v1/lead-scoring/policy/preview', { body }));
 
 /** What a policy would do to today's leads, before it is saved. */
 export function usePreviewScoringPolicy(config: MutationConfig<typeof previewScoringPolicy> = {}) {

@@ -43,7 +43,11 @@ export const loyaltyQueries = {
     queryOptions({
       queryKey: [...loyaltyQueries.all, 'accounts', contactId, 'entries', { page }],
       queryFn: () =>
-        unwrap(api.GET('/api/v1/loyalty/accounts/{contactId}/entries', { params: { path: { contactId }, query: { page, size: 5 } } })),
+        unwrap(
+          api.GET('/api/v1/loyalty/accounts/{contactId}/entries', {
+            params: { path: { contactId }, query: { page, size: 5 } },
+          }),
+        ),
       placeholderData: keepPreviousData,
     }),
 };
@@ -52,8 +56,21 @@ export const loyaltyQueries = {
 export function useRedeem(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ idempotencyKey, rewardId, quantity }: { idempotencyKey?: string; rewardId: string; quantity: number }) =>
-      unwrap(api.POST('/api/v1/redemptions', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: { contactId, rewardId, quantity } })),
+    mutationFn: ({
+      idempotencyKey,
+      rewardId,
+      quantity,
+    }: {
+      idempotencyKey?: string;
+      rewardId: string;
+      quantity: number;
+    }) =>
+      unwrap(
+        api.POST('/api/v1/redemptions', {
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+          body: { contactId, rewardId, quantity },
+        }),
+      ),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: loyaltyQueries.account(contactId).queryKey }),
@@ -66,10 +83,12 @@ export function useAdjustPoints(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ idempotencyKey, points, reason }: { idempotencyKey?: string; points: number; reason: string }) =>
-      unwrap(api.POST('/api/v1/loyalty/accounts/{contactId}/adjustments', {
-        params: { path: { contactId }, header: { 'Idempotency-Key': idempotencyKey } },
-        body: { points, reason },
-      })),
+      unwrap(
+        api.POST('/api/v1/loyalty/accounts/{contactId}/adjustments', {
+          params: { path: { contactId }, header: { 'Idempotency-Key': idempotencyKey } },
+          body: { points, reason },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: loyaltyQueries.account(contactId).queryKey }),
   });
 }
@@ -96,7 +115,12 @@ export function useSaveReward() {
   return useMutation({
     mutationFn: ({ editing, body }: { editing?: { id: string; etag?: string }; body: RewardRequest }) =>
       editing
-        ? unwrap(api.PUT('/api/v1/rewards/{id}', { params: { path: { id: editing.id }, header: { 'If-Match': editing.etag ?? '' } }, body }))
+        ? unwrap(
+            api.PUT('/api/v1/rewards/{id}', {
+              params: { path: { id: editing.id }, header: { 'If-Match': editing.etag ?? '' } },
+              body,
+            }),
+          )
         : unwrap(api.POST('/api/v1/rewards', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...loyaltyQueries.all, 'rewards'] }),
   });

@@ -46,8 +46,21 @@ export function useRecordSale() {
 
 export function useRefundPurchase() {
   return useMutation({
-    mutationFn: ({ purchaseId, idempotencyKey, body }: { purchaseId: string; idempotencyKey?: string; body: RefundRequest }) =>
-      unwrap(api.POST('/api/v1/purchases/{id}/refunds', { params: { path: { id: purchaseId }, header: { 'Idempotency-Key': idempotencyKey } }, body })),
+    mutationFn: ({
+      purchaseId,
+      idempotencyKey,
+      body,
+    }: {
+      purchaseId: string;
+      idempotencyKey?: string;
+      body: RefundRequest;
+    }) =>
+      unwrap(
+        api.POST('/api/v1/purchases/{id}/refunds', {
+          params: { path: { id: purchaseId }, header: { 'Idempotency-Key': idempotencyKey } },
+          body,
+        }),
+      ),
   });
 }
 

@@ -5,9 +5,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { showFieldErrors } from '../../lib/forms';
-import { fetchUserForEdit, type Role, type Seniority, type User, userQueries, useResetPassword, useSaveUser, useSignOutEverywhere } from './api';
+import {
+  fetchUserForEdit,
+  type Role,
+  type Seniority,
+  type User,
+  userQueries,
+  useResetPassword,
+  useSaveUser,
+  useSignOutEverywhere,
+} from './api';
 
-type UserForm = { username?: string; displayName: string; password?: string; roles: Role[]; seniority?: Seniority; active: boolean };
+type UserForm = {
+  username?: string;
+  displayName: string;
+  password?: string;
+  roles: Role[];
+  seniority?: Seniority;
+  active: boolean;
+};
 
 const ROLES: Role[] = ['ADMIN', 'MANAGER', 'SALES_REP', 'SERVICE_AGENT', 'INTEGRATOR'];
 const FIELDS = ['username', 'displayName', 'password', 'roles', 'seniority', 'active'];
@@ -33,7 +49,12 @@ export function UsersPage() {
       return;
     }
     const { user: fresh, etag } = await fetchUserForEdit(user.id);
-    form.setFieldsValue({ displayName: fresh.displayName, roles: fresh.roles, seniority: fresh.seniority, active: fresh.active });
+    form.setFieldsValue({
+      displayName: fresh.displayName,
+      roles: fresh.roles,
+      seniority: fresh.seniority,
+      active: fresh.active,
+    });
     setEditing({ user: fresh, etag });
   };
 
@@ -42,7 +63,16 @@ export function UsersPage() {
     try {
       await save.mutateAsync(
         editing?.user
-          ? { id: editing.user.id, etag: editing.etag, update: { displayName: values.displayName, roles: values.roles, seniority: values.seniority, active: values.active } }
+          ? {
+              id: editing.user.id,
+              etag: editing.etag,
+              update: {
+                displayName: values.displayName,
+                roles: values.roles,
+                seniority: values.seniority,
+                active: values.active,
+              },
+            }
           : { create: { ...values, username: values.username ?? '', password: values.password ?? '' } },
       );
       message.success(t(editing?.user ? 'users.saved' : 'users.created'));
@@ -68,8 +98,16 @@ export function UsersPage() {
   return (
     <div className="gx-page">
       <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>{t('users.title')}</Typography.Title>}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()}>{t('users.new')}</Button>}
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('users.title')}
+          </Typography.Title>
+        }
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()}>
+            {t('users.new')}
+          </Button>
+        }
       >
         {users.isError ? (
           <ErrorState error={users.error} onRetry={() => users.refetch()} />
@@ -78,25 +116,67 @@ export function UsersPage() {
             rowKey="id"
             loading={users.isFetching}
             dataSource={users.data?.items ?? []}
-            pagination={{ current: page + 1, pageSize: 50, total: users.data?.total ?? 0, onChange: (p) => setPage(p - 1), showTotal: (count) => t('common.total', { count }) }}
+            pagination={{
+              current: page + 1,
+              pageSize: 50,
+              total: users.data?.total ?? 0,
+              onChange: (p) => setPage(p - 1),
+              showTotal: (count) => t('common.total', { count }),
+            }}
             columns={[
               { title: t('users.fields.username'), dataIndex: 'username' },
               { title: t('users.fields.displayName'), dataIndex: 'displayName' },
-              { title: t('users.fields.roles'), dataIndex: 'roles', render: (value: Role[]) => value.map((role) => <Tag key={role}>{t(`roles.${role}`)}</Tag>) },
-              { title: t('users.fields.seniority'), dataIndex: 'seniority', render: (value?: string) => (value ? t(`seniority.${value}`) : '—') },
-              { title: t('users.fields.active'), dataIndex: 'active', render: (value: boolean) => <Tag color={value ? 'green' : 'default'}>{value ? t('users.active') : t('users.inactive')}</Tag> },
+              {
+                title: t('users.fields.roles'),
+                dataIndex: 'roles',
+                render: (value: Role[]) => value.map((role) => <Tag key={role}>{t(`roles.${role}`)}</Tag>),
+              },
+              {
+                title: t('users.fields.seniority'),
+                dataIndex: 'seniority',
+                render: (value?: string) => (value ? t(`seniority.${value}`) : '—'),
+              },
+              {
+                title: t('users.fields.active'),
+                dataIndex: 'active',
+                render: (value: boolean) => (
+                  <Tag color={value ? 'green' : 'default'}>{value ? t('users.active') : t('users.inactive')}</Tag>
+                ),
+              },
               {
                 title: t('common.actions'),
                 key: 'actions',
                 render: (_: unknown, user) => (
                   <Space>
-                    <Button size="small" onClick={() => openEdit(user).catch((error: unknown) => message.error(describeError(error, t)))}>{t('common.edit')}</Button>
-                    <Button size="small" onClick={() => { passwordForm.resetFields(); setResetting(user); }}>{t('users.resetPassword')}</Button>
-                    <Popconfirm title={t('users.signOutEverywhereConfirm')} okText={t('users.signOutEverywhere')} cancelText={t('common.cancel')}
-                      onConfirm={() => signOutEverywhere.mutateAsync(user.id)
-                        .then(() => message.success(t('users.signedOutEverywhere')))
-                        .catch((error: unknown) => message.error(describeError(error, t)))}>
-                      <Button size="small" danger>{t('users.signOutEverywhere')}</Button>
+                    <Button
+                      size="small"
+                      onClick={() => openEdit(user).catch((error: unknown) => message.error(describeError(error, t)))}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        passwordForm.resetFields();
+                        setResetting(user);
+                      }}
+                    >
+                      {t('users.resetPassword')}
+                    </Button>
+                    <Popconfirm
+                      title={t('users.signOutEverywhereConfirm')}
+                      okText={t('users.signOutEverywhere')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() =>
+                        signOutEverywhere
+                          .mutateAsync(user.id)
+                          .then(() => message.success(t('users.signedOutEverywhere')))
+                          .catch((error: unknown) => message.error(describeError(error, t)))
+                      }
+                    >
+                      <Button size="small" danger>
+                        {t('users.signOutEverywhere')}
+                      </Button>
                     </Popconfirm>
                   </Space>
                 ),
@@ -118,20 +198,47 @@ export function UsersPage() {
         <Form<UserForm> form={form} layout="vertical" preserve={false}>
           {!editing?.user && (
             <>
-              <Form.Item name="username" label={t('users.fields.username')} rules={[{ required: true, message: t('common.required') }]}><Input /></Form.Item>
-              <Form.Item name="password" label={t('users.fields.password')} extra={t('users.passwordHelp')} rules={[{ required: true, message: t('common.required') }]}><Input.Password /></Form.Item>
+              <Form.Item
+                name="username"
+                label={t('users.fields.username')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t('users.fields.password')}
+                extra={t('users.passwordHelp')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <Input.Password />
+              </Form.Item>
             </>
           )}
-          <Form.Item name="displayName" label={t('users.fields.displayName')} rules={[{ required: true, message: t('common.required') }]}><Input /></Form.Item>
-          <Form.Item name="roles" label={t('users.fields.roles')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="displayName"
+            label={t('users.fields.displayName')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="roles"
+            label={t('users.fields.roles')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Select mode="multiple" options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
           </Form.Item>
           {roles.includes('SALES_REP') && (
             <Form.Item name="seniority" label={t('users.fields.seniority')}>
-              <Select options={(['JUNIOR', 'SENIOR'] as const).map((value) => ({ value, label: t(`seniority.${value}`) }))} />
+              <Select
+                options={(['JUNIOR', 'SENIOR'] as const).map((value) => ({ value, label: t(`seniority.${value}`) }))}
+              />
             </Form.Item>
           )}
-          <Form.Item name="active" label={t('users.fields.active')} valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="active" label={t('users.fields.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
         </Form>
       </Modal>
       <Modal
@@ -144,7 +251,14 @@ export function UsersPage() {
         cancelText={t('common.cancel')}
       >
         <Form form={passwordForm} layout="vertical">
-          <Form.Item name="password" label={t('users.fields.newPassword')} extra={t('users.passwordHelp')} rules={[{ required: true, message: t('common.required') }]}><Input.Password /></Form.Item>
+          <Form.Item
+            name="password"
+            label={t('users.fields.newPassword')}
+            extra={t('users.passwordHelp')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input.Password />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

@@ -31,7 +31,12 @@ export function useSaveUser() {
   return useMutation({
     mutationFn: (save: { id: string; etag?: string; update: UserUpdateRequest } | { create: UserCreateRequest }) =>
       'id' in save
-        ? unwrap(api.PUT('/api/v1/users/{id}', { params: { path: { id: save.id }, header: { 'If-Match': save.etag ?? '' } }, body: save.update }))
+        ? unwrap(
+            api.PUT('/api/v1/users/{id}', {
+              params: { path: { id: save.id }, header: { 'If-Match': save.etag ?? '' } },
+              body: save.update,
+            }),
+          )
         : unwrap(api.POST('/api/v1/users', { body: save.create })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userQueries.all }),
   });
@@ -47,6 +52,7 @@ export function useResetPassword() {
 /** A lost laptop or a leaving employee: every web session of the user ends at once. */
 export function useSignOutEverywhere() {
   return useMutation({
-    mutationFn: (userId: string) => unwrap(api.DELETE('/api/v1/users/{userId}/sessions', { params: { path: { userId } } })),
+    mutationFn: (userId: string) =>
+      unwrap(api.DELETE('/api/v1/users/{userId}/sessions', { params: { path: { userId } } })),
   });
 }
