@@ -15,93 +15,121 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = join(here, 'screenshots');
 
 function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
+    return new Promise((resolvePort, reject) => {
+        const server = createServer();
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolvePort(port));
+        });
+        server.on('error', reject);
     });
-    server.on('error', reject);
-  });
 }
 
 async function waitForReady(managementUrl, service, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (service.exitCode !== null) throw new Error(`service exited with ${service.exitCode}`);
-    try {
-      const response = await fetch(`${managementUrl}/q/health/ready`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (service.exitCode !== null) throw new Error(`service exited with ${service.exitCode}`);
+        try {
+            const response = await fetch(`${managementUrl}/q/health/ready`);
+            if (response.ok) return;
+        } catch {
+            // not listening yet
+        }
+        await new Promise((r) => setTimeout(r, 500));
     }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('service did not become ready');
+    throw new Error('service did not become ready');
 }
 
 async function main() {
-  if (!existsSync(jar)) throw new Error(`No packaged service at ${jar}; run ./mvnw package first`);
-  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}; install Debian's chromium (test.sh does)`);
-  mkdirSync(screenshots, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'guanxi-e2e-'));
-  const port = await freePort();
-  const managementPort = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  // Health is served on the management port only.
-  const managementUrl = `http://127.0.0.1:${managementPort}`;
-  const log = [];
-  const service = spawn('java', ['-Dquarkus.profile=demo', `-Dquarkus.http.port=${port}`,
-    `-Dquarkus.management.port=${managementPort}`,
-    `-Dguanxi.embedded-db.data-dir=${join(dataDir, 'pgdata')}`, '-jar', jar], { stdio: ['ignore', 'pipe', 'pipe'] });
-  service.stdout.on('data', (chunk) => log.push(chunk.toString()));
-  service.stderr.on('data', (chunk) => log.push(chunk.toString()));
-  let browser;
-  let failed = 0;
-  try {
-    await waitForReady(managementUrl, service);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    for (const [name, scenario] of scenarios) {
-      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
-      // Near-instant animations: screenshots show settled pages and clicks never hit a moving drawer.
-      // 1 ms rather than none or 0 s: antd's modals wait for animationend, which a 0 s animation does
-      // not always fire, and then stay half-closed over the page.
-      await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
+    if (!existsSync(jar)) throw new Error(`No packaged service at ${jar}; run ./mvnw package first`);
+    if (!existsSync(chromiumPath))
+        throw new Error(`No Chromium at ${chromiumPath}; install Debian's chromium (test.sh does)`);
+    mkdirSync(screenshots, { recursive: true });
+    const dataDir = mkdtempSync(join(tmpdir(), 'guanxi-e2e-'));
+    const port = await freePort();
+    const managementPort = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // Health is served on the management port only.
+    const managementUrl = `http://127.0.0.1:${managementPort}`;
+    const log = [];
+    const service = spawn(
+        'java',
+        [
+            '-Dquarkus.profile=demo',
+            `-Dquarkus.http.port=${port}`,
+            `-Dquarkus.management.port=${managementPort}`,
+            `-Dguanxi.embedded-db.data-dir=${join(dataDir, 'pgdata')}`,
+            '-jar',
+            jar,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    service.stdout.on('data', (chunk) => log.push(chunk.toString()));
+    service.stderr.on('data', (chunk) => log.push(chunk.toString()));
+    let browser;
+    let failed = 0;
+    try {
+        await waitForReady(managementUrl, service);
+        browser = await chromium.launch({
+            executablePath: chromiumPath,
+            args: [
+                '--headless',
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+            ],
+        });
+        for (const [name, scenario] of scenarios) {
+            const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
+            // Near-instant animations: screenshots show settled pages and clicks never hit a moving drawer.
+            // 1 ms rather than none or 0 s: antd's modals wait for animationend, which a 0 s animation does
+            // not always fire, and then stay half-closed over the page.
+            await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
         const style = document.createElement('style');
         style.textContent = '*, *::before, *::after { transition-duration: 1ms !important; transition-delay: 0s !important; '
           + 'animation-duration: 1ms !important; animation-delay: 0s !important; }';
         document.head.appendChild(style);
       });`);
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      const started = Date.now();
-      try {
-        await scenario({ page, baseUrl, screenshot: (file) => page.screenshot({ path: join(screenshots, file), fullPage: true }) });
-        console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-      } catch (error) {
+            const page = await context.newPage();
+            page.setDefaultTimeout(15_000);
+            const started = Date.now();
+            try {
+                await scenario({
+                    page,
+                    baseUrl,
+                    screenshot: (file) => page.screenshot({ path: join(screenshots, file), fullPage: true }),
+                });
+                console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+            } catch (error) {
+                failed++;
+                console.error(`  ✗ ${name}\n    ${error.stack ?? error}`);
+                await page
+                    .screenshot({ path: join(screenshots, `FAILED-${name.replace(/\W+/g, '-')}.png`), fullPage: true })
+                    .catch(() => {});
+            } finally {
+                await context.close();
+            }
+        }
+    } catch (error) {
         failed++;
-        console.error(`  ✗ ${name}\n    ${error.stack ?? error}`);
-        await page.screenshot({ path: join(screenshots, `FAILED-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
-      } finally {
-        await context.close();
-      }
+        console.error(error);
+        console.error(log.join('').split('\n').slice(-40).join('\n'));
+    } finally {
+        await browser?.close();
+        service.kill('SIGTERM');
+        await new Promise((r) => service.once('exit', r));
+        rmSync(dataDir, { recursive: true, force: true });
     }
-  } catch (error) {
-    failed++;
-    console.error(error);
-    console.error(log.join('').split('\n').slice(-40).join('\n'));
-  } finally {
-    await browser?.close();
-    service.kill('SIGTERM');
-    await new Promise((r) => service.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  console.log(failed ? `e2e: ${failed} failed` : `e2e: all ${scenarios.length} scenarios passed; screenshots in ${screenshots}`);
-  process.exit(failed ? 1 : 0);
+    console.log(
+        failed
+            ? `e2e: ${failed} failed`
+            : `e2e: all ${scenarios.length} scenarios passed; screenshots in ${screenshots}`,
+    );
+    process.exit(failed ? 1 : 0);
 }
 
 await main();

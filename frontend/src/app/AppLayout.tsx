@@ -1,4 +1,15 @@
-import { ApartmentOutlined, ControlOutlined, CustomerServiceOutlined, DesktopOutlined, GiftOutlined, LogoutOutlined, PieChartOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ControlOutlined,
+  CustomerServiceOutlined,
+  DesktopOutlined,
+  GiftOutlined,
+  LogoutOutlined,
+  PieChartOutlined,
+  RiseOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -16,16 +27,29 @@ export function AppLayout() {
 
   const items = [
     { key: '/contacts', icon: <UserOutlined />, label: t('nav.contacts') },
-    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN') ? [{ key: '/leads', icon: <RiseOutlined />, label: t('nav.leads') }] : []),
-    ...(hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN') ? [{ key: '/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') }] : []),
-    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN') ? [{ key: '/loyalty', icon: <GiftOutlined />, label: t('nav.loyalty') }] : []),
-    ...(hasRole(session, 'MANAGER', 'ADMIN') ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }] : []),
-    ...(hasRole(session, 'MANAGER', 'ADMIN') ? [{ key: '/admin/lead-assignment', icon: <ApartmentOutlined />, label: t('nav.assignment') }] : []),
-    ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/lead-scoring', icon: <ControlOutlined />, label: t('nav.scoring') }] : []),
+    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
+      ? [{ key: '/leads', icon: <RiseOutlined />, label: t('nav.leads') }]
+      : []),
+    ...(hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
+      ? [{ key: '/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') }]
+      : []),
+    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
+      ? [{ key: '/loyalty', icon: <GiftOutlined />, label: t('nav.loyalty') }]
+      : []),
+    ...(hasRole(session, 'MANAGER', 'ADMIN')
+      ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]
+      : []),
+    ...(hasRole(session, 'MANAGER', 'ADMIN')
+      ? [{ key: '/admin/lead-assignment', icon: <ApartmentOutlined />, label: t('nav.assignment') }]
+      : []),
+    ...(hasRole(session, 'ADMIN')
+      ? [{ key: '/admin/lead-scoring', icon: <ControlOutlined />, label: t('nav.scoring') }]
+      : []),
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
   ];
-  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key
-    ?? (location.pathname.startsWith('/account') ? '' : '/contacts');
+  const selected =
+    items.find((item) => location.pathname.startsWith(item.key))?.key ??
+    (location.pathname.startsWith('/account') ? '' : '/contacts');
 
   const handleSignOut = async () => {
     await signOut();
@@ -36,7 +60,10 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
-        <span className="gx-brand"><span className="gx-brand-mark">关</span>{t('app.name')}</span>
+        <span className="gx-brand">
+          <span className="gx-brand-mark">关</span>
+          {t('app.name')}
+        </span>
         <Menu
           theme="dark"
           mode="horizontal"
@@ -50,7 +77,10 @@ export function AppLayout() {
             size="small"
             aria-label={t('nav.language')}
             value={i18n.language}
-            options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'EN', value: 'en' },
+            ]}
             onChange={(value) => changeLanguage(value as Language)}
           />
           <Dropdown
@@ -58,14 +88,26 @@ export function AppLayout() {
             trigger={['click']}
             menu={{
               items: [
-                { key: 'sessions', icon: <DesktopOutlined />, label: t('nav.sessions'), onClick: () => navigate('/account/sessions') },
-                { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: () => void handleSignOut() },
+                {
+                  key: 'sessions',
+                  icon: <DesktopOutlined />,
+                  label: t('nav.sessions'),
+                  onClick: () => navigate('/account/sessions'),
+                },
+                {
+                  key: 'signOut',
+                  icon: <LogoutOutlined />,
+                  label: t('nav.signOut'),
+                  onClick: () => void handleSignOut(),
+                },
               ],
             }}
           >
             <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
               <Space>
-                <Avatar size="small" style={{ background: '#c8102e' }}>{session?.displayName.slice(0, 1)}</Avatar>
+                <Avatar size="small" style={{ background: '#c8102e' }}>
+                  {session?.displayName.slice(0, 1)}
+                </Avatar>
                 <span>{session?.displayName}</span>
                 <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>
                   {session?.roles.map((role) => t(`roles.${role}`)).join(' · ')}

@@ -17,7 +17,11 @@ import { RequireSession } from './RequireSession';
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
-    element: <RequireSession><AppLayout /></RequireSession>,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
     children: [
       { index: true, element: <Navigate to="/contacts" replace /> },
       { path: '/contacts', element: <ContactListPage /> },

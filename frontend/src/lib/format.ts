@@ -8,7 +8,9 @@ export function useFormat() {
     date: (value?: string) =>
       value ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value)) : '—',
     dateTime: (value?: string) =>
-      value ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)) : '—',
+      value
+        ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value))
+        : '—',
     money: (value?: number) =>
       value === undefined ? '—' : new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(value),
   };

@@ -8,7 +8,10 @@ import { ApiError } from './api/client';
 export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): boolean {
   if (!(error instanceof ApiError) || error.status !== 400 || !error.problem.errors?.length) return false;
   const fields = error.problem.errors
-    .map((fieldError) => ({ name: (fieldError.field ?? '').replace(/\[\d+\]$/, ''), errors: [fieldError.message ?? ''] }))
+    .map((fieldError) => ({
+      name: (fieldError.field ?? '').replace(/\[\d+\]$/, ''),
+      errors: [fieldError.message ?? ''],
+    }))
     .filter((field) => fieldNames.includes(field.name));
   if (fields.length === 0) return false;
   form.setFields(fields);

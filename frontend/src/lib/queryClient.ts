@@ -1,5 +1,24 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { ApiError } from './api/client';
+
+/*
+ * Server state lives in TanStack Query. Each feature's api.ts holds its query options and mutation
+ * hooks; components call them and keep only UI reactions (messages, closing a dialog).
+ *
+ * Query keys: [feature, resource, ...params], where feature is the folder under src/features (its
+ * `xQueries.all`), resource names what is read, and params go from the broadest (an id) to the
+ * narrowest (a page, filters as one object), so that invalidating a prefix refreshes exactly a
+ * subtree: ['loyalty', 'accounts', contactId] also refreshes that account's statement pages.
+ * A feature invalidates only its own keys; a change another feature shows is refreshed by the page
+ * that composes both, through a callback (see CustomerValueCard's onChanged).
+ */
+
+/** Options a component may add to a feature's mutation hook (its UI reactions); the hook owns mutationFn. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type MutationConfig<Fn extends (...args: any) => Promise<unknown>> = Omit<
+  UseMutationOptions<Awaited<ReturnType<Fn>>, Error, Parameters<Fn>[0]>,
+  'mutationFn'
+>;
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -17,7 +17,9 @@ describe('ErrorState', () => {
 
   it('tells a missing or invisible record apart from a server failure, in Chinese', () => {
     changeLanguage('zh-CN');
-    const { rerender } = render(<ErrorState error={new ApiError(404, { type: 'x', title: 'Not found', status: 404 })} />);
+    const { rerender } = render(
+      <ErrorState error={new ApiError(404, { type: 'x', title: 'Not found', status: 404 })} />,
+    );
     expect(screen.getByText('该记录不存在，或您无权查看。')).toBeInTheDocument();
     rerender(<ErrorState error={new ApiError(503, { type: 'x', title: 'Unavailable', status: 503 })} />);
     expect(screen.getByText(/服务暂时无法响应（503）/)).toBeInTheDocument();

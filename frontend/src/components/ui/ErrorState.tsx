@@ -8,13 +8,24 @@ type ErrorStateProps = { error: unknown; onRetry?: () => void };
 export function ErrorState({ error, onRetry }: ErrorStateProps) {
   const { t } = useTranslation();
   const message = describeError(error, t);
-  const status = error instanceof ApiError && error.status === 404 ? '404' : error instanceof ApiError && error.status === 403 ? '403' : 'warning';
+  const status =
+    error instanceof ApiError && error.status === 404
+      ? '404'
+      : error instanceof ApiError && error.status === 403
+        ? '403'
+        : 'warning';
   return (
     <Result
       status={status}
       title={t('errors.title')}
       subTitle={message}
-      extra={onRetry && <Button type="primary" onClick={onRetry}>{t('common.retry')}</Button>}
+      extra={
+        onRetry && (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )
+      }
     />
   );
 }

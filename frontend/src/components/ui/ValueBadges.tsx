@@ -11,7 +11,9 @@ export function TierTag({ tier }: { tier?: AbcTier | null }) {
   if (!tier) return null;
   return (
     <Tooltip title={t(`tiers.abc.${tier}.hint`)}>
-      <Tag color={TIER_COLORS[tier]} data-testid="tier-tag">{t(`tiers.abc.${tier}.label`)}</Tag>
+      <Tag color={TIER_COLORS[tier]} data-testid="tier-tag">
+        {t(`tiers.abc.${tier}.label`)}
+      </Tag>
     </Tooltip>
   );
 }
@@ -20,5 +22,9 @@ export function TierTag({ tier }: { tier?: AbcTier | null }) {
 export function LevelTag({ level }: { level?: MembershipLevel | null }) {
   const { t } = useTranslation();
   if (!level) return null;
-  return <Tag color={LEVEL_COLORS[level]} data-testid="level-tag">{t(`tiers.level.${level}`)}</Tag>;
+  return (
+    <Tag color={LEVEL_COLORS[level]} data-testid="level-tag">
+      {t(`tiers.level.${level}`)}
+    </Tag>
+  );
 }

@@ -7,10 +7,13 @@ import { changeLanguage } from '../../lib/i18n';
 import { LoginPage } from './LoginPage';
 
 function renderLogin() {
-  const router = createMemoryRouter([
-    { path: '/login', element: <LoginPage /> },
-    { path: '/contacts', element: <p>contacts page</p> },
-  ], { initialEntries: ['/login'] });
+  const router = createMemoryRouter(
+    [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/contacts', element: <p>contacts page</p> },
+    ],
+    { initialEntries: ['/login'] },
+  );
   render(<RouterProvider router={router} />);
 }
 
@@ -30,7 +33,16 @@ describe('LoginPage', () => {
 
   it('shows the wrong-credentials message from a 401', async () => {
     changeLanguage('en');
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(401, { type: 'urn:guanxi:problem:unauthorized', title: 'Unauthorized', status: 401 }, 'application/problem+json')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(
+          401,
+          { type: 'urn:guanxi:problem:unauthorized', title: 'Unauthorized', status: 401 },
+          'application/problem+json',
+        ),
+      ),
+    );
     renderLogin();
     await signIn('rep.zhang', 'nope');
     expect(await screen.findByTestId('login-error')).toHaveTextContent('Wrong username or password.');
@@ -39,7 +51,16 @@ describe('LoginPage', () => {
 
   it('says how long to wait when throttled', async () => {
     changeLanguage('en');
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(429, { type: 't', title: 'Too many', status: 429, retryAfterSeconds: 42 }, 'application/problem+json')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(
+          429,
+          { type: 't', title: 'Too many', status: 429, retryAfterSeconds: 42 },
+          'application/problem+json',
+        ),
+      ),
+    );
     renderLogin();
     await signIn('rep.zhang', 'nope');
     expect(await screen.findByTestId('login-error')).toHaveTextContent('Try again in 42 seconds.');
@@ -47,8 +68,12 @@ describe('LoginPage', () => {
 
   it('keeps the session and opens the contacts on success', async () => {
     changeLanguage('en');
-    const claims = btoa(JSON.stringify({ sub: 'u1', upn: 'rep.zhang', name: 'Zhang', groups: ['SALES_REP'], exp: 2_000_000_000 }));
-    const fetch = vi.fn(async (_request: Request) => jsonResponse(200, { access_token: `h.${claims}.s`, token_type: 'Bearer', expires_in: 600 }));
+    const claims = btoa(
+      JSON.stringify({ sub: 'u1', upn: 'rep.zhang', name: 'Zhang', groups: ['SALES_REP'], exp: 2_000_000_000 }),
+    );
+    const fetch = vi.fn(async (_request: Request) =>
+      jsonResponse(200, { access_token: `h.${claims}.s`, token_type: 'Bearer', expires_in: 600 }),
+    );
     vi.stubGlobal('fetch', fetch);
     renderLogin();
     await signIn('rep.zhang', 'demo1234');

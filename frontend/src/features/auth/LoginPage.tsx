@@ -27,7 +27,12 @@ export function LoginPage() {
     } catch (cause) {
       if (cause instanceof SignInError && cause.status === 401) setError(t('login.invalid'));
       else if (cause instanceof SignInError && cause.status === 429) {
-        const seconds = Number((cause.problem as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60);
+        const problem = cause.problem;
+        const seconds = Number(
+          (typeof problem === 'object' && problem !== null && 'retryAfterSeconds' in problem
+            ? problem.retryAfterSeconds
+            : undefined) ?? 60,
+        );
         setError(t('login.throttled', { seconds }));
       } else if (cause instanceof SignInError) setError(t('errors.server', { status: cause.status }));
       else setError(describeError(cause, t));
@@ -37,14 +42,26 @@ export function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg, #1f1f1f 0%, #5a0b18 100%)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        background: 'linear-gradient(135deg, #1f1f1f 0%, #5a0b18 100%)',
+      }}
+    >
       <Card style={{ width: 380 }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('app.name')}</Typography.Title>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('app.name')}
+          </Typography.Title>
           <Segmented
             size="small"
             value={i18n.language}
-            options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'EN', value: 'en' },
+            ]}
             onChange={(value) => changeLanguage(value as Language)}
           />
         </div>
@@ -52,13 +69,23 @@ export function LoginPage() {
         {expired && !error && <Alert type="info" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form<Credentials> layout="vertical" onFinish={handleSubmit} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting}>{t('login.submit')}</Button>
+          <Button type="primary" htmlType="submit" block loading={submitting}>
+            {t('login.submit')}
+          </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('login.demoHint')}

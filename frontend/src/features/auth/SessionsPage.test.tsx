@@ -8,8 +8,24 @@ import { changeLanguage } from '../../lib/i18n';
 import { createQueryClient } from '../../lib/queryClient';
 import { SessionsPage } from './SessionsPage';
 
-const here = { id: 's-here', createdAt: '2026-11-30T08:00:00Z', lastUsedAt: '2026-11-30T09:00:00Z', expiresAt: '2026-12-07T08:00:00Z', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36', address: '10.0.0.1', current: true };
-const phone = { id: 's-phone', createdAt: '2026-11-29T08:00:00Z', lastUsedAt: '2026-11-29T09:00:00Z', expiresAt: '2026-12-06T08:00:00Z', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile Safari/604.1', address: '10.0.0.2', current: false };
+const here = {
+  id: 's-here',
+  createdAt: '2026-11-30T08:00:00Z',
+  lastUsedAt: '2026-11-30T09:00:00Z',
+  expiresAt: '2026-12-07T08:00:00Z',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+  address: '10.0.0.1',
+  current: true,
+};
+const phone = {
+  id: 's-phone',
+  createdAt: '2026-11-29T08:00:00Z',
+  lastUsedAt: '2026-11-29T09:00:00Z',
+  expiresAt: '2026-12-06T08:00:00Z',
+  userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile Safari/604.1',
+  address: '10.0.0.2',
+  current: false,
+};
 
 function json(body: unknown) {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -25,16 +41,25 @@ describe('SessionsPage', () => {
   it('lists where the user is signed in and signs another place out', async () => {
     let items = [here, phone];
     const calls: string[] = [];
-    vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
-      const path = new URL(request.url).pathname;
-      calls.push(`${request.method} ${path}`);
-      if (request.method === 'DELETE') {
-        items = [here];
-        return new Response(null, { status: 204 });
-      }
-      return json({ items, page: 0, size: 100, total: items.length });
-    }));
-    render(<QueryClientProvider client={createQueryClient()}><AntApp><SessionsPage /></AntApp></QueryClientProvider>);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) => {
+        const path = new URL(request.url).pathname;
+        calls.push(`${request.method} ${path}`);
+        if (request.method === 'DELETE') {
+          items = [here];
+          return new Response(null, { status: 204 });
+        }
+        return json({ items, page: 0, size: 100, total: items.length });
+      }),
+    );
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <AntApp>
+          <SessionsPage />
+        </AntApp>
+      </QueryClientProvider>,
+    );
 
     const cards = await screen.findAllByTestId('session-item');
     expect(cards).toHaveLength(2);

@@ -1,29 +1,19 @@
 import { DesktopOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { useFormat } from '../../lib/format';
+import { authQueries, useRevokeSession } from './api';
 import { describeUserAgent } from './userAgent';
-
-const sessionsKey = ['me', 'sessions'];
 
 /** Where the user is signed in to the web app, with a way to sign any other place out. */
 export function SessionsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const format = useFormat();
-  const queryClient = useQueryClient();
-  const sessions = useQuery({
-    queryKey: sessionsKey,
-    queryFn: () => unwrap(api.GET('/api/v1/me/sessions', { params: { query: { size: 100 } } })),
-  });
-  const revoke = useMutation({
-    mutationFn: (sessionId: string) =>
-      unwrap(api.DELETE('/api/v1/me/sessions/{sessionId}', { params: { path: { sessionId } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
-  });
+  const sessions = useQuery(authQueries.sessions());
+  const revoke = useRevokeSession();
 
   const handleRevoke = async (sessionId: string) => {
     try {
@@ -38,7 +28,13 @@ export function SessionsPage() {
 
   return (
     <div className="gx-page">
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('sessions.title')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('sessions.title')}
+          </Typography.Title>
+        }
+      >
         <Typography.Paragraph type="secondary">{t('sessions.hint')}</Typography.Paragraph>
         {sessions.isLoading && <Spin />}
         {sessions.data?.items.length === 0 && <Empty description={t('sessions.empty')} />}
@@ -56,14 +52,23 @@ export function SessionsPage() {
                       {session.current && <Tag color="green">{t('sessions.current')}</Tag>}
                     </Space>
                     <Typography.Text type="secondary">
-                      {t('sessions.signedIn', { when: format.dateTime(session.createdAt), address: session.address ?? '—' })}
+                      {t('sessions.signedIn', {
+                        when: format.dateTime(session.createdAt),
+                        address: session.address ?? '—',
+                      })}
                     </Typography.Text>
-                    <Typography.Text type="secondary">{t('sessions.lastUsed', { when: format.dateTime(session.lastUsedAt) })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('sessions.lastUsed', { when: format.dateTime(session.lastUsedAt) })}
+                    </Typography.Text>
                   </Flex>
                 </Flex>
                 {!session.current && (
-                  <Popconfirm title={t('sessions.revokeConfirm')} onConfirm={() => handleRevoke(session.id)}
-                    okText={t('sessions.revoke')} cancelText={t('common.cancel')}>
+                  <Popconfirm
+                    title={t('sessions.revokeConfirm')}
+                    onConfirm={() => handleRevoke(session.id)}
+                    okText={t('sessions.revoke')}
+                    cancelText={t('common.cancel')}
+                  >
                     <Button danger size="small" loading={revoke.isPending && revoke.variables === session.id}>
                       {t('sessions.revoke')}
                     </Button>

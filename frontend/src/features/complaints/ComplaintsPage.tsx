@@ -1,14 +1,41 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Col, Empty, Form, Input, List, Modal, Progress, Row, Select, Space, Statistic, Tabs, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { type Complaint, type ComplaintRequest, complaintQueries, SEVERITY_COLORS, SLA_COLORS, slaStatus, STATES } from './api';
+import {
+  type Complaint,
+  type ComplaintRequest,
+  complaintQueries,
+  SEVERITY_COLORS,
+  SLA_COLORS,
+  slaStatus,
+  STATES,
+  useCreateComplaint,
+} from './api';
 
 const BOARD_STATES = STATES.filter((state) => state !== 'CLOSED');
 const CHANNELS = ['HOTLINE', 'ONLINE', 'SOCIAL_MEDIA', 'EMAIL', 'IN_PERSON', 'WECHAT'] as const;
@@ -22,12 +49,23 @@ export function ComplaintsPage() {
   const tab = search.get('tab') ?? 'board';
   return (
     <div className="gx-page">
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('complaints.title')}</Typography.Title>} extra={<NewComplaintButton />}>
-        <Tabs activeKey={tab} onChange={(key) => setSearch({ tab: key }, { replace: true })} items={[
-          { key: 'board', label: t('complaints.board'), children: <Board /> },
-          { key: 'follow-ups', label: t('complaints.followUps'), children: <FollowUps /> },
-          { key: 'stats', label: t('complaints.stats.title'), children: <Stats /> },
-        ]} />
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('complaints.title')}
+          </Typography.Title>
+        }
+        extra={<NewComplaintButton />}
+      >
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setSearch({ tab: key }, { replace: true })}
+          items={[
+            { key: 'board', label: t('complaints.board'), children: <Board /> },
+            { key: 'follow-ups', label: t('complaints.followUps'), children: <FollowUps /> },
+            { key: 'stats', label: t('complaints.stats.title'), children: <Stats /> },
+          ]}
+        />
       </Card>
     </div>
   );
@@ -35,31 +73,63 @@ export function ComplaintsPage() {
 
 function Board() {
   const { t } = useTranslation();
-  const [severity, setSeverity] = useState<string | undefined>();
+  const [severity, setSeverity] = useState<Complaint['severity'] | undefined>();
   const [breached, setBreached] = useState<boolean | undefined>();
-  const complaints = useQuery(complaintQueries.list({ open: true, size: 200, sort: 'receivedAt,desc',
-    severity: severity as Complaint['severity'] | undefined, breached }));
+  const complaints = useQuery(
+    complaintQueries.list({ open: true, size: 200, sort: 'receivedAt,desc', severity, breached }),
+  );
   const [now] = useState(() => Date.now());
   if (complaints.isError) return <ErrorState error={complaints.error} onRetry={() => complaints.refetch()} />;
   const items = complaints.data?.items ?? [];
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
-        <Select allowClear placeholder={t('complaints.fields.severity')} style={{ width: 140 }} value={severity} onChange={setSeverity}
-          options={SEVERITIES.map((value) => ({ value, label: t(`complaints.severity.${value}`) }))} />
-        <Select allowClear placeholder={t('complaints.sla.filter')} style={{ width: 160 }} value={breached} onChange={setBreached}
-          options={[{ value: true, label: t('complaints.sla.breached') }, { value: false, label: t('complaints.sla.inTime') }]} />
+        <Select
+          allowClear
+          placeholder={t('complaints.fields.severity')}
+          style={{ width: 140 }}
+          value={severity}
+          onChange={setSeverity}
+          options={SEVERITIES.map((value) => ({ value, label: t(`complaints.severity.${value}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('complaints.sla.filter')}
+          style={{ width: 160 }}
+          value={breached}
+          onChange={setBreached}
+          options={[
+            { value: true, label: t('complaints.sla.breached') },
+            { value: false, label: t('complaints.sla.inTime') },
+          ]}
+        />
         <Typography.Text type="secondary">{t('common.total', { count: complaints.data?.total ?? 0 })}</Typography.Text>
       </Space>
-      <div style={{ display: 'grid', gridTemplateColumns: `repeat(${BOARD_STATES.length}, minmax(180px, 1fr))`, gap: 8, overflowX: 'auto' }}
-        data-testid="complaint-board">
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: `repeat(${BOARD_STATES.length}, minmax(180px, 1fr))`,
+          gap: 8,
+          overflowX: 'auto',
+        }}
+        data-testid="complaint-board"
+      >
         {BOARD_STATES.map((state) => {
           const column = items.filter((c) => c.state === state);
           return (
-            <div key={state} style={{ background: '#fafafa', borderRadius: 8, padding: 8, minHeight: 200 }} data-testid={`column-${state}`}>
-              <Space style={{ marginBottom: 8 }}><Typography.Text strong>{t(`complaints.state.${state}`)}</Typography.Text><Badge count={column.length} showZero color="#8c8c8c" /></Space>
+            <div
+              key={state}
+              style={{ background: '#fafafa', borderRadius: 8, padding: 8, minHeight: 200 }}
+              data-testid={`column-${state}`}
+            >
+              <Space style={{ marginBottom: 8 }}>
+                <Typography.Text strong>{t(`complaints.state.${state}`)}</Typography.Text>
+                <Badge count={column.length} showZero color="#8c8c8c" />
+              </Space>
               <Space direction="vertical" size={8} style={{ width: '100%' }}>
-                {column.map((complaint) => <ComplaintCard key={complaint.id} complaint={complaint} now={now} />)}
+                {column.map((complaint) => (
+                  <ComplaintCard key={complaint.id} complaint={complaint} now={now} />
+                ))}
               </Space>
             </div>
           );
@@ -75,17 +145,29 @@ function ComplaintCard({ complaint, now }: { complaint: Complaint; now: number }
   const status = slaStatus(complaint, now);
   return (
     <Link to={`/complaints/${complaint.id}`} data-testid="complaint-card">
-      <Card size="small" hoverable styles={{ body: { padding: 10 } }} style={{ borderLeft: `4px solid ${SLA_COLORS[status] === 'default' ? '#d9d9d9' : SLA_COLORS[status]}` }}>
+      <Card
+        size="small"
+        hoverable
+        styles={{ body: { padding: 10 } }}
+        style={{ borderLeft: `4px solid ${SLA_COLORS[status] === 'default' ? '#d9d9d9' : SLA_COLORS[status]}` }}
+      >
         <Space direction="vertical" size={2} style={{ width: '100%' }}>
           <Space size={4} wrap>
             <Typography.Text strong>{complaint.contactName ?? '—'}</Typography.Text>
             <Tag color={SEVERITY_COLORS[complaint.severity]}>{t(`complaints.severity.${complaint.severity}`)}</Tag>
           </Space>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`complaints.category.${complaint.category}`)} · {t(`complaints.channel.${complaint.channel}`)}</Typography.Text>
-          <Typography.Text ellipsis style={{ fontSize: 12 }}>{complaint.description}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`complaints.category.${complaint.category}`)} · {t(`complaints.channel.${complaint.channel}`)}
+          </Typography.Text>
+          <Typography.Text ellipsis style={{ fontSize: 12 }}>
+            {complaint.description}
+          </Typography.Text>
           <Tag color={SLA_COLORS[status]} data-testid="sla-clock">
-            {status === 'breached' ? t('complaints.sla.breached') : complaint.sla.nextDueAt
-              ? t('complaints.sla.due', { at: format.dateTime(complaint.sla.nextDueAt) }) : t('complaints.sla.none')}
+            {status === 'breached'
+              ? t('complaints.sla.breached')
+              : complaint.sla.nextDueAt
+                ? t('complaints.sla.due', { at: format.dateTime(complaint.sla.nextDueAt) })
+                : t('complaints.sla.none')}
           </Tag>
         </Space>
       </Card>
@@ -100,14 +182,29 @@ function FollowUps() {
   if (reminders.isError) return <ErrorState error={reminders.error} onRetry={() => reminders.refetch()} />;
   const endOfToday = new Date();
   endOfToday.setHours(23, 59, 59, 999);
-  const items = (reminders.data?.items ?? []).filter((r) => r.complaintId && Date.parse(r.dueAt) <= endOfToday.getTime());
+  const items = (reminders.data?.items ?? []).filter(
+    (r) => r.complaintId && Date.parse(r.dueAt) <= endOfToday.getTime(),
+  );
   return (
-    <List data-testid="follow-up-list" locale={{ emptyText: <Empty description={t('complaints.noFollowUps')} /> }} dataSource={items}
+    <List
+      data-testid="follow-up-list"
+      locale={{ emptyText: <Empty description={t('complaints.noFollowUps')} /> }}
+      dataSource={items}
       renderItem={(reminder) => (
-        <List.Item actions={[<Link key="open" to={`/complaints/${reminder.complaintId}`}>{t('complaints.open')}</Link>]}>
-          <List.Item.Meta title={t(`complaints.reminder.${reminder.reason}`)} description={`${format.dateTime(reminder.dueAt)} · ${reminder.note}`} />
+        <List.Item
+          actions={[
+            <Link key="open" to={`/complaints/${reminder.complaintId}`}>
+              {t('complaints.open')}
+            </Link>,
+          ]}
+        >
+          <List.Item.Meta
+            title={t(`complaints.reminder.${reminder.reason}`)}
+            description={`${format.dateTime(reminder.dueAt)} · ${reminder.note}`}
+          />
         </List.Item>
-      )} />
+      )}
+    />
   );
 }
 
@@ -122,7 +219,12 @@ function Stats() {
     return (
       <Card size="small" title={title}>
         {Object.entries(counts).map(([key, count]) => (
-          <div key={key}><Typography.Text>{label(key)} · {count}</Typography.Text><Progress percent={(count / max) * 100} showInfo={false} size="small" /></div>
+          <div key={key}>
+            <Typography.Text>
+              {label(key)} · {count}
+            </Typography.Text>
+            <Progress percent={(count / max) * 100} showInfo={false} size="small" />
+          </div>
         ))}
       </Card>
     );
@@ -131,17 +233,35 @@ function Stats() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="complaint-stats">
       <Row gutter={16}>
-        <Col xs={12} md={4}><Statistic title={t('complaints.stats.total')} value={s.total} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('complaints.stats.open')} value={s.open} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('complaints.stats.ackInTime')} value={percent(s.acknowledgedInTimePercent)} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('complaints.stats.resolvedInTime')} value={percent(s.resolvedInTimePercent)} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('complaints.stats.meanResolveHours')} value={s.meanHoursToResolve ?? '—'} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('complaints.stats.satisfaction')} value={s.satisfactionAverage ?? '—'} /></Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('complaints.stats.total')} value={s.total} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('complaints.stats.open')} value={s.open} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('complaints.stats.ackInTime')} value={percent(s.acknowledgedInTimePercent)} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('complaints.stats.resolvedInTime')} value={percent(s.resolvedInTimePercent)} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('complaints.stats.meanResolveHours')} value={s.meanHoursToResolve ?? '—'} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('complaints.stats.satisfaction')} value={s.satisfactionAverage ?? '—'} />
+        </Col>
       </Row>
       <Row gutter={16}>
-        <Col xs={24} md={8}>{bars(t('complaints.fields.category'), s.byCategory, (k) => t(`complaints.category.${k}`))}</Col>
-        <Col xs={24} md={8}>{bars(t('complaints.fields.severity'), s.bySeverity, (k) => t(`complaints.severity.${k}`))}</Col>
-        <Col xs={24} md={8}>{bars(t('complaints.stats.byMonth'), s.byMonth, (k) => k)}</Col>
+        <Col xs={24} md={8}>
+          {bars(t('complaints.fields.category'), s.byCategory, (k) => t(`complaints.category.${k}`))}
+        </Col>
+        <Col xs={24} md={8}>
+          {bars(t('complaints.fields.severity'), s.bySeverity, (k) => t(`complaints.severity.${k}`))}
+        </Col>
+        <Col xs={24} md={8}>
+          {bars(t('complaints.stats.byMonth'), s.byMonth, (k) => k)}
+        </Col>
       </Row>
     </Space>
   );
@@ -151,50 +271,93 @@ function NewComplaintButton() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [form] = Form.useForm<ComplaintRequest>();
-  const contacts = useQuery({
-    queryKey: ['contacts', 'pick', query],
-    queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: { q: query || undefined, size: 20 } } })),
-    enabled: open,
-  });
-  const create = useMutation({ mutationFn: (body: ComplaintRequest) => unwrap(api.POST('/api/v1/complaints', { body })) });
+  const contacts = useQuery(complaintQueries.contactPick(query, open));
+  const create = useCreateComplaint();
   const handleOk = async () => {
     const values = await form.validateFields();
     try {
       const created = await create.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: complaintQueries.all });
       setOpen(false);
       navigate(`/complaints/${created.id}`);
     } catch (error) {
-      if (!showFieldErrors(form, error, ['contactId', 'channel', 'category', 'severity', 'description'])) message.error(describeError(error, t));
+      if (!showFieldErrors(form, error, ['contactId', 'channel', 'category', 'severity', 'description']))
+        message.error(describeError(error, t));
     }
   };
   return (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); form.setFieldsValue({ channel: 'HOTLINE', severity: 'MEDIUM' }); setOpen(true); }}
-        data-testid="complaint-new">{t('complaints.new')}</Button>
-      <Modal open={open} title={t('complaints.new')} onCancel={() => setOpen(false)} onOk={handleOk} confirmLoading={create.isPending}
-        okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => {
+          form.resetFields();
+          form.setFieldsValue({ channel: 'HOTLINE', severity: 'MEDIUM' });
+          setOpen(true);
+        }}
+        data-testid="complaint-new"
+      >
+        {t('complaints.new')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('complaints.new')}
+        onCancel={() => setOpen(false)}
+        onOk={handleOk}
+        confirmLoading={create.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         <Form<ComplaintRequest> form={form} layout="vertical" preserve={false} data-testid="complaint-form">
-          <Form.Item name="contactId" label={t('complaints.fields.contact')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select showSearch filterOption={false} onSearch={setQuery} loading={contacts.isFetching} placeholder={t('complaints.pickContact')}
-              options={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.mobile ? ` · ${c.mobile}` : ''}` }))} />
+          <Form.Item
+            name="contactId"
+            label={t('complaints.fields.contact')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select
+              showSearch
+              filterOption={false}
+              onSearch={setQuery}
+              loading={contacts.isFetching}
+              placeholder={t('complaints.pickContact')}
+              options={(contacts.data?.items ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.name}${c.mobile ? ` · ${c.mobile}` : ''}`,
+              }))}
+            />
           </Form.Item>
           <Space wrap>
             <Form.Item name="channel" label={t('complaints.fields.channel')} rules={[{ required: true }]}>
-              <Select style={{ width: 150 }} options={CHANNELS.map((value) => ({ value, label: t(`complaints.channel.${value}`) }))} />
+              <Select
+                style={{ width: 150 }}
+                options={CHANNELS.map((value) => ({ value, label: t(`complaints.channel.${value}`) }))}
+              />
             </Form.Item>
-            <Form.Item name="category" label={t('complaints.fields.category')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select style={{ width: 150 }} options={CATEGORIES.map((value) => ({ value, label: t(`complaints.category.${value}`) }))} />
+            <Form.Item
+              name="category"
+              label={t('complaints.fields.category')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <Select
+                style={{ width: 150 }}
+                options={CATEGORIES.map((value) => ({ value, label: t(`complaints.category.${value}`) }))}
+              />
             </Form.Item>
             <Form.Item name="severity" label={t('complaints.fields.severity')} rules={[{ required: true }]}>
-              <Select style={{ width: 120 }} options={SEVERITIES.map((value) => ({ value, label: t(`complaints.severity.${value}`) }))} />
+              <Select
+                style={{ width: 120 }}
+                options={SEVERITIES.map((value) => ({ value, label: t(`complaints.severity.${value}`) }))}
+              />
             </Form.Item>
           </Space>
-          <Form.Item name="description" label={t('complaints.fields.description')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="description"
+            label={t('complaints.fields.description')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input.TextArea rows={4} maxLength={4000} />
           </Form.Item>
         </Form>

@@ -1,13 +1,28 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
 import type { components, operations } from '../../lib/api/schema';
+import type { MutationConfig } from '../../lib/queryClient';
 
 export type Complaint = components['schemas']['Complaint'];
 export type ComplaintRequest = components['schemas']['ComplaintRequest'];
+export type ComplaintCategory = components['schemas']['ComplaintCategory'];
 export type ComplaintListParams = NonNullable<operations['listComplaints']['parameters']['query']>;
 
-export const STATES = ['RECEIVED', 'ACKNOWLEDGED', 'CAUSE_IDENTIFIED', 'SOLUTIONS_OFFERED', 'RESOLVED', 'FOLLOWED_UP', 'CLOSED'] as const;
-export const SEVERITY_COLORS: Record<string, string> = { LOW: 'default', MEDIUM: 'blue', HIGH: 'orange', CRITICAL: 'red' };
+export const STATES = [
+  'RECEIVED',
+  'ACKNOWLEDGED',
+  'CAUSE_IDENTIFIED',
+  'SOLUTIONS_OFFERED',
+  'RESOLVED',
+  'FOLLOWED_UP',
+  'CLOSED',
+] as const;
+export const SEVERITY_COLORS: Record<string, string> = {
+  LOW: 'default',
+  MEDIUM: 'blue',
+  HIGH: 'orange',
+  CRITICAL: 'red',
+};
 
 export const complaintQueries = {
   all: ['complaints'] as const,
@@ -33,11 +48,70 @@ export const complaintQueries = {
       queryKey: [...complaintQueries.all, 'follow-ups'],
       queryFn: () => unwrap(api.GET('/api/v1/reminders', { params: { query: { size: 100 } } })),
     }),
+  /** The customers a new complaint can be about, searched by name or mobile. */
+  contactPick: (q: string, enabled: boolean) =>
+    queryOptions({
+      queryKey: [...complaintQueries.all, 'contact-pick', { q }],
+      queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: { q: q || undefined, size: 20 } } })),
+      enabled,
+    }),
 };
+
+export function useCreateComplaint() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ComplaintRequest) => unwrap(api.POST('/api/v1/complaints', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: complaintQueries.all }),
+  });
+}
+
+/** One step of the complaint process with the body its endpoint takes (close takes none). */
+export type ComplaintStep =
+  | { action: 'acknowledge'; body: components['schemas']['AcknowledgeRequest'] }
+  | { action: 'cause'; body: components['schemas']['IdentifyCauseRequest'] }
+  | { action: 'solutions'; body: components['schemas']['OfferSolutionsRequest'] }
+  | { action: 'resolve'; body: components['schemas']['ResolveRequest'] }
+  | { action: 'follow-up'; body: components['schemas']['FollowUpRequest'] }
+  | { action: 'reopen'; body: components['schemas']['ReopenRequest'] }
+  | { action: 'close' };
+
+const takeStep = (step: ComplaintStep & { id: string }) => {
+  const params = { path: { id: step.id } };
+  switch (step.action) {
+    case 'acknowledge':
+      return unwrap(api.POST('/api/v1/complaints/{id}/acknowledge', { params, body: step.body }));
+    case 'cause':
+      return unwrap(api.POST('/api/v1/complaints/{id}/cause', { params, body: step.body }));
+    case 'solutions':
+      return unwrap(api.POST('/api/v1/complaints/{id}/solutions', { params, body: step.body }));
+    case 'resolve':
+      return unwrap(api.POST('/api/v1/complaints/{id}/resolve', { params, body: step.body }));
+    case 'follow-up':
+      return unwrap(api.POST('/api/v1/complaints/{id}/follow-up', { params, body: step.body }));
+    case 'reopen':
+      return unwrap(api.POST('/api/v1/complaints/{id}/reopen', { params, body: step.body }));
+    case 'close':
+      return unwrap(api.POST('/api/v1/complaints/{id}/close', { params }));
+  }
+};
+
+/** Moves a complaint one step (acknowledge, cause, solutions, resolve, follow-up, reopen, close). */
+export function useComplaintStep(config: MutationConfig<typeof takeStep> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...config,
+    mutationFn: takeStep,
+    onSuccess: async (...args) => {
+      await config.onSuccess?.(...args);
+      await queryClient.invalidateQueries({ queryKey: complaintQueries.all });
+    },
+  });
+}
 
 /** The SLA clock of a complaint: overdue (or breached), close to its deadline, or in time. */
 export function slaStatus(complaint: Complaint, now: number): 'breached' | 'soon' | 'ok' | 'done' {
-  if (complaint.sla.breached.length > 0 && complaint.state !== 'FOLLOWED_UP' && complaint.state !== 'CLOSED') return 'breached';
+  if (complaint.sla.breached.length > 0 && complaint.state !== 'FOLLOWED_UP' && complaint.state !== 'CLOSED')
+    return 'breached';
   const due = complaint.sla.nextDueAt ? Date.parse(complaint.sla.nextDueAt) : null;
   if (due === null) return 'done';
   if (due <= now) return 'breached';

@@ -12,8 +12,8 @@ import { type Contact, contactQueries, fetchContactForEdit, useArchiveContact, u
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
-import { CustomerValueCard } from './CustomerValueCard';
-import { PointsCard } from './PointsCard';
+import { loyaltyQueries, PointsCard } from '../loyalty';
+import { CustomerValueCard } from '../tiers';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 export function ContactDetailPage() {
@@ -29,11 +29,30 @@ export function ContactDetailPage() {
   const restore = useRestoreContact();
   const [editing, setEditing] = useState<{ contact: Contact; etag: string } | undefined>();
 
-  if (overview.isPending) return <div className="gx-page"><Card><Skeleton active /></Card></div>;
-  if (overview.isError) return <div className="gx-page"><ErrorState error={overview.error} onRetry={() => overview.refetch()} /></div>;
+  if (overview.isPending)
+    return (
+      <div className="gx-page">
+        <Card>
+          <Skeleton active />
+        </Card>
+      </div>
+    );
+  if (overview.isError)
+    return (
+      <div className="gx-page">
+        <ErrorState error={overview.error} onRetry={() => overview.refetch()} />
+      </div>
+    );
 
   const { contact, interactionStats } = overview.data;
-  const canEdit = hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId);
+  // A sale or refund changes the customer's value and purchases here and the points the loyalty card shows.
+  const handlePurchasesChanged = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+      queryClient.invalidateQueries({ queryKey: loyaltyQueries.account(id).queryKey }),
+    ]);
+  const canEdit =
+    hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId);
 
   const handleEdit = async () => {
     try {
@@ -58,30 +77,62 @@ export function ContactDetailPage() {
   return (
     <div className="gx-page">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Link to="/contacts"><ArrowLeftOutlined /> {t('overview.back')}</Link>
+        <Link to="/contacts">
+          <ArrowLeftOutlined /> {t('overview.back')}
+        </Link>
         {contact.archivedAt && <Alert type="warning" showIcon title={t('contacts.archivedNotice')} />}
         <Card>
-          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', flexWrap: 'wrap', gap: 16 }}>
+          <div
+            style={{
+              display: 'flex',
+              justifyContent: 'space-between',
+              alignItems: 'flex-start',
+              flexWrap: 'wrap',
+              gap: 16,
+            }}
+          >
             <Space direction="vertical" size={4}>
               <Space align="center" wrap>
-                <Typography.Title level={3} style={{ margin: 0 }} data-testid="contact-name">{contact.name}</Typography.Title>
-                <Tag color={STAGE_COLORS[contact.lifecycleStage]}>{t(`enum.LifecycleStage.${contact.lifecycleStage}`)}</Tag>
+                <Typography.Title level={3} style={{ margin: 0 }} data-testid="contact-name">
+                  {contact.name}
+                </Typography.Title>
+                <Tag color={STAGE_COLORS[contact.lifecycleStage]}>
+                  {t(`enum.LifecycleStage.${contact.lifecycleStage}`)}
+                </Tag>
                 <TierTag tier={contact.abcTier} />
                 <LevelTag level={contact.membershipLevel} />
-                {overview.data.churnRisk && <Tag color="red" data-testid="churn-risk">{t('complaints.churnRisk')}</Tag>}
+                {overview.data.churnRisk && (
+                  <Tag color="red" data-testid="churn-risk">
+                    {t('complaints.churnRisk')}
+                  </Tag>
+                )}
               </Space>
               <Typography.Text type="secondary">
-                {[contact.company, contact.region && t(`enum.Region.${contact.region}`), contact.city].filter(Boolean).join(' · ') || '—'}
+                {[contact.company, contact.region && t(`enum.Region.${contact.region}`), contact.city]
+                  .filter(Boolean)
+                  .join(' · ') || '—'}
               </Typography.Text>
-              <Space wrap size={[4, 4]}>{contact.tags.map((tag) => <Tag key={tag} color="volcano">{tag}</Tag>)}</Space>
+              <Space wrap size={[4, 4]}>
+                {contact.tags.map((tag) => (
+                  <Tag key={tag} color="volcano">
+                    {tag}
+                  </Tag>
+                ))}
+              </Space>
             </Space>
             {canEdit && (
               <Space>
-                <Button icon={<EditOutlined />} onClick={handleEdit} data-testid="contact-edit">{t('common.edit')}</Button>
+                <Button icon={<EditOutlined />} onClick={handleEdit} data-testid="contact-edit">
+                  {t('common.edit')}
+                </Button>
                 {contact.archivedAt ? (
-                  <Button icon={<RollbackOutlined />} loading={restore.isPending} onClick={() => restore.mutate(id)}>{t('contacts.restore')}</Button>
+                  <Button icon={<RollbackOutlined />} loading={restore.isPending} onClick={() => restore.mutate(id)}>
+                    {t('contacts.restore')}
+                  </Button>
                 ) : (
-                  <Button danger icon={<InboxOutlined />} onClick={handleArchive}>{t('contacts.archive')}</Button>
+                  <Button danger icon={<InboxOutlined />} onClick={handleArchive}>
+                    {t('contacts.archive')}
+                  </Button>
                 )}
               </Space>
             )}
@@ -98,25 +149,48 @@ export function ContactDetailPage() {
                     {missing ? t('overview.missing', { fields: missing }) : t('overview.complete')}
                   </Typography.Text>
                 </div>
-                <Descriptions column={1} size="small" colon={false} styles={{ label: { width: 140, color: 'rgba(0,0,0,0.55)' } }}>
+                <Descriptions
+                  column={1}
+                  size="small"
+                  colon={false}
+                  styles={{ label: { width: 140, color: 'rgba(0,0,0,0.55)' } }}
+                >
                   <Descriptions.Item label={t('contacts.fields.mobile')}>{contact.mobile ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.email')}>{contact.email ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.wechatId')}>{contact.wechatId ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.industry')}>{contact.industry ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.birthday')}>{format.date(contact.birthday)}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.sourceChannel')}>{contact.sourceChannel ? t(`enum.SourceChannel.${contact.sourceChannel}`) : '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.preferredChannel')}>{contact.preferredChannel ? t(`enum.ContactChannel.${contact.preferredChannel}`) : '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.personalityType')}>{contact.personalityType ? t(`enum.PersonalityType.${contact.personalityType}`) : '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.hiddenNeeds')}>{contact.hiddenNeeds ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.birthday')}>
+                    {format.date(contact.birthday)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.sourceChannel')}>
+                    {contact.sourceChannel ? t(`enum.SourceChannel.${contact.sourceChannel}`) : '—'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.preferredChannel')}>
+                    {contact.preferredChannel ? t(`enum.ContactChannel.${contact.preferredChannel}`) : '—'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.personalityType')}>
+                    {contact.personalityType ? t(`enum.PersonalityType.${contact.personalityType}`) : '—'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.hiddenNeeds')}>
+                    {contact.hiddenNeeds ?? '—'}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.owner')}>{contact.ownerName ?? '—'}</Descriptions.Item>
                   {contact.referredById && (
                     <Descriptions.Item label={t('contacts.fields.referredById')}>
-                      <Link to={`/contacts/${contact.referredById}`} data-testid="referrer-link">{contact.referredByName ?? t('contacts.referrerHidden')}</Link>
+                      <Link to={`/contacts/${contact.referredById}`} data-testid="referrer-link">
+                        {contact.referredByName ?? t('contacts.referrerHidden')}
+                      </Link>
                     </Descriptions.Item>
                   )}
-                  <Descriptions.Item label={t('contacts.fields.marketingConsent')}>{contact.marketingConsent ? t('common.yes') : t('common.no')}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.lastContactedAt')}>{format.dateTime(contact.lastContactedAt)}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.createdAt')}>{format.dateTime(contact.createdAt)}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.marketingConsent')}>
+                    {contact.marketingConsent ? t('common.yes') : t('common.no')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.lastContactedAt')}>
+                    {format.dateTime(contact.lastContactedAt)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.createdAt')}>
+                    {format.dateTime(contact.createdAt)}
+                  </Descriptions.Item>
                 </Descriptions>
               </Card>
               <Card size="small" title={t('overview.leads')} data-testid="contact-leads">
@@ -127,16 +201,31 @@ export function ContactDetailPage() {
                     {overview.data.leads.map((lead) => (
                       <Space key={lead.id} wrap>
                         <Typography.Text strong>{lead.score.toFixed(1)}</Typography.Text>
-                        <Tag color={lead.level === 'HIGH_VALUE' ? 'red' : lead.level === 'PRIORITY' ? 'orange' : 'default'}>{t(`leads.level.${lead.level}`)}</Tag>
+                        <Tag
+                          color={lead.level === 'HIGH_VALUE' ? 'red' : lead.level === 'PRIORITY' ? 'orange' : 'default'}
+                        >
+                          {t(`leads.level.${lead.level}`)}
+                        </Tag>
                         <Typography.Text>{t(`leads.status.${lead.status}`)}</Typography.Text>
-                        <Typography.Text type="secondary">{t(`enum.SourceChannel.${lead.sourceChannel}`)} · {format.date(lead.createdAt)}</Typography.Text>
+                        <Typography.Text type="secondary">
+                          {t(`enum.SourceChannel.${lead.sourceChannel}`)} · {format.date(lead.createdAt)}
+                        </Typography.Text>
                       </Space>
                     ))}
                   </Space>
                 )}
               </Card>
-              <CustomerValueCard contactId={id} value={overview.data.value} purchases={overview.data.recentPurchases}
-                canRecord={!contact.archivedAt && (hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))} />
+              <CustomerValueCard
+                contactId={id}
+                value={overview.data.value}
+                purchases={overview.data.recentPurchases}
+                onChanged={handlePurchasesChanged}
+                canRecord={
+                  !contact.archivedAt &&
+                  (hasRole(session, 'MANAGER', 'ADMIN') ||
+                    (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))
+                }
+              />
               <Card size="small" title={t('overview.complaints')} data-testid="contact-complaints">
                 {overview.data.complaints.length === 0 ? (
                   <Typography.Text type="secondary">{t('complaints.none')}</Typography.Text>
@@ -144,10 +233,24 @@ export function ContactDetailPage() {
                   <Space direction="vertical" size={8} style={{ width: '100%' }}>
                     {overview.data.complaints.map((complaint) => (
                       <Space key={complaint.id} wrap>
-                        <Tag color={complaint.severity === 'CRITICAL' ? 'red' : complaint.severity === 'HIGH' ? 'orange' : 'default'}>{t(`complaints.severity.${complaint.severity}`)}</Tag>
-                        {hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
-                          ? <Link to={`/complaints/${complaint.id}`}>{t(`complaints.category.${complaint.category}`)}</Link>
-                          : <Typography.Text>{t(`complaints.category.${complaint.category}`)}</Typography.Text>}
+                        <Tag
+                          color={
+                            complaint.severity === 'CRITICAL'
+                              ? 'red'
+                              : complaint.severity === 'HIGH'
+                                ? 'orange'
+                                : 'default'
+                          }
+                        >
+                          {t(`complaints.severity.${complaint.severity}`)}
+                        </Tag>
+                        {hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN') ? (
+                          <Link to={`/complaints/${complaint.id}`}>
+                            {t(`complaints.category.${complaint.category}`)}
+                          </Link>
+                        ) : (
+                          <Typography.Text>{t(`complaints.category.${complaint.category}`)}</Typography.Text>
+                        )}
                         <Typography.Text>{t(`complaints.state.${complaint.state}`)}</Typography.Text>
                         <Typography.Text type="secondary">{format.date(complaint.sla.receivedAt)}</Typography.Text>
                       </Space>
@@ -155,8 +258,15 @@ export function ContactDetailPage() {
                   </Space>
                 )}
               </Card>
-              <PointsCard contactId={id} canAdjust={!contact.archivedAt && hasRole(session, 'MANAGER', 'ADMIN')}
-                canRedeem={!contact.archivedAt && (hasRole(session, 'MANAGER', 'ADMIN', 'SERVICE_AGENT') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))} />
+              <PointsCard
+                contactId={id}
+                canAdjust={!contact.archivedAt && hasRole(session, 'MANAGER', 'ADMIN')}
+                canRedeem={
+                  !contact.archivedAt &&
+                  (hasRole(session, 'MANAGER', 'ADMIN', 'SERVICE_AGENT') ||
+                    (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))
+                }
+              />
             </Space>
           </Col>
           <Col xs={24} lg={14}>

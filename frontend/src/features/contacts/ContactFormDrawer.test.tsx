@@ -10,23 +10,47 @@ import type { Contact } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 
 const contact: Contact = {
-  id: '0190a0a0-0000-7000-8000-000000000001', name: '张伟', namePinyin: 'zhangwei', tags: ['VIP'],
-  lifecycleStage: 'AWARENESS', ownerId: 'u1', marketingConsent: false, completeness: 25, missingFields: [],
-  createdAt: '2026-11-23T08:00:00Z', updatedAt: '2026-11-23T08:00:00Z', version: 3,
+  id: '0190a0a0-0000-7000-8000-000000000001',
+  name: '张伟',
+  namePinyin: 'zhangwei',
+  tags: ['VIP'],
+  lifecycleStage: 'AWARENESS',
+  ownerId: 'u1',
+  marketingConsent: false,
+  completeness: 25,
+  missingFields: [],
+  createdAt: '2026-11-23T08:00:00Z',
+  updatedAt: '2026-11-23T08:00:00Z',
+  version: 3,
 };
 
 function problem(status: number, body: Record<string, unknown>) {
-  return new Response(JSON.stringify({ status, title: 't', type: 'x', ...body }), { status, headers: { 'Content-Type': 'application/problem+json' } });
+  return new Response(JSON.stringify({ status, title: 't', type: 'x', ...body }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
 }
 
 function renderDrawer(props: Partial<Parameters<typeof ContactFormDrawer>[0]> = {}) {
   const onSaved = vi.fn();
   const onStale = vi.fn();
-  const router = createMemoryRouter([
-    { path: '/contacts', element: <ContactFormDrawer open onClose={() => undefined} onSaved={onSaved} onStale={onStale} {...props} /> },
-    { path: '/contacts/:id', element: <p>existing contact page</p> },
-  ], { initialEntries: ['/contacts'] });
-  render(<QueryClientProvider client={createQueryClient()}><AntApp><RouterProvider router={router} /></AntApp></QueryClientProvider>);
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/contacts',
+        element: <ContactFormDrawer open onClose={() => undefined} onSaved={onSaved} onStale={onStale} {...props} />,
+      },
+      { path: '/contacts/:id', element: <p>existing contact page</p> },
+    ],
+    { initialEntries: ['/contacts'] },
+  );
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
+    </QueryClientProvider>,
+  );
   return { onSaved, onStale };
 }
 
@@ -35,9 +59,15 @@ describe('ContactFormDrawer', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('warns about a duplicate and opens the existing contact', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => problem(409, {
-      existingId: 'existing-1', duplicates: [{ id: 'existing-1', matchedOn: 'mobile', visibleToYou: true }],
-    })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        problem(409, {
+          existingId: 'existing-1',
+          duplicates: [{ id: 'existing-1', matchedOn: 'mobile', visibleToYou: true }],
+        }),
+      ),
+    );
     renderDrawer();
     await userEvent.type(screen.getByLabelText('姓名'), '张伟');
     await userEvent.type(screen.getByLabelText('手机'), '13800138000');
@@ -50,8 +80,15 @@ describe('ContactFormDrawer', () => {
   it('creates anyway when the user confirms the duplicate', async () => {
     const fetchMock = vi.fn(async (request: Request) =>
       new URL(request.url).searchParams.get('confirmDuplicate') === 'true'
-        ? new Response(JSON.stringify({ ...contact, id: 'new-1' }), { status: 201, headers: { 'Content-Type': 'application/json' } })
-        : problem(409, { existingId: 'existing-1', duplicates: [{ id: 'existing-1', matchedOn: 'email', visibleToYou: false }] }));
+        ? new Response(JSON.stringify({ ...contact, id: 'new-1' }), {
+            status: 201,
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : problem(409, {
+            existingId: 'existing-1',
+            duplicates: [{ id: 'existing-1', matchedOn: 'email', visibleToYou: false }],
+          }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const { onSaved } = renderDrawer();
     await userEvent.type(screen.getByLabelText('姓名'), '张伟');
@@ -76,8 +113,11 @@ describe('ContactFormDrawer', () => {
     expect(onStale).toHaveBeenCalled();
   });
 
-  it('shows the service\'s validation message on the field it names', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => problem(400, { errors: [{ field: 'mobile', message: 'must be a mainland mobile' }] })));
+  it("shows the service's validation message on the field it names", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problem(400, { errors: [{ field: 'mobile', message: 'must be a mainland mobile' }] })),
+    );
     renderDrawer();
     await userEvent.type(screen.getByLabelText('姓名'), '张伟');
     await userEvent.type(screen.getByLabelText('手机'), '12345');

@@ -9,15 +9,32 @@ import { ApiError } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { showFieldErrors } from '../../lib/forms';
-import { type Contact, type ContactRequest, useCreateContact, useUpdateContact } from './api';
+import { type Contact, contactQueries, type ContactRequest, useCreateContact, useUpdateContact } from './api';
 import { enumOptions } from '../../lib/enums';
-import { ownerQueries } from './owners';
 import { ReferrerSelect } from './ReferrerSelect';
 
 type FormValues = Omit<ContactRequest, 'birthday'> & { birthday?: Dayjs | null };
 
-const FIELDS = ['name', 'mobile', 'email', 'wechatId', 'company', 'industry', 'region', 'city', 'birthday', 'sourceChannel',
-  'preferredChannel', 'tags', 'hiddenNeeds', 'personalityType', 'lifecycleStage', 'ownerId', 'marketingConsent', 'referredById'] as const;
+const FIELDS = [
+  'name',
+  'mobile',
+  'email',
+  'wechatId',
+  'company',
+  'industry',
+  'region',
+  'city',
+  'birthday',
+  'sourceChannel',
+  'preferredChannel',
+  'tags',
+  'hiddenNeeds',
+  'personalityType',
+  'lifecycleStage',
+  'ownerId',
+  'marketingConsent',
+  'referredById',
+] as const;
 
 type ContactFormDrawerProps = {
   open: boolean;
@@ -30,18 +47,35 @@ type ContactFormDrawerProps = {
 
 function toValues(contact?: Contact): FormValues {
   if (!contact) return { name: '', tags: [], lifecycleStage: 'POTENTIAL', marketingConsent: false };
-  const values: FormValues = { name: contact.name };
-  FIELDS.forEach((field) => {
-    if (field !== 'birthday') (values as Record<string, unknown>)[field] = (contact as Record<string, unknown>)[field];
-  });
-  values.birthday = contact.birthday ? dayjs(contact.birthday) : undefined;
-  return values;
+  return {
+    name: contact.name,
+    mobile: contact.mobile,
+    email: contact.email,
+    wechatId: contact.wechatId,
+    company: contact.company,
+    industry: contact.industry,
+    region: contact.region,
+    city: contact.city,
+    birthday: contact.birthday ? dayjs(contact.birthday) : undefined,
+    sourceChannel: contact.sourceChannel,
+    preferredChannel: contact.preferredChannel,
+    tags: contact.tags,
+    hiddenNeeds: contact.hiddenNeeds,
+    personalityType: contact.personalityType,
+    lifecycleStage: contact.lifecycleStage,
+    ownerId: contact.ownerId,
+    marketingConsent: contact.marketingConsent,
+    referredById: contact.referredById,
+  };
 }
 
 function toRequest(values: FormValues): ContactRequest {
-  const request: ContactRequest = { ...values, birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : undefined };
+  const request: ContactRequest = {
+    ...values,
+    birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : undefined,
+  };
   // Empty inputs are absent fields, not empty strings.
-  (Object.keys(request) as (keyof ContactRequest)[]).forEach((key) => {
+  FIELDS.forEach((key) => {
     if (request[key] === '' || request[key] === null) delete request[key];
   });
   return request;
@@ -56,7 +90,7 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
   const create = useCreateContact();
   const update = useUpdateContact();
   const isManager = hasRole(session, 'MANAGER', 'ADMIN');
-  const owners = useQuery({ ...ownerQueries.all(), enabled: open && isManager });
+  const owners = useQuery({ ...contactQueries.owners(), enabled: open && isManager });
 
   useEffect(() => {
     if (open) {
@@ -66,7 +100,7 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
   }, [open, editing, form]);
 
   const save = async (confirmDuplicate: boolean) => {
-    const body = toRequest(form.getFieldsValue(true) as FormValues);
+    const body = toRequest(form.getFieldsValue(true));
     try {
       const saved = editing
         ? await update.mutateAsync({ id: editing.contact.id, etag: editing.etag, body, confirmDuplicate })
@@ -98,7 +132,13 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
           <Space>
             <CancelBtn />
             {first?.visibleToYou && (
-              <Button onClick={() => { instance.destroy(); onClose(); navigate(`/contacts/${existingId}`); }}>
+              <Button
+                onClick={() => {
+                  instance.destroy();
+                  onClose();
+                  navigate(`/contacts/${existingId}`);
+                }}
+              >
                 {t('contacts.openExisting')}
               </Button>
             )}
@@ -113,7 +153,10 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
         title: t('errors.staleTitle'),
         content: t('errors.stale'),
         okText: t('common.reload'),
-        onOk: () => { onClose(); onStale?.(); },
+        onOk: () => {
+          onClose();
+          onStale?.();
+        },
       });
       return;
     }
@@ -134,7 +177,12 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="contact-save">
+          <Button
+            type="primary"
+            loading={create.isPending || update.isPending}
+            onClick={() => form.submit()}
+            data-testid="contact-save"
+          >
             {t('common.save')}
           </Button>
         </Space>
@@ -143,30 +191,48 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
       <Form<FormValues> form={form} layout="vertical" onFinish={() => save(false)}>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="name" label={t('contacts.fields.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Form.Item
+              name="name"
+              label={t('contacts.fields.name')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="company" label={t('contacts.fields.company')}><Input maxLength={200} /></Form.Item>
+            <Form.Item name="company" label={t('contacts.fields.company')}>
+              <Input maxLength={200} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="mobile" label={t('contacts.fields.mobile')}><Input maxLength={32} inputMode="tel" /></Form.Item>
+            <Form.Item name="mobile" label={t('contacts.fields.mobile')}>
+              <Input maxLength={32} inputMode="tel" />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="email" label={t('contacts.fields.email')}><Input maxLength={254} type="email" /></Form.Item>
+            <Form.Item name="email" label={t('contacts.fields.email')}>
+              <Input maxLength={254} type="email" />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="wechatId" label={t('contacts.fields.wechatId')}><Input maxLength={64} /></Form.Item>
+            <Form.Item name="wechatId" label={t('contacts.fields.wechatId')}>
+              <Input maxLength={64} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="industry" label={t('contacts.fields.industry')}><Input maxLength={64} /></Form.Item>
+            <Form.Item name="industry" label={t('contacts.fields.industry')}>
+              <Input maxLength={64} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="region" label={t('contacts.fields.region')}><Select allowClear options={enumOptions(t, 'Region')} /></Form.Item>
+            <Form.Item name="region" label={t('contacts.fields.region')}>
+              <Select allowClear options={enumOptions(t, 'Region')} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="city" label={t('contacts.fields.city')}><Input maxLength={64} /></Form.Item>
+            <Form.Item name="city" label={t('contacts.fields.city')}>
+              <Input maxLength={64} />
+            </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="birthday" label={t('contacts.fields.birthday')}>
@@ -174,16 +240,24 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="lifecycleStage" label={t('contacts.fields.lifecycleStage')}><Select options={enumOptions(t, 'LifecycleStage')} /></Form.Item>
+            <Form.Item name="lifecycleStage" label={t('contacts.fields.lifecycleStage')}>
+              <Select options={enumOptions(t, 'LifecycleStage')} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="sourceChannel" label={t('contacts.fields.sourceChannel')}><Select allowClear options={enumOptions(t, 'SourceChannel')} /></Form.Item>
+            <Form.Item name="sourceChannel" label={t('contacts.fields.sourceChannel')}>
+              <Select allowClear options={enumOptions(t, 'SourceChannel')} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="preferredChannel" label={t('contacts.fields.preferredChannel')}><Select allowClear options={enumOptions(t, 'ContactChannel')} /></Form.Item>
+            <Form.Item name="preferredChannel" label={t('contacts.fields.preferredChannel')}>
+              <Select allowClear options={enumOptions(t, 'ContactChannel')} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="personalityType" label={t('contacts.fields.personalityType')}><Select allowClear options={enumOptions(t, 'PersonalityType')} /></Form.Item>
+            <Form.Item name="personalityType" label={t('contacts.fields.personalityType')}>
+              <Select allowClear options={enumOptions(t, 'PersonalityType')} />
+            </Form.Item>
           </Col>
           {isManager && (
             <Col span={12}>
@@ -199,7 +273,13 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
           </Col>
           <Col span={24}>
             <Form.Item name="tags" label={t('contacts.fields.tags')}>
-              <Select mode="tags" placeholder={t('contacts.tagsPlaceholder')} maxCount={20} open={false} suffixIcon={null} />
+              <Select
+                mode="tags"
+                placeholder={t('contacts.tagsPlaceholder')}
+                maxCount={20}
+                open={false}
+                suffixIcon={null}
+              />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -208,7 +288,9 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="marketingConsent" label={t('contacts.fields.marketingConsent')} valuePropName="checked"><Switch /></Form.Item>
+            <Form.Item name="marketingConsent" label={t('contacts.fields.marketingConsent')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
           </Col>
         </Row>
       </Form>

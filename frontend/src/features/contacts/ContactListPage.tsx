@@ -12,7 +12,6 @@ import { useFormat } from '../../lib/format';
 import { type Contact, type ContactListParams, contactQueries } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { ABC_TIERS, ENUMS, enumOptions, MEMBERSHIP_LEVELS, oneOf, STAGE_COLORS } from '../../lib/enums';
-import { ownerQueries } from './owners';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 const PAGE_SIZE = 20;
@@ -47,7 +46,7 @@ export function ContactListPage() {
   const isManager = hasRole(session, 'MANAGER', 'ADMIN');
   const canCreate = hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN');
   const contacts = useQuery(contactQueries.list(params));
-  const owners = useQuery({ ...ownerQueries.all(), enabled: isManager });
+  const owners = useQuery({ ...contactQueries.owners(), enabled: isManager });
 
   const update = (changes: Record<string, string | string[] | undefined>) => {
     const next = new URLSearchParams(search);
@@ -73,9 +72,21 @@ export function ContactListPage() {
         </Space>
       ),
     },
-    { title: t('contacts.fields.company'), dataIndex: 'company', key: 'company', sorter: true, ellipsis: true, render: (v?: string) => v ?? '—' },
+    {
+      title: t('contacts.fields.company'),
+      dataIndex: 'company',
+      key: 'company',
+      sorter: true,
+      ellipsis: true,
+      render: (v?: string) => v ?? '—',
+    },
     { title: t('contacts.fields.mobile'), dataIndex: 'mobile', key: 'mobile', render: (v?: string) => v ?? '—' },
-    { title: t('contacts.fields.region'), dataIndex: 'region', key: 'region', render: (v?: string) => (v ? t(`enum.Region.${v}`) : '—') },
+    {
+      title: t('contacts.fields.region'),
+      dataIndex: 'region',
+      key: 'region',
+      render: (v?: string) => (v ? t(`enum.Region.${v}`) : '—'),
+    },
     {
       title: t('contacts.fields.lifecycleStage'),
       dataIndex: 'lifecycleStage',
@@ -99,12 +110,22 @@ export function ContactListPage() {
       width: 240,
       render: (tags: string[]) => (
         <Space size={[4, 4]} wrap>
-          {tags.slice(0, MAX_TAGS_SHOWN).map((tag) => <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tag}</Tag>)}
-          {tags.length > MAX_TAGS_SHOWN && <Tag style={{ marginInlineEnd: 0 }} title={tags.slice(MAX_TAGS_SHOWN).join(', ')}>+{tags.length - MAX_TAGS_SHOWN}</Tag>}
+          {tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
+            <Tag key={tag} style={{ marginInlineEnd: 0 }}>
+              {tag}
+            </Tag>
+          ))}
+          {tags.length > MAX_TAGS_SHOWN && (
+            <Tag style={{ marginInlineEnd: 0 }} title={tags.slice(MAX_TAGS_SHOWN).join(', ')}>
+              +{tags.length - MAX_TAGS_SHOWN}
+            </Tag>
+          )}
         </Space>
       ),
     },
-    ...(isManager ? [{ title: t('contacts.fields.owner'), dataIndex: 'ownerName', key: 'owner', render: (v?: string) => v ?? '—' }] : []),
+    ...(isManager
+      ? [{ title: t('contacts.fields.owner'), dataIndex: 'ownerName', key: 'owner', render: (v?: string) => v ?? '—' }]
+      : []),
     {
       title: t('contacts.fields.completeness'),
       dataIndex: 'completeness',
@@ -124,17 +145,37 @@ export function ContactListPage() {
 
   const [sortField, sortDirection] = (params.sort ?? '').split(',');
   const sortedColumns = columns.map((column) =>
-    column.key === sortField ? { ...column, sortOrder: sortDirection === 'desc' ? ('descend' as const) : ('ascend' as const) } : column,
+    column.key === sortField
+      ? { ...column, sortOrder: sortDirection === 'desc' ? ('descend' as const) : ('ascend' as const) }
+      : column,
   );
 
-  const filtersActive = !!(params.q || params.lifecycleStage || params.region || params.industry || params.tag || params.ownerId
-    || params.abcTier || params.membershipLevel);
+  const filtersActive = !!(
+    params.q ||
+    params.lifecycleStage ||
+    params.region ||
+    params.industry ||
+    params.tag ||
+    params.ownerId ||
+    params.abcTier ||
+    params.membershipLevel
+  );
 
   return (
     <div className="gx-page">
       <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>{t('contacts.title')}</Typography.Title>}
-        extra={canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('contacts.new')}</Button>}
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('contacts.title')}
+          </Typography.Title>
+        }
+        extra={
+          canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('contacts.new')}
+            </Button>
+          )
+        }
       >
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search
@@ -210,7 +251,11 @@ export function ContactListPage() {
             />
           )}
           <Space>
-            <Switch size="small" checked={!!params.archived} onChange={(checked) => update({ archived: checked ? 'true' : undefined })} />
+            <Switch
+              size="small"
+              checked={!!params.archived}
+              onChange={(checked) => update({ archived: checked ? 'true' : undefined })}
+            />
             <Typography.Text type="secondary">{t('contacts.showArchived')}</Typography.Text>
           </Space>
         </Space>
@@ -225,12 +270,18 @@ export function ContactListPage() {
             dataSource={contacts.data?.items ?? []}
             scroll={{ x: 1000 }}
             locale={{
-              emptyText: contacts.isPending ? <Skeleton active /> : <Empty description={filtersActive ? t('contacts.empty') : t('contacts.emptyStart')} />,
+              emptyText: contacts.isPending ? (
+                <Skeleton active />
+              ) : (
+                <Empty description={filtersActive ? t('contacts.empty') : t('contacts.emptyStart')} />
+              ),
             }}
             onRow={(contact) => ({ onDoubleClick: () => navigate(`/contacts/${contact.id}`) })}
             onChange={(pagination, _filters, sorter) => {
               const single = Array.isArray(sorter) ? sorter[0] : sorter;
-              const sort = single?.order ? `${String(single.columnKey)},${single.order === 'descend' ? 'desc' : 'asc'}` : undefined;
+              const sort = single?.order
+                ? `${String(single.columnKey)},${single.order === 'descend' ? 'desc' : 'asc'}`
+                : undefined;
               update({
                 page: String((pagination.current ?? 1) - 1),
                 size: String(pagination.pageSize ?? PAGE_SIZE),
@@ -248,7 +299,11 @@ export function ContactListPage() {
           />
         )}
       </Card>
-      <ContactFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(contact) => navigate(`/contacts/${contact.id}`)} />
+      <ContactFormDrawer
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(contact) => navigate(`/contacts/${contact.id}`)}
+      />
     </div>
   );
 }

@@ -1,5 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Pagination, Select, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Pagination,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +25,23 @@ import { enumOptions } from '../../lib/enums';
 
 type LogValues = Omit<InteractionRequest, 'occurredAt'> & { occurredAt?: Dayjs };
 
-const CHANNEL_COLORS: Record<string, string> = { PHONE: 'blue', SMS: 'cyan', EMAIL: 'purple', WECHAT: 'green', VISIT: 'orange', MEETING: 'gold', EVENT: 'magenta' };
+const CHANNEL_COLORS: Record<string, string> = {
+  PHONE: 'blue',
+  SMS: 'cyan',
+  EMAIL: 'purple',
+  WECHAT: 'green',
+  VISIT: 'orange',
+  MEETING: 'gold',
+  EVENT: 'magenta',
+};
 
-export function InteractionTimeline({ contactId, stats }: { contactId: string; stats: ContactOverview['interactionStats'] }) {
+export function InteractionTimeline({
+  contactId,
+  stats,
+}: {
+  contactId: string;
+  stats: ContactOverview['interactionStats'];
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
@@ -29,14 +57,19 @@ export function InteractionTimeline({ contactId, stats }: { contactId: string; s
       form.resetFields();
       setPage(0);
     } catch (error) {
-      if (!showFieldErrors(form, error, ['channel', 'direction', 'summary', 'occurredAt'])) message.error(describeError(error, t));
+      if (!showFieldErrors(form, error, ['channel', 'direction', 'summary', 'occurredAt']))
+        message.error(describeError(error, t));
     }
   };
 
   return (
     <Card
       title={t('overview.interactions')}
-      extra={<Typography.Text type="secondary">{t('overview.stats', { total: stats.total, last7: stats.last7Days, last30: stats.last30Days })}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">
+          {t('overview.stats', { total: stats.total, last7: stats.last7Days, last30: stats.last30Days })}
+        </Typography.Text>
+      }
     >
       <Form<LogValues>
         form={form}
@@ -46,7 +79,9 @@ export function InteractionTimeline({ contactId, stats }: { contactId: string; s
         data-testid="log-interaction"
         style={{ background: '#fafafa', padding: 16, borderRadius: 8, marginBottom: 24 }}
       >
-        <Typography.Title level={5} style={{ marginTop: 0 }}>{t('overview.logTitle')}</Typography.Title>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {t('overview.logTitle')}
+        </Typography.Title>
         <Space wrap align="start">
           <Form.Item name="channel" label={t('overview.channel')} style={{ marginBottom: 8 }}>
             <Select style={{ width: 120 }} options={enumOptions(t, 'InteractionChannel')} />
@@ -55,13 +90,25 @@ export function InteractionTimeline({ contactId, stats }: { contactId: string; s
             <Select style={{ width: 150 }} options={enumOptions(t, 'Direction')} />
           </Form.Item>
           <Form.Item name="occurredAt" label={t('overview.occurredAt')} style={{ marginBottom: 8 }}>
-            <DatePicker showTime style={{ width: 200 }} disabledDate={(day) => day.isAfter(dayjs())} placeholder={dayjs().format('YYYY-MM-DD HH:mm')} />
+            <DatePicker
+              showTime
+              style={{ width: 200 }}
+              disabledDate={(day) => day.isAfter(dayjs())}
+              placeholder={dayjs().format('YYYY-MM-DD HH:mm')}
+            />
           </Form.Item>
         </Space>
-        <Form.Item name="summary" label={t('overview.summary')} rules={[{ required: true, whitespace: true, message: t('common.required') }]} style={{ marginBottom: 8 }}>
+        <Form.Item
+          name="summary"
+          label={t('overview.summary')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          style={{ marginBottom: 8 }}
+        >
           <Input.TextArea rows={2} maxLength={4000} placeholder={t('overview.summaryPlaceholder')} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={logInteraction.isPending} data-testid="log-submit">{t('overview.log')}</Button>
+        <Button type="primary" htmlType="submit" loading={logInteraction.isPending} data-testid="log-submit">
+          {t('overview.log')}
+        </Button>
       </Form>
       {interactions.isError ? (
         <ErrorState error={interactions.error} onRetry={() => interactions.refetch()} />
@@ -76,10 +123,16 @@ export function InteractionTimeline({ contactId, stats }: { contactId: string; s
               children: (
                 <div>
                   <Space size={8} wrap>
-                    <Tag color={CHANNEL_COLORS[interaction.channel]}>{t(`enum.InteractionChannel.${interaction.channel}`)}</Tag>
+                    <Tag color={CHANNEL_COLORS[interaction.channel]}>
+                      {t(`enum.InteractionChannel.${interaction.channel}`)}
+                    </Tag>
                     <Typography.Text type="secondary">{t(`enum.Direction.${interaction.direction}`)}</Typography.Text>
                     <Typography.Text type="secondary">{format.dateTime(interaction.occurredAt)}</Typography.Text>
-                    {interaction.authorName && <Typography.Text type="secondary">{t('overview.by', { name: interaction.authorName })}</Typography.Text>}
+                    {interaction.authorName && (
+                      <Typography.Text type="secondary">
+                        {t('overview.by', { name: interaction.authorName })}
+                      </Typography.Text>
+                    )}
                   </Space>
                   <div className="gx-timeline-summary">{interaction.summary}</div>
                 </div>
@@ -87,7 +140,13 @@ export function InteractionTimeline({ contactId, stats }: { contactId: string; s
             }))}
           />
           {(interactions.data?.total ?? 0) > 20 && (
-            <Pagination size="small" current={page + 1} pageSize={20} total={interactions.data?.total} onChange={(p) => setPage(p - 1)} />
+            <Pagination
+              size="small"
+              current={page + 1}
+              pageSize={20}
+              total={interactions.data?.total}
+              onChange={(p) => setPage(p - 1)}
+            />
           )}
         </>
       )}

@@ -2,25 +2,41 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../lib/api/client';
+import { contactQueries } from './api';
 
 /** Picks the customer who referred this one, by searching the contacts the user can see. */
-export function ReferrerSelect({ value, onChange, currentName, excludeId }: {
-  value?: string; onChange?: (value?: string) => void; currentName?: string; excludeId?: string;
+export function ReferrerSelect({
+  value,
+  onChange,
+  currentName,
+  excludeId,
+}: {
+  value?: string;
+  onChange?: (value?: string) => void;
+  currentName?: string;
+  excludeId?: string;
 }) {
   const { t } = useTranslation();
   const [term, setTerm] = useState('');
-  const found = useQuery({
-    queryKey: ['contacts', 'referrer-search', term],
-    queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: { q: term, size: 10 } } })),
-    enabled: term.trim().length > 0,
-  });
-  const options = (found.data?.items ?? []).filter((c) => c.id !== excludeId)
+  const found = useQuery(contactQueries.referrerSearch(term));
+  const options = (found.data?.items ?? [])
+    .filter((c) => c.id !== excludeId)
     .map((c) => ({ value: c.id, label: c.mobile ? `${c.name} · ${c.mobile}` : c.name }));
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: currentName ?? t('contacts.referrerHidden') });
+  if (value && !options.some((o) => o.value === value))
+    options.unshift({ value, label: currentName ?? t('contacts.referrerHidden') });
   return (
-    <Select showSearch allowClear filterOption={false} value={value} onChange={(v) => onChange?.(v)} onSearch={setTerm}
-      loading={found.isFetching} options={options} placeholder={t('contacts.referrerPlaceholder')}
-      notFoundContent={term ? t('contacts.referrerNone') : null} data-testid="referrer-select" />
+    <Select
+      showSearch
+      allowClear
+      filterOption={false}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      onSearch={setTerm}
+      loading={found.isFetching}
+      options={options}
+      placeholder={t('contacts.referrerPlaceholder')}
+      notFoundContent={term ? t('contacts.referrerNone') : null}
+      data-testid="referrer-select"
+    />
   );
 }

@@ -24,9 +24,33 @@ export const contactQueries = {
     }),
   interactions: (id: string, page: number) =>
     queryOptions({
-      queryKey: [...contactQueries.all, 'interactions', id, page],
+      queryKey: [...contactQueries.all, 'interactions', id, { page }],
       queryFn: () =>
-        unwrap(api.GET('/api/v1/contacts/{contactId}/interactions', { params: { path: { contactId: id }, query: { page, size: 20 } } })),
+        unwrap(
+          api.GET('/api/v1/contacts/{contactId}/interactions', {
+            params: { path: { contactId: id }, query: { page, size: 20 } },
+          }),
+        ),
+    }),
+  /** Contacts who may be named as this one's referrer, searched by name or mobile. */
+  referrerSearch: (term: string) =>
+    queryOptions({
+      queryKey: [...contactQueries.all, 'referrer-search', { term }],
+      queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: { q: term, size: 10 } } })),
+      enabled: term.trim().length > 0,
+    }),
+  /** People who can own contacts (for managers' owner filter and reassignment). */
+  owners: () =>
+    queryOptions({
+      queryKey: [...contactQueries.all, 'owners'],
+      queryFn: async () => {
+        const [reps, managers] = await Promise.all([
+          unwrap(api.GET('/api/v1/users', { params: { query: { role: 'SALES_REP', active: true, size: 200 } } })),
+          unwrap(api.GET('/api/v1/users', { params: { query: { role: 'MANAGER', active: true, size: 200 } } })),
+        ]);
+        return [...reps.items, ...managers.items].map((user) => ({ value: user.id, label: user.displayName }));
+      },
+      staleTime: 5 * 60_000,
     }),
 };
 
@@ -49,8 +73,23 @@ export function useCreateContact() {
 export function useUpdateContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, etag, body, confirmDuplicate }: { id: string; etag: string; body: ContactRequest; confirmDuplicate: boolean }) =>
-      unwrap(api.PUT('/api/v1/contacts/{id}', { body, params: { path: { id }, header: { 'If-Match': etag }, query: { confirmDuplicate } } })),
+    mutationFn: ({
+      id,
+      etag,
+      body,
+      confirmDuplicate,
+    }: {
+      id: string;
+      etag: string;
+      body: ContactRequest;
+      confirmDuplicate: boolean;
+    }) =>
+      unwrap(
+        api.PUT('/api/v1/contacts/{id}', {
+          body,
+          params: { path: { id }, header: { 'If-Match': etag }, query: { confirmDuplicate } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
   });
 }

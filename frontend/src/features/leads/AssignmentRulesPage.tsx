@@ -1,13 +1,34 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, etagOf, unwrap } from '../../lib/api/client';
 import { enumOptions } from '../../lib/enums';
 import { showFieldErrors } from '../../lib/forms';
-import { type AssignmentRule, type AssignmentRuleRequest, leadQueries } from './api';
+import {
+  type AssignmentRule,
+  type AssignmentRuleRequest,
+  fetchAssignmentRuleForEdit,
+  leadQueries,
+  useDeleteAssignmentRule,
+  useSaveAssignmentRule,
+} from './api';
 
 const FIELDS = ['position', 'name', 'region', 'industry', 'minScore', 'assigneeIds', 'strategy', 'active'];
 
@@ -15,27 +36,14 @@ const FIELDS = ['position', 'name', 'region', 'industry', 'minScore', 'assigneeI
 export function AssignmentRulesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<AssignmentRuleRequest>();
   const [editing, setEditing] = useState<{ rule?: AssignmentRule; etag?: string } | null>(null);
   const rules = useQuery(leadQueries.rules());
-  const reps = useQuery({
-    queryKey: ['users', 'sales-reps'],
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { role: 'SALES_REP', active: true, size: 200 } } })),
-  });
+  const reps = useQuery(leadQueries.salesReps());
   const repNames = new Map((reps.data?.items ?? []).map((user) => [user.id, user.displayName]));
 
-  const save = useMutation({
-    mutationFn: (body: AssignmentRuleRequest) => editing?.rule
-      ? unwrap(api.PUT('/api/v1/lead-assignment/rules/{id}', { params: { path: { id: editing.rule.id }, header: { 'If-Match': editing.etag ?? '' } }, body }))
-      : unwrap(api.POST('/api/v1/lead-assignment/rules', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: leadQueries.rules().queryKey }),
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/lead-assignment/rules/{id}', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: leadQueries.rules().queryKey }),
-    onError: (error) => message.error(describeError(error, t)),
-  });
+  const save = useSaveAssignmentRule();
+  const remove = useDeleteAssignmentRule({ onError: (error) => message.error(describeError(error, t)) });
 
   const openEdit = async (rule?: AssignmentRule) => {
     form.resetFields();
@@ -45,16 +53,18 @@ export function AssignmentRulesPage() {
       setEditing({});
       return;
     }
-    const result = await api.GET('/api/v1/lead-assignment/rules/{id}', { params: { path: { id: rule.id } } });
-    const fresh = await unwrap(Promise.resolve(result));
+    const { rule: fresh, etag } = await fetchAssignmentRuleForEdit(rule.id);
     form.setFieldsValue({ ...fresh });
-    setEditing({ rule: fresh, etag: etagOf(result.response) });
+    setEditing({ rule: fresh, etag });
   };
 
   const handleSave = async () => {
     const values = await form.validateFields();
     try {
-      await save.mutateAsync(values);
+      await save.mutateAsync({
+        editing: editing?.rule ? { id: editing.rule.id, etag: editing.etag } : undefined,
+        body: values,
+      });
       message.success(t('rules.saved'));
       setEditing(null);
     } catch (error) {
@@ -65,8 +75,16 @@ export function AssignmentRulesPage() {
   return (
     <div className="gx-page">
       <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>{t('rules.title')}</Typography.Title>}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()} data-testid="rule-new">{t('rules.new')}</Button>}
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('rules.title')}
+          </Typography.Title>
+        }
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()} data-testid="rule-new">
+            {t('rules.new')}
+          </Button>
+        }
       >
         <Typography.Paragraph type="secondary">{t('rules.intro')}</Typography.Paragraph>
         {rules.isError ? (
@@ -81,20 +99,54 @@ export function AssignmentRulesPage() {
             columns={[
               { title: t('rules.fields.position'), dataIndex: 'position', width: 80 },
               { title: t('rules.fields.name'), dataIndex: 'name' },
-              { title: t('rules.fields.region'), dataIndex: 'region', render: (value?: string) => (value ? t(`enum.Region.${value}`) : t('rules.any')) },
-              { title: t('rules.fields.industry'), dataIndex: 'industry', render: (value?: string) => value ?? t('rules.any') },
+              {
+                title: t('rules.fields.region'),
+                dataIndex: 'region',
+                render: (value?: string) => (value ? t(`enum.Region.${value}`) : t('rules.any')),
+              },
+              {
+                title: t('rules.fields.industry'),
+                dataIndex: 'industry',
+                render: (value?: string) => value ?? t('rules.any'),
+              },
               { title: t('rules.fields.minScore'), dataIndex: 'minScore', render: (value?: number) => value ?? '—' },
-              { title: t('rules.fields.assigneeIds'), dataIndex: 'assigneeIds', render: (ids: string[]) => ids.map((id) => <Tag key={id}>{repNames.get(id) ?? id.slice(0, 8)}</Tag>) },
-              { title: t('rules.fields.strategy'), dataIndex: 'strategy', render: (value: string) => t(`rules.strategy.${value}`) },
-              { title: t('rules.fields.active'), dataIndex: 'active', render: (value: boolean) => <Tag color={value ? 'green' : 'default'}>{value ? t('common.yes') : t('common.no')}</Tag> },
+              {
+                title: t('rules.fields.assigneeIds'),
+                dataIndex: 'assigneeIds',
+                render: (ids: string[]) => ids.map((id) => <Tag key={id}>{repNames.get(id) ?? id.slice(0, 8)}</Tag>),
+              },
+              {
+                title: t('rules.fields.strategy'),
+                dataIndex: 'strategy',
+                render: (value: string) => t(`rules.strategy.${value}`),
+              },
+              {
+                title: t('rules.fields.active'),
+                dataIndex: 'active',
+                render: (value: boolean) => (
+                  <Tag color={value ? 'green' : 'default'}>{value ? t('common.yes') : t('common.no')}</Tag>
+                ),
+              },
               {
                 title: t('common.actions'),
                 key: 'actions',
                 render: (_: unknown, rule) => (
                   <Space>
-                    <Button size="small" onClick={() => openEdit(rule).catch((error: unknown) => message.error(describeError(error, t)))}>{t('common.edit')}</Button>
-                    <Popconfirm title={t('rules.confirmDelete')} onConfirm={() => remove.mutate(rule.id)} okText={t('common.yes')} cancelText={t('common.no')}>
-                      <Button size="small" danger>{t('rules.delete')}</Button>
+                    <Button
+                      size="small"
+                      onClick={() => openEdit(rule).catch((error: unknown) => message.error(describeError(error, t)))}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Popconfirm
+                      title={t('rules.confirmDelete')}
+                      onConfirm={() => remove.mutate(rule.id)}
+                      okText={t('common.yes')}
+                      cancelText={t('common.no')}
+                    >
+                      <Button size="small" danger>
+                        {t('rules.delete')}
+                      </Button>
                     </Popconfirm>
                   </Space>
                 ),
@@ -114,22 +166,64 @@ export function AssignmentRulesPage() {
         destroyOnHidden
       >
         <Form<AssignmentRuleRequest> form={form} layout="vertical" preserve={false} data-testid="rule-form">
-          <Form.Item name="name" label={t('rules.fields.name')} rules={[{ required: true, message: t('common.required') }]}><Input /></Form.Item>
+          <Form.Item
+            name="name"
+            label={t('rules.fields.name')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input />
+          </Form.Item>
           <Space wrap>
-            <Form.Item name="position" label={t('rules.fields.position')} rules={[{ required: true, message: t('common.required') }]}><InputNumber min={0} /></Form.Item>
-            <Form.Item name="region" label={t('rules.fields.region')}><Select allowClear style={{ width: 160 }} placeholder={t('rules.any')} options={enumOptions(t, 'Region')} /></Form.Item>
-            <Form.Item name="industry" label={t('rules.fields.industry')}><Input placeholder={t('rules.any')} /></Form.Item>
-            <Form.Item name="minScore" label={t('rules.fields.minScore')}><InputNumber min={0} max={100} /></Form.Item>
+            <Form.Item
+              name="position"
+              label={t('rules.fields.position')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <InputNumber min={0} />
+            </Form.Item>
+            <Form.Item name="region" label={t('rules.fields.region')}>
+              <Select
+                allowClear
+                style={{ width: 160 }}
+                placeholder={t('rules.any')}
+                options={enumOptions(t, 'Region')}
+              />
+            </Form.Item>
+            <Form.Item name="industry" label={t('rules.fields.industry')}>
+              <Input placeholder={t('rules.any')} />
+            </Form.Item>
+            <Form.Item name="minScore" label={t('rules.fields.minScore')}>
+              <InputNumber min={0} max={100} />
+            </Form.Item>
           </Space>
-          <Form.Item name="assigneeIds" label={t('rules.fields.assigneeIds')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select mode="multiple" loading={reps.isPending} optionFilterProp="label"
-              options={(reps.data?.items ?? []).map((user) => ({ value: user.id, label: user.seniority ? `${user.displayName} · ${t(`seniority.${user.seniority}`)}` : user.displayName }))} />
+          <Form.Item
+            name="assigneeIds"
+            label={t('rules.fields.assigneeIds')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select
+              mode="multiple"
+              loading={reps.isPending}
+              optionFilterProp="label"
+              options={(reps.data?.items ?? []).map((user) => ({
+                value: user.id,
+                label: user.seniority ? `${user.displayName} · ${t(`seniority.${user.seniority}`)}` : user.displayName,
+              }))}
+            />
           </Form.Item>
           <Space wrap>
             <Form.Item name="strategy" label={t('rules.fields.strategy')} rules={[{ required: true }]}>
-              <Select style={{ width: 200 }} options={['ROUND_ROBIN', 'LEAST_LOADED'].map((value) => ({ value, label: t(`rules.strategy.${value}`) }))} />
+              <Select
+                style={{ width: 200 }}
+                options={['ROUND_ROBIN', 'LEAST_LOADED'].map((value) => ({
+                  value,
+                  label: t(`rules.strategy.${value}`),
+                }))}
+              />
             </Form.Item>
-            <Form.Item name="active" label={t('rules.fields.active')} valuePropName="checked"><Switch /></Form.Item>
+            <Form.Item name="active" label={t('rules.fields.active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
           </Space>
         </Form>
       </Modal>

@@ -1,15 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Drawer, Empty, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { type Lead, type LeadListParams, leadQueries } from './api';
+import { type Lead, type LeadListParams, leadQueries, useClaimLead } from './api';
 import { ScoreExplanation } from './ScoreExplanation';
 import { ScoreHistoryChart } from './ScoreHistoryChart';
 
@@ -39,7 +38,11 @@ export function LeadsPage() {
     {
       title: t('leads.fields.contact'),
       dataIndex: 'contactName',
-      render: (name: string | undefined, lead) => <Link to={`/contacts/${lead.contactId}`} onClick={(event) => event.stopPropagation()}>{name ?? '—'}</Link>,
+      render: (name: string | undefined, lead) => (
+        <Link to={`/contacts/${lead.contactId}`} onClick={(event) => event.stopPropagation()}>
+          {name ?? '—'}
+        </Link>
+      ),
     },
     {
       title: t('leads.fields.score'),
@@ -47,21 +50,37 @@ export function LeadsPage() {
       width: 170,
       render: (score: number, lead) => (
         <Space>
-          <Typography.Text strong data-testid="lead-score">{score.toFixed(1)}</Typography.Text>
+          <Typography.Text strong data-testid="lead-score">
+            {score.toFixed(1)}
+          </Typography.Text>
           <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
         </Space>
       ),
     },
     { title: t('leads.fields.status'), dataIndex: 'status', render: (status: string) => t(`leads.status.${status}`) },
-    { title: t('leads.fields.source'), dataIndex: 'sourceChannel', render: (value: string) => t(`enum.SourceChannel.${value}`) },
+    {
+      title: t('leads.fields.source'),
+      dataIndex: 'sourceChannel',
+      render: (value: string) => t(`enum.SourceChannel.${value}`),
+    },
     { title: t('leads.fields.budget'), dataIndex: 'budget', render: (value?: number) => format.money(value) },
-    { title: t('leads.fields.owner'), dataIndex: 'ownerName', render: (value?: string) => value ?? <Tag>{t('leads.unassigned')}</Tag> },
+    {
+      title: t('leads.fields.owner'),
+      dataIndex: 'ownerName',
+      render: (value?: string) => value ?? <Tag>{t('leads.unassigned')}</Tag>,
+    },
     { title: t('leads.fields.createdAt'), dataIndex: 'createdAt', render: (value: string) => format.date(value) },
   ];
 
   return (
     <div className="gx-page">
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('leads.title')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('leads.title')}
+          </Typography.Title>
+        }
+      >
         <Tabs
           activeKey={queue}
           items={queues}
@@ -83,34 +102,44 @@ export function LeadsPage() {
               pageSize: 20,
               total: leads.data?.total ?? 0,
               showTotal: (count) => t('common.total', { count }),
-              onChange: (next) => setSearch({ ...(queue === 'all' ? {} : { queue }), page: String(next - 1) }, { replace: true }),
+              onChange: (next) =>
+                setSearch({ ...(queue === 'all' ? {} : { queue }), page: String(next - 1) }, { replace: true }),
             }}
           />
         )}
       </Card>
-      <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title={open ? t('leads.scoreTitle', { name: open.contactName ?? '' }) : ''}>
+      <Drawer
+        open={!!open}
+        onClose={() => setOpen(null)}
+        size="large"
+        title={open ? t('leads.scoreTitle', { name: open.contactName ?? '' }) : ''}
+      >
         {open && <LeadScorePanel lead={open} canClaim={isRep && !open.ownerId} onClaimed={setOpen} />}
       </Drawer>
     </div>
   );
 }
 
-function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: boolean; onClaimed: (lead: Lead) => void }) {
+function LeadScorePanel({
+  lead,
+  canClaim,
+  onClaimed,
+}: {
+  lead: Lead;
+  canClaim: boolean;
+  onClaimed: (lead: Lead) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const score = useQuery(leadQueries.score(lead.id));
   const history = useQuery(leadQueries.history(lead.id));
-  const claim = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/leads/{id}/claim', { params: { path: { id: lead.id } } })),
+  const claim = useClaimLead({
     onSuccess: (claimed) => {
       message.success(t('leads.claimed'));
       onClaimed(claimed);
-      return queryClient.invalidateQueries({ queryKey: leadQueries.all });
     },
     onError: (error) => {
       message.error(describeError(error, t));
-      return queryClient.invalidateQueries({ queryKey: leadQueries.all });
     },
   });
   if (score.isPending) return <Skeleton active />;
@@ -118,14 +147,16 @@ function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: b
   return (
     <Space direction="vertical" size={24} style={{ width: '100%' }}>
       {canClaim && (
-        <Button type="primary" data-testid="lead-claim" loading={claim.isPending} onClick={() => claim.mutate()}>
+        <Button type="primary" data-testid="lead-claim" loading={claim.isPending} onClick={() => claim.mutate(lead.id)}>
           {t('leads.claim')}
         </Button>
       )}
       <ScoreExplanation breakdown={score.data} />
       {lead.assignmentKind && (
         <Typography.Text type="secondary" data-testid="assignment-reason">
-          {t('leads.assignedBecause', { reason: t(`leads.assignment.${lead.assignmentKind}`, { detail: lead.assignmentReason ?? '' }) })}
+          {t('leads.assignedBecause', {
+            reason: t(`leads.assignment.${lead.assignmentKind}`, { detail: lead.assignmentReason ?? '' }),
+          })}
         </Typography.Text>
       )}
       <div>
@@ -135,7 +166,12 @@ function LeadScorePanel({ lead, canClaim, onClaimed }: { lead: Lead; canClaim: b
         ) : history.isPending ? (
           <Skeleton active />
         ) : (
-          <ScoreHistoryChart changes={history.data.items} priority={score.data.priorityThreshold} highValue={score.data.highValueThreshold} until={score.data.scoredAt} />
+          <ScoreHistoryChart
+            changes={history.data.items}
+            priority={score.data.priorityThreshold}
+            highValue={score.data.highValueThreshold}
+            until={score.data.scoredAt}
+          />
         )}
       </div>
     </Space>

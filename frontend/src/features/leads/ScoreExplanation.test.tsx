@@ -5,9 +5,20 @@ import type { ScoreBreakdown } from './api';
 import { ScoreExplanation } from './ScoreExplanation';
 
 const breakdown: ScoreBreakdown = {
-  score: 76, level: 'STANDARD', policyVersion: 1, matchScore: 100, matchWeight: 0.6,
-  activityCount: 2, activityWindowDays: 7, pointsPerInteraction: 20, activityCap: 100, activityScore: 40,
-  activityWeight: 0.4, priorityThreshold: 80, highValueThreshold: 85, scoredAt: '2026-11-23T08:00:00Z',
+  score: 76,
+  level: 'STANDARD',
+  policyVersion: 1,
+  matchScore: 100,
+  matchWeight: 0.6,
+  activityCount: 2,
+  activityWindowDays: 7,
+  pointsPerInteraction: 20,
+  activityCap: 100,
+  activityScore: 40,
+  activityWeight: 0.4,
+  priorityThreshold: 80,
+  highValueThreshold: 85,
+  scoredAt: '2026-11-23T08:00:00Z',
   matchRules: [
     { rule: { field: 'SOURCE', value: 'REFERRAL', points: 30 }, fired: true },
     { rule: { field: 'REGION', value: 'EAST', points: 10 }, fired: false },

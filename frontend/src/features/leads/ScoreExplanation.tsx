@@ -19,7 +19,15 @@ export function ScoreExplanation({ breakdown }: { breakdown: ScoreBreakdown }) {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="score-explanation">
       <Typography.Text strong>
-        {t('leads.explain.total', { score: breakdown.score.toFixed(2), match: breakdown.matchScore, matchWeight: breakdown.matchWeight, activity: breakdown.activityScore, activityWeight: breakdown.activityWeight, matchPart, activityPart })}
+        {t('leads.explain.total', {
+          score: breakdown.score.toFixed(2),
+          match: breakdown.matchScore,
+          matchWeight: breakdown.matchWeight,
+          activity: breakdown.activityScore,
+          activityWeight: breakdown.activityWeight,
+          matchPart,
+          activityPart,
+        })}
       </Typography.Text>
       <List
         size="small"
@@ -28,7 +36,11 @@ export function ScoreExplanation({ breakdown }: { breakdown: ScoreBreakdown }) {
         renderItem={(line) => (
           <List.Item>
             <Space>
-              {line.fired ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <MinusCircleOutlined style={{ color: '#bfbfbf' }} />}
+              {line.fired ? (
+                <CheckCircleFilled style={{ color: '#52c41a' }} />
+              ) : (
+                <MinusCircleOutlined style={{ color: '#bfbfbf' }} />
+              )}
               <Typography.Text type={line.fired ? undefined : 'secondary'}>
                 {t(`leads.rule.${line.rule.field}`, { value: ruleValue(line.rule.field, line.rule.value) })}
               </Typography.Text>
@@ -38,10 +50,20 @@ export function ScoreExplanation({ breakdown }: { breakdown: ScoreBreakdown }) {
         )}
       />
       <Typography.Text>
-        {t('leads.explain.activity', { count: breakdown.activityCount, days: breakdown.activityWindowDays, points: breakdown.pointsPerInteraction, cap: breakdown.activityCap, score: breakdown.activityScore })}
+        {t('leads.explain.activity', {
+          count: breakdown.activityCount,
+          days: breakdown.activityWindowDays,
+          points: breakdown.pointsPerInteraction,
+          cap: breakdown.activityCap,
+          score: breakdown.activityScore,
+        })}
       </Typography.Text>
       <Typography.Text type="secondary">
-        {t('leads.explain.thresholds', { priority: breakdown.priorityThreshold, highValue: breakdown.highValueThreshold, version: breakdown.policyVersion })}
+        {t('leads.explain.thresholds', {
+          priority: breakdown.priorityThreshold,
+          highValue: breakdown.highValueThreshold,
+          version: breakdown.policyVersion,
+        })}
       </Typography.Text>
     </Space>
   );

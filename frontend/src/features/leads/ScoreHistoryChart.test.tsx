@@ -12,8 +12,22 @@ describe('ScoreHistoryChart', () => {
         highValue={85}
         until="2026-11-23T10:00:00Z"
         changes={[
-          { score: 84, matchScore: 100, activityCount: 3, policyVersion: 1, cause: 'INTERACTION_LOGGED', changedAt: '2026-11-22T10:00:00Z' },
-          { score: 60, matchScore: 100, activityCount: 0, policyVersion: 1, cause: 'CREATED', changedAt: '2026-11-20T10:00:00Z' },
+          {
+            score: 84,
+            matchScore: 100,
+            activityCount: 3,
+            policyVersion: 1,
+            cause: 'INTERACTION_LOGGED',
+            changedAt: '2026-11-22T10:00:00Z',
+          },
+          {
+            score: 60,
+            matchScore: 100,
+            activityCount: 0,
+            policyVersion: 1,
+            cause: 'CREATED',
+            changedAt: '2026-11-20T10:00:00Z',
+          },
         ]}
       />,
     );

@@ -11,7 +11,17 @@ const PAD = { left: 32, right: 12, top: 12, bottom: 28 };
  * The score over time as a step line (a score holds until its next change), with the priority and
  * high-value thresholds drawn across. Plain SVG: a chart library would weigh more than the page.
  */
-export function ScoreHistoryChart({ changes, priority, highValue, until }: { changes: ScoreChange[]; priority: number; highValue: number; until: string }) {
+export function ScoreHistoryChart({
+  changes,
+  priority,
+  highValue,
+  until,
+}: {
+  changes: ScoreChange[];
+  priority: number;
+  highValue: number;
+  until: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const points = [...changes].sort((a, b) => Date.parse(a.changedAt) - Date.parse(b.changedAt));
@@ -34,16 +44,32 @@ export function ScoreHistoryChart({ changes, priority, highValue, until }: { cha
   const threshold = (value: number, color: string, label: string, atStart: boolean) => (
     <g key={label}>
       <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(value)} y2={y(value)} stroke={color} strokeDasharray="4 4" />
-      <text x={atStart ? PAD.left + 4 : WIDTH - PAD.right} y={y(value) - 3} textAnchor={atStart ? 'start' : 'end'} fontSize="11" fill={color}>{label} {value}</text>
+      <text
+        x={atStart ? PAD.left + 4 : WIDTH - PAD.right}
+        y={y(value) - 3}
+        textAnchor={atStart ? 'start' : 'end'}
+        fontSize="11"
+        fill={color}
+      >
+        {label} {value}
+      </text>
     </g>
   );
   return (
     <div>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={t('leads.history')} data-testid="score-history-chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-label={t('leads.history')}
+        data-testid="score-history-chart"
+      >
         {[0, 50, 100].map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#f0f0f0" />
-            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#8c8c8c">{tick}</text>
+            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#8c8c8c">
+              {tick}
+            </text>
           </g>
         ))}
         {threshold(highValue, '#cf1322', t('leads.level.HIGH_VALUE'), false)}
@@ -54,8 +80,12 @@ export function ScoreHistoryChart({ changes, priority, highValue, until }: { cha
             <title>{`${point.score.toFixed(2)} · ${t(`leads.cause.${point.cause}`)} · ${format.dateTime(point.changedAt)}`}</title>
           </circle>
         ))}
-        <text x={PAD.left} y={HEIGHT - 8} fontSize="11" fill="#8c8c8c">{format.date(oldest.changedAt)}</text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end" fontSize="11" fill="#8c8c8c">{format.date(new Date(last).toISOString())}</text>
+        <text x={PAD.left} y={HEIGHT - 8} fontSize="11" fill="#8c8c8c">
+          {format.date(oldest.changedAt)}
+        </text>
+        <text x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end" fontSize="11" fill="#8c8c8c">
+          {format.date(new Date(last).toISOString())}
+        </text>
       </svg>
       <Typography.Text type="secondary">{t('leads.historyHint', { count: changes.length })}</Typography.Text>
     </div>

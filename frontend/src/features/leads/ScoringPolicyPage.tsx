@@ -1,25 +1,61 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Skeleton, Space, Switch, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { enumOptions } from '../../lib/enums';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { leadQueries, type ScorePreview, type ScoringPolicy, type ScoringPolicyRequest } from './api';
+import {
+  leadQueries,
+  type ScorePreview,
+  type ScoringPolicy,
+  type ScoringPolicyRequest,
+  usePreviewScoringPolicy,
+  useSaveScoringPolicy,
+} from './api';
 
-const FIELDS = ['matchRules', 'activityWindowDays', 'pointsPerInteraction', 'activityCap', 'matchWeight', 'activityWeight',
-  'priorityThreshold', 'highValueThreshold', 'careAfterDays', 'repsSeeUnassigned'];
+const FIELDS = [
+  'matchRules',
+  'activityWindowDays',
+  'pointsPerInteraction',
+  'activityCap',
+  'matchWeight',
+  'activityWeight',
+  'priorityThreshold',
+  'highValueThreshold',
+  'careAfterDays',
+  'repsSeeUnassigned',
+];
 const RULE_FIELDS = ['SOURCE', 'REGION', 'INDUSTRY', 'PRODUCT_INTEREST', 'BUDGET_AT_LEAST'] as const;
 
 function toRequest(policy: ScoringPolicy): ScoringPolicyRequest {
   return {
-    matchRules: policy.matchRules, activityWindowDays: policy.activityWindowDays, pointsPerInteraction: policy.pointsPerInteraction,
-    activityCap: policy.activityCap, matchWeight: policy.matchWeight, activityWeight: policy.activityWeight,
-    priorityThreshold: policy.priorityThreshold, highValueThreshold: policy.highValueThreshold,
-    careAfterDays: policy.careAfterDays, repsSeeUnassigned: policy.repsSeeUnassigned,
+    matchRules: policy.matchRules,
+    activityWindowDays: policy.activityWindowDays,
+    pointsPerInteraction: policy.pointsPerInteraction,
+    activityCap: policy.activityCap,
+    matchWeight: policy.matchWeight,
+    activityWeight: policy.activityWeight,
+    priorityThreshold: policy.priorityThreshold,
+    highValueThreshold: policy.highValueThreshold,
+    careAfterDays: policy.careAfterDays,
+    repsSeeUnassigned: policy.repsSeeUnassigned,
   };
 }
 
@@ -28,7 +64,6 @@ export function ScoringPolicyPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<ScoringPolicyRequest>();
   const [preview, setPreview] = useState<ScorePreview | null>(null);
   const policy = useQuery(leadQueries.policy());
@@ -37,21 +72,20 @@ export function ScoringPolicyPage() {
     if (policy.data) form.setFieldsValue(toRequest(policy.data));
   }, [policy.data, form]);
 
-  const runPreview = useMutation({
-    mutationFn: (body: ScoringPolicyRequest) => unwrap(api.POST('/api/v1/lead-scoring/policy/preview', { body })),
+  const runPreview = usePreviewScoringPolicy({
     onSuccess: setPreview,
-    onError: (error) => { if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t)); },
+    onError: (error) => {
+      if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t));
+    },
   });
-  const save = useMutation({
-    // If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
-    mutationFn: (body: ScoringPolicyRequest) =>
-      unwrap(api.PUT('/api/v1/lead-scoring/policy', { params: { header: { 'If-Match': `"${policy.data?.version ?? ''}"` } }, body })),
+  const save = useSaveScoringPolicy({
     onSuccess: (saved) => {
       message.success(t('policy.saved', { version: saved.version, count: saved.rescoredLeads ?? 0 }));
       setPreview(null);
-      return queryClient.invalidateQueries({ queryKey: ['lead-scoring'] }).then(() => queryClient.invalidateQueries({ queryKey: leadQueries.all }));
     },
-    onError: (error) => { if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t)); },
+    onError: (error) => {
+      if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t));
+    },
   });
 
   const values = async () => form.validateFields();
@@ -64,17 +98,41 @@ export function ScoringPolicyPage() {
       content: <PreviewSummary preview={effect} />,
       okText: t('common.save'),
       cancelText: t('common.cancel'),
-      onOk: () => save.mutateAsync(body),
+      onOk: () => save.mutateAsync({ version: policy.data?.version, body }),
     });
   };
 
-  if (policy.isPending) return <div className="gx-page"><Card><Skeleton active /></Card></div>;
-  if (policy.isError) return <div className="gx-page"><Card><ErrorState error={policy.error} onRetry={() => policy.refetch()} /></Card></div>;
+  if (policy.isPending)
+    return (
+      <div className="gx-page">
+        <Card>
+          <Skeleton active />
+        </Card>
+      </div>
+    );
+  if (policy.isError)
+    return (
+      <div className="gx-page">
+        <Card>
+          <ErrorState error={policy.error} onRetry={() => policy.refetch()} />
+        </Card>
+      </div>
+    );
 
   return (
     <div className="gx-page">
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('policy.title')}</Typography.Title>}
-        extra={<Typography.Text type="secondary" data-testid="policy-version">{t('policy.version', { version: policy.data.version, date: format.dateTime(policy.data.createdAt) })}</Typography.Text>}>
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('policy.title')}
+          </Typography.Title>
+        }
+        extra={
+          <Typography.Text type="secondary" data-testid="policy-version">
+            {t('policy.version', { version: policy.data.version, date: format.dateTime(policy.data.createdAt) })}
+          </Typography.Text>
+        }
+      >
         <Typography.Paragraph type="secondary">{t('policy.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)} data-testid="policy-form">
           <Typography.Title level={5}>{t('policy.matchRules')}</Typography.Title>
@@ -83,44 +141,112 @@ export function ScoringPolicyPage() {
               <Space direction="vertical" style={{ width: '100%' }}>
                 {fields.map((field) => (
                   <Space key={field.key} align="start" wrap data-testid="policy-rule">
-                    <Form.Item name={[field.name, 'field']} rules={[{ required: true, message: t('common.required') }]} style={{ width: 180 }}>
+                    <Form.Item
+                      name={[field.name, 'field']}
+                      rules={[{ required: true, message: t('common.required') }]}
+                      style={{ width: 180 }}
+                    >
                       <Select options={RULE_FIELDS.map((value) => ({ value, label: t(`policy.field.${value}`) }))} />
                     </Form.Item>
                     <Form.Item noStyle shouldUpdate>
-                      {() => <RuleValueInput name={field.name} ruleField={form.getFieldValue(['matchRules', field.name, 'field'])} />}
+                      {() => (
+                        <RuleValueInput
+                          name={field.name}
+                          ruleField={form.getFieldValue(['matchRules', field.name, 'field'])}
+                        />
+                      )}
                     </Form.Item>
-                    <Form.Item name={[field.name, 'points']} rules={[{ required: true, message: t('common.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'points']}
+                      rules={[{ required: true, message: t('common.required') }]}
+                    >
                       <InputNumber min={0} max={100} addonAfter={t('policy.points')} style={{ width: 140 }} />
                     </Form.Item>
-                    <Button icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t('policy.removeRule')} />
+                    <Button
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('policy.removeRule')}
+                    />
                   </Space>
                 ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ field: 'INDUSTRY', value: '', points: 10 })} data-testid="policy-add-rule">
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ field: 'INDUSTRY', value: '', points: 10 })}
+                  data-testid="policy-add-rule"
+                >
                   {t('policy.addRule')}
                 </Button>
               </Space>
             )}
           </Form.List>
-          <Typography.Title level={5} style={{ marginTop: 24 }}>{t('policy.activity')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('policy.activity')}
+          </Typography.Title>
           <Space wrap size={16}>
-            <Form.Item name="activityWindowDays" label={t('policy.activityWindowDays')} rules={[{ required: true }]}><InputNumber min={1} max={365} /></Form.Item>
-            <Form.Item name="pointsPerInteraction" label={t('policy.pointsPerInteraction')} rules={[{ required: true }]}><InputNumber min={0} max={100} /></Form.Item>
-            <Form.Item name="activityCap" label={t('policy.activityCap')} rules={[{ required: true }]}><InputNumber min={0} max={100} /></Form.Item>
+            <Form.Item name="activityWindowDays" label={t('policy.activityWindowDays')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={365} />
+            </Form.Item>
+            <Form.Item
+              name="pointsPerInteraction"
+              label={t('policy.pointsPerInteraction')}
+              rules={[{ required: true }]}
+            >
+              <InputNumber min={0} max={100} />
+            </Form.Item>
+            <Form.Item name="activityCap" label={t('policy.activityCap')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={100} />
+            </Form.Item>
           </Space>
           <Typography.Title level={5}>{t('policy.weightsAndThresholds')}</Typography.Title>
           <Space wrap size={16}>
-            <Form.Item name="matchWeight" label={t('policy.matchWeight')} rules={[{ required: true }]}><InputNumber min={0} max={1} step={0.05} data-testid="policy-match-weight" /></Form.Item>
-            <Form.Item name="activityWeight" label={t('policy.activityWeight')} rules={[{ required: true }]}><InputNumber min={0} max={1} step={0.05} data-testid="policy-activity-weight" /></Form.Item>
-            <Form.Item name="priorityThreshold" label={t('policy.priorityThreshold')} rules={[{ required: true }]}><InputNumber min={0} max={100} data-testid="policy-priority" /></Form.Item>
-            <Form.Item name="highValueThreshold" label={t('policy.highValueThreshold')} rules={[{ required: true }]}><InputNumber min={0} max={100} /></Form.Item>
-            <Form.Item name="careAfterDays" label={t('policy.careAfterDays')} rules={[{ required: true }]}><InputNumber min={1} max={365} /></Form.Item>
-            <Form.Item name="repsSeeUnassigned" label={t('policy.repsSeeUnassigned')} valuePropName="checked"><Switch /></Form.Item>
+            <Form.Item name="matchWeight" label={t('policy.matchWeight')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={1} step={0.05} data-testid="policy-match-weight" />
+            </Form.Item>
+            <Form.Item name="activityWeight" label={t('policy.activityWeight')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={1} step={0.05} data-testid="policy-activity-weight" />
+            </Form.Item>
+            <Form.Item name="priorityThreshold" label={t('policy.priorityThreshold')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={100} data-testid="policy-priority" />
+            </Form.Item>
+            <Form.Item name="highValueThreshold" label={t('policy.highValueThreshold')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={100} />
+            </Form.Item>
+            <Form.Item name="careAfterDays" label={t('policy.careAfterDays')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={365} />
+            </Form.Item>
+            <Form.Item name="repsSeeUnassigned" label={t('policy.repsSeeUnassigned')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
           </Space>
-          {preview && <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="policy-preview" message={t('policy.previewTitle')} description={<PreviewSummary preview={preview} />} />}
+          {preview && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="policy-preview"
+              message={t('policy.previewTitle')}
+              description={<PreviewSummary preview={preview} />}
+            />
+          )}
           <Space>
-            <Button onClick={handlePreview} loading={runPreview.isPending && !save.isPending} data-testid="policy-preview-button">{t('policy.preview')}</Button>
-            <Button type="primary" onClick={handleSave} loading={save.isPending} data-testid="policy-save">{t('policy.save')}</Button>
-            <Button onClick={() => { form.setFieldsValue(toRequest(policy.data)); setPreview(null); }}>{t('policy.reset')}</Button>
+            <Button
+              onClick={handlePreview}
+              loading={runPreview.isPending && !save.isPending}
+              data-testid="policy-preview-button"
+            >
+              {t('policy.preview')}
+            </Button>
+            <Button type="primary" onClick={handleSave} loading={save.isPending} data-testid="policy-save">
+              {t('policy.save')}
+            </Button>
+            <Button
+              onClick={() => {
+                form.setFieldsValue(toRequest(policy.data));
+                setPreview(null);
+              }}
+            >
+              {t('policy.reset')}
+            </Button>
           </Space>
         </Form>
       </Card>
@@ -132,10 +258,18 @@ function RuleValueInput({ name, ruleField }: { name: number; ruleField?: string 
   const { t } = useTranslation();
   const rules = [{ required: true, message: t('common.required') }];
   if (ruleField === 'SOURCE') {
-    return <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}><Select options={enumOptions(t, 'SourceChannel')} /></Form.Item>;
+    return (
+      <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
+        <Select options={enumOptions(t, 'SourceChannel')} />
+      </Form.Item>
+    );
   }
   if (ruleField === 'REGION') {
-    return <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}><Select options={enumOptions(t, 'Region')} /></Form.Item>;
+    return (
+      <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
+        <Select options={enumOptions(t, 'Region')} />
+      </Form.Item>
+    );
   }
   return (
     <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
@@ -151,11 +285,37 @@ function PreviewSummary({ preview }: { preview: ScorePreview }) {
       <Typography.Text strong data-testid="policy-preview-headline">
         {t('policy.previewHeadline', { count: preview.enteringPriority, threshold: preview.priorityThreshold })}
       </Typography.Text>
-      <Descriptions size="small" column={1} items={[
-        { key: 'changed', label: t('policy.previewChanged'), children: `${preview.scoresChanged} / ${preview.openLeads}` },
-        { key: 'priority', label: t('policy.previewPriority', { threshold: preview.priorityThreshold }), children: t('policy.previewMove', { now: preview.priorityNow, after: preview.priorityAfter, up: preview.enteringPriority, down: preview.leavingPriority }) },
-        { key: 'high', label: t('policy.previewHighValue', { threshold: preview.highValueThreshold }), children: t('policy.previewMove', { now: preview.highValueNow, after: preview.highValueAfter, up: preview.enteringHighValue, down: preview.leavingHighValue }) },
-      ]} />
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          {
+            key: 'changed',
+            label: t('policy.previewChanged'),
+            children: `${preview.scoresChanged} / ${preview.openLeads}`,
+          },
+          {
+            key: 'priority',
+            label: t('policy.previewPriority', { threshold: preview.priorityThreshold }),
+            children: t('policy.previewMove', {
+              now: preview.priorityNow,
+              after: preview.priorityAfter,
+              up: preview.enteringPriority,
+              down: preview.leavingPriority,
+            }),
+          },
+          {
+            key: 'high',
+            label: t('policy.previewHighValue', { threshold: preview.highValueThreshold }),
+            children: t('policy.previewMove', {
+              now: preview.highValueNow,
+              after: preview.highValueAfter,
+              up: preview.enteringHighValue,
+              down: preview.leavingHighValue,
+            }),
+          },
+        ]}
+      />
     </Space>
   );
 }

@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api/client';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, etagOf, unwrap } from '../../lib/api/client';
 import type { components, operations } from '../../lib/api/schema';
+import type { MutationConfig } from '../../lib/queryClient';
 
 export type Lead = components['schemas']['Lead'];
 export type ScoreBreakdown = components['schemas']['ScoreBreakdown'];
@@ -28,16 +29,107 @@ export const leadQueries = {
   history: (id: string) =>
     queryOptions({
       queryKey: [...leadQueries.all, 'history', id],
-      queryFn: () => unwrap(api.GET('/api/v1/leads/{id}/score-history', { params: { path: { id }, query: { size: 100 } } })),
+      queryFn: () =>
+        unwrap(api.GET('/api/v1/leads/{id}/score-history', { params: { path: { id }, query: { size: 100 } } })),
     }),
   policy: () =>
     queryOptions({
-      queryKey: ['lead-scoring', 'policy'],
+      queryKey: [...leadQueries.all, 'policy'],
       queryFn: () => unwrap(api.GET('/api/v1/lead-scoring/policy')),
     }),
   rules: () =>
     queryOptions({
-      queryKey: ['lead-assignment', 'rules'],
+      queryKey: [...leadQueries.all, 'rules'],
       queryFn: () => unwrap(api.GET('/api/v1/lead-assignment/rules')),
     }),
+  /** The reps a rule can assign to. */
+  salesReps: () =>
+    queryOptions({
+      queryKey: [...leadQueries.all, 'sales-reps'],
+      queryFn: () =>
+        unwrap(api.GET('/api/v1/users', { params: { query: { role: 'SALES_REP', active: true, size: 200 } } })),
+    }),
 };
+
+const claimLead = (id: string) => unwrap(api.POST('/api/v1/leads/{id}/claim', { params: { path: { id } } }));
+
+/** Claims a lead; the queues are refreshed either way (a refused claim means someone else was first). */
+export function useClaimLead(config: MutationConfig<typeof claimLead> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...config,
+    mutationFn: claimLead,
+    onSuccess: async (...args) => {
+      await config.onSuccess?.(...args);
+      await queryClient.invalidateQueries({ queryKey: leadQueries.all });
+    },
+    onError: async (...args) => {
+      await config.onError?.(...args);
+      await queryClient.invalidateQueries({ queryKey: leadQueries.all });
+    },
+  });
+}
+
+/** Reads an assignment rule with its ETag, for editing. */
+export async function fetchAssignmentRuleForEdit(id: string): Promise<{ rule: AssignmentRule; etag: string }> {
+  const result = await api.GET('/api/v1/lead-assignment/rules/{id}', { params: { path: { id } } });
+  const rule = await unwrap(Promise.resolve(result));
+  return { rule, etag: etagOf(result.response) };
+}
+
+/** Creates an assignment rule, or updates one when it comes with the ETag it was read with. */
+export function useSaveAssignmentRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ editing, body }: { editing?: { id: string; etag?: string }; body: AssignmentRuleRequest }) =>
+      editing
+        ? unwrap(
+            api.PUT('/api/v1/lead-assignment/rules/{id}', {
+              params: { path: { id: editing.id }, header: { 'If-Match': editing.etag ?? '' } },
+              body,
+            }),
+          )
+        : unwrap(api.POST('/api/v1/lead-assignment/rules', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: leadQueries.rules().queryKey }),
+  });
+}
+
+const deleteAssignmentRule = (id: string) =>
+  unwrap(api.DELETE('/api/v1/lead-assignment/rules/{id}', { params: { path: { id } } }));
+
+export function useDeleteAssignmentRule(config: MutationConfig<typeof deleteAssignmentRule> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...config,
+    mutationFn: deleteAssignmentRule,
+    onSuccess: async (...args) => {
+      await queryClient.invalidateQueries({ queryKey: leadQueries.rules().queryKey });
+      await config.onSuccess?.(...args);
+    },
+  });
+}
+
+const previewScoringPolicy = (body: ScoringPolicyRequest) =>
+  unwrap(api.POST('/api/v1/lead-scoring/policy/preview', { body }));
+
+/** What a policy would do to today's leads, before it is saved. */
+export function usePreviewScoringPolicy(config: MutationConfig<typeof previewScoringPolicy> = {}) {
+  return useMutation({ ...config, mutationFn: previewScoringPolicy });
+}
+
+// If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
+const saveScoringPolicy = ({ version, body }: { version?: number; body: ScoringPolicyRequest }) =>
+  unwrap(api.PUT('/api/v1/lead-scoring/policy', { params: { header: { 'If-Match': `"${version ?? ''}"` } }, body }));
+
+/** Saves a new policy version; the service rescores every lead, so every lead query is refreshed. */
+export function useSaveScoringPolicy(config: MutationConfig<typeof saveScoringPolicy> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...config,
+    mutationFn: saveScoringPolicy,
+    onSuccess: async (...args) => {
+      await config.onSuccess?.(...args);
+      await queryClient.invalidateQueries({ queryKey: leadQueries.all });
+    },
+  });
+}

@@ -1,16 +1,37 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { LevelTag } from '../../components/ui/ValueBadges';
-import { api, etagOf, unwrap } from '../../lib/api/client';
 import { enumOptions, MEMBERSHIP_LEVELS } from '../../lib/enums';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
-import { type Reward, type RewardRequest, loyaltyQueries } from './api';
+import {
+  fetchRewardForEdit,
+  loyaltyQueries,
+  type Reward,
+  type RewardRequest,
+  useSaveReward,
+  useToggleRewardArchived,
+} from './api';
 
 type RewardForm = Omit<RewardRequest, 'activeFrom' | 'activeUntil'> & { window?: [Dayjs | null, Dayjs | null] };
 const FIELDS = ['name', 'description', 'kind', 'pointsCost', 'stock', 'activeFrom', 'activeUntil', 'levelRequired'];
@@ -20,26 +41,13 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<{ reward?: Reward; etag?: string } | null>(null);
   const [form] = Form.useForm<RewardForm>();
   const rewards = useQuery(loyaltyQueries.rewards(page, showArchived));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['rewards'] });
-
-  const save = useMutation({
-    mutationFn: (body: RewardRequest) => editing?.reward
-      ? unwrap(api.PUT('/api/v1/rewards/{id}', { params: { path: { id: editing.reward.id }, header: { 'If-Match': editing.etag ?? '' } }, body }))
-      : unwrap(api.POST('/api/v1/rewards', { body })),
-  });
-  const archive = useMutation({
-    mutationFn: (reward: Reward) => reward.archived
-      ? unwrap(api.POST('/api/v1/rewards/{id}/restore', { params: { path: { id: reward.id } } }))
-      : unwrap(api.DELETE('/api/v1/rewards/{id}', { params: { path: { id: reward.id } } })),
-    onSuccess: refresh,
-    onError: (error) => message.error(describeError(error, t)),
-  });
+  const save = useSaveReward();
+  const archive = useToggleRewardArchived({ onError: (error) => message.error(describeError(error, t)) });
 
   const open = async (reward?: Reward) => {
     form.resetFields();
@@ -49,10 +57,15 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
       return;
     }
     try {
-      const result = await api.GET('/api/v1/rewards/{id}', { params: { path: { id: reward.id } } });
-      const fresh = await unwrap(Promise.resolve(result));
-      form.setFieldsValue({ ...fresh, window: [fresh.activeFrom ? dayjs(fresh.activeFrom) : null, fresh.activeUntil ? dayjs(fresh.activeUntil) : null] });
-      setEditing({ reward: fresh, etag: etagOf(result.response) });
+      const { reward: fresh, etag } = await fetchRewardForEdit(reward.id);
+      form.setFieldsValue({
+        ...fresh,
+        window: [
+          fresh.activeFrom ? dayjs(fresh.activeFrom) : null,
+          fresh.activeUntil ? dayjs(fresh.activeUntil) : null,
+        ],
+      });
+      setEditing({ reward: fresh, etag });
     } catch (error) {
       message.error(describeError(error, t));
     }
@@ -60,10 +73,12 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
   const handleSave = async () => {
     const { window, ...values } = await form.validateFields();
     try {
-      await save.mutateAsync({ ...values, activeFrom: window?.[0]?.toISOString(), activeUntil: window?.[1]?.toISOString() });
+      await save.mutateAsync({
+        editing: editing?.reward ? { id: editing.reward.id, etag: editing.etag } : undefined,
+        body: { ...values, activeFrom: window?.[0]?.toISOString(), activeUntil: window?.[1]?.toISOString() },
+      });
       message.success(t('rewards.saved'));
       setEditing(null);
-      await refresh();
     } catch (error) {
       if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t));
     }
@@ -71,40 +86,142 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
 
   if (rewards.isError) return <ErrorState error={rewards.error} onRetry={() => rewards.refetch()} />;
   return (
-    <Card size="small" title={t('rewards.title')} data-testid="rewards-catalog"
-      extra={<Space>
-        {canEdit && <Space size={4}><Switch size="small" checked={showArchived} onChange={(v) => { setShowArchived(v); setPage(0); }} /><span>{t('rewards.showArchived')}</span></Space>}
-        {canEdit && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => open()} data-testid="reward-new">{t('rewards.new')}</Button>}
-      </Space>}>
-      <Table<Reward> size="small" rowKey="id" loading={rewards.isPending} dataSource={rewards.data?.items ?? []}
-        pagination={{ current: page + 1, pageSize: 20, total: rewards.data?.total ?? 0, onChange: (p) => setPage(p - 1), hideOnSinglePage: true }}
+    <Card
+      size="small"
+      title={t('rewards.title')}
+      data-testid="rewards-catalog"
+      extra={
+        <Space>
+          {canEdit && (
+            <Space size={4}>
+              <Switch
+                size="small"
+                checked={showArchived}
+                onChange={(v) => {
+                  setShowArchived(v);
+                  setPage(0);
+                }}
+              />
+              <span>{t('rewards.showArchived')}</span>
+            </Space>
+          )}
+          {canEdit && (
+            <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => open()} data-testid="reward-new">
+              {t('rewards.new')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Table<Reward>
+        size="small"
+        rowKey="id"
+        loading={rewards.isPending}
+        dataSource={rewards.data?.items ?? []}
+        pagination={{
+          current: page + 1,
+          pageSize: 20,
+          total: rewards.data?.total ?? 0,
+          onChange: (p) => setPage(p - 1),
+          hideOnSinglePage: true,
+        }}
         columns={[
-          { title: t('rewards.name'), dataIndex: 'name', render: (v: string, r) => (
-            <Space direction="vertical" size={0}><Typography.Text strong>{v}</Typography.Text>
-              {r.description && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.description}</Typography.Text>}</Space>) },
+          {
+            title: t('rewards.name'),
+            dataIndex: 'name',
+            render: (v: string, r) => (
+              <Space direction="vertical" size={0}>
+                <Typography.Text strong>{v}</Typography.Text>
+                {r.description && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.description}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
           { title: t('rewards.kind'), dataIndex: 'kind', render: (v: string) => t(`enum.RewardKind.${v}`) },
           { title: t('rewards.pointsCost'), dataIndex: 'pointsCost', align: 'right' },
-          { title: t('rewards.stock'), dataIndex: 'stock', align: 'right', render: (v?: number) => (v == null ? t('rewards.unlimited') : v) },
-          { title: t('rewards.levelRequired'), dataIndex: 'levelRequired', render: (v?: Reward['levelRequired']) => (v ? <LevelTag level={v} /> : t('rewards.everyone')) },
-          { title: t('rewards.window'), key: 'window', render: (_: unknown, r) => (r.activeFrom || r.activeUntil ? `${format.date(r.activeFrom)} – ${format.date(r.activeUntil)}` : t('rewards.always')) },
-          { title: t('rewards.status'), key: 'status', render: (_: unknown, r) => (r.archived ? <Tag>{t('rewards.archived')}</Tag>
-            : r.available ? <Tag color="green">{t('rewards.available')}</Tag> : <Tag color="orange">{t('rewards.unavailable')}</Tag>) },
-          ...(canEdit ? [{ key: 'actions', render: (_: unknown, r: Reward) => (
-            <Space size={0}>
-              <Button size="small" type="link" onClick={() => open(r)}>{t('common.edit')}</Button>
-              <Button size="small" type="link" onClick={() => archive.mutate(r)}>{r.archived ? t('rewards.restore') : t('rewards.archive')}</Button>
-            </Space>) }] : []),
-        ]} />
-      <Modal open={!!editing} title={editing?.reward ? t('rewards.edit') : t('rewards.new')} onCancel={() => setEditing(null)} onOk={handleSave}
-        confirmLoading={save.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+          {
+            title: t('rewards.stock'),
+            dataIndex: 'stock',
+            align: 'right',
+            render: (v?: number) => (v == null ? t('rewards.unlimited') : v),
+          },
+          {
+            title: t('rewards.levelRequired'),
+            dataIndex: 'levelRequired',
+            render: (v?: Reward['levelRequired']) => (v ? <LevelTag level={v} /> : t('rewards.everyone')),
+          },
+          {
+            title: t('rewards.window'),
+            key: 'window',
+            render: (_: unknown, r) =>
+              r.activeFrom || r.activeUntil
+                ? `${format.date(r.activeFrom)} – ${format.date(r.activeUntil)}`
+                : t('rewards.always'),
+          },
+          {
+            title: t('rewards.status'),
+            key: 'status',
+            render: (_: unknown, r) =>
+              r.archived ? (
+                <Tag>{t('rewards.archived')}</Tag>
+              ) : r.available ? (
+                <Tag color="green">{t('rewards.available')}</Tag>
+              ) : (
+                <Tag color="orange">{t('rewards.unavailable')}</Tag>
+              ),
+          },
+          ...(canEdit
+            ? [
+                {
+                  key: 'actions',
+                  render: (_: unknown, r: Reward) => (
+                    <Space size={0}>
+                      <Button size="small" type="link" onClick={() => open(r)}>
+                        {t('common.edit')}
+                      </Button>
+                      <Button size="small" type="link" onClick={() => archive.mutate(r)}>
+                        {r.archived ? t('rewards.restore') : t('rewards.archive')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={!!editing}
+        title={editing?.reward ? t('rewards.edit') : t('rewards.new')}
+        onCancel={() => setEditing(null)}
+        onOk={handleSave}
+        confirmLoading={save.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         <Form<RewardForm> form={form} layout="vertical" preserve={false} data-testid="reward-form">
-          <Form.Item name="name" label={t('rewards.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}><Input maxLength={120} /></Form.Item>
-          <Form.Item name="description" label={t('rewards.description')}><Input.TextArea maxLength={1000} rows={2} /></Form.Item>
+          <Form.Item
+            name="name"
+            label={t('rewards.name')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input maxLength={120} />
+          </Form.Item>
+          <Form.Item name="description" label={t('rewards.description')}>
+            <Input.TextArea maxLength={1000} rows={2} />
+          </Form.Item>
           <Space wrap size={16}>
             <Form.Item name="kind" label={t('rewards.kind')} rules={[{ required: true }]}>
               <Select style={{ width: 150 }} options={enumOptions(t, 'RewardKind')} />
             </Form.Item>
-            <Form.Item name="pointsCost" label={t('rewards.pointsCost')} rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item
+              name="pointsCost"
+              label={t('rewards.pointsCost')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
               <InputNumber min={1} max={10000000} precision={0} style={{ width: 140 }} />
             </Form.Item>
             <Form.Item name="stock" label={t('rewards.stock')} extra={t('rewards.stockHint')}>
@@ -112,7 +229,11 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
             </Form.Item>
           </Space>
           <Form.Item name="levelRequired" label={t('rewards.levelRequired')}>
-            <Select allowClear placeholder={t('rewards.everyone')} options={MEMBERSHIP_LEVELS.map((v) => ({ value: v, label: t(`tiers.level.${v}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('rewards.everyone')}
+              options={MEMBERSHIP_LEVELS.map((v) => ({ value: v, label: t(`tiers.level.${v}`) }))}
+            />
           </Form.Item>
           <Form.Item name="window" label={t('rewards.window')}>
             <DatePicker.RangePicker showTime allowEmpty={[true, true]} style={{ width: '100%' }} />

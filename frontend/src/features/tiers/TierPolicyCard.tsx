@@ -1,21 +1,42 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, InputNumber, Select, Skeleton, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, unwrap } from '../../lib/api/client';
 import { showFieldErrors } from '../../lib/forms';
-import { type TierPolicy, type TierPolicyRequest, tierQueries } from './api';
+import { type TierPolicy, type TierPolicyRequest, tierQueries, useSaveTierPolicy } from './api';
 
-const FIELDS = ['windowMonths', 'abcMethod', 'aCutoffPercent', 'bCutoffPercent', 'noRevenueTier', 'abcdThresholds', 'frequencyThreshold',
-  'orderValueThreshold', 'goldSpend', 'goldTenureDays', 'platinumSpend', 'platinumTenureDays', 'expectedLifetimeYears'];
+const FIELDS = [
+  'windowMonths',
+  'abcMethod',
+  'aCutoffPercent',
+  'bCutoffPercent',
+  'noRevenueTier',
+  'abcdThresholds',
+  'frequencyThreshold',
+  'orderValueThreshold',
+  'goldSpend',
+  'goldTenureDays',
+  'platinumSpend',
+  'platinumTenureDays',
+  'expectedLifetimeYears',
+];
 
 function toRequest(p: TierPolicy): TierPolicyRequest {
   return {
-    windowMonths: p.windowMonths, abcMethod: p.abcMethod, aCutoffPercent: p.aCutoffPercent, bCutoffPercent: p.bCutoffPercent,
-    noRevenueTier: p.noRevenueTier, abcdThresholds: p.abcdThresholds, frequencyThreshold: p.frequencyThreshold,
-    orderValueThreshold: p.orderValueThreshold, goldSpend: p.goldSpend, goldTenureDays: p.goldTenureDays, platinumSpend: p.platinumSpend,
-    platinumTenureDays: p.platinumTenureDays, expectedLifetimeYears: p.expectedLifetimeYears,
+    windowMonths: p.windowMonths,
+    abcMethod: p.abcMethod,
+    aCutoffPercent: p.aCutoffPercent,
+    bCutoffPercent: p.bCutoffPercent,
+    noRevenueTier: p.noRevenueTier,
+    abcdThresholds: p.abcdThresholds,
+    frequencyThreshold: p.frequencyThreshold,
+    orderValueThreshold: p.orderValueThreshold,
+    goldSpend: p.goldSpend,
+    goldTenureDays: p.goldTenureDays,
+    platinumSpend: p.platinumSpend,
+    platinumTenureDays: p.platinumTenureDays,
+    expectedLifetimeYears: p.expectedLifetimeYears,
   };
 }
 
@@ -23,48 +44,75 @@ function toRequest(p: TierPolicy): TierPolicyRequest {
 export function TierPolicyCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<TierPolicyRequest>();
   const policy = useQuery(tierQueries.policy());
   const thresholds = Form.useWatch('abcdThresholds', form);
   useEffect(() => {
     if (policy.data) form.setFieldsValue(toRequest(policy.data));
   }, [policy.data, form]);
-  const save = useMutation({
-    // If-Match names the version the form was loaded from: another admin's change in between is a 412, not overwritten.
-    mutationFn: (body: TierPolicyRequest) =>
-      unwrap(api.PUT('/api/v1/tiers/policy', { params: { header: { 'If-Match': `"${policy.data?.version ?? ''}"` } }, body })),
+  const save = useSaveTierPolicy({
     onSuccess: (saved) => {
       message.success(t('tiers.policy.saved', { version: saved.version }));
-      return queryClient.invalidateQueries({ queryKey: tierQueries.policy().queryKey });
     },
-    onError: (error) => { if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t)); },
+    onError: (error) => {
+      if (!showFieldErrors(form, error, FIELDS)) message.error(describeError(error, t));
+    },
   });
-  if (policy.isPending) return <Card><Skeleton active /></Card>;
-  if (policy.isError) return <Card><ErrorState error={policy.error} onRetry={() => policy.refetch()} /></Card>;
+  if (policy.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
+  if (policy.isError)
+    return (
+      <Card>
+        <ErrorState error={policy.error} onRetry={() => policy.refetch()} />
+      </Card>
+    );
   const number = (name: keyof TierPolicyRequest, min: number, max?: number, step?: number) => (
-    <Form.Item name={name} label={t(`tiers.policy.${name}`)} rules={[{ required: true, message: t('common.required') }]}>
+    <Form.Item
+      name={name}
+      label={t(`tiers.policy.${name}`)}
+      rules={[{ required: true, message: t('common.required') }]}
+    >
       <InputNumber min={min} max={max} step={step} style={{ width: 150 }} />
     </Form.Item>
   );
   return (
     <Card size="small" title={t('tiers.policy.title', { version: policy.data.version })} data-testid="tier-policy">
       <Typography.Paragraph type="secondary">{t('tiers.policy.intro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => save.mutate({ version: policy.data?.version, body: values })}
+      >
         <Space wrap size={16}>
           {number('windowMonths', 1, 60)}
           <Form.Item name="abcMethod" label={t('tiers.policy.abcMethod')} rules={[{ required: true }]}>
-            <Select style={{ width: 200 }} options={['CUMULATIVE_REVENUE', 'RANK_SHARE'].map((v) => ({ value: v, label: t(`tiers.policy.methods.${v}`) }))} />
+            <Select
+              style={{ width: 200 }}
+              options={['CUMULATIVE_REVENUE', 'RANK_SHARE'].map((v) => ({
+                value: v,
+                label: t(`tiers.policy.methods.${v}`),
+              }))}
+            />
           </Form.Item>
           {number('aCutoffPercent', 0.01, 99.99)}
           {number('bCutoffPercent', 0.01, 100)}
           <Form.Item name="noRevenueTier" label={t('tiers.policy.noRevenueTier')} rules={[{ required: true }]}>
-            <Select style={{ width: 150 }} options={['C', 'INACTIVE'].map((v) => ({ value: v, label: t(`tiers.abc.${v}.label`) }))} />
+            <Select
+              style={{ width: 150 }}
+              options={['C', 'INACTIVE'].map((v) => ({ value: v, label: t(`tiers.abc.${v}.label`) }))}
+            />
           </Form.Item>
         </Space>
         <Space wrap size={16}>
           <Form.Item name="abcdThresholds" label={t('tiers.policy.abcdThresholds')} rules={[{ required: true }]}>
-            <Select style={{ width: 150 }} options={['MEDIAN', 'FIXED'].map((v) => ({ value: v, label: t(`tiers.thresholdSource.${v}`) }))} />
+            <Select
+              style={{ width: 150 }}
+              options={['MEDIAN', 'FIXED'].map((v) => ({ value: v, label: t(`tiers.thresholdSource.${v}`) }))}
+            />
           </Form.Item>
           {thresholds === 'FIXED' && number('frequencyThreshold', 1)}
           {thresholds === 'FIXED' && number('orderValueThreshold', 0.01)}
@@ -76,7 +124,9 @@ export function TierPolicyCard() {
           {number('platinumTenureDays', 0, 3650)}
           {number('expectedLifetimeYears', 0.1, 50, 0.5)}
         </Space>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="tier-policy-save">{t('tiers.policy.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="tier-policy-save">
+          {t('tiers.policy.save')}
+        </Button>
       </Form>
     </Card>
   );

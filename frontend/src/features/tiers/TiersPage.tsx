@@ -1,16 +1,32 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 import { ABC_TIERS, MEMBERSHIP_LEVELS, oneOf } from '../../lib/enums';
-import { api, ApiError, unwrap } from '../../lib/api/client';
+import { ApiError } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { type TierReport, type TierShare, tierQueries } from './api';
+import { type TierReport, type TierShare, tierQueries, useStartRecompute } from './api';
 import { TierPolicyCard } from './TierPolicyCard';
 
 const TIER_COLORS: Record<string, string> = { A: '#cf1322', B: '#d46b08', C: '#1677ff', INACTIVE: '#8c8c8c' };
@@ -26,11 +42,10 @@ export function TiersPage() {
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useQuery({ ...tierQueries.job(jobId ?? ''), enabled: !!jobId });
 
-  const start = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/tiers/recompute')),
+  const start = useStartRecompute({
     onSuccess: (started) => setJobId(started.id),
     onError: (error) => {
-      const running = error instanceof ApiError ? (error.problem as { runningJobId?: string }).runningJobId : undefined;
+      const running = error instanceof ApiError ? error.problem.runningJobId : undefined;
       if (running) setJobId(running);
       else message.error(describeError(error, t));
     },
@@ -39,8 +54,8 @@ export function TiersPage() {
   const finished = job.data && job.data.state !== 'RUNNING' ? job.data : null;
   useEffect(() => {
     if (finished?.state === 'SUCCEEDED') {
-      void queryClient.invalidateQueries({ queryKey: tierQueries.all });
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      // A recompute moves tiers and levels that every feature shows (contact lists, points multipliers).
+      void queryClient.invalidateQueries();
     }
   }, [finished?.id, finished?.state, queryClient]);
 
@@ -51,10 +66,20 @@ export function TiersPage() {
     <div className="gx-page">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card
-          title={<Typography.Title level={4} style={{ margin: 0 }}>{t('tiers.title')}</Typography.Title>}
+          title={
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('tiers.title')}
+            </Typography.Title>
+          }
           extra={
-            <Button type="primary" icon={<SyncOutlined spin={running} />} loading={start.isPending} disabled={running}
-              onClick={() => start.mutate()} data-testid="tiers-recompute">
+            <Button
+              type="primary"
+              icon={<SyncOutlined spin={running} />}
+              loading={start.isPending}
+              disabled={running}
+              onClick={() => start.mutate()}
+              data-testid="tiers-recompute"
+            >
               {t('tiers.recompute')}
             </Button>
           }
@@ -66,26 +91,46 @@ export function TiersPage() {
                 <Alert type="error" showIcon message={t('tiers.jobFailed')} description={job.data.error} />
               ) : (
                 <>
-                  <Typography.Text>{job.data.state === 'SUCCEEDED' ? t('tiers.jobDone') : t('tiers.jobRunning', { phase: job.data.phase ?? '' })}</Typography.Text>
-                  <Progress percent={job.data.total ? Math.round((job.data.processed / job.data.total) * 100) : 0}
+                  <Typography.Text>
+                    {job.data.state === 'SUCCEEDED'
+                      ? t('tiers.jobDone')
+                      : t('tiers.jobRunning', { phase: job.data.phase ?? '' })}
+                  </Typography.Text>
+                  <Progress
+                    percent={job.data.total ? Math.round((job.data.processed / job.data.total) * 100) : 0}
                     status={job.data.state === 'SUCCEEDED' ? 'success' : 'active'}
-                    format={() => `${job.data.processed} / ${job.data.total ?? '…'}`} />
+                    format={() => `${job.data.processed} / ${job.data.total ?? '…'}`}
+                  />
                 </>
               )}
             </div>
           )}
-          {report.isPending ? <Skeleton active /> : notYet ? (
+          {report.isPending ? (
+            <Skeleton active />
+          ) : notYet ? (
             <Empty description={t('tiers.noReport')} />
           ) : report.isError ? (
             <ErrorState error={report.error} onRetry={() => report.refetch()} />
           ) : (
             <Row gutter={16}>
-              <Col xs={12} md={6}><Statistic title={t('tiers.customers')} value={report.data.customers} /></Col>
-              <Col xs={12} md={6}><Statistic title={t('tiers.paying')} value={report.data.payingCustomers} /></Col>
-              <Col xs={12} md={6}><Statistic title={t('tiers.revenue', { months: '' })} value={format.money(report.data.totalRevenue)} /></Col>
               <Col xs={12} md={6}>
-                <Statistic title={t('tiers.computedAt')} value={format.dateTime(report.data.computedAt)} valueStyle={{ fontSize: 16 }} />
-                <Typography.Text type="secondary">{t('tiers.policyVersion', { version: report.data.policyVersion })}</Typography.Text>
+                <Statistic title={t('tiers.customers')} value={report.data.customers} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('tiers.paying')} value={report.data.payingCustomers} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('tiers.revenue', { months: '' })} value={format.money(report.data.totalRevenue)} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic
+                  title={t('tiers.computedAt')}
+                  value={format.dateTime(report.data.computedAt)}
+                  valueStyle={{ fontSize: 16 }}
+                />
+                <Typography.Text type="secondary">
+                  {t('tiers.policyVersion', { version: report.data.policyVersion })}
+                </Typography.Text>
               </Col>
             </Row>
           )}
@@ -110,14 +155,25 @@ function ReportCards({ report }: { report: TierReport }) {
                 <Space style={{ justifyContent: 'space-between', width: '100%' }}>
                   <TierTag tier={oneOf(share.key, ABC_TIERS)} />
                   <Typography.Text data-testid={`tier-summary-${share.key}`}>
-                    {t('tiers.shareSummary', { customers: share.customerShare, revenue: share.revenueShare, count: share.customers })}
+                    {t('tiers.shareSummary', {
+                      customers: share.customerShare,
+                      revenue: share.revenueShare,
+                      count: share.customers,
+                    })}
                   </Typography.Text>
                 </Space>
                 <Progress percent={share.customerShare} showInfo={false} strokeColor="#bfbfbf" size="small" />
-                <Progress percent={share.revenueShare} showInfo={false} strokeColor={TIER_COLORS[share.key]} size="small" />
+                <Progress
+                  percent={share.revenueShare}
+                  showInfo={false}
+                  strokeColor={TIER_COLORS[share.key]}
+                  size="small"
+                />
               </div>
             ))}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('tiers.barsLegend')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('tiers.barsLegend')}
+            </Typography.Text>
           </Space>
         </Card>
       </Col>
@@ -125,8 +181,11 @@ function ReportCards({ report }: { report: TierReport }) {
         <Card title={t('tiers.quadrantTitle')} size="small" data-testid="tiers-quadrant">
           <QuadrantGrid quadrants={report.quadrants} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('tiers.thresholds', { frequency: report.abcdThresholds.frequency, value: format.money(report.abcdThresholds.orderValue),
-              source: t(`tiers.thresholdSource.${report.abcdThresholds.source}`) })}
+            {t('tiers.thresholds', {
+              frequency: report.abcdThresholds.frequency,
+              value: format.money(report.abcdThresholds.orderValue),
+              source: t(`tiers.thresholdSource.${report.abcdThresholds.source}`),
+            })}
           </Typography.Text>
         </Card>
       </Col>
@@ -139,18 +198,31 @@ function ReportCards({ report }: { report: TierReport }) {
         <Card title={t('tiers.levelsTitle')} size="small">
           <Space wrap style={{ marginBottom: 12 }}>
             {report.levels.map((level) => (
-              <Space key={level.key} size={4}><LevelTag level={oneOf(level.key, MEMBERSHIP_LEVELS)} /><Typography.Text>{level.customers}</Typography.Text></Space>
+              <Space key={level.key} size={4}>
+                <LevelTag level={oneOf(level.key, MEMBERSHIP_LEVELS)} />
+                <Typography.Text>{level.customers}</Typography.Text>
+              </Space>
             ))}
           </Space>
           <Typography.Title level={5}>{t('tiers.movementsTitle')}</Typography.Title>
-          <Table size="small" rowKey={(m) => `${m.dimension}-${m.from}-${m.to}`} pagination={{ pageSize: 8, hideOnSinglePage: true }}
-            dataSource={report.movements} locale={{ emptyText: t('tiers.noMovements') }} data-testid="tiers-movements"
+          <Table
+            size="small"
+            rowKey={(m) => `${m.dimension}-${m.from}-${m.to}`}
+            pagination={{ pageSize: 8, hideOnSinglePage: true }}
+            dataSource={report.movements}
+            locale={{ emptyText: t('tiers.noMovements') }}
+            data-testid="tiers-movements"
             columns={[
-              { title: t('tiers.dimension'), dataIndex: 'dimension', render: (v: string) => t(`tiers.dimensions.${v}`) },
+              {
+                title: t('tiers.dimension'),
+                dataIndex: 'dimension',
+                render: (v: string) => t(`tiers.dimensions.${v}`),
+              },
               { title: t('tiers.from'), dataIndex: 'from', render: (v?: string) => v ?? t('tiers.new') },
               { title: t('tiers.to'), dataIndex: 'to' },
               { title: t('tiers.customers'), dataIndex: 'customers', align: 'right' },
-            ]} />
+            ]}
+          />
         </Card>
       </Col>
     </Row>
@@ -164,11 +236,21 @@ function QuadrantGrid({ quadrants }: { quadrants: TierShare[] }) {
   const cell = (key: string, color: string) => {
     const share = byKey.get(key);
     return (
-      <div key={key} style={{ background: color, padding: 12, borderRadius: 6, minHeight: 110 }} data-testid={`quadrant-${key}`}>
+      <div
+        key={key}
+        style={{ background: color, padding: 12, borderRadius: 6, minHeight: 110 }}
+        data-testid={`quadrant-${key}`}
+      >
         <Space direction="vertical" size={2}>
-          <Typography.Text strong>{t('tiers.quadrant.label', { quadrant: key })} · {t(`tiers.quadrant.${key}.name`)}</Typography.Text>
-          <Typography.Text>{t('tiers.quadrantCell', { count: share?.customers ?? 0, revenue: share?.revenueShare ?? 0 })}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`tiers.quadrant.${key}.action`)}</Typography.Text>
+          <Typography.Text strong>
+            {t('tiers.quadrant.label', { quadrant: key })} · {t(`tiers.quadrant.${key}.name`)}
+          </Typography.Text>
+          <Typography.Text>
+            {t('tiers.quadrantCell', { count: share?.customers ?? 0, revenue: share?.revenueShare ?? 0 })}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`tiers.quadrant.${key}.action`)}
+          </Typography.Text>
         </Space>
       </div>
     );
@@ -176,11 +258,18 @@ function QuadrantGrid({ quadrants }: { quadrants: TierShare[] }) {
   return (
     <div>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
-        {cell('B', '#fff7e6')}{cell('A', '#fff1f0')}{cell('D', '#f5f5f5')}{cell('C', '#e6f4ff')}
+        {cell('B', '#fff7e6')}
+        {cell('A', '#fff1f0')}
+        {cell('D', '#f5f5f5')}
+        {cell('C', '#e6f4ff')}
       </div>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 4 }}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>↑ {t('tiers.axisValue')}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('tiers.axisFrequency')} →</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          ↑ {t('tiers.axisValue')}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('tiers.axisFrequency')} →
+        </Typography.Text>
       </div>
     </div>
   );
@@ -190,7 +279,8 @@ function QuadrantGrid({ quadrants }: { quadrants: TierShare[] }) {
 function HeatMap({ report }: { report: TierReport }) {
   const { t } = useTranslation();
   const max = Math.max(1, ...report.heatmap.map((c) => c.customers));
-  const count = (f: number, v: number) => report.heatmap.find((c) => c.frequencyBand === f && c.valueBand === v)?.customers ?? 0;
+  const count = (f: number, v: number) =>
+    report.heatmap.find((c) => c.frequencyBand === f && c.valueBand === v)?.customers ?? 0;
   const bands = ['<½', '½–1', '1–2', '2–4', '>4'];
   return (
     <div data-testid="tiers-heatmap">
@@ -205,8 +295,17 @@ function HeatMap({ report }: { report: TierReport }) {
                 return (
                   <td key={f}>
                     <Tooltip title={t('tiers.heatCell', { count: n })}>
-                      <div style={{ background: `rgba(207, 19, 34, ${alpha})`, height: 34, borderRadius: 4, textAlign: 'center', lineHeight: '34px',
-                        color: alpha > 0.55 ? '#fff' : '#262626', fontSize: 12 }}>
+                      <div
+                        style={{
+                          background: `rgba(207, 19, 34, ${alpha})`,
+                          height: 34,
+                          borderRadius: 4,
+                          textAlign: 'center',
+                          lineHeight: '34px',
+                          color: alpha > 0.55 ? '#fff' : '#262626',
+                          fontSize: 12,
+                        }}
+                      >
                         {n || ''}
                       </div>
                     </Tooltip>
@@ -215,11 +314,23 @@ function HeatMap({ report }: { report: TierReport }) {
               })}
             </tr>
           ))}
-          <tr><td />{bands.map((b) => <td key={b} style={{ fontSize: 11, color: '#8c8c8c', textAlign: 'center' }}>{b}</td>)}</tr>
+          <tr>
+            <td />
+            {bands.map((b) => (
+              <td key={b} style={{ fontSize: 11, color: '#8c8c8c', textAlign: 'center' }}>
+                {b}
+              </td>
+            ))}
+          </tr>
         </tbody>
       </table>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('tiers.heatLegend')}</Typography.Text>
-      <div><Tag bordered={false}>{t('tiers.axisFrequency')} →</Tag><Tag bordered={false}>↑ {t('tiers.axisValue')}</Tag></div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('tiers.heatLegend')}
+      </Typography.Text>
+      <div>
+        <Tag bordered={false}>{t('tiers.axisFrequency')} →</Tag>
+        <Tag bordered={false}>↑ {t('tiers.axisValue')}</Tag>
+      </div>
     </div>
   );
 }

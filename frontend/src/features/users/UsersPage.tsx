@@ -1,16 +1,29 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { api, etagOf, unwrap } from '../../lib/api/client';
-import type { components } from '../../lib/api/schema';
 import { showFieldErrors } from '../../lib/forms';
+import {
+  fetchUserForEdit,
+  type Role,
+  type Seniority,
+  type User,
+  userQueries,
+  useResetPassword,
+  useSaveUser,
+  useSignOutEverywhere,
+} from './api';
 
-type User = components['schemas']['UserResponse'];
-type Role = components['schemas']['Role'];
-type UserForm = { username?: string; displayName: string; password?: string; roles: Role[]; seniority?: components['schemas']['Seniority']; active: boolean };
+type UserForm = {
+  username?: string;
+  displayName: string;
+  password?: string;
+  roles: Role[];
+  seniority?: Seniority;
+  active: boolean;
+};
 
 const ROLES: Role[] = ['ADMIN', 'MANAGER', 'SALES_REP', 'SERVICE_AGENT', 'INTEGRATOR'];
 const FIELDS = ['username', 'displayName', 'password', 'roles', 'seniority', 'active'];
@@ -18,37 +31,15 @@ const FIELDS = ['username', 'displayName', 'password', 'roles', 'seniority', 'ac
 export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
   const [editing, setEditing] = useState<{ user?: User; etag?: string } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [form] = Form.useForm<UserForm>();
   const [passwordForm] = Form.useForm<{ password: string }>();
-  const users = useQuery({
-    queryKey: ['users', page],
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { page, size: 50 } } })),
-    placeholderData: keepPreviousData,
-  });
-
-  const save = useMutation({
-    mutationFn: async (values: UserForm) => {
-      if (editing?.user) {
-        const body = { displayName: values.displayName, roles: values.roles, seniority: values.seniority, active: values.active };
-        return unwrap(api.PUT('/api/v1/users/{id}', { params: { path: { id: editing.user.id }, header: { 'If-Match': editing.etag ?? '' } }, body }));
-      }
-      return unwrap(api.POST('/api/v1/users', { body: { ...values, username: values.username ?? '', password: values.password ?? '' } }));
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
-  });
-  const resetPassword = useMutation({
-    mutationFn: ({ id, password }: { id: string; password: string }) =>
-      unwrap(api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { password } })),
-  });
-
-  // A lost laptop or a leaving employee: every web session of the user ends at once.
-  const signOutEverywhere = useMutation({
-    mutationFn: (userId: string) => unwrap(api.DELETE('/api/v1/users/{userId}/sessions', { params: { path: { userId } } })),
-  });
+  const users = useQuery(userQueries.list(page));
+  const save = useSaveUser();
+  const resetPassword = useResetPassword();
+  const signOutEverywhere = useSignOutEverywhere();
 
   const openEdit = async (user?: User) => {
     form.resetFields();
@@ -57,16 +48,33 @@ export function UsersPage() {
       setEditing({});
       return;
     }
-    const result = await api.GET('/api/v1/users/{id}', { params: { path: { id: user.id } } });
-    const fresh = await unwrap(Promise.resolve(result));
-    form.setFieldsValue({ displayName: fresh.displayName, roles: fresh.roles, seniority: fresh.seniority, active: fresh.active });
-    setEditing({ user: fresh, etag: etagOf(result.response) });
+    const { user: fresh, etag } = await fetchUserForEdit(user.id);
+    form.setFieldsValue({
+      displayName: fresh.displayName,
+      roles: fresh.roles,
+      seniority: fresh.seniority,
+      active: fresh.active,
+    });
+    setEditing({ user: fresh, etag });
   };
 
   const handleSave = async () => {
     const values = await form.validateFields();
     try {
-      await save.mutateAsync(values);
+      await save.mutateAsync(
+        editing?.user
+          ? {
+              id: editing.user.id,
+              etag: editing.etag,
+              update: {
+                displayName: values.displayName,
+                roles: values.roles,
+                seniority: values.seniority,
+                active: values.active,
+              },
+            }
+          : { create: { ...values, username: values.username ?? '', password: values.password ?? '' } },
+      );
       message.success(t(editing?.user ? 'users.saved' : 'users.created'));
       setEditing(null);
     } catch (error) {
@@ -90,8 +98,16 @@ export function UsersPage() {
   return (
     <div className="gx-page">
       <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>{t('users.title')}</Typography.Title>}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()}>{t('users.new')}</Button>}
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('users.title')}
+          </Typography.Title>
+        }
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()}>
+            {t('users.new')}
+          </Button>
+        }
       >
         {users.isError ? (
           <ErrorState error={users.error} onRetry={() => users.refetch()} />
@@ -100,25 +116,67 @@ export function UsersPage() {
             rowKey="id"
             loading={users.isFetching}
             dataSource={users.data?.items ?? []}
-            pagination={{ current: page + 1, pageSize: 50, total: users.data?.total ?? 0, onChange: (p) => setPage(p - 1), showTotal: (count) => t('common.total', { count }) }}
+            pagination={{
+              current: page + 1,
+              pageSize: 50,
+              total: users.data?.total ?? 0,
+              onChange: (p) => setPage(p - 1),
+              showTotal: (count) => t('common.total', { count }),
+            }}
             columns={[
               { title: t('users.fields.username'), dataIndex: 'username' },
               { title: t('users.fields.displayName'), dataIndex: 'displayName' },
-              { title: t('users.fields.roles'), dataIndex: 'roles', render: (value: Role[]) => value.map((role) => <Tag key={role}>{t(`roles.${role}`)}</Tag>) },
-              { title: t('users.fields.seniority'), dataIndex: 'seniority', render: (value?: string) => (value ? t(`seniority.${value}`) : '—') },
-              { title: t('users.fields.active'), dataIndex: 'active', render: (value: boolean) => <Tag color={value ? 'green' : 'default'}>{value ? t('users.active') : t('users.inactive')}</Tag> },
+              {
+                title: t('users.fields.roles'),
+                dataIndex: 'roles',
+                render: (value: Role[]) => value.map((role) => <Tag key={role}>{t(`roles.${role}`)}</Tag>),
+              },
+              {
+                title: t('users.fields.seniority'),
+                dataIndex: 'seniority',
+                render: (value?: string) => (value ? t(`seniority.${value}`) : '—'),
+              },
+              {
+                title: t('users.fields.active'),
+                dataIndex: 'active',
+                render: (value: boolean) => (
+                  <Tag color={value ? 'green' : 'default'}>{value ? t('users.active') : t('users.inactive')}</Tag>
+                ),
+              },
               {
                 title: t('common.actions'),
                 key: 'actions',
                 render: (_: unknown, user) => (
                   <Space>
-                    <Button size="small" onClick={() => openEdit(user).catch((error: unknown) => message.error(describeError(error, t)))}>{t('common.edit')}</Button>
-                    <Button size="small" onClick={() => { passwordForm.resetFields(); setResetting(user); }}>{t('users.resetPassword')}</Button>
-                    <Popconfirm title={t('users.signOutEverywhereConfirm')} okText={t('users.signOutEverywhere')} cancelText={t('common.cancel')}
-                      onConfirm={() => signOutEverywhere.mutateAsync(user.id)
-                        .then(() => message.success(t('users.signedOutEverywhere')))
-                        .catch((error: unknown) => message.error(describeError(error, t)))}>
-                      <Button size="small" danger>{t('users.signOutEverywhere')}</Button>
+                    <Button
+                      size="small"
+                      onClick={() => openEdit(user).catch((error: unknown) => message.error(describeError(error, t)))}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        passwordForm.resetFields();
+                        setResetting(user);
+                      }}
+                    >
+                      {t('users.resetPassword')}
+                    </Button>
+                    <Popconfirm
+                      title={t('users.signOutEverywhereConfirm')}
+                      okText={t('users.signOutEverywhere')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() =>
+                        signOutEverywhere
+                          .mutateAsync(user.id)
+                          .then(() => message.success(t('users.signedOutEverywhere')))
+                          .catch((error: unknown) => message.error(describeError(error, t)))
+                      }
+                    >
+                      <Button size="small" danger>
+                        {t('users.signOutEverywhere')}
+                      </Button>
                     </Popconfirm>
                   </Space>
                 ),
@@ -140,20 +198,47 @@ export function UsersPage() {
         <Form<UserForm> form={form} layout="vertical" preserve={false}>
           {!editing?.user && (
             <>
-              <Form.Item name="username" label={t('users.fields.username')} rules={[{ required: true, message: t('common.required') }]}><Input /></Form.Item>
-              <Form.Item name="password" label={t('users.fields.password')} extra={t('users.passwordHelp')} rules={[{ required: true, message: t('common.required') }]}><Input.Password /></Form.Item>
+              <Form.Item
+                name="username"
+                label={t('users.fields.username')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t('users.fields.password')}
+                extra={t('users.passwordHelp')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <Input.Password />
+              </Form.Item>
             </>
           )}
-          <Form.Item name="displayName" label={t('users.fields.displayName')} rules={[{ required: true, message: t('common.required') }]}><Input /></Form.Item>
-          <Form.Item name="roles" label={t('users.fields.roles')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="displayName"
+            label={t('users.fields.displayName')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="roles"
+            label={t('users.fields.roles')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Select mode="multiple" options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
           </Form.Item>
           {roles.includes('SALES_REP') && (
             <Form.Item name="seniority" label={t('users.fields.seniority')}>
-              <Select options={(['JUNIOR', 'SENIOR'] as const).map((value) => ({ value, label: t(`seniority.${value}`) }))} />
+              <Select
+                options={(['JUNIOR', 'SENIOR'] as const).map((value) => ({ value, label: t(`seniority.${value}`) }))}
+              />
             </Form.Item>
           )}
-          <Form.Item name="active" label={t('users.fields.active')} valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="active" label={t('users.fields.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
         </Form>
       </Modal>
       <Modal
@@ -166,7 +251,14 @@ export function UsersPage() {
         cancelText={t('common.cancel')}
       >
         <Form form={passwordForm} layout="vertical">
-          <Form.Item name="password" label={t('users.fields.newPassword')} extra={t('users.passwordHelp')} rules={[{ required: true, message: t('common.required') }]}><Input.Password /></Form.Item>
+          <Form.Item
+            name="password"
+            label={t('users.fields.newPassword')}
+            extra={t('users.passwordHelp')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input.Password />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

@@ -19,7 +19,6 @@ export class ApiError extends Error {
 /** Raised when the service cannot be reached at all. */
 export class NetworkError extends Error {}
 
-
 // Copies of requests in flight, so one refused for an expired token can be sent again after a refresh.
 const retryable = new Map<string, Request>();
 
@@ -49,7 +48,10 @@ const authMiddleware: Middleware = {
 };
 
 // Same origin as the app; fetch is looked up per call so tests can stand in for the network.
-export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: (request) => globalThis.fetch(request) });
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(authMiddleware);
 
 type Result<T> = { data?: T; error?: unknown; response: Response };

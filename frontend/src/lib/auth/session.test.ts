@@ -1,12 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  currentSession, freshToken, getSessionState, hasRole, refreshSession, resetSessionForTests, restoreSession,
-  sessionFromToken, signIn, signOut, takeSessionExpired,
+  currentSession,
+  freshToken,
+  getSessionState,
+  hasRole,
+  refreshSession,
+  resetSessionForTests,
+  restoreSession,
+  sessionFromToken,
+  signIn,
+  signOut,
+  takeSessionExpired,
 } from './session';
 
 function token(claims: Record<string, unknown>): string {
   const bytes = new TextEncoder().encode(JSON.stringify(claims));
-  const payload = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const payload = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
   return `header.${payload}.signature`;
 }
 
@@ -15,17 +27,27 @@ function tokenExpiringIn(seconds: number, upn = 'rep.zhang'): string {
 }
 
 function json(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
 }
 
 type Call = { url: string; method: string; csrf: string | null };
 
 function stubNetwork(answer: (url: string) => Response) {
   const calls: Call[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
-    calls.push({ url: new URL(request.url).pathname, method: request.method, csrf: request.headers.get('X-Requested-With') });
-    return answer(new URL(request.url).pathname);
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (request: Request) => {
+      calls.push({
+        url: new URL(request.url).pathname,
+        method: request.method,
+        csrf: request.headers.get('X-Requested-With'),
+      });
+      return answer(new URL(request.url).pathname);
+    }),
+  );
   return calls;
 }
 
@@ -34,15 +56,25 @@ describe('session', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('reads user, session, Chinese display name, roles and expiry from the token', () => {
-    const session = sessionFromToken(token({ sub: 'u1', sid: 's1', upn: 'rep.zhang', name: '张晓明', groups: ['SALES_REP'], exp: 2_000_000_000 }));
-    expect(session).toMatchObject({ userId: 'u1', sessionId: 's1', username: 'rep.zhang', displayName: '张晓明', roles: ['SALES_REP'] });
+    const session = sessionFromToken(
+      token({ sub: 'u1', sid: 's1', upn: 'rep.zhang', name: '张晓明', groups: ['SALES_REP'], exp: 2_000_000_000 }),
+    );
+    expect(session).toMatchObject({
+      userId: 'u1',
+      sessionId: 's1',
+      username: 'rep.zhang',
+      displayName: '张晓明',
+      roles: ['SALES_REP'],
+    });
     expect(session.expiresAt).toBe(2_000_000_000_000);
     expect(hasRole(session, 'MANAGER', 'SALES_REP')).toBe(true);
     expect(hasRole(session, 'ADMIN')).toBe(false);
   });
 
   it('signs in to a web session and keeps the token in memory only', async () => {
-    const calls = stubNetwork(() => json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }));
+    const calls = stubNetwork(() =>
+      json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }),
+    );
     await signIn('rep.zhang', 'demo1234');
     expect(calls).toEqual([{ url: '/api/v1/auth/session', method: 'POST', csrf: 'XMLHttpRequest' }]);
     expect(currentSession()?.username).toBe('rep.zhang');
@@ -52,7 +84,9 @@ describe('session', () => {
 
   it('restores the session on page load through the refresh cookie', async () => {
     resetSessionForTests({ status: 'restoring' });
-    const calls = stubNetwork(() => json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }));
+    const calls = stubNetwork(() =>
+      json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }),
+    );
     expect(currentSession()).toBeNull();
     await restoreSession();
     expect(calls.map((c) => c.url)).toEqual(['/api/v1/auth/refresh']);
@@ -71,9 +105,16 @@ describe('session', () => {
   it('a restore answered after the user signed in does not sign them out', async () => {
     resetSessionForTests({ status: 'restoring' });
     let answerRefresh: (response: Response) => void = () => undefined;
-    vi.stubGlobal('fetch', vi.fn((request: Request) => new URL(request.url).pathname === '/api/v1/auth/refresh'
-      ? new Promise<Response>((resolve) => { answerRefresh = resolve; })
-      : Promise.resolve(json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((request: Request) =>
+        new URL(request.url).pathname === '/api/v1/auth/refresh'
+          ? new Promise<Response>((resolve) => {
+              answerRefresh = resolve;
+            })
+          : Promise.resolve(json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 })),
+      ),
+    );
     const restoring = restoreSession();
     await signIn('rep.zhang', 'demo1234');
     answerRefresh(json(401, { status: 401 }));

@@ -11,7 +11,9 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 function lookup(messages: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 }
 
 describe('translations', () => {
@@ -35,8 +37,25 @@ describe('translations', () => {
   });
 
   it('label every contact field the service can name in a validation error', () => {
-    const fields = ['name', 'mobile', 'email', 'wechatId', 'company', 'industry', 'region', 'city', 'birthday',
-      'sourceChannel', 'preferredChannel', 'tags', 'hiddenNeeds', 'personalityType', 'lifecycleStage', 'ownerId', 'marketingConsent'];
+    const fields = [
+      'name',
+      'mobile',
+      'email',
+      'wechatId',
+      'company',
+      'industry',
+      'region',
+      'city',
+      'birthday',
+      'sourceChannel',
+      'preferredChannel',
+      'tags',
+      'hiddenNeeds',
+      'personalityType',
+      'lifecycleStage',
+      'ownerId',
+      'marketingConsent',
+    ];
     for (const field of fields) expect(lookup(zhCN, `contacts.fields.${field}`), field).toBeTypeOf('string');
   });
 });
