@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Jobs;
 import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,19 +34,8 @@ class TierJobTest {
     @Inject
     EntityManager em;
 
-    private JsonPath awaitJob(TestUser manager, String jobId) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            JsonPath job = manager.request().get("/api/v1/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
-            if (!"RUNNING".equals(job.getString("state"))) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " still running");
-    }
-
     @Test
-    void aManagerRecomputesTiersAndFollowsTheJobToItsReport() throws Exception {
+    void aManagerRecomputesTiersAndFollowsTheJobToItsReport() {
         TestUser manager = Api.newUser(Role.MANAGER);
         TestUser rep = Api.newUser(Role.SALES_REP);
         String big = rep.request().body(aContact().build()).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
@@ -57,7 +47,7 @@ class TierJobTest {
                 .body("kind", equalTo("TIER_RECOMPUTE")).extract();
         String jobId = accepted.path("id");
         assertTrue(accepted.header("Location").endsWith("/api/v1/jobs/" + jobId));
-        JsonPath job = awaitJob(manager, jobId);
+        JsonPath job = Jobs.awaitFinished(manager, jobId);
         assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
         assertEquals(job.getLong("total"), job.getLong("processed"));
         assertTrue(job.getLong("total") >= 1);
@@ -78,7 +68,7 @@ class TierJobTest {
 
         // Nothing changed since: a second recompute writes no customer and moves nobody.
         String second = manager.request().post("/api/v1/tiers/recompute").then().statusCode(202).extract().path("id");
-        JsonPath again = awaitJob(manager, second);
+        JsonPath again = Jobs.awaitFinished(manager, second);
         assertEquals(0, again.getLong("report.changedCustomers"), again.prettify());
         assertEquals(List.of(), again.getList("report.movements"));
     }
