@@ -210,6 +210,35 @@ class ComplaintResourceTest {
     }
 
     @Test
+    void aManagerReassignsAComplaintAndAnAgentMayOnlyTakeItThemselves() {
+        String id = complaint("MEDIUM");
+        TestUser manager = Api.newUser(Role.MANAGER);
+        TestUser colleague = Api.newUser(Role.SERVICE_AGENT);
+
+        manager.request().body(Map.of("assigneeId", colleague.id().toString())).post(path(id, "assign")).then().statusCode(200)
+                .body("assigneeId", equalTo(colleague.id().toString())).body("assigneeName", equalTo("测试 " + colleague.username()))
+                .body("state", equalTo("RECEIVED"));
+        var events = agent.request().get("/api/v1/complaints/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("RECEIVE", "ASSIGN"), events.getList("events.action"));
+        assertEquals("测试 " + colleague.username(), events.getString("events[1].text"));
+        assertEquals(manager.id().toString(), events.getString("events[1].actorId"));
+
+        // An agent cannot hand the complaint to someone else, but may take it back.
+        agent.request().body(Map.of("assigneeId", colleague.id().toString())).post(path(id, "assign")).then().statusCode(403);
+        agent.request().body(Map.of("assigneeId", agent.id().toString())).post(path(id, "assign")).then().statusCode(200)
+                .body("assigneeId", equalTo(agent.id().toString()));
+        // Only an active service agent can be the assignee; a rep cannot assign at all.
+        manager.request().body(Map.of("assigneeId", rep.id().toString())).post(path(id, "assign")).then().statusCode(400)
+                .body("errors.field", hasItem("assigneeId"));
+        manager.request().body(Map.of()).post(path(id, "assign")).then().statusCode(400).body("errors.field", hasItem("assigneeId"));
+        rep.request().body(Map.of("assigneeId", agent.id().toString())).post(path(id, "assign")).then().statusCode(403);
+        manager.request().body(Map.of("assigneeId", agent.id().toString())).post(path(UUID.randomUUID().toString(), "assign"))
+                .then().statusCode(404);
+        assertEquals(List.of("RECEIVE", "ASSIGN", "ASSIGN"),
+                agent.request().get("/api/v1/complaints/" + id).then().extract().jsonPath().getList("events.action"));
+    }
+
+    @Test
     void visibilityFollowsTheContactAndBadInputIsRefused() {
         String id = complaint("LOW");
         TestUser otherRep = Api.newUser(Role.SALES_REP);
