@@ -23,13 +23,13 @@ public class ComplaintStatsService {
     public ComplaintStats stats(Instant from, Instant to) {
         String period = " FROM complaint WHERE received_at >= :from AND received_at < :to";
         Object[] totals = (Object[]) em.createNativeQuery("""
-                SELECT count(*), count(*) FILTER (WHERE state NOT IN ('FOLLOWED_UP', 'CLOSED')),
+                SELECT count(*), count(*) FILTER (WHERE state IN %s),
                        100.0 * count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at) / NULLIF(count(acknowledged_at), 0),
                        100.0 * count(*) FILTER (WHERE resolved_at <= resolve_due_at) / NULLIF(count(resolved_at), 0),
                        100.0 * count(*) FILTER (WHERE followed_up_at <= follow_up_due_at) / NULLIF(count(followed_up_at), 0),
                        avg(extract(epoch FROM acknowledged_at - received_at) / 3600),
                        avg(extract(epoch FROM resolved_at - received_at) / 3600),
-                       avg(satisfaction)""" + period)
+                       avg(satisfaction)""".formatted(ComplaintState.OPEN_SQL) + period)
                 .setParameter("from", from).setParameter("to", to).getSingleResult();
         return new ComplaintStats(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),
                 countBy("category", period, from, to), countBy("channel", period, from, to), countBy("severity", period, from, to),
