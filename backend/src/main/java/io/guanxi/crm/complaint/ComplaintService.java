@@ -138,7 +138,7 @@ public class ComplaintService {
             params.put("contact", contactId);
         }
         if (open != null) {
-            where.add((open ? "" : "NOT ") + "c.state NOT IN ('FOLLOWED_UP', 'CLOSED')");
+            where.add("c.state " + (open ? "" : "NOT ") + "IN " + ComplaintState.OPEN_SQL);
         }
         if (breached != null) {
             where.add((breached ? "" : "NOT ")
@@ -169,8 +169,8 @@ public class ComplaintService {
     @Transactional
     public boolean churnRisk(UUID contactId) {
         return !em.createNativeQuery("""
-                SELECT 1 FROM complaint WHERE contact_id = :c AND severity IN ('HIGH', 'CRITICAL')
-                  AND state NOT IN ('RESOLVED', 'FOLLOWED_UP', 'CLOSED') LIMIT 1""").setParameter("c", contactId)
+                SELECT 1 FROM complaint WHERE contact_id = :c AND severity IN %s
+                  AND state IN %s LIMIT 1""".formatted(Severity.CHURN_RISK_SQL, ComplaintState.AWAITING_RESOLUTION_SQL)).setParameter("c", contactId)
                 .getResultList().isEmpty();
     }
 
@@ -335,8 +335,8 @@ public class ComplaintService {
         List<?> agents = em.createNativeQuery("""
                 SELECT u.id FROM app_user u JOIN app_user_role r ON r.user_id = u.id AND r.role = 'SERVICE_AGENT'
                 WHERE u.active
-                ORDER BY (SELECT count(*) FROM complaint c WHERE c.assignee_id = u.id AND c.state NOT IN ('FOLLOWED_UP', 'CLOSED')), u.id
-                LIMIT 1""", UUID.class).getResultList();
+                ORDER BY (SELECT count(*) FROM complaint c WHERE c.assignee_id = u.id AND c.state IN %s), u.id
+                LIMIT 1""".formatted(ComplaintState.OPEN_SQL), UUID.class).getResultList();
         return agents.isEmpty() ? null : (UUID) agents.get(0);
     }
 

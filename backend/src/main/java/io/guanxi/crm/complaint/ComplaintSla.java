@@ -54,7 +54,7 @@ public class ComplaintSla {
                 UPDATE complaint c SET warned_at = :now
                 FROM complaint_sla_policy p
                 WHERE p.severity = c.severity
-                  AND c.state IN ('RECEIVED', 'ACKNOWLEDGED', 'CAUSE_IDENTIFIED', 'SOLUTIONS_OFFERED') AND c.warned_at IS NULL
+                  AND c.state IN %s AND c.warned_at IS NULL
                   AND c.resolve_due_at <= CAST(:horizon AS timestamptz) AND c.resolve_due_at > :now
                   AND c.resolve_due_at - make_interval(mins => p.warn_before_minutes) <= :now
                   AND c.assignee_id IS NOT NULL
@@ -65,7 +65,7 @@ public class ComplaintSla {
                        'Resolution due soon', resolve_due_at, :now
                 FROM warned
                 ON CONFLICT (complaint_id, reason) WHERE done_at IS NULL DO NOTHING)
-            SELECT count(*) FROM warned""";
+            SELECT count(*) FROM warned""".formatted(ComplaintState.AWAITING_RESOLUTION_SQL);
 
     public record ScanResult(long acknowledgeBreaches, long resolveBreaches, long followUpBreaches, long warnings) {
         public long total() {
@@ -92,7 +92,7 @@ public class ComplaintSla {
     @Transactional
     public ScanResult scan(Instant now) {
         long ack = breach("acknowledge", "c.state = 'RECEIVED'", "ACKNOWLEDGE", "first response", now);
-        long resolve = breach("resolve", "c.state IN ('RECEIVED', 'ACKNOWLEDGED', 'CAUSE_IDENTIFIED', 'SOLUTIONS_OFFERED')",
+        long resolve = breach("resolve", "c.state IN " + ComplaintState.AWAITING_RESOLUTION_SQL,
                 "RESOLVE", "resolution", now);
         long followUp = breach("follow_up", "c.state = 'RESOLVED'", "FOLLOW_UP", "24-hour follow-up", now);
         long maxWarn = SqlValues.longValue(em.createNativeQuery("SELECT COALESCE(max(warn_before_minutes), 0) FROM complaint_sla_policy")

@@ -167,7 +167,7 @@ public class LeadRepository {
         return em.createNativeQuery("""
                 UPDATE lead SET owner_id = :rep, assignment_kind = 'CLAIMED', assignment_reason = :reason,
                        assigned_by_rule = NULL, assigned_at = :at, updated_at = :at, version = version + 1
-                WHERE id = :id AND owner_id IS NULL AND status IN ('NEW', 'CONTACTED', 'QUALIFIED')""")
+                WHERE id = :id AND owner_id IS NULL AND status IN %s""".formatted(LeadStatus.OPEN_SQL))
                 .setParameter("rep", rep).setParameter("reason", reason).setParameter("at", at)
                 .setParameter("id", leadId).executeUpdate();
     }

@@ -42,7 +42,7 @@ public class LeadRescoring {
                           AND i.occurred_at <= CAST(:now AS timestamptz))::int AS activity_count,
                        p.version, p.points_per_interaction, p.activity_cap, p.match_weight, p.activity_weight
                 FROM lead l CROSS JOIN policy p
-                WHERE l.status IN ('NEW', 'CONTACTED', 'QUALIFIED') AND (:allLeads OR l.id = ANY(CAST(string_to_array(:ids, ',') AS uuid[])))
+                WHERE l.status IN %s AND (:allLeads OR l.id = ANY(CAST(string_to_array(:ids, ',') AS uuid[])))
             ),
             scored AS (
                 SELECT id, old_score, match_score, activity_count, version,
@@ -55,7 +55,7 @@ public class LeadRescoring {
                        round(match_score * match_weight + activity_score * activity_weight, 2) AS score
                 FROM scored
             )
-            """;
+            """.formatted(LeadStatus.OPEN_SQL);
 
     private static final String RESCORE = "WITH policy AS (SELECT * FROM lead_scoring_policy WHERE version = :policyVersion),\n"
             + SCORES + """

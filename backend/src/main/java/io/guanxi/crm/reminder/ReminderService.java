@@ -1,5 +1,6 @@
 package io.guanxi.crm.reminder;
 
+import io.guanxi.crm.lead.LeadStatus;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.paging.PageRequest;
@@ -45,11 +46,11 @@ public class ReminderService {
                 FROM lead l
                 JOIN contact c ON c.id = l.contact_id
                 CROSS JOIN (SELECT care_after_days FROM lead_scoring_policy ORDER BY version DESC LIMIT 1) AS p
-                WHERE l.status IN ('NEW', 'CONTACTED', 'QUALIFIED') AND l.owner_id IS NOT NULL
+                WHERE l.status IN %s AND l.owner_id IS NOT NULL
                   AND greatest(c.last_contacted_at, l.created_at) < CAST(:now AS timestamptz) - make_interval(days => p.care_after_days)
                   AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.lead_id = l.id AND r.reason = 'LEAD_NO_INTERACTION'
                                   AND r.done_at > CAST(:now AS timestamptz) - make_interval(days => p.care_after_days))
-                ON CONFLICT (lead_id, reason) WHERE done_at IS NULL DO NOTHING""")
+                ON CONFLICT (lead_id, reason) WHERE done_at IS NULL DO NOTHING""".formatted(LeadStatus.OPEN_SQL))
                 .setParameter("now", now).executeUpdate();
     }
 

@@ -12,9 +12,11 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Recomputes every customer's value in set-based SQL (SPEC §5): one statement derives revenue, ABC
@@ -37,6 +39,23 @@ public class TierRecompute {
             "B", "High value, low frequency: raise frequency — reminders, subscriptions, visit invitations",
             "C", "Frequent, low value: grow the order — bundles, upgrades, cross-selling",
             "D", "Low frequency, low value: activate — a first-repeat offer, or let them be");
+
+    /**
+     * The level a customer's window revenue and tenure earn: {@link TierService#earnedLevel} in SQL, over
+     * columns revenue, first_at and the policy's spends and tenure days (TierRuleConsistencyTest holds them equal).
+     * A tenure day is 24 hours as in Java: "days =>" would count calendar days of the session's time zone,
+     * an hour off across a daylight-saving change.
+     */
+    static final String EARNED_LEVEL = """
+            CASE WHEN revenue >= platinum_spend
+                      AND first_at <= CAST(:now AS timestamptz) - make_interval(hours => 24 * platinum_tenure_days) THEN 'PLATINUM'
+                 WHEN revenue >= gold_spend
+                      AND first_at <= CAST(:now AS timestamptz) - make_interval(hours => 24 * gold_tenure_days) THEN 'GOLD'
+                 ELSE 'SILVER' END""";
+
+    /** The levels lowest first, as the enum ranks them: ARRAY['SILVER', 'GOLD', 'PLATINUM']. */
+    static final String LEVEL_RANKING = Arrays.stream(MembershipLevel.values()).map(level -> "'" + level.name() + "'")
+            .collect(Collectors.joining(", ", "ARRAY[", "]"));
 
     private static final String CALCULATE = """
             CREATE TEMP TABLE tier_calc ON COMMIT DROP AS
@@ -90,18 +109,13 @@ public class TierRecompute {
                             WHEN f.high_frequency AND f.high_value THEN 'A'
                             WHEN f.high_value THEN 'B'
                             WHEN f.high_frequency THEN 'C' ELSE 'D' END AS abcd_quadrant,
-                       CASE WHEN f.revenue >= f.platinum_spend
-                                 AND f.first_at <= CAST(:now AS timestamptz) - make_interval(days => f.platinum_tenure_days) THEN 'PLATINUM'
-                            WHEN f.revenue >= f.gold_spend
-                                 AND f.first_at <= CAST(:now AS timestamptz) - make_interval(days => f.gold_tenure_days) THEN 'GOLD'
-                            ELSE 'SILVER' END AS computed_level,
+                       %2$s AS computed_level,
                        round(f.aov * (f.cnt * 12.0 / f.window_months) * f.expected_lifetime_years, 2) AS clv
                 FROM flagged f),
             leveled AS (
                 SELECT c.*, cv.abc_tier AS old_tier, cv.abcd_quadrant AS old_quadrant, cv.membership_level AS old_level,
                        CASE WHEN :review OR cv.membership_level IS NULL
-                                 OR array_position(ARRAY['SILVER', 'GOLD', 'PLATINUM'], c.computed_level)
-                                    > array_position(ARRAY['SILVER', 'GOLD', 'PLATINUM'], cv.membership_level)
+                                 OR array_position(%1$s, c.computed_level) > array_position(%1$s, cv.membership_level)
                             THEN c.computed_level ELSE cv.membership_level END AS level,
                        cv.contact_id IS NULL
                        OR (cv.revenue, cv.purchase_count, cv.average_order, cv.first_purchase_at, cv.last_purchase_at, cv.abc_tier,
@@ -110,10 +124,10 @@ public class TierRecompute {
                                             c.r, c.f, c.m, c.clv, CAST(:version AS int)) AS values_differ
                 FROM classified c LEFT JOIN customer_value cv ON cv.contact_id = c.contact_id)
             -- Whether the row must be written is decided here: the upsert then never touches (nor locks) an unchanged row.
-            SELECT l.*, abs(hashtext(l.contact_id::text)) % 10 AS slice,
+            SELECT l.*, abs(hashtext(l.contact_id::text)) %% 10 AS slice,
                    l.values_differ OR l.level IS DISTINCT FROM l.old_level AS changed
             FROM leveled l
-            """;
+            """.formatted(LEVEL_RANKING, EARNED_LEVEL);
 
     /** Sorted by contact: B-tree inserts in key order touch each index page once (2× faster at 1 M rows). */
     private static final String HISTORY = """

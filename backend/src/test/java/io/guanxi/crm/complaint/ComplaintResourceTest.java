@@ -57,6 +57,12 @@ class ComplaintResourceTest {
                 .post("/api/v1/complaints").then().statusCode(201).extract().path("id");
     }
 
+    /** A count in a stats map, 0 where the period had none. */
+    private static long countOf(io.restassured.path.json.JsonPath stats, String key) {
+        Long count = stats.getObject(key, Long.class);
+        return count == null ? 0 : count;
+    }
+
     private String path(String id, String step) {
         return "/api/v1/complaints/" + id + "/" + step;
     }
@@ -210,6 +216,35 @@ class ComplaintResourceTest {
     }
 
     @Test
+    void aManagerReassignsAComplaintAndAnAgentMayOnlyTakeItThemselves() {
+        String id = complaint("MEDIUM");
+        TestUser manager = Api.newUser(Role.MANAGER);
+        TestUser colleague = Api.newUser(Role.SERVICE_AGENT);
+
+        manager.request().body(Map.of("assigneeId", colleague.id().toString())).post(path(id, "assign")).then().statusCode(200)
+                .body("assigneeId", equalTo(colleague.id().toString())).body("assigneeName", equalTo("测试 " + colleague.username()))
+                .body("state", equalTo("RECEIVED"));
+        var events = agent.request().get("/api/v1/complaints/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("RECEIVE", "ASSIGN"), events.getList("events.action"));
+        assertEquals("测试 " + colleague.username(), events.getString("events[1].text"));
+        assertEquals(manager.id().toString(), events.getString("events[1].actorId"));
+
+        // An agent cannot hand the complaint to someone else, but may take it back.
+        agent.request().body(Map.of("assigneeId", colleague.id().toString())).post(path(id, "assign")).then().statusCode(403);
+        agent.request().body(Map.of("assigneeId", agent.id().toString())).post(path(id, "assign")).then().statusCode(200)
+                .body("assigneeId", equalTo(agent.id().toString()));
+        // Only an active service agent can be the assignee; a rep cannot assign at all.
+        manager.request().body(Map.of("assigneeId", rep.id().toString())).post(path(id, "assign")).then().statusCode(400)
+                .body("errors.field", hasItem("assigneeId"));
+        manager.request().body(Map.of()).post(path(id, "assign")).then().statusCode(400).body("errors.field", hasItem("assigneeId"));
+        rep.request().body(Map.of("assigneeId", agent.id().toString())).post(path(id, "assign")).then().statusCode(403);
+        manager.request().body(Map.of("assigneeId", agent.id().toString())).post(path(UUID.randomUUID().toString(), "assign"))
+                .then().statusCode(404);
+        assertEquals(List.of("RECEIVE", "ASSIGN", "ASSIGN"),
+                agent.request().get("/api/v1/complaints/" + id).then().extract().jsonPath().getList("events.action"));
+    }
+
+    @Test
     void visibilityFollowsTheContactAndBadInputIsRefused() {
         String id = complaint("LOW");
         TestUser otherRep = Api.newUser(Role.SALES_REP);
@@ -239,11 +274,25 @@ class ComplaintResourceTest {
     @Test
     void statsCountByCategoryAndMeasureTheSlas() {
         TestUser manager = Api.newUser(Role.MANAGER);
+        // Other classes leave complaints in the same period: what this test adds is counted exactly as the difference.
+        var before = manager.request().get("/api/v1/complaints/stats").then().statusCode(200).extract().jsonPath();
         String id = complaint("MEDIUM");
+        complaint("CRITICAL");
         agent.request().body(Map.of("message", "收到")).post(path(id, "acknowledge")).then().statusCode(200);
+        agent.request().body(Map.of("apology", "抱歉", "cause", "LOGISTICS", "explanation", "延误")).post(path(id, "cause")).then().statusCode(200);
+        agent.request().body(Map.of("options", List.of("退款", "补发", "代金券"))).post(path(id, "solutions")).then().statusCode(200);
+        agent.request().body(Map.of("chosenOption", 1, "note", "已退款")).post(path(id, "resolve")).then().statusCode(200);
+        agent.request().body(Map.of("satisfaction", 4)).post(path(id, "follow-up")).then().statusCode(200);
         var stats = manager.request().get("/api/v1/complaints/stats").then().statusCode(200).extract().jsonPath();
-        assertTrue(stats.getLong("byCategory.LOGISTICS") >= 1);
-        assertTrue(stats.getLong("bySeverity.MEDIUM") >= 1);
+        String month = Instant.now().atOffset(java.time.ZoneOffset.UTC).toString().substring(0, 7);
+        assertEquals(2, stats.getLong("total") - before.getLong("total"));
+        assertEquals(1, stats.getLong("open") - before.getLong("open"), "the followed-up one is no longer open");
+        assertEquals(2, stats.getLong("byCategory.LOGISTICS") - countOf(before, "byCategory.LOGISTICS"));
+        assertEquals(2, stats.getLong("byChannel.HOTLINE") - countOf(before, "byChannel.HOTLINE"));
+        assertEquals(1, stats.getLong("bySeverity.MEDIUM") - countOf(before, "bySeverity.MEDIUM"));
+        assertEquals(1, stats.getLong("bySeverity.CRITICAL") - countOf(before, "bySeverity.CRITICAL"));
+        assertEquals(2, stats.getLong("byMonth.'" + month + "'") - countOf(before, "byMonth.'" + month + "'"));
+        assertEquals(stats.getMap("byCategory").values().stream().mapToLong(n -> ((Number) n).longValue()).sum(), stats.getLong("total"));
         assertTrue(stats.getDouble("acknowledgedInTimePercent") > 0);
         assertTrue(stats.getDouble("meanHoursToAcknowledge") >= 0);
         var policy = manager.request().get("/api/v1/complaints/sla-policy").then().statusCode(200).extract().jsonPath();

@@ -10,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.MovableClock;
 import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,6 +46,12 @@ class LeadResourceTest {
 
     @Inject
     LeadService leadService;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    EntityManager em;
 
     private TestUser rep;
 
@@ -125,6 +134,36 @@ class LeadResourceTest {
     }
 
     @Test
+    void anAdminSlidesTheActivityWindowNowAndLearnsHowManyScoresMoved() {
+        var created = rep.request().body(referral()).post("/api/v1/leads").then().statusCode(201).extract();
+        String id = created.path("id");
+        // Inside the 7-day window now, outside it two hours from now.
+        logInteraction(created.path("contactId"), Instant.now().minus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
+        rep.request().get("/api/v1/leads/" + id).then().body("activityCount", equalTo(1)).body("score", equalTo(68.0f));
+        rep.request().post("/api/v1/lead-scoring/rescore").then().statusCode(403);
+        Api.newUser(Role.MANAGER).request().post("/api/v1/lead-scoring/rescore").then().statusCode(403);
+
+        clock.advance(Duration.ofHours(2));
+        try {
+            long slidBefore = windowSlidHistoryRows();
+            int moved = given().auth().oauth2(Api.adminToken()).post("/api/v1/lead-scoring/rescore").then().statusCode(200)
+                    .extract().as(Integer.class);
+            // Open leads of other classes may slide too: the answer counts exactly the scores written.
+            assertEquals(windowSlidHistoryRows() - slidBefore, moved);
+            rep.request().get("/api/v1/leads/" + id).then().body("activityCount", equalTo(0)).body("score", equalTo(60.0f));
+            rep.request().get("/api/v1/leads/" + id + "/score-history").then()
+                    .body("items[0].cause", equalTo("WINDOW_SLID")).body("items[0].score", equalTo(60.0f));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private long windowSlidHistoryRows() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM lead_score_history WHERE cause = 'WINDOW_SLID'").getSingleResult()).longValue());
+    }
+
+    @Test
     void editingTheLeadRescoresIt() {
         var created = rep.request().body(referral()).post("/api/v1/leads").then().statusCode(201).extract();
         Map<String, Object> edit = new HashMap<>(referral());
@@ -144,6 +183,8 @@ class LeadResourceTest {
     @Test
     void aPolicyChangeRescoresEveryOpenLeadAndIsValidated() {
         var created = rep.request().body(referral()).post("/api/v1/leads").then().statusCode(201).extract();
+        int before = given().auth().oauth2(Api.adminToken()).get("/api/v1/lead-scoring/policy").then().statusCode(200)
+                .extract().path("version");
         Map<String, Object> policy = new HashMap<>(DEFAULT_POLICY);
         policy.put("matchWeight", 0.5);
         policy.put("activityWeight", 0.5);
@@ -154,6 +195,14 @@ class LeadResourceTest {
                 .body("score", equalTo(50.0f)).body("policyVersion", equalTo(version));
         rep.request().get("/api/v1/leads/" + created.path("id") + "/score-history").then()
                 .body("items[0].cause", equalTo("POLICY_CHANGED"));
+        // The version a score names stays readable after the next change, by everyone who reads scores.
+        rep.request().get("/api/v1/lead-scoring/policy/versions/" + version).then().statusCode(200)
+                .body("version", equalTo(version)).body("matchWeight", equalTo(0.5f)).body("activityWeight", equalTo(0.5f));
+        rep.request().get("/api/v1/lead-scoring/policy/versions/" + before).then().statusCode(200)
+                .body("version", equalTo(before)).body("matchWeight", equalTo(0.6f)).body("activityWeight", equalTo(0.4f));
+        rep.request().get("/api/v1/lead-scoring/policy/versions/" + (version + 1)).then().statusCode(404);
+        rep.request().get("/api/v1/lead-scoring/policy/versions/abc").then().statusCode(404);
+        given().get("/api/v1/lead-scoring/policy/versions/" + version).then().statusCode(401);
 
         policy.put("activityWeight", 0.6);
         policy.put("highValueThreshold", 70);

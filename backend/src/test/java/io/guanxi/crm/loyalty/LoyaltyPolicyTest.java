@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
+import io.guanxi.crm.support.Jobs;
 import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,18 +117,7 @@ class LoyaltyPolicyTest {
     void anAdminRunsTheExpiryAsAJobAndBadPoliciesAreRefused() {
         String job = admin.request().post("/api/v1/loyalty/expiry").then().statusCode(202)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/jobs/")).extract().path("id");
-        for (int i = 0; i < 50; i++) {
-            String state = admin.request().get("/api/v1/jobs/" + job).then().statusCode(200).extract().path("state");
-            if (!"RUNNING".equals(state)) {
-                assertEquals("SUCCEEDED", state);
-                break;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        assertEquals("SUCCEEDED", Jobs.awaitFinished(admin, job).getString("state"));
         admin.request().get("/api/v1/jobs/" + job).then().body("report.points", notNullValue());
         manager.request().post("/api/v1/loyalty/expiry").then().statusCode(403);
         withPolicy(p -> { }, () -> {

@@ -159,6 +159,29 @@ class LoyaltyResourceTest {
     }
 
     @Test
+    void anArchivedRewardIsRestoredToTheCatalogAndCanBeRedeemedAgain() {
+        sale(rep, contactId, 1000);
+        String gift = reward(manager, 10, null, Map.of());
+        String restore = "/api/v1/rewards/" + gift + "/restore";
+        manager.request().delete("/api/v1/rewards/" + gift).then().statusCode(200).body("archived", equalTo(true));
+        redeem(rep, gift, 1, null).then().statusCode(422);
+        String archivedTag = manager.request().get("/api/v1/rewards/" + gift).then().statusCode(200).extract().header("ETag");
+
+        rep.request().post(restore).then().statusCode(403);
+        given().post(restore).then().statusCode(401);
+        manager.request().post("/api/v1/rewards/" + UUID.randomUUID() + "/restore").then().statusCode(404);
+        long version = manager.request().post(restore).then().statusCode(200).body("archived", equalTo(false))
+                .body("available", equalTo(true)).extract().jsonPath().getLong("version");
+        // The restore is a new version: an edit based on the archived reward is stale.
+        manager.request().header("If-Match", archivedTag).body(Map.of("name", "改名", "kind", "PRODUCT", "pointsCost", 10))
+                .put("/api/v1/rewards/" + gift).then().statusCode(412);
+        // Restoring what is not archived changes nothing.
+        manager.request().post(restore).then().statusCode(200).body("version", equalTo((int) version));
+        rep.request().get("/api/v1/rewards?size=200&sort=createdAt,desc").then().statusCode(200).body("items.id", hasItem(gift));
+        redeem(rep, gift, 1, null).then().statusCode(201);
+    }
+
+    @Test
     void cancellingGivesBackPointsAndStockOnce() throws SQLException {
         sale(rep, contactId, 500);
         String gift = reward(manager, 200, 1, Map.of());
