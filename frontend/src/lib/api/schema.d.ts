@@ -1953,7 +1953,7 @@ export interface components {
             scoredAt: components["schemas"]["Instant"];
             assignedAt?: components["schemas"]["Instant"];
             assignmentKind?: components["schemas"]["AssignmentKind"];
-            /** @description What decided the owner: a rule, the high-value default, a manager, or the queue it waits in */
+            /** @description The name assignmentKind refers to: the rule (RULE), the manager (MANAGER), the rep who claimed it (CLAIMED), the existing owner (EXISTING_CUSTOMER); absent otherwise. A name, not a sentence: the web app words the kind in the reader's language. */
             assignmentReason?: string;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];

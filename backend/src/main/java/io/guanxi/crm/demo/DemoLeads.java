@@ -40,7 +40,7 @@ public class DemoLeads {
                            (%s)[1 + abs(hashtext(c.id::text)) %% 5], c.industry, c.region,
                            (ARRAY[5000, 20000, 50000, 120000, 300000])[1 + abs(hashtext(c.id::text || 'budget')) %% 5],
                            (ARRAY['NEW', 'CONTACTED', 'QUALIFIED'])[1 + abs(hashtext(c.id::text || 'status')) %% 3],
-                           c.owner_id, 0, 0, 0, 0, 1, :now, c.created_at, :now, :now, 'OWNER', 'demo data'
+                           c.owner_id, 0, 0, 0, 0, 1, :now, c.created_at, :now, :now, 'OWNER', NULL
                     FROM contact c
                     WHERE abs(hashtext(c.id::text)) %% 4 = 0 AND c.archived_at IS NULL""".formatted(PRODUCTS))
                     .setParameter("now", now).executeUpdate();
@@ -59,12 +59,12 @@ public class DemoLeads {
                                       created_at, updated_at, assignment_kind, assignment_reason)
                     SELECT gen_random_uuid(), p.id, 'WEBSITE', (%s)[1 + abs(hashtext(p.id::text)) %% 5], p.industry, p.region,
                            (ARRAY[20000, 120000, 300000])[1 + abs(hashtext(p.id::text || 'b')) %% 3], 'NEW',
-                           0, 0, 0, 0, 1, :now, p.created_at, :now, 'POTENTIAL_QUEUE', 'potential queue of junior reps'
+                           0, 0, 0, 0, 1, :now, p.created_at, :now, 'POTENTIAL_QUEUE', NULL
                     FROM prospect p""".formatted(PRODUCTS))
                     .setParameter("integrator", integrator).setParameter("now", now).executeUpdate();
             rescoring.rescoreAllOpen(1, ScoreCause.CREATED, now);
             em.createNativeQuery("""
-                    UPDATE lead SET assignment_kind = 'PRIORITY_QUEUE', assignment_reason = 'priority queue of senior reps'
+                    UPDATE lead SET assignment_kind = 'PRIORITY_QUEUE'
                     WHERE owner_id IS NULL AND score >= 80""").executeUpdate();
         });
     }

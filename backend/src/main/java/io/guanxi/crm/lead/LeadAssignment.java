@@ -53,7 +53,7 @@ public class LeadAssignment {
                 continue;
             }
             UUID owner = rule.strategy == AssignmentStrategy.ROUND_ROBIN ? nextInTurn(rule, pool) : leastLoaded(pool);
-            record(lead, owner, rule.id, AssignmentKind.RULE, "rule " + rule.position + " \u201c" + rule.name + "\u201d (" + rule.strategy + ")");
+            record(lead, owner, rule.id, AssignmentKind.RULE, rule.name);
             return;
         }
         LeadScoringPolicy policy = policies.current();
@@ -61,23 +61,25 @@ public class LeadAssignment {
             case HIGH_VALUE -> {
                 List<UUID> seniors = users.activeSalesReps(Seniority.SENIOR);
                 if (seniors.isEmpty()) {
-                    record(lead, null, null, AssignmentKind.PRIORITY_QUEUE, "HIGH_VALUE, but no active senior rep");
+                    record(lead, null, null, AssignmentKind.PRIORITY_QUEUE, null);
                 } else {
-                    record(lead, leastLoaded(seniors), null, AssignmentKind.HIGH_VALUE, "HIGH_VALUE (score ≥ " + policy.highValueThreshold
-                            + "): least-loaded senior rep");
+                    record(lead, leastLoaded(seniors), null, AssignmentKind.HIGH_VALUE, null);
                 }
             }
-            case PRIORITY -> record(lead, null, null, AssignmentKind.PRIORITY_QUEUE, "PRIORITY (score ≥ " + policy.priorityThreshold
-                    + "): priority queue of senior reps");
-            case STANDARD -> record(lead, null, null, AssignmentKind.POTENTIAL_QUEUE, "potential queue of junior reps");
+            case PRIORITY -> record(lead, null, null, AssignmentKind.PRIORITY_QUEUE, null);
+            case STANDARD -> record(lead, null, null, AssignmentKind.POTENTIAL_QUEUE, null);
         }
     }
 
     /** A manager's choice, recorded as such. */
     public void assignManually(Lead lead, UUID owner, String managerName) {
-        record(lead, owner, null, AssignmentKind.MANAGER, "assigned by " + managerName);
+        record(lead, owner, null, AssignmentKind.MANAGER, managerName);
     }
 
+    /**
+     * The kind says what decided (the web app words it in the reader's language); the reason is only
+     * the name it refers to — the rule's, the manager's — never a sentence.
+     */
     private void record(Lead lead, UUID owner, UUID ruleId, AssignmentKind kind, String reason) {
         lead.ownerId = owner;
         lead.assignmentKind = kind;

@@ -70,7 +70,7 @@ public class LeadCapture {
         boolean ownerWorksLeads = owner.active && (owner.roles.contains(Role.SALES_REP) || owner.roles.contains(Role.MANAGER));
         Lead created = ownerWorksLeads
                 ? leadService.newLead(existing.id(), lead, owner.id, AssignmentKind.EXISTING_CUSTOMER,
-                        "captured for an existing contact of " + owner.displayName)
+                        owner.displayName)
                 : leadService.newLead(existing.id(), lead, null, null, null);
         return new LeadCaptureResponse(created.id, Outcome.EXISTING_CONTACT);
     }

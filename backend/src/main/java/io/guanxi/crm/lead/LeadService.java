@@ -87,7 +87,7 @@ public class LeadService {
         if (ownerId != null) {
             boolean own = ownerId.equals(currentUser.id());
             kind = own ? AssignmentKind.OWNER : AssignmentKind.MANAGER;
-            reason = own ? "created by its owner" : "set at creation by " + currentUser.username();
+            reason = own ? null : currentUser.username();
         }
         return toResponses(List.of(newLead(contactId, request, ownerId, kind, reason))).get(0);
     }
@@ -139,7 +139,7 @@ public class LeadService {
             return toResponses(List.of(lead)).get(0);
         }
         if (lead.ownerId != null || !lead.status.isOpen()
-                || leads.claim(id, me, "claimed by " + currentUser.username() + " from the queue", clock.instant()) == 0) {
+                || leads.claim(id, me, currentUser.username(), clock.instant()) == 0) {
             throw ProblemException.conflict("This lead is no longer in the queue: someone else owns it or it is closed");
         }
         contacts.handOverCaptured(lead.contactId, me);

@@ -33,7 +33,9 @@ public record LeadResponse(
         @Schema(required = true) Instant scoredAt,
         Instant assignedAt,
         AssignmentKind assignmentKind,
-        @Schema(description = "What decided the owner: a rule, the high-value default, a manager, or the queue it waits in")
+        @Schema(description = "The name assignmentKind refers to: the rule (RULE), the manager (MANAGER), the rep who claimed it "
+                + "(CLAIMED), the existing owner (EXISTING_CUSTOMER); absent otherwise. A name, not a sentence: the web app "
+                + "words the kind in the reader's language.")
         String assignmentReason,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
