@@ -18,6 +18,8 @@ import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.reminder.ComplaintReminder;
+import io.guanxi.crm.reminder.ReminderService;
 import io.guanxi.crm.user.User;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +75,9 @@ public class ComplaintService {
 
     @Inject
     GuanxiConfig config;
+
+    @Inject
+    ReminderService reminders;
 
     @Transactional
     public ComplaintResponse create(ComplaintRequest request) {
@@ -235,8 +240,7 @@ public class ComplaintService {
             c.satisfaction = step.satisfaction();
             c.satisfactionComment = step.comment();
             c.followedUpAt = now;
-            em.createNativeQuery("UPDATE reminder SET done_at = :now WHERE complaint_id = :id AND reason = 'COMPLAINT_FOLLOW_UP' AND done_at IS NULL")
-                    .setParameter("now", now).setParameter("id", c.id).executeUpdate();
+            reminders.completeForComplaint(c.id, ComplaintReminder.Reason.COMPLAINT_FOLLOW_UP, now);
         });
     }
 
@@ -255,8 +259,7 @@ public class ComplaintService {
             c.resolveDueAt = now.plus(Duration.ofMinutes(sla(c.severity).resolveMinutes));
             c.resolveBreachedAt = null;
             c.warnedAt = null;
-            em.createNativeQuery("UPDATE reminder SET done_at = :now WHERE complaint_id = :id AND done_at IS NULL")
-                    .setParameter("now", now).setParameter("id", c.id).executeUpdate();
+            reminders.completeForComplaint(c.id, null, now);
         });
     }
 
@@ -305,13 +308,9 @@ public class ComplaintService {
 
     private void followUpReminder(Complaint c, Instant now) {
         UUID owner = c.assigneeId != null ? c.assigneeId : currentUser.id();
-        em.createNativeQuery("""
-                INSERT INTO reminder (id, owner_id, contact_id, complaint_id, reason, note, due_at, created_at)
-                VALUES (:id, :owner, :contact, :complaint, 'COMPLAINT_FOLLOW_UP', :note, :due, :now)
-                ON CONFLICT (complaint_id, reason) WHERE done_at IS NULL DO UPDATE SET due_at = EXCLUDED.due_at""")
-                .setParameter("id", Ids.newId()).setParameter("owner", owner).setParameter("contact", c.contactId)
-                .setParameter("complaint", c.id).setParameter("note", "Call back about the resolved complaint and ask how satisfied they are")
-                .setParameter("due", c.followUpDueAt).setParameter("now", now).executeUpdate();
+        reminders.scheduleOrReschedule(ComplaintReminder.Reason.COMPLAINT_FOLLOW_UP,
+                "Call back about the resolved complaint and ask how satisfied they are",
+                new ComplaintReminder(owner, c.contactId, c.id, c.followUpDueAt), now);
     }
 
     void event(UUID complaintId, String action, ComplaintState from, ComplaintState to, String text, Instant at) {

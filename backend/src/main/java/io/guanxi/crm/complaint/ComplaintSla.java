@@ -1,14 +1,20 @@
 package io.guanxi.crm.complaint;
 
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
+import io.guanxi.crm.reminder.ComplaintReminder;
+import io.guanxi.crm.reminder.ReminderService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,50 +28,32 @@ public class ComplaintSla {
 
     private static final Logger LOG = Logger.getLogger(ComplaintSla.class);
 
-    /** The active manager with the fewest open escalations: evaluated once per statement. */
-    private static final String MANAGER = """
-            manager AS (
-                SELECT u.id FROM app_user u JOIN app_user_role r ON r.user_id = u.id AND r.role = 'MANAGER'
-                WHERE u.active
-                ORDER BY (SELECT count(*) FROM reminder m WHERE m.owner_id = u.id AND m.reason = 'COMPLAINT_ESCALATED'
-                          AND m.done_at IS NULL), u.id
-                LIMIT 1)""";
+    /** Active managers: the escalation goes to the one whose reminder list holds the fewest open escalations. */
+    private static final String MANAGERS = """
+            SELECT u.id FROM app_user u JOIN app_user_role r ON r.user_id = u.id AND r.role = 'MANAGER' WHERE u.active""";
 
     private static final String BREACH = """
-            WITH %1$s,
-            breached AS (
-                UPDATE complaint c SET %2$s_breached_at = :now,
+            WITH breached AS (
+                UPDATE complaint c SET %1$s_breached_at = :now,
                        escalated_at = COALESCE(c.escalated_at, :now),
-                       escalated_to = COALESCE(c.escalated_to, (SELECT id FROM manager))
-                WHERE %3$s AND c.%2$s_breached_at IS NULL AND c.%2$s_due_at <= :now
+                       escalated_to = COALESCE(c.escalated_to, CAST(:manager AS uuid))
+                WHERE %2$s AND c.%1$s_breached_at IS NULL AND c.%1$s_due_at <= :now
                 RETURNING c.id, c.contact_id, c.state, c.escalated_to),
             events AS (
                 INSERT INTO complaint_event (complaint_id, action, from_state, to_state, text, at)
-                SELECT id, 'BREACH_%4$s', state, state, 'SLA missed: %5$s; escalated to a manager', :now FROM breached),
-            reminders AS (
-                INSERT INTO reminder (id, owner_id, contact_id, complaint_id, reason, note, due_at, created_at)
-                SELECT gen_random_uuid(), escalated_to, contact_id, id, 'COMPLAINT_ESCALATED', 'SLA missed: %5$s', :now, :now
-                FROM breached WHERE escalated_to IS NOT NULL
-                ON CONFLICT (complaint_id, reason) WHERE done_at IS NULL DO NOTHING)
-            SELECT count(*) FROM breached""";
+                SELECT id, 'BREACH_%3$s', state, state, 'SLA missed: %4$s; escalated to a manager', :now FROM breached)
+            SELECT id AS id, contact_id AS contact_id, escalated_to AS escalated_to FROM breached""";
 
     private static final String WARN = """
-            WITH warned AS (
-                UPDATE complaint c SET warned_at = :now
-                FROM complaint_sla_policy p
-                WHERE p.severity = c.severity
-                  AND c.state IN %s AND c.warned_at IS NULL
-                  AND c.resolve_due_at <= CAST(:horizon AS timestamptz) AND c.resolve_due_at > :now
-                  AND c.resolve_due_at - make_interval(mins => p.warn_before_minutes) <= :now
-                  AND c.assignee_id IS NOT NULL
-                RETURNING c.id, c.contact_id, c.assignee_id, c.resolve_due_at),
-            reminders AS (
-                INSERT INTO reminder (id, owner_id, contact_id, complaint_id, reason, note, due_at, created_at)
-                SELECT gen_random_uuid(), assignee_id, contact_id, id, 'COMPLAINT_SLA_WARNING',
-                       'Resolution due soon', resolve_due_at, :now
-                FROM warned
-                ON CONFLICT (complaint_id, reason) WHERE done_at IS NULL DO NOTHING)
-            SELECT count(*) FROM warned""".formatted(ComplaintState.AWAITING_RESOLUTION_SQL);
+            UPDATE complaint c SET warned_at = :now
+            FROM complaint_sla_policy p
+            WHERE p.severity = c.severity
+              AND c.state IN %s AND c.warned_at IS NULL
+              AND c.resolve_due_at <= CAST(:horizon AS timestamptz) AND c.resolve_due_at > :now
+              AND c.resolve_due_at - make_interval(mins => p.warn_before_minutes) <= :now
+              AND c.assignee_id IS NOT NULL
+            RETURNING c.id AS id, c.contact_id AS contact_id, c.assignee_id AS assignee_id, c.resolve_due_at AS resolve_due_at"""
+            .formatted(ComplaintState.AWAITING_RESOLUTION_SQL);
 
     public record ScanResult(long acknowledgeBreaches, long resolveBreaches, long followUpBreaches, long warnings) {
         public long total() {
@@ -78,6 +66,9 @@ public class ComplaintSla {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReminderService reminders;
 
     @Scheduled(every = "{guanxi.complaints.sla-scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "complaint-sla-scan")
@@ -97,13 +88,26 @@ public class ComplaintSla {
         long followUp = breach("follow_up", "c.state = 'RESOLVED'", "FOLLOW_UP", "24-hour follow-up", now);
         long maxWarn = SqlValues.longValue(em.createNativeQuery("SELECT COALESCE(max(warn_before_minutes), 0) FROM complaint_sla_policy")
                 .getSingleResult());
-        long warnings = SqlValues.longValue(em.createNativeQuery(WARN).setParameter("now", now)
-                .setParameter("horizon", now.plus(Duration.ofMinutes(maxWarn))).getSingleResult());
+        List<ComplaintReminder> warned = Rows.list(em.createNativeQuery(WARN, Tuple.class).setParameter("now", now)
+                .setParameter("horizon", now.plus(Duration.ofMinutes(maxWarn)))).stream()
+                .map(r -> new ComplaintReminder(Rows.uuid(r, "assignee_id"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"),
+                        Rows.instant(r, "resolve_due_at")))
+                .toList();
+        reminders.scheduleForComplaints(ComplaintReminder.Reason.COMPLAINT_SLA_WARNING, "Resolution due soon", warned, now);
+        long warnings = warned.size();
         return new ScanResult(ack, resolve, followUp, warnings);
     }
 
+    /** Flags one kind of breach and puts each escalation on the least busy manager's reminder list. */
     private long breach(String column, String stateCondition, String action, String what, Instant now) {
-        return SqlValues.longValue(em.createNativeQuery(BREACH.formatted(MANAGER, column, stateCondition, action, what))
-                .setParameter("now", now).getSingleResult());
+        List<UUID> managers = em.createNativeQuery(MANAGERS, UUID.class).getResultList();
+        UUID manager = reminders.leastBusy(managers, ComplaintReminder.Reason.COMPLAINT_ESCALATED);
+        List<Tuple> breached = Rows.list(em.createNativeQuery(BREACH.formatted(column, stateCondition, action, what), Tuple.class)
+                .setParameter("now", now).setParameter("manager", manager));
+        reminders.scheduleForComplaints(ComplaintReminder.Reason.COMPLAINT_ESCALATED, "SLA missed: " + what,
+                breached.stream().filter(r -> Rows.uuid(r, "escalated_to") != null)
+                        .map(r -> new ComplaintReminder(Rows.uuid(r, "escalated_to"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"), now))
+                        .toList(), now);
+        return breached.size();
     }
 }

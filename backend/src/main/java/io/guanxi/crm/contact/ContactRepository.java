@@ -51,6 +51,9 @@ public class ContactRepository {
     @Inject
     EntityManager em;
 
+    @Inject
+    CustomerValues customerValues;
+
     void persist(Contact contact) {
         em.persist(contact);
     }
@@ -100,20 +103,6 @@ public class ContactRepository {
                 .setParameter("mobile", mobile == null ? "" : mobile)
                 .setParameter("email", email == null ? "" : email))
                 .map(r -> new CapturedPerson(Rows.uuid(r, "id"), Rows.uuid(r, "owner_id")));
-    }
-
-    /** ABC tier and membership level of these contacts that are customers: {tier, level} by id. */
-    @Unscoped("Badges of contacts the caller already holds")
-    Map<UUID, String[]> valueBadges(java.util.Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        List<Tuple> rows = Rows.list(em.createNativeQuery("""
-                SELECT contact_id AS contact_id, abc_tier AS abc_tier, membership_level AS membership_level
-                FROM customer_value WHERE contact_id = ANY(:ids)""", Tuple.class)
-                .setParameter("ids", ids.toArray(UUID[]::new)));
-        return rows.stream().collect(Collectors.toMap(r -> Rows.uuid(r, "contact_id"),
-                r -> new String[] {Rows.string(r, "abc_tier"), Rows.string(r, "membership_level")}));
     }
 
     /**
@@ -253,13 +242,10 @@ public class ContactRepository {
             clauses.add("c.region = :region");
             params.put("region", query.region().name());
         }
-        if (query.abcTier() != null) {
-            clauses.add("EXISTS (SELECT 1 FROM customer_value v WHERE v.contact_id = c.id AND v.abc_tier = :abcTier)");
-            params.put("abcTier", query.abcTier());
-        }
-        if (query.membershipLevel() != null) {
-            clauses.add("EXISTS (SELECT 1 FROM customer_value v WHERE v.contact_id = c.id AND v.membership_level = :level)");
-            params.put("level", query.membershipLevel());
+        if (query.abcTier() != null || query.membershipLevel() != null) {
+            CustomerValues.Filter byValue = customerValues.contactsWith("c.id", query.abcTier(), query.membershipLevel());
+            clauses.add(byValue.sql());
+            params.putAll(byValue.params());
         }
         if (query.industry() != null && !query.industry().isBlank()) {
             clauses.add("c.industry = :industry");

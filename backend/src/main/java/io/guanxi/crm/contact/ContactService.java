@@ -39,6 +39,9 @@ public class ContactService {
     ContactMapper mapper;
 
     @Inject
+    CustomerValues customerValues;
+
+    @Inject
     Visibility visibility;
 
     @Inject
@@ -64,11 +67,11 @@ public class ContactService {
         PageRequest paging = PageRequest.of(page, size, sort, ContactRepository.SORTABLE, "createdAt,desc");
         ContactRepository.Page result = contacts.search(query, paging);
         Map<UUID, String> owners = users.displayNames(result.items().stream().map(c -> c.ownerId).collect(Collectors.toSet()));
-        Map<UUID, String[]> badges = contacts.valueBadges(result.items().stream().map(c -> c.id).toList());
+        Map<UUID, CustomerValues.Badge> badges = customerValues.badgesOf(result.items().stream().map(c -> c.id).toList());
         List<ContactResponse> items = result.items().stream()
                 .map(c -> {
-                    String[] badge = badges.getOrDefault(c.id, new String[2]);
-                    return mapper.toResponse(c, owners.get(c.ownerId), badge[0], badge[1], null);
+                    CustomerValues.Badge badge = badges.getOrDefault(c.id, CustomerValues.Badge.NONE);
+                    return mapper.toResponse(c, owners.get(c.ownerId), badge.abcTier(), badge.membershipLevel(), null);
                 }).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), result.total());
     }
@@ -345,11 +348,12 @@ public class ContactService {
     }
 
     private ContactResponse toResponse(Contact contact) {
-        String[] badge = contacts.valueBadges(List.of(contact.id)).getOrDefault(contact.id, new String[2]);
+        CustomerValues.Badge badge = customerValues.badgesOf(List.of(contact.id)).getOrDefault(contact.id, CustomerValues.Badge.NONE);
         // A referrer the caller may not see (reassigned since) is named by id only.
         String referrer = contact.referredById == null ? null
                 : contacts.visibleNames(List.of(contact.referredById)).get(contact.referredById);
-        return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId), badge[0], badge[1], referrer);
+        return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId), badge.abcTier(),
+                badge.membershipLevel(), referrer);
     }
 
     private static List<String> normaliseTags(List<String> tags) {

@@ -1,16 +1,9 @@
 package io.guanxi.crm.overview;
 
-import io.guanxi.crm.contact.ContactService;
-import io.guanxi.crm.interaction.InteractionService;
-import io.guanxi.crm.lead.LeadService;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import io.guanxi.crm.complaint.ComplaintService;
-import io.guanxi.crm.purchase.PurchaseService;
-import io.guanxi.crm.tier.TierService;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,37 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactOverviewResource {
 
-    private static final int RECENT = 10;
-
     @Inject
-    ContactService contacts;
-
-    @Inject
-    InteractionService interactions;
-
-    @Inject
-    LeadService leads;
-
-    @Inject
-    PurchaseService purchases;
-
-    @Inject
-    TierService tiers;
-
-    @Inject
-    ComplaintService complaints;
+    ContactOverviewService overviews;
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
-    @Transactional
     @Operation(summary = "360° view of a contact",
             description = "Profile, interaction counts (total, last 7 and 30 days, by channel), the most recent "
                     + "interactions, the contact's leads, recent purchases and the customer's value (tier, quadrant, level, "
                     + "RFM, CLV), complaints and whether an open serious complaint puts the customer at churn risk.")
     public ContactOverview getContactOverview(@PathParam("id") UUID id) {
-        return new ContactOverview(contacts.get(id), interactions.stats(id),
-                interactions.list(id, 0, RECENT, null).items(), leads.ofContact(id),
-                purchases.list(id, 0, RECENT, null).items(), tiers.valueIfCustomer(id), complaints.ofContact(id),
-                complaints.churnRisk(id));
+        return overviews.of(id);
     }
 }

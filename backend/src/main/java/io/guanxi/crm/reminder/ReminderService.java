@@ -1,6 +1,7 @@
 package io.guanxi.crm.reminder;
 
 import io.guanxi.crm.lead.LeadStatus;
+import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.paging.PageRequest;
@@ -78,6 +79,70 @@ public class ReminderService {
         if (updated == 0) {
             throw ProblemException.notFound("Reminder " + id);
         }
+    }
+
+    // --- Published API: the complaint feature schedules and completes its reminders only through these.
+
+    /**
+     * Schedules one open reminder per complaint for this reason, set-based; a complaint that already
+     * has an open one for the reason keeps it (its due time too). Returns how many were created.
+     */
+    @Transactional
+    public int scheduleForComplaints(ComplaintReminder.Reason reason, String note, List<ComplaintReminder> reminders, Instant now) {
+        if (reminders.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("""
+                INSERT INTO reminder (id, owner_id, contact_id, complaint_id, reason, note, due_at, created_at)
+                SELECT gen_random_uuid(), r.owner_id, r.contact_id, r.complaint_id, :reason, :note, r.due_at, :now
+                FROM unnest(CAST(:owners AS uuid[]), CAST(:contacts AS uuid[]), CAST(:complaints AS uuid[]),
+                            CAST(:dues AS timestamptz[])) AS r(owner_id, contact_id, complaint_id, due_at)
+                ON CONFLICT (complaint_id, reason) WHERE done_at IS NULL DO NOTHING""")
+                .setParameter("reason", reason.name()).setParameter("note", note).setParameter("now", now)
+                .setParameter("owners", reminders.stream().map(ComplaintReminder::ownerId).toArray(UUID[]::new))
+                .setParameter("contacts", reminders.stream().map(ComplaintReminder::contactId).toArray(UUID[]::new))
+                .setParameter("complaints", reminders.stream().map(ComplaintReminder::complaintId).toArray(UUID[]::new))
+                .setParameter("dues", reminders.stream().map(ComplaintReminder::dueAt).toArray(Instant[]::new))
+                .executeUpdate();
+    }
+
+    /** Schedules the complaint's open reminder for this reason, or moves the open one to the new due time. */
+    @Transactional
+    public void scheduleOrReschedule(ComplaintReminder.Reason reason, String note, ComplaintReminder reminder, Instant now) {
+        em.createNativeQuery("""
+                INSERT INTO reminder (id, owner_id, contact_id, complaint_id, reason, note, due_at, created_at)
+                VALUES (:id, :owner, :contact, :complaint, :reason, :note, :due, :now)
+                ON CONFLICT (complaint_id, reason) WHERE done_at IS NULL DO UPDATE SET due_at = EXCLUDED.due_at""")
+                .setParameter("id", Ids.newId()).setParameter("owner", reminder.ownerId()).setParameter("contact", reminder.contactId())
+                .setParameter("complaint", reminder.complaintId()).setParameter("reason", reason.name()).setParameter("note", note)
+                .setParameter("due", reminder.dueAt()).setParameter("now", now).executeUpdate();
+    }
+
+    /** Marks the complaint's open reminders done: those for this reason, or all of them if it is null. */
+    @Transactional
+    public void completeForComplaint(UUID complaintId, ComplaintReminder.Reason reason, Instant now) {
+        em.createNativeQuery("""
+                UPDATE reminder SET done_at = :now
+                WHERE complaint_id = :id AND done_at IS NULL AND (CAST(:reason AS varchar) IS NULL OR reason = :reason)""")
+                .setParameter("now", now).setParameter("id", complaintId)
+                .setParameter("reason", reason == null ? null : reason.name()).executeUpdate();
+    }
+
+    /**
+     * Of these candidates, the one with the fewest open reminders for this reason (ties: the lowest
+     * id, as PostgreSQL orders uuids), or null if there is none: spreads escalations across managers.
+     */
+    @Transactional
+    public UUID leastBusy(List<UUID> candidates, ComplaintReminder.Reason reason) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        return Rows.first(em.createNativeQuery("""
+                SELECT u.id AS id FROM unnest(CAST(:ids AS uuid[])) AS u(id)
+                ORDER BY (SELECT count(*) FROM reminder m WHERE m.owner_id = u.id AND m.reason = :reason AND m.done_at IS NULL), u.id
+                LIMIT 1""", Tuple.class)
+                .setParameter("ids", candidates.toArray(UUID[]::new)).setParameter("reason", reason.name()))
+                .map(r -> Rows.uuid(r, "id")).orElse(null);
     }
 
     private static ReminderResponse toResponse(Tuple r) {

@@ -67,7 +67,12 @@ class TierJobTest {
         rep.request().get("/api/v1/contacts/" + big + "/tier-history").then().body("dimension", hasItem("ABC"));
         // Scoped to the rep's own customers, the filter finds exactly the one this test made an A customer.
         rep.request().queryParam("abcTier", "A").get("/api/v1/contacts").then().statusCode(200)
-                .body("items.id", equalTo(List.of(big))).body("total", equalTo(1));
+                .body("items.id", equalTo(List.of(big))).body("total", equalTo(1))
+                .body("items[0].abcTier", equalTo("A")).body("items[0].membershipLevel", equalTo("SILVER"));
+        rep.request().queryParam("abcTier", "A").queryParam("membershipLevel", "SILVER").get("/api/v1/contacts").then()
+                .statusCode(200).body("items.id", equalTo(List.of(big)));
+        rep.request().queryParam("abcTier", "A").queryParam("membershipLevel", "GOLD").get("/api/v1/contacts").then()
+                .statusCode(200).body("items", equalTo(List.of())).body("total", equalTo(0));
         rep.request().get("/api/v1/contacts/" + big).then().body("abcTier", equalTo("A")).body("membershipLevel", equalTo("SILVER"));
 
         // Nothing changed since: a second recompute writes no customer and moves nobody.
