@@ -2,8 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentSession, resetSessionForTests, signIn, takeSessionExpired } from '../auth/session';
 import { api, unwrap } from './client';
 
+// One expiry for the whole file: a token built twice across a second boundary must still be the same token.
+const EXPIRES = Math.floor(Date.now() / 1000) + 600;
+
 function token(upn: string): string {
-  const claims = { sub: 'u1', sid: 's1', upn, groups: ['SALES_REP'], exp: Math.floor(Date.now() / 1000) + 600 };
+  const claims = { sub: 'u1', sid: 's1', upn, groups: ['SALES_REP'], exp: EXPIRES };
   return `h.${btoa(JSON.stringify(claims))}.s`;
 }
 
