@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  CalendarOutlined,
   ControlOutlined,
   CustomerServiceOutlined,
   DesktopOutlined,
@@ -26,6 +27,9 @@ export function AppLayout() {
   const queryClient = useQueryClient();
 
   const items = [
+    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
+      ? [{ key: '/today', icon: <CalendarOutlined />, label: t('nav.today') }]
+      : []),
     { key: '/contacts', icon: <UserOutlined />, label: t('nav.contacts') },
     ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
       ? [{ key: '/leads', icon: <RiseOutlined />, label: t('nav.leads') }]

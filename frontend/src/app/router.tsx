@@ -10,6 +10,7 @@ import { ComplaintPage } from '../features/complaints/ComplaintPage';
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { LoyaltyPage } from '../features/loyalty/LoyaltyPage';
 import { TiersPage } from '../features/tiers/TiersPage';
+import { TodayPage } from '../features/today/TodayPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
 import { RequireSession } from './RequireSession';
@@ -23,7 +24,8 @@ export const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: <Navigate to="/contacts" replace /> },
+      { index: true, element: <Navigate to="/today" replace /> },
+      { path: '/today', element: <TodayPage /> },
       { path: '/contacts', element: <ContactListPage /> },
       { path: '/contacts/:id', element: <ContactDetailPage /> },
       { path: '/leads', element: <LeadsPage /> },
@@ -35,7 +37,7 @@ export const router = createBrowserRouter([
       { path: '/admin/users', element: <UsersPage /> },
       { path: '/admin/lead-scoring', element: <ScoringPolicyPage /> },
       { path: '/admin/lead-assignment', element: <AssignmentRulesPage /> },
-      { path: '*', element: <Navigate to="/contacts" replace /> },
+      { path: '*', element: <Navigate to="/today" replace /> },
     ],
   },
 ]);

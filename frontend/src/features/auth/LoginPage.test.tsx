@@ -10,7 +10,7 @@ function renderLogin() {
   const router = createMemoryRouter(
     [
       { path: '/login', element: <LoginPage /> },
-      { path: '/contacts', element: <p>contacts page</p> },
+      { path: '/today', element: <p>today page</p> },
     ],
     { initialEntries: ['/login'] },
   );
@@ -66,7 +66,7 @@ describe('LoginPage', () => {
     expect(await screen.findByTestId('login-error')).toHaveTextContent('Try again in 42 seconds.');
   });
 
-  it('keeps the session and opens the contacts on success', async () => {
+  it('keeps the session and opens the working day on success', async () => {
     changeLanguage('en');
     const claims = btoa(
       JSON.stringify({ sub: 'u1', upn: 'rep.zhang', name: 'Zhang', groups: ['SALES_REP'], exp: 2_000_000_000 }),
@@ -77,7 +77,7 @@ describe('LoginPage', () => {
     vi.stubGlobal('fetch', fetch);
     renderLogin();
     await signIn('rep.zhang', 'demo1234');
-    expect(await screen.findByText('contacts page')).toBeInTheDocument();
+    expect(await screen.findByText('today page')).toBeInTheDocument();
     expect(currentSession()?.username).toBe('rep.zhang');
     expect(fetch.mock.calls.map(([request]) => new URL(request.url).pathname)).toEqual(['/api/v1/auth/session']);
     expect(JSON.stringify({ ...localStorage })).not.toContain(claims);

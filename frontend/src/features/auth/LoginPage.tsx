@@ -23,7 +23,7 @@ export function LoginPage() {
     try {
       await signIn(values.username, values.password);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : '/contacts', { replace: true });
+      navigate(from && from !== '/login' ? from : '/today', { replace: true });
     } catch (cause) {
       if (cause instanceof SignInError && cause.status === 401) setError(t('login.invalid'));
       else if (cause instanceof SignInError && cause.status === 429) {

@@ -6,10 +6,8 @@ import {
   Button,
   Card,
   Col,
-  Empty,
   Form,
   Input,
-  List,
   Modal,
   Progress,
   Row,
@@ -25,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { useFormat } from '../../lib/format';
+import { ActivityList } from '../activities';
 import { showFieldErrors } from '../../lib/forms';
 import {
   type Complaint,
@@ -175,35 +174,14 @@ function ComplaintCard({ complaint, now }: { complaint: Complaint; now: number }
   );
 }
 
+/** Complaint call-backs and escalations on your list, soonest due first, with the customer's name. */
 function FollowUps() {
   const { t } = useTranslation();
-  const format = useFormat();
-  const reminders = useQuery(complaintQueries.followUps());
-  if (reminders.isError) return <ErrorState error={reminders.error} onRetry={() => reminders.refetch()} />;
-  const endOfToday = new Date();
-  endOfToday.setHours(23, 59, 59, 999);
-  const items = (reminders.data?.items ?? []).filter(
-    (r) => r.complaintId && Date.parse(r.dueAt) <= endOfToday.getTime(),
-  );
   return (
-    <List
-      data-testid="follow-up-list"
-      locale={{ emptyText: <Empty description={t('complaints.noFollowUps')} /> }}
-      dataSource={items}
-      renderItem={(reminder) => (
-        <List.Item
-          actions={[
-            <Link key="open" to={`/complaints/${reminder.complaintId}`}>
-              {t('complaints.open')}
-            </Link>,
-          ]}
-        >
-          <List.Item.Meta
-            title={t(`complaints.reminder.${reminder.reason}`)}
-            description={`${format.dateTime(reminder.dueAt)} · ${reminder.note}`}
-          />
-        </List.Item>
-      )}
+    <ActivityList
+      testId="follow-up-list"
+      params={{ kind: ['COMPLAINT_FOLLOW_UP', 'ESCALATION'], size: 100 }}
+      emptyText={t('complaints.noFollowUps')}
     />
   );
 }

@@ -43,11 +43,6 @@ export const complaintQueries = {
       queryKey: [...complaintQueries.all, 'stats'],
       queryFn: () => unwrap(api.GET('/api/v1/complaints/stats')),
     }),
-  followUps: () =>
-    queryOptions({
-      queryKey: [...complaintQueries.all, 'follow-ups'],
-      queryFn: () => unwrap(api.GET('/api/v1/reminders', { params: { query: { size: 100 } } })),
-    }),
   /** The customers a new complaint can be about, searched by name or mobile. */
   contactPick: (q: string, enabled: boolean) =>
     queryOptions({

@@ -14,6 +14,7 @@ import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
 import { loyaltyQueries, PointsCard } from '../loyalty';
 import { CustomerValueCard } from '../tiers';
+import { ActivityList, activityQueries, PlanActivityButton } from '../activities';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 export function ContactDetailPage() {
@@ -270,7 +271,24 @@ export function ContactDetailPage() {
             </Space>
           </Col>
           <Col xs={24} lg={14}>
-            <InteractionTimeline contactId={id} stats={interactionStats} />
+            <Card
+              title={t('overview.activities')}
+              extra={<PlanActivityButton contactId={id} />}
+              size="small"
+              style={{ marginBottom: 16 }}
+            >
+              <ActivityList
+                testId="contact-activities"
+                params={{ contactId: id, assignee: 'all', size: 20 }}
+                showAssignee
+                emptyText={t('overview.noActivities')}
+              />
+            </Card>
+            <InteractionTimeline
+              contactId={id}
+              stats={interactionStats}
+              onLogged={() => queryClient.invalidateQueries({ queryKey: activityQueries.all })}
+            />
           </Col>
         </Row>
       </Space>

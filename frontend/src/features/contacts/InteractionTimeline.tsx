@@ -23,7 +23,7 @@ import { showFieldErrors } from '../../lib/forms';
 import { type ContactOverview, contactQueries, type InteractionRequest, useLogInteraction } from './api';
 import { enumOptions } from '../../lib/enums';
 
-type LogValues = Omit<InteractionRequest, 'occurredAt'> & { occurredAt?: Dayjs };
+type LogValues = Omit<InteractionRequest, 'occurredAt' | 'nextFollowUp'> & { occurredAt?: Dayjs; nextDay?: Dayjs };
 
 const CHANNEL_COLORS: Record<string, string> = {
   PHONE: 'blue',
@@ -38,9 +38,12 @@ const CHANNEL_COLORS: Record<string, string> = {
 export function InteractionTimeline({
   contactId,
   stats,
+  onLogged,
 }: {
   contactId: string;
   stats: ContactOverview['interactionStats'];
+  /** Called after a log, so the page can refresh what it planned (the next follow-up). */
+  onLogged?: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -52,12 +55,18 @@ export function InteractionTimeline({
 
   const handleLog = async (values: LogValues) => {
     try {
-      await logInteraction.mutateAsync({ ...values, occurredAt: values.occurredAt?.toISOString() });
-      message.success(t('overview.logged'));
+      const { nextDay, ...interaction } = values;
+      await logInteraction.mutateAsync({
+        ...interaction,
+        occurredAt: values.occurredAt?.toISOString(),
+        nextFollowUp: nextDay ? { dueDate: nextDay.format('YYYY-MM-DD') } : undefined,
+      });
+      message.success(nextDay ? t('overview.loggedAndPlanned') : t('overview.logged'));
+      onLogged?.();
       form.resetFields();
       setPage(0);
     } catch (error) {
-      if (!showFieldErrors(form, error, ['channel', 'direction', 'summary', 'occurredAt']))
+      if (!showFieldErrors(form, error, ['channel', 'direction', 'summary', 'occurredAt', 'nextDay']))
         message.error(describeError(error, t));
     }
   };
@@ -95,6 +104,14 @@ export function InteractionTimeline({
               style={{ width: 200 }}
               disabledDate={(day) => day.isAfter(dayjs())}
               placeholder={dayjs().format('YYYY-MM-DD HH:mm')}
+            />
+          </Form.Item>
+          <Form.Item name="nextDay" label={t('overview.nextFollowUp')} style={{ marginBottom: 8 }}>
+            <DatePicker
+              style={{ width: 160 }}
+              data-testid="next-follow-up"
+              disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+              placeholder={t('overview.nextFollowUpHint')}
             />
           </Form.Item>
         </Space>

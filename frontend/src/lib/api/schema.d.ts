@@ -4,6 +4,114 @@
  */
 
 export interface paths {
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List activities
+         * @description Yours by default (assignee=me); managers and admins may ask for a user id or all (the team's). due=overdue (open and past due), today or week (due from today for 7 days, business time zone), or a from/to range of due days. Open ones unless status says otherwise; soonest due first.
+         */
+        get: operations["listActivities"];
+        put?: never;
+        /**
+         * Plan an activity
+         * @description About a customer you may see, for you (or, managers and admins, for someone who can see the customer). A due time in the past is allowed, to log what was missed: it is overdue at once.
+         */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an activity
+         * @description Yours, or your team's for managers; ETag carries its version.
+         */
+        get: operations["getActivity"];
+        /**
+         * Change an open activity
+         * @description Replaces the editable fields with If-Match; the customer stays. 409 illegal-transition when it is already done or cancelled.
+         */
+        put: operations["updateActivity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an activity
+         * @description With If-Match; the reason is kept as its outcome. 409 illegal-transition when it is already done or cancelled.
+         */
+        post: operations["cancelActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an activity
+         * @description With If-Match. Records the outcome; with logInteraction it also logs the interaction with the customer, and with next it schedules the next follow-up (Odoo's done → schedule next), all in one step. 409 illegal-transition when it is already done or cancelled.
+         */
+        post: operations["completeActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reschedule an activity
+         * @description A new due time or day, with If-Match. 409 illegal-transition when it is already done or cancelled.
+         */
+        post: operations["rescheduleActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -303,7 +411,7 @@ export interface paths {
         put?: never;
         /**
          * Resolve with the customer's choice
-         * @description SOLUTIONS_OFFERED → RESOLVED with the chosen option (1-based) carried out. Sets the follow-up due 24 hours later and puts the call-back on the agent's reminders. From any other state: 409 illegal-transition with the allowed actions.
+         * @description SOLUTIONS_OFFERED → RESOLVED with the chosen option (1-based) carried out. Sets the follow-up due 24 hours later and puts the call-back on the agent's activities. From any other state: 409 illegal-transition with the allowed actions.
          */
         post: operations["resolveComplaint"];
         delete?: never;
@@ -1158,46 +1266,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reminders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My follow-up reminders
-         * @description Open reminders addressed to you, soonest due first (done=true includes finished ones). A lead with no interaction for the policy's care period (3 days) produces one for its owner.
-         */
-        get: operations["listMyReminders"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reminders/{id}/done": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark a reminder done
-         * @description Only its owner can; doing it twice is harmless.
-         */
-        post: operations["markReminderDone"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/rewards": {
         parameters: {
             query?: never;
@@ -1459,6 +1527,70 @@ export interface components {
             /** @example 非常理解您的着急，耽误开课确实让人很困扰，我来跟进。 */
             message: string;
         };
+        Activity: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            /** @description The customer's name, when you may see the customer */
+            contactName?: string;
+            leadId?: components["schemas"]["UUID"];
+            complaintId?: components["schemas"]["UUID"];
+            kind: components["schemas"]["ActivityKind"];
+            title?: string;
+            note?: string;
+            assigneeId: components["schemas"]["UUID"];
+            assigneeName?: string;
+            dueAt: components["schemas"]["Instant"];
+            /** @description Due on a day, not at a time; dueDate says which */
+            allDay: boolean;
+            /** @description The due day (business time zone) of an all-day activity */
+            dueDate?: components["schemas"]["LocalDate"];
+            /** @description Open and past its due time (or the end of its due day) */
+            overdue: boolean;
+            priority: components["schemas"]["ActivityPriority"];
+            status: components["schemas"]["ActivityStatus"];
+            outcome?: string;
+            /** @description The rule that made it; absent when a person did (createdBy) */
+            originRule?: components["schemas"]["ActivityRule"];
+            /** @description The rule's parameters for the translated text: days (LEAD_NO_INTERACTION), missed = ACKNOWLEDGE|RESOLVE|FOLLOW_UP (COMPLAINT_ESCALATED) */
+            originParams: {
+                [key: string]: string;
+            };
+            createdBy?: components["schemas"]["UUID"];
+            createdAt: components["schemas"]["Instant"];
+            completedBy?: components["schemas"]["UUID"];
+            completedAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            version: number;
+        };
+        ActivityCompletion: {
+            completed: components["schemas"]["Activity"];
+            next?: components["schemas"]["Activity"];
+        };
+        /** @enum {string} */
+        ActivityKind: "CALL" | "VISIT" | "WECHAT" | "SMS" | "EMAIL" | "MEETING" | "CARE" | "FOLLOW_UP" | "COMPLAINT_FOLLOW_UP" | "ESCALATION" | "OTHER";
+        /** @enum {string} */
+        ActivityPriority: "LOW" | "NORMAL" | "HIGH";
+        ActivityRequest: {
+            /** @description The customer it is about; cannot change on update */
+            contactId: components["schemas"]["UUID"];
+            kind: components["schemas"]["ActivityKind"];
+            /** @example 回访报价：确认演示时间 */
+            title?: string;
+            note?: string;
+            /** @description Due at this time (UTC) */
+            dueAt?: components["schemas"]["Instant"];
+            /** @description Due on this day (business time zone), no time */
+            dueDate?: components["schemas"]["LocalDate"];
+            /** @description NORMAL when omitted */
+            priority?: components["schemas"]["ActivityPriority"];
+            /** @description Who does it; you when omitted. Managers and admins may give anyone active who can see the customer; reps and agents only themselves. */
+            assigneeId?: components["schemas"]["UUID"];
+        };
+        /** @enum {string} */
+        ActivityRule: "LEAD_NO_INTERACTION" | "COMPLAINT_FOLLOW_UP" | "COMPLAINT_ESCALATED" | "COMPLAINT_SLA_WARNING";
+        /** @enum {string} */
+        ActivityStatus: "OPEN" | "DONE" | "CANCELLED";
         AdjustmentRequest: {
             /**
              * Format: int32
@@ -1518,6 +1650,10 @@ export interface components {
         };
         /** @enum {string} */
         AssignmentStrategy: "ROUND_ROBIN" | "LEAST_LOADED";
+        CancelActivityRequest: {
+            /** @description Why; kept as the outcome */
+            reason?: string;
+        };
         CancelRedemptionRequest: {
             /** @example 客户改选其他礼品 */
             reason: string;
@@ -1663,6 +1799,18 @@ export interface components {
             meanHoursToResolve?: number;
             /** @description Mean satisfaction 1–5 of followed-up complaints */
             satisfactionAverage?: number;
+        };
+        CompleteActivityRequest: {
+            /** @example 客户确认周三上午演示 */
+            outcome?: string;
+            /** @description Also log an interaction with the customer (its summary is the outcome, which is then required) */
+            logInteraction?: boolean;
+            /** @description The interaction's channel; the kind's usual one when omitted (a call: PHONE) */
+            channel?: components["schemas"]["InteractionChannel"];
+            /** @description OUTBOUND when omitted */
+            direction?: components["schemas"]["Direction"];
+            /** @description Schedule the next follow-up in the same step */
+            next?: components["schemas"]["NextActivity"];
         };
         Contact: {
             id: components["schemas"]["UUID"];
@@ -1826,6 +1974,8 @@ export interface components {
         };
         /** @enum {string} */
         Direction: "INBOUND" | "OUTBOUND";
+        /** @enum {string} */
+        DueWindow: "OVERDUE" | "TODAY" | "WEEK";
         DuplicateMatch: {
             id: components["schemas"]["UUID"];
             /**
@@ -1884,6 +2034,8 @@ export interface components {
             occurredAt?: components["schemas"]["Instant"];
             /** @example 电话回访：客户对报价满意，下周三安排上门演示 */
             summary: string;
+            /** @description Plan the next follow-up in the same request (an activity for you) */
+            nextFollowUp?: components["schemas"]["NextFollowUp"];
         };
         InteractionStats: {
             /** Format: int64 */
@@ -2110,6 +2262,23 @@ export interface components {
         };
         /** @enum {string} */
         MembershipLevel: "SILVER" | "GOLD" | "PLATINUM";
+        NextActivity: {
+            kind: components["schemas"]["ActivityKind"];
+            dueAt?: components["schemas"]["Instant"];
+            dueDate?: components["schemas"]["LocalDate"];
+            title?: string;
+            note?: string;
+        };
+        NextFollowUp: {
+            /** @description How to follow up; the interaction's channel when omitted */
+            channel?: components["schemas"]["InteractionChannel"];
+            /** @description Due at this time (UTC); give this or dueDate */
+            dueAt?: components["schemas"]["Instant"];
+            /** @description Due on this day (business time zone) */
+            dueDate?: components["schemas"]["LocalDate"];
+            /** @example 周三上午上门演示 */
+            note?: string;
+        };
         /** @description Step 3: two or three options for the customer */
         OfferSolutionsRequest: {
             /**
@@ -2124,6 +2293,15 @@ export interface components {
         };
         /** @enum {string} */
         Outcome: "NEW_PERSON" | "EXISTING_CONTACT" | "ALREADY_OPEN";
+        PageResponseActivityResponse: {
+            items: components["schemas"]["Activity"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PageResponseComplaintResponse: {
             items: components["schemas"]["Complaint"][];
             /** Format: int32 */
@@ -2180,15 +2358,6 @@ export interface components {
         };
         PageResponseRedemptionResponse: {
             items: components["schemas"]["Redemption"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            total: number;
-        };
-        PageResponseReminderResponse: {
-            items: components["schemas"]["Reminder"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -2517,21 +2686,12 @@ export interface components {
         RefundShortfall: "WRITE_OFF" | "OFFSET_FUTURE_EARNINGS";
         /** @enum {string} */
         Region: "EAST" | "NORTH" | "SOUTH" | "CENTRAL" | "SOUTHWEST" | "NORTHWEST" | "NORTHEAST" | "HK_MACAO_TAIWAN" | "OVERSEAS";
-        Reminder: {
-            id: components["schemas"]["UUID"];
-            ownerId: components["schemas"]["UUID"];
-            contactId: components["schemas"]["UUID"];
-            leadId?: components["schemas"]["UUID"];
-            /** @description LEAD_NO_INTERACTION, COMPLAINT_FOLLOW_UP, COMPLAINT_ESCALATED or COMPLAINT_SLA_WARNING */
-            reason: string;
-            note: string;
-            dueAt: components["schemas"]["Instant"];
-            doneAt?: components["schemas"]["Instant"];
-            createdAt: components["schemas"]["Instant"];
-            complaintId?: components["schemas"]["UUID"];
-        };
         ReopenRequest: {
             reason: string;
+        };
+        RescheduleRequest: {
+            dueAt?: components["schemas"]["Instant"];
+            dueDate?: components["schemas"]["LocalDate"];
         };
         /** @description The option the customer chose (1-based), carried out */
         ResolveRequest: {
@@ -2996,6 +3156,847 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listActivities: {
+        parameters: {
+            query?: {
+                /** @description me (default), all, or a user id */
+                assignee?: string;
+                complaintId?: components["schemas"]["UUID"];
+                contactId?: components["schemas"]["UUID"];
+                due?: components["schemas"]["DueWindow"];
+                /** @description First due day of a range (YYYY-MM-DD) */
+                from?: components["schemas"]["LocalDate"];
+                /** @description One or more kinds (repeat the parameter) */
+                kind?: components["schemas"]["ActivityKind"][];
+                leadId?: components["schemas"]["UUID"];
+                page?: number;
+                size?: number;
+                /** @description dueAt,asc (default), createdAt or priority */
+                sort?: string;
+                /** @description OPEN when omitted, except with a from/to range (then any) */
+                status?: components["schemas"]["ActivityStatus"];
+                /** @description Last due day of a range (YYYY-MM-DD) */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseActivityResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description Planned */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: the activity is already done or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: the activity is already done or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description Done (and the next one, when asked); ETag: the completed one's */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityCompletion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: the activity is already done or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rescheduleActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Rescheduled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: the activity is already done or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     endSession: {
         parameters: {
             query?: never;
@@ -9810,171 +10811,6 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request headers are larger than the service accepts */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected failure (logged; no details are exposed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listMyReminders: {
-        parameters: {
-            query?: {
-                done?: boolean;
-                page?: number;
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseReminderResponse"];
-                };
-            };
-            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    /** @description Bearer: send a valid bearer token */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The URI is longer than the service accepts */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request headers are larger than the service accepts */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected failure (logged; no details are exposed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    markReminderDone: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UUID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Done */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    /** @description Bearer: send a valid bearer token */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or it is not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The URI is longer than the service accepts */
-            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -141,7 +141,7 @@ public class ComplaintResource {
     @Path("/{id}/resolve")
     @Operation(summary = "Resolve with the customer's choice",
             description = "SOLUTIONS_OFFERED → RESOLVED with the chosen option (1-based) carried out. Sets the follow-up due "
-                    + "24 hours later and puts the call-back on the agent's reminders." + ILLEGAL)
+                    + "24 hours later and puts the call-back on the agent's activities." + ILLEGAL)
     @APIResponse(responseCode = "409", description = "illegal-transition: not allowed in the complaint's state (with state and allowedActions)")
     @APIResponse(responseCode = "200", description = "The complaint after the step", content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     public ComplaintResponse resolveComplaint(@PathParam("id") UUID id, @Valid @NotNull StepRequests.Resolve step) {

@@ -9,6 +9,9 @@ import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.loyalty.LoyaltyAccounts;
 import io.guanxi.crm.platform.config.GuanxiConfig;
+import io.guanxi.crm.activity.ActivityRule;
+import io.guanxi.crm.activity.RuleActivities;
+import io.guanxi.crm.activity.RuleActivity;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.error.FieldError;
@@ -18,8 +21,6 @@ import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
-import io.guanxi.crm.reminder.ComplaintReminder;
-import io.guanxi.crm.reminder.ReminderService;
 import io.guanxi.crm.user.User;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,7 +78,7 @@ public class ComplaintService {
     GuanxiConfig config;
 
     @Inject
-    ReminderService reminders;
+    RuleActivities activities;
 
     @Transactional
     public ComplaintResponse create(ComplaintRequest request) {
@@ -230,7 +231,7 @@ public class ComplaintService {
             c.resolvedAt = now;
             c.followUpDueAt = now.plus(Duration.ofMinutes(sla(c.severity).followUpMinutes));
             c.followUpBreachedAt = null;
-            followUpReminder(c, now);
+            followUpActivity(c, now);
         });
     }
 
@@ -240,7 +241,7 @@ public class ComplaintService {
             c.satisfaction = step.satisfaction();
             c.satisfactionComment = step.comment();
             c.followedUpAt = now;
-            reminders.completeForComplaint(c.id, ComplaintReminder.Reason.COMPLAINT_FOLLOW_UP, now);
+            activities.completeForComplaint(c.id, ActivityRule.COMPLAINT_FOLLOW_UP, now);
         });
     }
 
@@ -259,7 +260,7 @@ public class ComplaintService {
             c.resolveDueAt = now.plus(Duration.ofMinutes(sla(c.severity).resolveMinutes));
             c.resolveBreachedAt = null;
             c.warnedAt = null;
-            reminders.completeForComplaint(c.id, null, now);
+            activities.completeForComplaint(c.id, null, now);
         });
     }
 
@@ -306,11 +307,10 @@ public class ComplaintService {
         return toResponse(c, true);
     }
 
-    private void followUpReminder(Complaint c, Instant now) {
+    private void followUpActivity(Complaint c, Instant now) {
         UUID owner = c.assigneeId != null ? c.assigneeId : currentUser.id();
-        reminders.scheduleOrReschedule(ComplaintReminder.Reason.COMPLAINT_FOLLOW_UP,
-                "Call back about the resolved complaint and ask how satisfied they are",
-                new ComplaintReminder(owner, c.contactId, c.id, c.followUpDueAt), now);
+        activities.scheduleOrReschedule(ActivityRule.COMPLAINT_FOLLOW_UP,
+                RuleActivity.forComplaint(owner, c.contactId, c.id, c.followUpDueAt), now);
     }
 
     void event(UUID complaintId, String action, ComplaintState from, ComplaintState to, String text, Instant at) {

@@ -1,9 +1,10 @@
 package io.guanxi.crm.complaint;
 
+import io.guanxi.crm.activity.ActivityRule;
+import io.guanxi.crm.activity.RuleActivities;
+import io.guanxi.crm.activity.RuleActivity;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
-import io.guanxi.crm.reminder.ComplaintReminder;
-import io.guanxi.crm.reminder.ReminderService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +15,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * The SLA scan (SPEC §7): flags every deadline that passed, once — the breach columns are only set
  * where they are empty, so a complaint breaches and escalates one time however often the scan runs —
- * escalates to a manager (a reminder on their list) and warns the agent before a resolution is due.
+ * escalates to a manager (an activity on their list) and warns the agent before a resolution is due.
  * Set-based statements; each reads a small partial index of what can still breach, never the table.
  */
 @ApplicationScoped
@@ -28,7 +30,7 @@ public class ComplaintSla {
 
     private static final Logger LOG = Logger.getLogger(ComplaintSla.class);
 
-    /** Active managers: the escalation goes to the one whose reminder list holds the fewest open escalations. */
+    /** Active managers: the escalation goes to the one whose list holds the fewest open escalations. */
     private static final String MANAGERS = """
             SELECT u.id FROM app_user u JOIN app_user_role r ON r.user_id = u.id AND r.role = 'MANAGER' WHERE u.active""";
 
@@ -68,7 +70,7 @@ public class ComplaintSla {
     Clock clock;
 
     @Inject
-    ReminderService reminders;
+    RuleActivities activities;
 
     @Scheduled(every = "{guanxi.complaints.sla-scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "complaint-sla-scan")
@@ -88,26 +90,26 @@ public class ComplaintSla {
         long followUp = breach("follow_up", "c.state = 'RESOLVED'", "FOLLOW_UP", "24-hour follow-up", now);
         long maxWarn = SqlValues.longValue(em.createNativeQuery("SELECT COALESCE(max(warn_before_minutes), 0) FROM complaint_sla_policy")
                 .getSingleResult());
-        List<ComplaintReminder> warned = Rows.list(em.createNativeQuery(WARN, Tuple.class).setParameter("now", now)
+        List<RuleActivity> warned = Rows.list(em.createNativeQuery(WARN, Tuple.class).setParameter("now", now)
                 .setParameter("horizon", now.plus(Duration.ofMinutes(maxWarn)))).stream()
-                .map(r -> new ComplaintReminder(Rows.uuid(r, "assignee_id"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"),
+                .map(r -> RuleActivity.forComplaint(Rows.uuid(r, "assignee_id"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"),
                         Rows.instant(r, "resolve_due_at")))
                 .toList();
-        reminders.scheduleForComplaints(ComplaintReminder.Reason.COMPLAINT_SLA_WARNING, "Resolution due soon", warned, now);
+        activities.schedule(ActivityRule.COMPLAINT_SLA_WARNING, Map.of(), warned, null, now);
         long warnings = warned.size();
         return new ScanResult(ack, resolve, followUp, warnings);
     }
 
-    /** Flags one kind of breach and puts each escalation on the least busy manager's reminder list. */
+    /** Flags one kind of breach and puts each escalation on the least busy manager's list of activities. */
     private long breach(String column, String stateCondition, String action, String what, Instant now) {
         List<UUID> managers = em.createNativeQuery(MANAGERS, UUID.class).getResultList();
-        UUID manager = reminders.leastBusy(managers, ComplaintReminder.Reason.COMPLAINT_ESCALATED);
+        UUID manager = activities.leastBusy(managers, ActivityRule.COMPLAINT_ESCALATED);
         List<Tuple> breached = Rows.list(em.createNativeQuery(BREACH.formatted(column, stateCondition, action, what), Tuple.class)
                 .setParameter("now", now).setParameter("manager", manager));
-        reminders.scheduleForComplaints(ComplaintReminder.Reason.COMPLAINT_ESCALATED, "SLA missed: " + what,
+        activities.schedule(ActivityRule.COMPLAINT_ESCALATED, Map.of("missed", action),
                 breached.stream().filter(r -> Rows.uuid(r, "escalated_to") != null)
-                        .map(r -> new ComplaintReminder(Rows.uuid(r, "escalated_to"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"), now))
-                        .toList(), now);
+                        .map(r -> RuleActivity.forComplaint(Rows.uuid(r, "escalated_to"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"), now))
+                        .toList(), null, now);
         return breached.size();
     }
 }

@@ -74,7 +74,8 @@ public class InteractionService {
         interaction.createdAt = now;
         em.persist(interaction);
         contacts.recordContactMade(contactId, occurredAt);
-        logged.fire(new InteractionLogged(contactId, occurredAt));
+        logged.fire(new InteractionLogged(contactId, interaction.id, interaction.channel, occurredAt, interaction.authorId,
+                request.nextFollowUp()));
         return mapper.toResponse(interaction, users.displayNames(List.of(interaction.authorId)).get(interaction.authorId));
     }
 

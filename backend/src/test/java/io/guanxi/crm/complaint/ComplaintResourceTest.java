@@ -92,14 +92,14 @@ class ComplaintResourceTest {
         Instant followUpDue = Instant.parse(resolved.path("sla.followUpDueAt"));
         Instant resolvedAt = Instant.parse(resolved.path("sla.resolvedAt"));
         assertEquals(Duration.ofHours(24), Duration.between(resolvedAt, followUpDue));
-        agent.request().get("/api/v1/reminders").then().body("items.findAll { it.complaintId == '" + id + "' }.reason",
+        agent.request().queryParam("complaintId", id).get("/api/v1/activities").then().body("items.originRule",
                 hasItem("COMPLAINT_FOLLOW_UP"));
         rep.request().get("/api/v1/contacts/" + contactId + "/overview").then().body("churnRisk", equalTo(false));
 
         agent.request().body(Map.of("satisfaction", 6)).post(path(id, "follow-up")).then().statusCode(400);
         agent.request().body(Map.of("satisfaction", 4, "comment", "已收到")).post(path(id, "follow-up")).then().statusCode(200)
                 .body("state", equalTo("FOLLOWED_UP")).body("satisfaction", equalTo(4));
-        agent.request().get("/api/v1/reminders").then().body("items.findAll { it.complaintId == '" + id + "' }", equalTo(List.of()));
+        agent.request().queryParam("complaintId", id).get("/api/v1/activities").then().body("items", equalTo(List.of()));
         agent.request().post(path(id, "close")).then().statusCode(200).body("state", equalTo("CLOSED"))
                 .body("allowedActions", equalTo(List.of("REOPEN")));
         var events = agent.request().get("/api/v1/complaints/" + id).then().extract().jsonPath();
@@ -187,12 +187,12 @@ class ComplaintResourceTest {
                 .setParameter("id", UUID.fromString(id)).getSingleResult()).longValue());
         assertEquals(1, escalations, "one breach event however often the scan runs");
         long reminders = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM reminder WHERE complaint_id = :id AND reason = 'COMPLAINT_ESCALATED'")
+                "SELECT count(*) FROM activity WHERE complaint_id = :id AND origin_rule = 'COMPLAINT_ESCALATED'")
                 .setParameter("id", UUID.fromString(id)).getSingleResult()).longValue());
         assertEquals(1, reminders);
         assertTrue(manager1 != null);
 
-        // The resolution deadline passes too: flagged once more, still one escalation reminder.
+        // The resolution deadline passes too: flagged once more, still one escalation activity.
         sla.scan(received.plus(Duration.ofHours(9)));
         agent.request().get("/api/v1/complaints/" + id).then().body("sla.breached", equalTo(List.of("ACKNOWLEDGE", "RESOLVE")))
                 .body("sla.escalatedTo", equalTo(manager1));
@@ -207,11 +207,11 @@ class ComplaintResourceTest {
         agent.request().body(Map.of("message", "收到")).post(path(id, "acknowledge")).then().statusCode(200);
         Instant due = Instant.parse(agent.request().get("/api/v1/complaints/" + id).then().extract().path("sla.resolveDueAt"));
         sla.scan(due.minus(Duration.ofMinutes(45)));
-        agent.request().get("/api/v1/reminders").then().body("items.findAll { it.complaintId == '" + id + "' }.reason",
+        agent.request().queryParam("complaintId", id).get("/api/v1/activities").then().body("items.originRule",
                 not(hasItem("COMPLAINT_SLA_WARNING")));
         sla.scan(due.minus(Duration.ofMinutes(20)));
         sla.scan(due.minus(Duration.ofMinutes(10)));
-        agent.request().get("/api/v1/reminders").then().body("items.findAll { it.complaintId == '" + id + "' }.reason",
+        agent.request().queryParam("complaintId", id).get("/api/v1/activities").then().body("items.originRule",
                 equalTo(List.of("COMPLAINT_SLA_WARNING")));
     }
 

@@ -27,7 +27,11 @@ public interface GuanxiConfig {
 
     Loyalty loyalty();
 
-    Reminders reminders();
+    Activities activities();
+
+    /** The business time zone: what "today", a due day and a week mean. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
 
     EmbeddedDb embeddedDb();
 
@@ -158,8 +162,8 @@ public interface GuanxiConfig {
         String zone();
     }
 
-    interface Reminders {
-        /** How often leads nobody has been in touch with are looked for. */
+    interface Activities {
+        /** How often open leads nobody has been in touch with are looked for (they get a follow-up activity). */
         @WithDefault("1h")
         String scanEvery();
     }

@@ -62,6 +62,19 @@ public class StrictParamConverters implements ParamConverterProvider {
         if (rawType == java.util.UUID.class) {
             return (ParamConverter<T>) new Converter<>(name, "must be a UUID", java.util.UUID::fromString, null);
         }
+        if (rawType == java.time.LocalDate.class) {
+            // The same years as in a body: 1 to 9999, four digits.
+            return (ParamConverter<T>) new Converter<>(name, "must be a date (YYYY-MM-DD) in the years 1 to 9999", value -> {
+                if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    throw new IllegalArgumentException(value);
+                }
+                java.time.LocalDate date = java.time.LocalDate.parse(value);
+                if (date.isBefore(JacksonSetup.FIRST_DATE) || date.isAfter(JacksonSetup.LAST_DATE)) {
+                    throw new IllegalArgumentException(value);
+                }
+                return date;
+            }, null);
+        }
         return null;
     }
 

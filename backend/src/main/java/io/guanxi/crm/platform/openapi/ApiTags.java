@@ -6,6 +6,7 @@ public final class ApiTags {
     public static final String USERS = "Users";
     public static final String CONTACTS = "Contacts";
     public static final String INTERACTIONS = "Interactions";
+    public static final String ACTIVITIES = "Activities";
     public static final String LEADS = "Leads";
     public static final String LEAD_SCORING = "Lead scoring";
     public static final String PURCHASES = "Purchases";

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.USERS, description = "User accounts and roles (admins)"),
             @Tag(name = ApiTags.CONTACTS, description = "Customer profiles (客户档案), search, duplicates, 360 view"),
             @Tag(name = ApiTags.INTERACTIONS, description = "Calls, messages, visits and meetings with a contact"),
+            @Tag(name = ApiTags.ACTIVITIES, description = "What someone must do about a customer (待办/跟进计划): plan, do, move"),
             @Tag(name = ApiTags.LEADS, description = "Prospects (线索) with their weighted, explainable score"),
             @Tag(name = ApiTags.LEAD_SCORING, description = "The versioned scoring policy (admins)"),
             @Tag(name = ApiTags.PURCHASES, description = "Orders and refunds, idempotent for integrators"),

@@ -77,7 +77,10 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "413", "The request body is larger than 1 MB");
             add(responses, "415", "The body is not application/json");
         }
-        if (isUpdate) {
+        // A PUT, or a state change (POST …/complete) that takes If-Match like one.
+        boolean takesIfMatch = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+        if (isUpdate || takesIfMatch) {
             add(responses, "412", "The If-Match version is stale: someone else changed the record");
             add(responses, "428", "If-Match is missing");
         }

@@ -68,7 +68,7 @@ class ContractFuzzTest {
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
     /** Tables that scheduled jobs write to while the suite runs. */
-    private static final List<String> WRITTEN_BY_SCHEDULED_JOBS = List.of("complaint_event", "reminder", "lead_score_history",
+    private static final List<String> WRITTEN_BY_SCHEDULED_JOBS = List.of("complaint_event", "activity", "lead_score_history",
             "points_entry", "points_lot", "points_lot_use", "loyalty_account", "customer_value", "tier_history");
 
     @Inject

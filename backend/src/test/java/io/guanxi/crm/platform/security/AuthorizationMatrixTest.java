@@ -62,7 +62,7 @@ class AuthorizationMatrixTest {
     private static final Access PUBLIC = new Access(true, EnumSet.noneOf(Role.class), Map.of(), EnumSet.of(SALES_REP), null, false);
 
     /** Rep-owned records a path parameter can name; another rep gets 404 for each. */
-    enum Owned { CONTACT, INTERACTION, LEAD, PURCHASE, COMPLAINT, REDEMPTION }
+    enum Owned { CONTACT, INTERACTION, LEAD, PURCHASE, COMPLAINT, REDEMPTION, ACTIVITY }
 
     /** Who may call each operation (by operationId), from the resources' @RolesAllowed, checked against SPEC "Who uses it". */
     private static final Map<String, Access> WHO_MAY_CALL = Map.ofEntries(
@@ -147,8 +147,14 @@ class AuthorizationMatrixTest {
             entry("getComplaintStats", roles(SERVICE_AGENT, MANAGER, ADMIN)),
             entry("getComplaintSlaPolicy", roles(SERVICE_AGENT, MANAGER, ADMIN)),
             entry("changeComplaintSlaPolicy", roles(ADMIN)),
-            entry("listMyReminders", roles(STAFF)),
-            entry("markReminderDone", roles(STAFF)),
+            // Activities: everyone who works on customers has their own; managers and admins the team's.
+            entry("listActivities", roles(STAFF)),
+            entry("getActivity", roles(STAFF).hidden("id", Owned.ACTIVITY)),
+            entry("createActivity", roles(STAFF)),
+            entry("updateActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{\"contactId\":\"00000000-0000-7000-8000-000000000000\",\"kind\":\"CALL\",\"dueDate\":\"2026-12-01\"}").ifMatch()),
+            entry("completeActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
+            entry("cancelActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
+            entry("rescheduleActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{\"dueDate\":\"2026-12-01\"}").ifMatch()),
             // Loyalty: member apps (integrators) read the catalogue, redeem and cancel what they redeemed.
             entry("getPointsAccount", roles(STAFF).hidden("contactId", Owned.CONTACT)),
             entry("listPointsEntries", roles(STAFF).hidden("contactId", Owned.CONTACT)),
@@ -288,6 +294,8 @@ class AuthorizationMatrixTest {
                 .post("/api/v1/contacts/" + contactId + "/interactions").then().statusCode(201).extract().path("id"));
         records.put(Owned.LEAD, repA.request().body(Map.of("contactId", contactId, "sourceChannel", "REFERRAL"))
                 .post("/api/v1/leads").then().statusCode(201).extract().path("id"));
+        records.put(Owned.ACTIVITY, repA.request().body(Map.of("contactId", contactId, "kind", "CALL", "dueDate", "2026-12-01"))
+                .post("/api/v1/activities").then().statusCode(201).extract().path("id"));
         records.put(Owned.PURCHASE, repA.request().body(Map.of("contactId", contactId, "amount", 100, "channel", "STORE",
                         "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString()))
                 .post("/api/v1/purchases").then().statusCode(201).extract().path("id"));

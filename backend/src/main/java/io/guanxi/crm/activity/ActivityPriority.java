@@ -1,0 +1,5 @@
+package io.guanxi.crm.activity;
+
+public enum ActivityPriority {
+    LOW, NORMAL, HIGH
+}

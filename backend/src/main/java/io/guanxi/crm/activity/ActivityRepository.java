@@ -1,0 +1,183 @@
+package io.guanxi.crm.activity;
+
+import io.guanxi.crm.platform.db.Rows;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.visibility.Visibility;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every read and write of the {@code activity} table. Finders for people are limited by
+ * {@link Visibility}'s own-rows rule on the assignee (managers and admins see the team's); the rule
+ * writers (set-based, run by jobs and other features' transitions) are package-private and reached
+ * through {@link RuleActivities}.
+ */
+@ApplicationScoped
+public class ActivityRepository {
+
+    static final Map<String, String> SORTABLE = Map.of("dueAt", "a.dueAt", "createdAt", "a.createdAt",
+            "priority", "a.priority");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Visibility visibility;
+
+    @Inject
+    ObjectMapper json;
+
+    void persist(Activity activity) {
+        em.persist(activity);
+    }
+
+    void flush() {
+        em.flush();
+    }
+
+    /** The activity if the caller may see it (assigned to them, or they manage), locked for a change when asked. */
+    Optional<Activity> findVisible(UUID id, boolean forUpdate) {
+        Visibility.Predicate scope = visibility.ownRowsJpql("a.assigneeId");
+        TypedQuery<Activity> query = scope.bind(em.createQuery("from Activity a where a.id = :id and " + scope.text(),
+                Activity.class)).setParameter("id", id);
+        if (forUpdate) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst();
+    }
+
+    /** One page of what the caller may see, matching the filters, and the total. */
+    Page list(ActivityQuery filter, PageRequest paging) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        where.add(visibility.ownRowsJpql("a.assigneeId").into(params));
+        add(where, params, "a.assigneeId = :assignee", "assignee", filter.assignee());
+        add(where, params, "a.status = :status", "status", filter.status());
+        add(where, params, "a.overdueAt <= :overdueBy", "overdueBy", filter.overdueBy());
+        add(where, params, "a.dueAt >= :dueFrom", "dueFrom", filter.dueFrom());
+        add(where, params, "a.dueAt < :dueBefore", "dueBefore", filter.dueBefore());
+        add(where, params, "a.kind in :kinds", "kinds", filter.kinds());
+        add(where, params, "a.contactId = :contactId", "contactId", filter.contactId());
+        add(where, params, "a.leadId = :leadId", "leadId", filter.leadId());
+        add(where, params, "a.complaintId = :complaintId", "complaintId", filter.complaintId());
+        String condition = String.join(" and ", where);
+        TypedQuery<Long> count = em.createQuery("select count(a) from Activity a where " + condition, Long.class);
+        params.forEach(count::setParameter);
+        TypedQuery<Activity> rows = em.createQuery("from Activity a where " + condition + " order by "
+                + paging.orderBySql() + ", a.id", Activity.class);
+        params.forEach(rows::setParameter);
+        return new Page(rows.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList(),
+                count.getSingleResult());
+    }
+
+    record Page(List<Activity> items, long total) {
+    }
+
+    private static void add(List<String> where, Map<String, Object> params, String condition, String name, Object value) {
+        if (value != null) {
+            where.add(condition);
+            params.put(name, value);
+        }
+    }
+
+    // --- Rule writers: set-based, idempotent through the partial unique indexes on open rule activities.
+
+    /** Inserts one open activity per row unless the lead or complaint already has an open one from this rule. */
+    int insertForRule(ActivityRule rule, Map<String, String> params, List<RuleActivity> activities, Instant doneSince,
+            Instant now) {
+        if (activities.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("""
+                INSERT INTO activity (id, contact_id, lead_id, complaint_id, kind, assignee_id, due_at, all_day, overdue_at,
+                                      priority, status, origin_rule, origin_params, created_at, updated_at, version)
+                SELECT gen_random_uuid(), r.contact_id, r.lead_id, r.complaint_id, :kind, r.assignee_id, r.due_at, false,
+                       r.due_at, :priority, 'OPEN', :rule, CAST(:params AS jsonb), :now, :now, 0
+                FROM unnest(CAST(:assignees AS uuid[]), CAST(:contacts AS uuid[]), CAST(:leads AS uuid[]),
+                            CAST(:complaints AS uuid[]), CAST(:dues AS timestamptz[]))
+                     AS r(assignee_id, contact_id, lead_id, complaint_id, due_at)
+                WHERE CAST(:doneSince AS timestamptz) IS NULL OR NOT EXISTS (
+                      SELECT 1 FROM activity d WHERE d.origin_rule = :rule AND d.completed_at > CAST(:doneSince AS timestamptz)
+                        AND (d.lead_id = r.lead_id OR d.complaint_id = r.complaint_id))
+                ON CONFLICT DO NOTHING""")
+                .setParameter("kind", rule.kind().name()).setParameter("priority", rule.priority().name())
+                .setParameter("rule", rule.name()).setParameter("params", json(params)).setParameter("now", now)
+                .setParameter("doneSince", doneSince)
+                .setParameter("assignees", activities.stream().map(RuleActivity::assigneeId).toArray(UUID[]::new))
+                .setParameter("contacts", activities.stream().map(RuleActivity::contactId).toArray(UUID[]::new))
+                .setParameter("leads", activities.stream().map(RuleActivity::leadId).toArray(UUID[]::new))
+                .setParameter("complaints", activities.stream().map(RuleActivity::complaintId).toArray(UUID[]::new))
+                .setParameter("dues", activities.stream().map(RuleActivity::dueAt).toArray(Instant[]::new))
+                .executeUpdate();
+    }
+
+    private String json(Map<String, String> params) {
+        try {
+            return json.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The complaint's open activity from this rule moves to the new due time, or one is made. */
+    void upsertForComplaint(ActivityRule rule, RuleActivity activity, UUID id, Instant now) {
+        em.createNativeQuery("""
+                INSERT INTO activity (id, contact_id, complaint_id, kind, assignee_id, due_at, all_day, overdue_at,
+                                      priority, status, origin_rule, created_at, updated_at, version)
+                VALUES (:id, :contact, :complaint, :kind, :assignee, :due, false, :due, :priority, 'OPEN', :rule, :now, :now, 0)
+                ON CONFLICT (complaint_id, origin_rule) WHERE status = 'OPEN'
+                DO UPDATE SET due_at = EXCLUDED.due_at, overdue_at = EXCLUDED.due_at, updated_at = EXCLUDED.updated_at,
+                              version = activity.version + 1""")
+                .setParameter("id", id).setParameter("contact", activity.contactId()).setParameter("complaint", activity.complaintId())
+                .setParameter("kind", rule.kind().name()).setParameter("assignee", activity.assigneeId())
+                .setParameter("due", activity.dueAt()).setParameter("priority", rule.priority().name())
+                .setParameter("rule", rule.name()).setParameter("now", now).executeUpdate();
+    }
+
+    /** Marks done the open activities that a rule made about this complaint (one rule, or all when null). */
+    int completeForComplaint(UUID complaintId, ActivityRule rule, Instant now) {
+        return em.createNativeQuery("""
+                UPDATE activity SET status = 'DONE', completed_at = :now, updated_at = :now, version = version + 1
+                WHERE complaint_id = :id AND status = 'OPEN' AND origin_rule IS NOT NULL
+                  AND (CAST(:rule AS varchar) IS NULL OR origin_rule = :rule)""")
+                .setParameter("now", now).setParameter("id", complaintId)
+                .setParameter("rule", rule == null ? null : rule.name()).executeUpdate();
+    }
+
+    /** Marks done the open activities this rule made about the customer: someone was in touch. */
+    int completeForContact(UUID contactId, ActivityRule rule, UUID by, Instant now) {
+        return em.createNativeQuery("""
+                UPDATE activity SET status = 'DONE', completed_at = :now, completed_by = :by, updated_at = :now,
+                                    version = version + 1
+                WHERE contact_id = :contact AND status = 'OPEN' AND origin_rule = :rule""")
+                .setParameter("now", now).setParameter("by", by).setParameter("contact", contactId)
+                .setParameter("rule", rule.name()).executeUpdate();
+    }
+
+    /** Of these people, the one with the fewest open activities from this rule (ties: lowest id), or none. */
+    Optional<UUID> leastBusy(List<UUID> candidates, ActivityRule rule) {
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        return Rows.first(em.createNativeQuery("""
+                SELECT u.id AS id FROM unnest(CAST(:ids AS uuid[])) AS u(id)
+                ORDER BY (SELECT count(*) FROM activity a WHERE a.assignee_id = u.id AND a.origin_rule = :rule
+                          AND a.status = 'OPEN'), u.id
+                LIMIT 1""", Tuple.class)
+                .setParameter("ids", candidates.toArray(UUID[]::new)).setParameter("rule", rule.name()))
+                .map(r -> Rows.uuid(r, "id"));
+    }
+}

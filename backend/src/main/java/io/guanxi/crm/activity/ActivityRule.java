@@ -1,0 +1,31 @@
+package io.guanxi.crm.activity;
+
+/**
+ * The rule that made an activity, when no person did. The SPA translates the code with the
+ * activity's {@code originParams} (e.g. {@code days}, {@code missed}); the server sends no sentence.
+ */
+public enum ActivityRule {
+    /** An open lead's customer had no interaction for the policy's care period (001 §4.2). */
+    LEAD_NO_INTERACTION(ActivityKind.FOLLOW_UP),
+    /** The 24-hour call-back after a complaint is resolved. */
+    COMPLAINT_FOLLOW_UP(ActivityKind.COMPLAINT_FOLLOW_UP),
+    /** A complaint missed an SLA deadline ({@code missed}: ACKNOWLEDGE, RESOLVE or FOLLOW_UP); for a manager. */
+    COMPLAINT_ESCALATED(ActivityKind.ESCALATION),
+    /** A complaint's resolution falls due soon; for its agent. */
+    COMPLAINT_SLA_WARNING(ActivityKind.COMPLAINT_FOLLOW_UP);
+
+    private final ActivityKind kind;
+
+    ActivityRule(ActivityKind kind) {
+        this.kind = kind;
+    }
+
+    public ActivityKind kind() {
+        return kind;
+    }
+
+    /** Escalations and SLA warnings come first on anyone's list. */
+    public ActivityPriority priority() {
+        return this == COMPLAINT_ESCALATED || this == COMPLAINT_SLA_WARNING ? ActivityPriority.HIGH : ActivityPriority.NORMAL;
+    }
+}

@@ -1,0 +1,60 @@
+package io.guanxi.crm.activity;
+
+import io.guanxi.crm.interaction.InteractionLogged;
+import io.guanxi.crm.platform.db.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What rules put on people's lists: the published API other features schedule, move and complete
+ * their activities with (lead follow-ups, complaint call-backs, escalations, SLA warnings). Each rule
+ * keeps at most one open activity per lead or complaint, however often it runs.
+ */
+@ApplicationScoped
+public class RuleActivities {
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * One open activity per row unless its lead or complaint has an open one from this rule, or (with
+     * {@code doneSince}) had one done after that time. Returns how many were made.
+     */
+    @Transactional
+    public int schedule(ActivityRule rule, Map<String, String> params, List<RuleActivity> rows, Instant doneSince, Instant now) {
+        return activities.insertForRule(rule, params, rows, doneSince, now);
+    }
+
+    /** The complaint's open activity from this rule moves to the new due time, or one is made. */
+    @Transactional
+    public void scheduleOrReschedule(ActivityRule rule, RuleActivity activity, Instant now) {
+        activities.upsertForComplaint(rule, activity, Ids.newId(), now);
+    }
+
+    /** Marks done the complaint's open activities from this rule, or from every rule when it is null. */
+    @Transactional
+    public void completeForComplaint(UUID complaintId, ActivityRule rule, Instant now) {
+        activities.completeForComplaint(complaintId, rule, now);
+    }
+
+    /** Of these candidates, the one with the fewest open activities from this rule, or null: spreads escalations. */
+    @Transactional
+    public UUID leastBusy(List<UUID> candidates, ActivityRule rule) {
+        return activities.leastBusy(candidates, rule).orElse(null);
+    }
+
+    /** Someone was in touch with the customer: the "no interaction" follow-up about it is done. */
+    void onInteractionLogged(@Observes InteractionLogged event) {
+        activities.completeForContact(event.contactId(), ActivityRule.LEAD_NO_INTERACTION, event.authorId(), clock.instant());
+    }
+}

@@ -1,0 +1,52 @@
+package io.guanxi.crm.lead;
+
+import io.guanxi.crm.activity.ActivityRule;
+import io.guanxi.crm.activity.RuleActivities;
+import io.guanxi.crm.activity.RuleActivity;
+import io.guanxi.crm.platform.db.Rows;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * 001 §4.2 "客户3天未互动，自动触发关怀": an open, owned lead whose customer had no interaction for the
+ * policy's care period gets one follow-up activity for its owner, due at once. One, not a pile: the
+ * rule keeps one open per lead, and one done within the period is not repeated. Hourly.
+ */
+@ApplicationScoped
+public class LeadFollowUps {
+
+    @Inject
+    LeadFollowUpRepository leads;
+
+    @Inject
+    ScoringPolicyService policies;
+
+    @Inject
+    RuleActivities activities;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${guanxi.activities.scan-every:1h}", delayed = "2m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        scheduleFollowUps(clock.instant());
+    }
+
+    /** Returns how many follow-ups were made. */
+    @Transactional
+    public int scheduleFollowUps(Instant now) {
+        int days = policies.current().careAfterDays;
+        var quiet = leads.quietLeads(now, days).stream()
+                .map(r -> RuleActivity.forLead(Rows.uuid(r, "owner_id"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"), now))
+                .toList();
+        return activities.schedule(ActivityRule.LEAD_NO_INTERACTION, Map.of("days", Integer.toString(days)), quiet,
+                now.minus(Duration.ofDays(days)), now);
+    }
+}

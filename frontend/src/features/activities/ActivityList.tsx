@@ -1,0 +1,148 @@
+import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, DatePicker, Empty, List, Popover, Skeleton, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { useFormat } from '../../lib/format';
+import { type Activity, type ActivityListParams, activityQueries, useRescheduleActivity } from './api';
+import { CompleteActivityDialog } from './CompleteActivityDialog';
+
+const PRIORITY_COLORS: Record<string, string> = { HIGH: 'red', NORMAL: 'blue', LOW: 'default' };
+
+/** What an activity says: its title, else the translated rule that made it, else its kind. */
+export function useActivityTitle() {
+  const { t } = useTranslation();
+  return (activity: Activity) =>
+    activity.title ??
+    (activity.originRule
+      ? t(`activities.rule.${activity.originRule}`, {
+          ...activity.originParams,
+          missed: activity.originParams.missed ? t(`activities.missed.${activity.originParams.missed}`) : '',
+        })
+      : t(`activities.kind.${activity.kind}`));
+}
+
+/** A list of activities that can be done or moved where they are shown (today, a customer, the complaints). */
+export function ActivityList({
+  params,
+  emptyText,
+  showAssignee = false,
+  testId,
+}: {
+  params: ActivityListParams;
+  emptyText: string;
+  showAssignee?: boolean;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const title = useActivityTitle();
+  const [completing, setCompleting] = useState<Activity>();
+  const list = useQuery(activityQueries.list(params));
+  if (list.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <>
+      <List
+        data-testid={testId}
+        size="small"
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+        dataSource={list.data.items}
+        renderItem={(activity) => (
+          <List.Item
+            data-testid="activity-item"
+            actions={
+              activity.status === 'OPEN'
+                ? [
+                    <Button
+                      key="done"
+                      type="primary"
+                      size="small"
+                      icon={<CheckOutlined />}
+                      onClick={() => setCompleting(activity)}
+                    >
+                      {t('activities.complete')}
+                    </Button>,
+                    <RescheduleButton key="move" activity={activity} />,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap size={4}>
+                  <Tag color={PRIORITY_COLORS[activity.priority]}>{t(`activities.kind.${activity.kind}`)}</Tag>
+                  <Typography.Text strong>{title(activity)}</Typography.Text>
+                  {activity.overdue && <Tag color="red">{t('activities.overdue')}</Tag>}
+                </Space>
+              }
+              description={
+                <Space wrap size={4} split="·">
+                  {activity.contactName ? (
+                    <Link to={`/contacts/${activity.contactId}`}>{activity.contactName}</Link>
+                  ) : (
+                    <span>{t('activities.hiddenCustomer')}</span>
+                  )}
+                  <span>{activity.allDay ? format.date(activity.dueDate) : format.dateTime(activity.dueAt)}</span>
+                  {activity.complaintId && (
+                    <Link to={`/complaints/${activity.complaintId}`}>{t('activities.openComplaint')}</Link>
+                  )}
+                  {showAssignee && <span>{activity.assigneeName}</span>}
+                  {activity.note && <span>{activity.note}</span>}
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {completing && <CompleteActivityDialog activity={completing} onClose={() => setCompleting(undefined)} />}
+    </>
+  );
+}
+
+function RescheduleButton({ activity }: { activity: Activity }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const reschedule = useRescheduleActivity();
+  const move = (dueDate: string) =>
+    reschedule.mutate(
+      { activity, dueDate },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          void message.success(t('activities.rescheduled'));
+        },
+        onError: (error) => void message.error(describeError(error, t)),
+      },
+    );
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      content={
+        <Space orientation="vertical">
+          <Button block onClick={() => move(dayjs().add(1, 'day').format('YYYY-MM-DD'))}>
+            {t('activities.tomorrow')}
+          </Button>
+          <Button block onClick={() => move(dayjs().add(7, 'day').format('YYYY-MM-DD'))}>
+            {t('activities.nextWeek')}
+          </Button>
+          <DatePicker
+            aria-label={t('activities.pickDay')}
+            onChange={(day) => day && move(day.format('YYYY-MM-DD'))}
+            disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+          />
+        </Space>
+      }
+    >
+      <Button size="small" icon={<ClockCircleOutlined />} loading={reschedule.isPending}>
+        {t('activities.reschedule')}
+      </Button>
+    </Popover>
+  );
+}

@@ -1,0 +1,4 @@
+// What other features may use from activities (the ESLint boundaries rule allows only this file).
+export { ActivityList } from './ActivityList';
+export { PlanActivityButton } from './PlanActivityButton';
+export { activityQueries } from './api';
