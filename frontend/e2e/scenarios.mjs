@@ -5,12 +5,23 @@ const mobile = `137${suffix}${Math.floor(Math.random() * 90 + 10)}`;
 const name = '张伟琪';
 let createdId;
 
-async function signIn(page, username, password = 'demo1234') {
+/** Signs in (everyone who works on customers lands on the today page), then opens `landing`. */
+async function signIn(page, username, password = 'demo1234', landing = '/contacts') {
     await page.goto('/login');
     await page.locator('#username').fill(username);
     await page.locator('#password').fill(password);
     await page.locator('button[type=submit]').click();
-    await page.waitForURL('**/contacts');
+    await page.waitForURL('**/today');
+    if (landing !== '/today') {
+        await page.goto(landing);
+    }
+}
+
+async function tokenOf(page, baseUrl, username) {
+    const login = await page.request.post(`${baseUrl}/api/v1/auth/token`, {
+        data: { username, password: 'demo1234' },
+    });
+    return (await login.json()).access_token;
 }
 
 /**
@@ -547,6 +558,60 @@ export const scenarios = [
             await page.waitForURL('**/login');
             await page.getByText('登录已过期，请重新登录。').waitFor();
             await screenshot('login-expired-zh-CN.png');
+        },
+    ],
+    [
+        "a rep's morning: today shows the overdue call, done is logged and the next one planned",
+        async ({ page, baseUrl, screenshot }) => {
+            const token = await tokenOf(page, baseUrl, 'rep.zhang');
+            const yesterday = new Date(Date.now() - 26 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+            const planned = await page.request.post(`${baseUrl}/api/v1/activities`, {
+                headers: { Authorization: `Bearer ${token}` },
+                data: { contactId: createdId, kind: 'CALL', title: '回访报价 e2e', dueAt: yesterday, priority: 'HIGH' },
+            });
+            assert.equal(planned.status(), 201);
+            await signIn(page, 'rep.zhang', 'demo1234', '/today');
+            const overdue = page.getByTestId('today-overdue');
+            const item = overdue.getByTestId('activity-item').filter({ hasText: '回访报价 e2e' });
+            await item.waitFor();
+            assert.match(await item.innerText(), new RegExp(name));
+            assert.match(await item.innerText(), /已逾期/);
+            await page.getByTestId('waiting-leads-mine').waitFor();
+            await screenshot('today-rep-zh-CN.png');
+
+            await item.getByRole('button', { name: '完成' }).click();
+            const dialog = page.locator('.ant-modal');
+            await dialog.getByLabel('结果').fill('客户同意周三演示');
+            await dialog.getByRole('switch', { name: '安排下次跟进' }).click();
+            await screenshot('today-complete-zh-CN.png');
+            await dialog.getByRole('button', { name: '完成' }).click();
+            await page.getByText('已完成，下次跟进已加入待办').waitFor();
+            await item.waitFor({ state: 'detached' });
+            // The next call is three days out: in the week ahead, about the same customer.
+            await page.getByTestId('today-week').getByText(name).first().waitFor();
+
+            await page.goto(`/contacts/${createdId}`);
+            await page.getByTestId('timeline').getByText('客户同意周三演示').waitFor();
+            await page.getByTestId('contact-activities').getByTestId('activity-item').first().waitFor();
+        },
+    ],
+
+    [
+        'a manager lands on the team view; an agent on complaint call-backs; both in English too',
+        async ({ page, screenshot }) => {
+            await signIn(page, 'manager.wang', 'demo1234', '/today');
+            await page.getByTestId('today-team-overdue').waitFor();
+            await page.getByTestId('waiting-leads-unassigned').waitFor();
+            await screenshot('today-manager-zh-CN.png');
+            await setLanguage(page, 'EN');
+            await page.getByText("The team's overdue activities").waitFor();
+            await screenshot('today-manager-en.png');
+            await setLanguage(page, '中文');
+            await page.context().clearCookies(); // ends the web session: the next page load signs in afresh
+            await signIn(page, 'agent.zhao', 'demo1234', '/today');
+            await page.getByTestId('today-complaint-work').waitFor();
+            assert.equal(await page.getByTestId('waiting-leads-mine').count(), 0);
+            await screenshot('today-agent-zh-CN.png');
         },
     ],
 ];
