@@ -18,6 +18,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { hasRole, signOut } from '../lib/auth/session';
 import { useSession } from '../lib/auth/useSession';
 import { changeLanguage, type Language } from '../lib/i18n';
+import { NotificationBell } from '../features/notifications';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -77,6 +78,7 @@ export function AppLayout() {
           style={{ flex: 1, minWidth: 0 }}
         />
         <Space size="middle">
+          {hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN') && <NotificationBell />}
           <Segmented
             size="small"
             aria-label={t('nav.language')}

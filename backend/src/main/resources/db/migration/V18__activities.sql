@@ -16,6 +16,8 @@ CREATE TABLE activity (
     -- When it becomes overdue: due_at, or the end of its day for an all-day one (set by the service,
     -- so that "overdue" and "due today" are plain range scans).
     overdue_at    timestamptz  NOT NULL,
+    -- When its assignee was told it fell overdue (once; a reschedule resets it). Not an edit: no version bump.
+    overdue_announced_at timestamptz,
     priority      varchar(8)   NOT NULL CHECK (priority IN ('LOW', 'NORMAL', 'HIGH')),
     status        varchar(16)  NOT NULL CHECK (status IN ('OPEN', 'DONE', 'CANCELLED')),
     outcome       varchar(2000),
@@ -40,9 +42,11 @@ CREATE UNIQUE INDEX activity_open_complaint_rule_uq ON activity (complaint_id, o
 CREATE INDEX activity_assignee_open_idx ON activity (assignee_id, overdue_at) WHERE status = 'OPEN';
 CREATE INDEX activity_assignee_due_idx ON activity (assignee_id, due_at);
 CREATE INDEX activity_contact_idx ON activity (contact_id, due_at);
+-- The "fell overdue" notification scan reads only what is open and not yet announced.
+CREATE INDEX activity_unannounced_overdue_idx ON activity (overdue_at) WHERE status = 'OPEN' AND overdue_announced_at IS NULL;
 
 INSERT INTO activity (id, contact_id, lead_id, complaint_id, kind, assignee_id, due_at, all_day, overdue_at, priority,
-                      status, origin_rule, origin_params, created_at, completed_at, updated_at)
+                      status, origin_rule, origin_params, created_at, completed_at, updated_at, overdue_announced_at)
 SELECT r.id, r.contact_id, r.lead_id, r.complaint_id,
        CASE r.reason WHEN 'LEAD_NO_INTERACTION' THEN 'FOLLOW_UP'
                      WHEN 'COMPLAINT_ESCALATED' THEN 'ESCALATION'
@@ -59,7 +63,7 @@ SELECT r.id, r.contact_id, r.lead_id, r.complaint_id,
                                                         WHEN r.note LIKE '%follow-up%' THEN 'FOLLOW_UP'
                                                         ELSE 'RESOLVE' END)
             ELSE '{}'::jsonb END,
-       r.created_at, r.done_at, coalesce(r.done_at, r.created_at)
+       r.created_at, r.done_at, coalesce(r.done_at, r.created_at), now()
 FROM reminder r;
 
 DROP TABLE reminder;

@@ -95,24 +95,29 @@ public class ActivityRepository {
 
     // --- Rule writers: set-based, idempotent through the partial unique indexes on open rule activities.
 
-    /** Inserts one open activity per row unless the lead or complaint already has an open one from this rule. */
-    int insertForRule(ActivityRule rule, Map<String, String> params, List<RuleActivity> activities, Instant doneSince,
+    /**
+     * Inserts one open activity per row unless the lead or complaint already has an open one from this
+     * rule; returns those inserted (id, assignee_id, contact_id, lead_id, complaint_id).
+     */
+    List<Tuple> insertForRule(ActivityRule rule, Map<String, String> params, List<RuleActivity> activities, Instant doneSince,
             Instant now) {
         if (activities.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        return em.createNativeQuery("""
+        return Rows.list(em.createNativeQuery("""
                 INSERT INTO activity (id, contact_id, lead_id, complaint_id, kind, assignee_id, due_at, all_day, overdue_at,
                                       priority, status, origin_rule, origin_params, created_at, updated_at, version)
-                SELECT gen_random_uuid(), r.contact_id, r.lead_id, r.complaint_id, :kind, r.assignee_id, r.due_at, false,
-                       r.due_at, :priority, 'OPEN', :rule, CAST(:params AS jsonb), :now, :now, 0
+                SELECT gen_random_uuid(), r.contact_id, r.lead_id, r.complaint_id, :kind, r.assignee_id, r.due_at,
+                       r.overdue_at <> r.due_at, r.overdue_at, :priority, 'OPEN', :rule, CAST(:params AS jsonb), :now, :now, 0
                 FROM unnest(CAST(:assignees AS uuid[]), CAST(:contacts AS uuid[]), CAST(:leads AS uuid[]),
-                            CAST(:complaints AS uuid[]), CAST(:dues AS timestamptz[]))
-                     AS r(assignee_id, contact_id, lead_id, complaint_id, due_at)
+                            CAST(:complaints AS uuid[]), CAST(:dues AS timestamptz[]), CAST(:overdues AS timestamptz[]))
+                     AS r(assignee_id, contact_id, lead_id, complaint_id, due_at, overdue_at)
                 WHERE CAST(:doneSince AS timestamptz) IS NULL OR NOT EXISTS (
                       SELECT 1 FROM activity d WHERE d.origin_rule = :rule AND d.completed_at > CAST(:doneSince AS timestamptz)
                         AND (d.lead_id = r.lead_id OR d.complaint_id = r.complaint_id))
-                ON CONFLICT DO NOTHING""")
+                ON CONFLICT DO NOTHING
+                RETURNING id AS id, assignee_id AS assignee_id, contact_id AS contact_id, lead_id AS lead_id,
+                          complaint_id AS complaint_id""", Tuple.class)
                 .setParameter("kind", rule.kind().name()).setParameter("priority", rule.priority().name())
                 .setParameter("rule", rule.name()).setParameter("params", json(params)).setParameter("now", now)
                 .setParameter("doneSince", doneSince)
@@ -121,7 +126,7 @@ public class ActivityRepository {
                 .setParameter("leads", activities.stream().map(RuleActivity::leadId).toArray(UUID[]::new))
                 .setParameter("complaints", activities.stream().map(RuleActivity::complaintId).toArray(UUID[]::new))
                 .setParameter("dues", activities.stream().map(RuleActivity::dueAt).toArray(Instant[]::new))
-                .executeUpdate();
+                .setParameter("overdues", activities.stream().map(RuleActivity::overdueAt).toArray(Instant[]::new)));
     }
 
     private String json(Map<String, String> params) {
@@ -165,6 +170,29 @@ public class ActivityRepository {
                 WHERE contact_id = :contact AND status = 'OPEN' AND origin_rule = :rule""")
                 .setParameter("now", now).setParameter("by", by).setParameter("contact", contactId)
                 .setParameter("rule", rule.name()).executeUpdate();
+    }
+
+    /**
+     * Marks announced, and returns, open activities that fell overdue and were not announced yet (a
+     * batch; concurrent scans skip each other's rows): id, assignee_id, contact_id.
+     */
+    List<Tuple> announceOverdue(Instant now, int batch) {
+        return Rows.list(em.createNativeQuery("""
+                UPDATE activity a SET overdue_announced_at = :now
+                WHERE a.id IN (SELECT id FROM activity WHERE status = 'OPEN' AND overdue_announced_at IS NULL
+                               AND overdue_at <= :now ORDER BY overdue_at LIMIT :batch FOR UPDATE SKIP LOCKED)
+                RETURNING a.id AS id, a.assignee_id AS assignee_id, a.contact_id AS contact_id""", Tuple.class)
+                .setParameter("now", now).setParameter("batch", batch));
+    }
+
+    /**
+     * After a person set a due time: one already past needs no announcement (they know), one ahead is
+     * announced when it falls overdue.
+     */
+    void resetOverdueAnnouncement(UUID id, Instant now) {
+        em.createNativeQuery("""
+                UPDATE activity SET overdue_announced_at = CASE WHEN overdue_at <= :now THEN CAST(:now AS timestamptz) END
+                WHERE id = :id""").setParameter("now", now).setParameter("id", id).executeUpdate();
     }
 
     /** Of these people, the one with the fewest open activities from this rule (ties: lowest id), or none. */

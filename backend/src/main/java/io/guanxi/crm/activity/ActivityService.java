@@ -11,6 +11,9 @@ import io.guanxi.crm.interaction.InteractionLogged;
 import io.guanxi.crm.interaction.InteractionService;
 import io.guanxi.crm.interaction.api.InteractionRequest;
 import io.guanxi.crm.interaction.api.NextFollowUp;
+import io.guanxi.crm.notification.Notice;
+import io.guanxi.crm.notification.NotificationKind;
+import io.guanxi.crm.notification.Notifications;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.error.ProblemException;
@@ -67,6 +70,9 @@ public class ActivityService {
     CurrentUser currentUser;
 
     @Inject
+    Notifications notifications;
+
+    @Inject
     GuanxiConfig config;
 
     @Inject
@@ -86,6 +92,9 @@ public class ActivityService {
         activity.createdAt = now;
         apply(request, activity, now);
         activities.persist(activity);
+        activities.flush();
+        activities.resetOverdueAnnouncement(activity.id, now);
+        notifyAssignee(activity);
         return toResponse(activity);
     }
 
@@ -100,10 +109,15 @@ public class ActivityService {
         if (!activity.contactId.equals(request.contactId())) {
             throw ProblemException.invalidField("contactId", "cannot change; an activity stays with its customer");
         }
+        UUID before = activity.assigneeId;
         activity.assigneeId = request.assigneeId() == null ? activity.assigneeId
                 : assigneeFor(request.assigneeId(), activity.contactId);
         apply(request, activity, clock.instant());
         activities.flush();
+        activities.resetOverdueAnnouncement(activity.id, clock.instant());
+        if (!activity.assigneeId.equals(before)) {
+            notifyAssignee(activity);
+        }
         return toResponse(activity);
     }
 
@@ -113,6 +127,7 @@ public class ActivityService {
         setDue(activity, dueAt, dueDate, "dueAt");
         activity.updatedAt = clock.instant();
         activities.flush();
+        activities.resetOverdueAnnouncement(activity.id, activity.updatedAt);
         return toResponse(activity);
     }
 
@@ -209,6 +224,12 @@ public class ActivityService {
         activity.updatedAt = now;
         setDue(activity, next.dueAt(), next.dueDate(), "nextFollowUp.dueAt");
         activities.persist(activity);
+    }
+
+    /** Someone who plans work for another person tells them (nobody is told about their own). */
+    private void notifyAssignee(Activity activity) {
+        notifications.send(List.of(Notice.of(activity.assigneeId, NotificationKind.ACTIVITY_ASSIGNED, currentUser.id())
+                .aboutActivity(activity.id).aboutContact(activity.contactId)));
     }
 
     private Activity scheduleNext(Activity done, NextActivity next) {

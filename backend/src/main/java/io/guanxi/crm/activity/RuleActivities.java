@@ -1,7 +1,13 @@
 package io.guanxi.crm.activity;
 
 import io.guanxi.crm.interaction.InteractionLogged;
+import io.guanxi.crm.notification.Notice;
+import io.guanxi.crm.notification.NotificationKind;
+import io.guanxi.crm.notification.Notifications;
 import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.db.Rows;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.persistence.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,13 +32,40 @@ public class RuleActivities {
     @Inject
     Clock clock;
 
+    @Inject
+    Notifications notifications;
+
+    /** Tells people about their activities that fell overdue, once each. */
+    @Scheduled(every = "${guanxi.activities.overdue-scan-every:1m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scanOverdue() {
+        notifyOverdue(clock.instant());
+    }
+
+    /** Returns how many were announced (a batch of at most 5 000; the next scan takes the rest). */
+    @Transactional
+    public int notifyOverdue(Instant now) {
+        List<Tuple> fell = activities.announceOverdue(now, 5000);
+        notifications.send(fell.stream()
+                .map(r -> Notice.of(Rows.uuid(r, "assignee_id"), NotificationKind.ACTIVITY_OVERDUE, null)
+                        .aboutActivity(Rows.uuid(r, "id")).aboutContact(Rows.uuid(r, "contact_id")))
+                .toList());
+        return fell.size();
+    }
+
     /**
      * One open activity per row unless its lead or complaint has an open one from this rule, or (with
      * {@code doneSince}) had one done after that time. Returns how many were made.
      */
     @Transactional
     public int schedule(ActivityRule rule, Map<String, String> params, List<RuleActivity> rows, Instant doneSince, Instant now) {
-        return activities.insertForRule(rule, params, rows, doneSince, now);
+        List<Tuple> made = activities.insertForRule(rule, params, rows, doneSince, now);
+        if (rule == ActivityRule.COMPLAINT_ESCALATED) {
+            notifications.send(made.stream().map(r -> Notice.of(Rows.uuid(r, "assignee_id"), NotificationKind.ESCALATION, null)
+                    .withParams(params).aboutContact(Rows.uuid(r, "contact_id")).aboutComplaint(Rows.uuid(r, "complaint_id"))
+                    .aboutActivity(Rows.uuid(r, "id"))).toList());
+        }
+        return made.size();
     }
 
     /** The complaint's open activity from this rule moves to the new due time, or one is made. */

@@ -1,19 +1,28 @@
 package io.guanxi.crm.activity;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
  * An activity a rule puts on someone's list: for whom, about which customer (and lead or complaint),
  * due when. Part of the activity feature's published API, used with {@link RuleActivities}.
  */
-public record RuleActivity(UUID assigneeId, UUID contactId, UUID leadId, UUID complaintId, Instant dueAt) {
+public record RuleActivity(UUID assigneeId, UUID contactId, UUID leadId, UUID complaintId, Instant dueAt, Instant overdueAt) {
 
-    public static RuleActivity forLead(UUID assigneeId, UUID contactId, UUID leadId, Instant dueAt) {
-        return new RuleActivity(assigneeId, contactId, leadId, null, dueAt);
+    /** Due on this day (business time zone): overdue when the day ends. */
+    public static RuleActivity forLeadOn(UUID assigneeId, UUID contactId, UUID leadId, LocalDate day, ZoneId zone) {
+        return new RuleActivity(assigneeId, contactId, leadId, null, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
+    /** Due at this time. */
     public static RuleActivity forComplaint(UUID assigneeId, UUID contactId, UUID complaintId, Instant dueAt) {
-        return new RuleActivity(assigneeId, contactId, null, complaintId, dueAt);
+        return new RuleActivity(assigneeId, contactId, null, complaintId, dueAt, dueAt);
+    }
+
+    boolean allDay() {
+        return !dueAt.equals(overdueAt);
     }
 }

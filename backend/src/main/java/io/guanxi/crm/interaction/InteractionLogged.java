@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * Fired in the logging transaction, so features that depend on it follow at once: lead scores, and
- * activities (the follow-up it completes, the next one it plans, when {@code next} is given).
+ * activities (the follow-up it completes, the next one it plans, when {@code next} is given) and
+ * notifications (the people it mentions).
  */
 public record InteractionLogged(UUID contactId, UUID interactionId, InteractionChannel channel, Instant occurredAt,
-        UUID authorId, NextFollowUp next) {
+        UUID authorId, String summary, NextFollowUp next) {
 }

@@ -75,7 +75,7 @@ public class InteractionService {
         em.persist(interaction);
         contacts.recordContactMade(contactId, occurredAt);
         logged.fire(new InteractionLogged(contactId, interaction.id, interaction.channel, occurredAt, interaction.authorId,
-                request.nextFollowUp()));
+                interaction.summary, request.nextFollowUp()));
         return mapper.toResponse(interaction, users.displayNames(List.of(interaction.authorId)).get(interaction.authorId));
     }
 

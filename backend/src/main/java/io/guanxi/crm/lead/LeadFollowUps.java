@@ -3,6 +3,7 @@ package io.guanxi.crm.lead;
 import io.guanxi.crm.activity.ActivityRule;
 import io.guanxi.crm.activity.RuleActivities;
 import io.guanxi.crm.activity.RuleActivity;
+import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Rows;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +12,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
  * 001 §4.2 "客户3天未互动，自动触发关怀": an open, owned lead whose customer had no interaction for the
- * policy's care period gets one follow-up activity for its owner, due at once. One, not a pile: the
+ * policy's care period gets one follow-up activity for its owner, due that day. One, not a pile: the
  * rule keeps one open per lead, and one done within the period is not repeated. Hourly.
  */
 @ApplicationScoped
@@ -31,6 +34,9 @@ public class LeadFollowUps {
     RuleActivities activities;
 
     @Inject
+    GuanxiConfig config;
+
+    @Inject
     Clock clock;
 
     @Scheduled(every = "${guanxi.activities.scan-every:1h}", delayed = "2m",
@@ -43,8 +49,10 @@ public class LeadFollowUps {
     @Transactional
     public int scheduleFollowUps(Instant now) {
         int days = policies.current().careAfterDays;
+        ZoneId zone = ZoneId.of(config.zone());
+        LocalDate today = LocalDate.ofInstant(now, zone);
         var quiet = leads.quietLeads(now, days).stream()
-                .map(r -> RuleActivity.forLead(Rows.uuid(r, "owner_id"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"), now))
+                .map(r -> RuleActivity.forLeadOn(Rows.uuid(r, "owner_id"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "id"), today, zone))
                 .toList();
         return activities.schedule(ActivityRule.LEAD_NO_INTERACTION, Map.of("days", Integer.toString(days)), quiet,
                 now.minus(Duration.ofDays(days)), now);

@@ -187,6 +187,19 @@ public class UserService {
         accessChanged.fire(new UserAccessChanged(user.id));
     }
 
+    /** Ids of the active users with these usernames (case-insensitive), for @mentions; unknown names are absent. */
+    @Transactional
+    public Map<String, UUID> activeIdsByUsername(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return users.getEntityManager()
+                .createQuery("select lower(u.username) as name, u.id as id from User u where u.active = true"
+                        + " and lower(u.username) in :names", Tuple.class)
+                .setParameter("names", usernames.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet()))
+                .getResultStream().collect(Collectors.toMap(r -> Rows.string(r, "name"), r -> Rows.uuid(r, "id")));
+    }
+
     public User find(UUID id) {
         return users.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("User " + id));
     }

@@ -104,6 +104,14 @@ public class Visibility {
         return new Predicate(ownerPath + " = :" + OWNER, Map.of(OWNER, currentUser.id()));
     }
 
+    /**
+     * Personal rows (notifications): only the person they are addressed to, whatever their role; a
+     * manager does not read the team's inboxes.
+     */
+    public Predicate addressedToCallerJpql(String recipientPath) {
+        return new Predicate(recipientPath + " = :" + OWNER, Map.of(OWNER, currentUser.id()));
+    }
+
     /** Whether this customer exists and the caller may see it. */
     public boolean contactVisible(UUID contactId) {
         if (contactId == null) {

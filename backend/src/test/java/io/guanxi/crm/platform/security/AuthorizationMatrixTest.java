@@ -154,6 +154,10 @@ class AuthorizationMatrixTest {
             entry("updateActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{\"contactId\":\"00000000-0000-7000-8000-000000000000\",\"kind\":\"CALL\",\"dueDate\":\"2026-12-01\"}").ifMatch()),
             entry("completeActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
             entry("cancelActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
+            entry("listNotifications", roles(STAFF)),
+            entry("countUnreadNotifications", roles(STAFF)),
+            entry("markNotificationRead", roles(STAFF)),
+            entry("markAllNotificationsRead", roles(STAFF)),
             entry("rescheduleActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{\"dueDate\":\"2026-12-01\"}").ifMatch()),
             // Loyalty: member apps (integrators) read the catalogue, redeem and cancel what they redeemed.
             entry("getPointsAccount", roles(STAFF).hidden("contactId", Owned.CONTACT)),

@@ -1,0 +1,96 @@
+import { BellOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Empty, List, Popover, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { useFormat } from '../../lib/format';
+import {
+  type Notification,
+  notificationQueries,
+  targetOf,
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+} from './api';
+
+/** The sentence for a notification, from its code and the names the server looked up for you. */
+function useNotificationText() {
+  const { t } = useTranslation();
+  return (n: Notification) =>
+    t(`notifications.kind.${n.kind}`, {
+      actor: n.actorName ?? t('notifications.system'),
+      contact: n.contactName ?? t('notifications.hiddenCustomer'),
+      missed: n.params.missed ? t(`notifications.missed.${n.params.missed}`) : '',
+    });
+}
+
+function NotificationList({ onOpen }: { onOpen: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const text = useNotificationText();
+  const list = useQuery(notificationQueries.list(0));
+  const markRead = useMarkNotificationRead();
+  const markAll = useMarkAllNotificationsRead();
+  if (list.isPending) return <Skeleton active paragraph={{ rows: 3 }} style={{ width: 300 }} />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <div style={{ width: 'min(360px, 86vw)' }} data-testid="notification-list">
+      <List
+        size="small"
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />,
+        }}
+        dataSource={list.data.items}
+        renderItem={(n) => (
+          <List.Item
+            style={{ cursor: 'pointer', background: n.readAt ? undefined : '#fff7e6', paddingInline: 8 }}
+            onClick={() => {
+              if (!n.readAt) markRead.mutate(n.id);
+              onOpen();
+              navigate(targetOf(n));
+            }}
+          >
+            <List.Item.Meta
+              title={<Typography.Text strong={!n.readAt}>{text(n)}</Typography.Text>}
+              description={format.dateTime(n.createdAt)}
+            />
+          </List.Item>
+        )}
+      />
+      {list.data.unread > 0 && (
+        <Button type="link" block onClick={() => markAll.mutate()} loading={markAll.isPending}>
+          {t('notifications.markAllRead')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** The bell in the header: the unread count, polled; opening it lists the latest. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const unread = useQuery(notificationQueries.unread());
+  const count = unread.data?.unread ?? 0;
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottomRight"
+      title={t('notifications.title')}
+      content={open ? <NotificationList onOpen={() => setOpen(false)} /> : null}
+    >
+      <Badge count={count} size="small" offset={[-4, 4]}>
+        <Button
+          type="text"
+          aria-label={t('notifications.bell', { count })}
+          data-testid="notification-bell"
+          icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
+        />
+      </Badge>
+    </Popover>
+  );
+}
