@@ -16,5 +16,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // jsdom + antd on a 2-core machine that is also building the backend: 5 s timed out once.
+    testTimeout: 20_000,
   },
 });
