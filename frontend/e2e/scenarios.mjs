@@ -593,6 +593,17 @@ export const scenarios = [
             await page.goto(`/contacts/${createdId}`);
             await page.getByTestId('timeline').getByText('客户同意周三演示').waitFor();
             await page.getByTestId('contact-activities').getByTestId('activity-item').first().waitFor();
+
+            // The week agenda, and the day on a phone.
+            await page.goto('/today');
+            await page.locator('.ant-segmented-item', { hasText: '本周日程' }).click();
+            await page.getByTestId('week-agenda').getByText(name).first().waitFor();
+            await screenshot('agenda-zh-CN.png');
+            await page.setViewportSize({ width: 390, height: 844 });
+            await page.locator('.ant-segmented-item', { hasText: '今日' }).click();
+            await page.getByTestId('today-overdue').waitFor();
+            await screenshot('today-rep-390-zh-CN.png');
+            await page.setViewportSize({ width: 1440, height: 900 });
         },
     ],
 

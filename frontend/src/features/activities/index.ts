@@ -2,3 +2,4 @@
 export { ActivityList } from './ActivityList';
 export { PlanActivityButton } from './PlanActivityButton';
 export { activityQueries } from './api';
+export { WeekAgenda } from './WeekAgenda';
