@@ -161,7 +161,7 @@ export interface paths {
         };
         /**
          * Get a complaint
-         * @description With its SLA clock, allowed next actions and every transition.
+         * @description With its SLA clock, allowed next actions and every transition; ETag carries its version, which every step, close, reopen and assignment names in If-Match.
          */
         get: operations["getComplaint"];
         put?: never;
@@ -203,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * Assign a complaint
-         * @description To an active service agent; agents may take a complaint themselves.
+         * @description To an active service agent; agents may take a complaint themselves. If-Match: the complaint's ETag.
          */
         post: operations["assignComplaint"];
         delete?: never;
@@ -1577,7 +1577,13 @@ export interface components {
             action: string;
             fromState?: components["schemas"]["ComplaintState"];
             toState: components["schemas"]["ComplaintState"];
+            /** @description What the person wrote; empty for events the SPA words from the action (BREACH_*) */
             text?: string;
+            /**
+             * Format: int64
+             * @description RESOLVE: loyalty points given as compensation with it
+             */
+            points?: number;
             actorId?: components["schemas"]["UUID"];
             actorName?: string;
             at: components["schemas"]["Instant"];
@@ -1595,6 +1601,8 @@ export interface components {
             assigneeId?: components["schemas"]["UUID"];
         };
         ComplaintSla: {
+            /** @description Computed by the server at the time of the response: the current deadline against the severity's warning time, or whether every deadline was kept once the complaint is done */
+            status: components["schemas"]["SlaStatus"];
             receivedAt: components["schemas"]["Instant"];
             acknowledgeDueAt: components["schemas"]["Instant"];
             acknowledgedAt?: components["schemas"]["Instant"];
@@ -1605,8 +1613,8 @@ export interface components {
             followedUpAt?: components["schemas"]["Instant"];
             /** @description The next deadline of the current step; empty when nothing is due */
             nextDueAt?: components["schemas"]["Instant"];
-            /** @description ACKNOWLEDGE, RESOLVE and/or FOLLOW_UP when missed */
-            breached: string[];
+            /** @description The deadlines missed */
+            breached: components["schemas"]["SlaDeadline"][];
             escalatedAt?: components["schemas"]["Instant"];
             escalatedTo?: components["schemas"]["UUID"];
         };
@@ -2757,6 +2765,10 @@ export interface components {
         /** @enum {string} */
         Severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
         /** @enum {string} */
+        SlaDeadline: "ACKNOWLEDGE" | "RESOLVE" | "FOLLOW_UP";
+        /** @enum {string} */
+        SlaStatus: "ON_TRACK" | "DUE_SOON" | "OVERDUE" | "MET" | "MISSED";
+        /** @enum {string} */
         SourceChannel: "WEBSITE" | "COMMUNITY" | "TRADE_SHOW" | "REFERRAL" | "ADVERTISING" | "OUTBOUND" | "WALK_IN" | "OTHER";
         StageChange: {
             fromStage?: components["schemas"]["LifecycleStage"];
@@ -3685,7 +3697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The If-Match version is stale: someone else changed the record */
+            /** @description The policy changed since the ETag in If-Match was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,7 +3733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is missing */
+            /** @description If-Match missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -3842,7 +3854,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The complaint; ETag carries its version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3921,7 +3933,10 @@ export interface operations {
     acknowledgeComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -3933,7 +3948,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3989,6 +4004,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4009,6 +4033,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4039,7 +4072,10 @@ export interface operations {
     assignComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4051,7 +4087,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint assigned; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4098,6 +4134,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4118,6 +4163,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4148,7 +4202,10 @@ export interface operations {
     identifyComplaintCause: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4160,7 +4217,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4216,6 +4273,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4236,6 +4302,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4266,7 +4341,10 @@ export interface operations {
     closeComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4274,7 +4352,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4330,8 +4408,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The URI is longer than the service accepts */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4362,7 +4458,10 @@ export interface operations {
     followUpComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4374,7 +4473,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,6 +4529,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4450,6 +4558,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4480,7 +4597,10 @@ export interface operations {
     reopenComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4492,7 +4612,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,6 +4668,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4568,6 +4697,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4598,7 +4736,10 @@ export interface operations {
     resolveComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4610,7 +4751,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4666,6 +4807,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4686,6 +4836,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4716,7 +4875,10 @@ export interface operations {
     offerComplaintSolutions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -4728,7 +4890,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,6 +4946,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -4804,6 +4975,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
