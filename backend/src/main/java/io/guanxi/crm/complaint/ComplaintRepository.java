@@ -151,8 +151,16 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
     }
 
     /**
+     * {@link SlaRules#dueSoon} in SQL: the deadline {@code due} has not passed at {@code :now} and falls within
+     * {@code warnMinutes} of it. {@code SlaRulesConsistencyTest} holds the two equal.
+     */
+    static String dueSoonSql(String due, String warnMinutes) {
+        return "(%1$s > :now AND %1$s - make_interval(mins => %2$s) <= :now)".formatted(due, warnMinutes);
+    }
+
+    /**
      * Marks as warned the complaints whose resolution falls due within their severity's {@code warn_before_minutes}
-     * ({@link SlaRules#dueSoon} is the same rule in Java).
+     * ({@link #dueSoonSql}).
      */
     List<ScanRow> markWarned(Instant now) {
         long maxWarn = SqlValues.longValue(getEntityManager()
@@ -162,11 +170,10 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
                 FROM complaint_sla_policy p
                 WHERE p.severity = c.severity
                   AND c.state IN %s AND c.warned_at IS NULL
-                  AND c.resolve_due_at <= CAST(:horizon AS timestamptz) AND c.resolve_due_at > :now
-                  AND c.resolve_due_at - make_interval(mins => p.warn_before_minutes) <= :now
+                  AND c.resolve_due_at <= CAST(:horizon AS timestamptz) AND %s
                   AND c.assignee_id IS NOT NULL
                 RETURNING c.id AS id, c.contact_id AS contact_id, c.assignee_id AS assignee_id, c.resolve_due_at AS resolve_due_at"""
-                .formatted(ComplaintState.AWAITING_RESOLUTION_SQL), Tuple.class).setParameter("now", now)
+                .formatted(ComplaintState.AWAITING_RESOLUTION_SQL, dueSoonSql("c.resolve_due_at", "p.warn_before_minutes")), Tuple.class).setParameter("now", now)
                 .setParameter("horizon", now.plus(java.time.Duration.ofMinutes(maxWarn)))).stream()
                 .map(r -> new ScanRow(Rows.uuid(r, "id"), Rows.uuid(r, "contact_id"), Rows.uuid(r, "assignee_id"),
                         Rows.instant(r, "resolve_due_at")))
