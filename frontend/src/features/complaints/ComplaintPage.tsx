@@ -38,6 +38,7 @@ import {
   type ComplaintStep,
   SEVERITY_COLORS,
   SLA_COLORS,
+  describeStepError,
   useComplaintStep,
 } from './api';
 
@@ -267,7 +268,7 @@ function StepForm({ complaint }: { complaint: WorkedComplaint }) {
           'reason',
         ])
       )
-        message.error(describeError(error, t));
+        message.error(describeStepError(error, t) ?? describeError(error, t));
     },
   });
   const submit = (toStep: (values: StepFormValues) => ComplaintStep) => async () => {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, etagOf, unwrap } from '../../lib/api/client';
+import { ApiError, api, etagOf, unwrap } from '../../lib/api/client';
 import type { components, operations } from '../../lib/api/schema';
 import type { MutationConfig } from '../../lib/queryClient';
 
@@ -124,3 +124,17 @@ export const SLA_COLORS: Record<SlaStatus, string> = {
   MET: 'default',
   MISSED: 'red',
 };
+
+/**
+ * A step the complaint's state no longer allows (someone moved it on meanwhile) says so in the reader's language,
+ * from the state the server names; null for any other error.
+ */
+export function describeStepError(
+  error: unknown,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string | null {
+  if (error instanceof ApiError && error.status === 409 && error.problem.state) {
+    return t('complaints.errors.illegalTransition', { state: t(`complaints.state.${error.problem.state}`) });
+  }
+  return null;
+}
