@@ -32,12 +32,13 @@ import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
 import {
   type Complaint,
+  type WorkedComplaint,
   type ComplaintCategory,
   complaintQueries,
   type ComplaintStep,
   SEVERITY_COLORS,
   SLA_COLORS,
-  slaStatus,
+  describeStepError,
   useComplaintStep,
 } from './api';
 
@@ -59,7 +60,6 @@ export function ComplaintPage() {
   const format = useFormat();
   const session = useSession();
   const complaint = useQuery(complaintQueries.one(id));
-  const [now] = useState(() => Date.now());
   if (complaint.isPending)
     return (
       <div className="gx-page">
@@ -76,7 +76,6 @@ export function ComplaintPage() {
     );
   const c = complaint.data;
   const canWork = hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN');
-  const status = slaStatus(c, now);
   return (
     <div className="gx-page">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -91,12 +90,10 @@ export function ComplaintPage() {
               </Typography.Title>
               <Tag color={SEVERITY_COLORS[c.severity]}>{t(`complaints.severity.${c.severity}`)}</Tag>
               <Tag data-testid="complaint-state">{t(`complaints.state.${c.state}`)}</Tag>
-              <Tag color={SLA_COLORS[status]} data-testid="complaint-sla">
-                {status === 'breached'
-                  ? t('complaints.sla.breached')
-                  : c.sla.nextDueAt
-                    ? t('complaints.sla.due', { at: format.dateTime(c.sla.nextDueAt) })
-                    : t('complaints.sla.none')}
+              <Tag color={SLA_COLORS[c.sla.status]} data-testid="complaint-sla">
+                {t(`complaints.sla.status.${c.sla.status}`, {
+                  at: c.sla.nextDueAt ? format.dateTime(c.sla.nextDueAt) : '',
+                })}
               </Tag>
             </Space>
             <Typography.Paragraph style={{ margin: 0 }}>{c.description}</Typography.Paragraph>
@@ -205,13 +202,14 @@ export function ComplaintPage() {
               <Timeline
                 data-testid="complaint-events"
                 items={(c.events ?? []).map((e) => ({
-                  color: e.action.startsWith('BREACH') ? 'red' : 'blue',
+                  color: e.action.startsWith('BREACH_') ? 'red' : 'blue',
                   children: (
                     <Space direction="vertical" size={0}>
-                      <Typography.Text strong>
-                        {t(`complaints.action.${e.action.startsWith('BREACH') ? 'BREACH' : e.action}`)}
-                      </Typography.Text>
+                      <Typography.Text strong>{t(`complaints.action.${e.action}`)}</Typography.Text>
                       {e.text && <Typography.Text>{e.text}</Typography.Text>}
+                      {e.points != null && (
+                        <Typography.Text>{t('complaints.compensationGiven', { points: e.points })}</Typography.Text>
+                      )}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {format.dateTime(e.at)}
                         {e.actorName ? ` · ${e.actorName}` : ''}
@@ -245,7 +243,7 @@ type StepFormValues = {
   reason: string;
 };
 
-function StepForm({ complaint }: { complaint: Complaint }) {
+function StepForm({ complaint }: { complaint: WorkedComplaint }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<StepFormValues>();
@@ -270,14 +268,15 @@ function StepForm({ complaint }: { complaint: Complaint }) {
           'reason',
         ])
       )
-        message.error(describeError(error, t));
+        message.error(describeStepError(error, t) ?? describeError(error, t));
     },
   });
   const submit = (toStep: (values: StepFormValues) => ComplaintStep) => async () => {
     const values = await form.validateFields();
-    step.mutate({ id: complaint.id, ...toStep(values) });
+    step.mutate({ id: complaint.id, etag: complaint.etag, ...toStep(values) });
   };
-  const reopen = (reason: string) => step.mutate({ id: complaint.id, action: 'reopen', body: { reason } });
+  const reopen = (reason: string) =>
+    step.mutate({ id: complaint.id, etag: complaint.etag, action: 'reopen', body: { reason } });
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const hint = (key: string) => (
     <Alert
@@ -398,7 +397,7 @@ function StepForm({ complaint }: { complaint: Complaint }) {
           <Button
             type="primary"
             loading={step.isPending}
-            onClick={() => step.mutate({ id: complaint.id, action: 'close' })}
+            onClick={() => step.mutate({ id: complaint.id, etag: complaint.etag, action: 'close' })}
             data-testid="complaint-close"
           >
             {t('complaints.close')}

@@ -31,7 +31,6 @@ import {
   complaintQueries,
   SEVERITY_COLORS,
   SLA_COLORS,
-  slaStatus,
   STATES,
   useCreateComplaint,
 } from './api';
@@ -77,7 +76,6 @@ function Board() {
   const complaints = useQuery(
     complaintQueries.list({ open: true, size: 200, sort: 'receivedAt,desc', severity, breached }),
   );
-  const [now] = useState(() => Date.now());
   if (complaints.isError) return <ErrorState error={complaints.error} onRetry={() => complaints.refetch()} />;
   const items = complaints.data?.items ?? [];
   return (
@@ -127,7 +125,7 @@ function Board() {
               </Space>
               <Space direction="vertical" size={8} style={{ width: '100%' }}>
                 {column.map((complaint) => (
-                  <ComplaintCard key={complaint.id} complaint={complaint} now={now} />
+                  <ComplaintCard key={complaint.id} complaint={complaint} />
                 ))}
               </Space>
             </div>
@@ -138,10 +136,10 @@ function Board() {
   );
 }
 
-function ComplaintCard({ complaint, now }: { complaint: Complaint; now: number }) {
+function ComplaintCard({ complaint }: { complaint: Complaint }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const status = slaStatus(complaint, now);
+  const status = complaint.sla.status;
   return (
     <Link to={`/complaints/${complaint.id}`} data-testid="complaint-card">
       <Card
@@ -162,11 +160,9 @@ function ComplaintCard({ complaint, now }: { complaint: Complaint; now: number }
             {complaint.description}
           </Typography.Text>
           <Tag color={SLA_COLORS[status]} data-testid="sla-clock">
-            {status === 'breached'
-              ? t('complaints.sla.breached')
-              : complaint.sla.nextDueAt
-                ? t('complaints.sla.due', { at: format.dateTime(complaint.sla.nextDueAt) })
-                : t('complaints.sla.none')}
+            {t(`complaints.sla.status.${status}`, {
+              at: complaint.sla.nextDueAt ? format.dateTime(complaint.sla.nextDueAt) : '',
+            })}
           </Tag>
         </Space>
       </Card>

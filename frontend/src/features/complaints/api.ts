@@ -1,9 +1,12 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api/client';
+import { ApiError, api, etagOf, unwrap } from '../../lib/api/client';
 import type { components, operations } from '../../lib/api/schema';
 import type { MutationConfig } from '../../lib/queryClient';
 
 export type Complaint = components['schemas']['Complaint'];
+/** A complaint read for working it: with its ETag, which every step sends as If-Match. */
+export type WorkedComplaint = Complaint & { etag: string };
+export type SlaStatus = Complaint['sla']['status'];
 export type ComplaintRequest = components['schemas']['ComplaintRequest'];
 export type ComplaintCategory = components['schemas']['ComplaintCategory'];
 export type ComplaintListParams = NonNullable<operations['listComplaints']['parameters']['query']>;
@@ -36,7 +39,11 @@ export const complaintQueries = {
   one: (id: string) =>
     queryOptions({
       queryKey: [...complaintQueries.all, 'one', id],
-      queryFn: () => unwrap(api.GET('/api/v1/complaints/{id}', { params: { path: { id } } })),
+      queryFn: async (): Promise<WorkedComplaint> => {
+        const result = await api.GET('/api/v1/complaints/{id}', { params: { path: { id } } });
+        const complaint = await unwrap(Promise.resolve(result));
+        return { ...complaint, etag: etagOf(result.response) };
+      },
     }),
   stats: () =>
     queryOptions({
@@ -70,8 +77,9 @@ export type ComplaintStep =
   | { action: 'reopen'; body: components['schemas']['ReopenRequest'] }
   | { action: 'close' };
 
-const takeStep = (step: ComplaintStep & { id: string }) => {
-  const params = { path: { id: step.id } };
+/** A step names the version it was based on: the ETag read with the complaint (428 without, 412 when stale). */
+const takeStep = (step: ComplaintStep & { id: string; etag: string }) => {
+  const params = { path: { id: step.id }, header: { 'If-Match': step.etag } };
   switch (step.action) {
     case 'acknowledge':
       return unwrap(api.POST('/api/v1/complaints/{id}/acknowledge', { params, body: step.body }));
@@ -103,14 +111,25 @@ export function useComplaintStep(config: MutationConfig<typeof takeStep> = {}) {
   });
 }
 
-/** The SLA clock of a complaint: overdue (or breached), close to its deadline, or in time. */
-export function slaStatus(complaint: Complaint, now: number): 'breached' | 'soon' | 'ok' | 'done' {
-  if (complaint.sla.breached.length > 0 && complaint.state !== 'FOLLOWED_UP' && complaint.state !== 'CLOSED')
-    return 'breached';
-  const due = complaint.sla.nextDueAt ? Date.parse(complaint.sla.nextDueAt) : null;
-  if (due === null) return 'done';
-  if (due <= now) return 'breached';
-  return due - now < 2 * 3600_000 ? 'soon' : 'ok';
-}
+/** The colour of each SLA status the server computes (the SPA does not work the status out itself). */
+export const SLA_COLORS: Record<SlaStatus, string> = {
+  ON_TRACK: 'green',
+  DUE_SOON: 'orange',
+  OVERDUE: 'red',
+  MET: 'default',
+  MISSED: 'red',
+};
 
-export const SLA_COLORS = { breached: 'red', soon: 'orange', ok: 'green', done: 'default' } as const;
+/**
+ * A step the complaint's state no longer allows (someone moved it on meanwhile) says so in the reader's language,
+ * from the state the server names; null for any other error.
+ */
+export function describeStepError(
+  error: unknown,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string | null {
+  if (error instanceof ApiError && error.status === 409 && error.problem.state) {
+    return t('complaints.errors.illegalTransition', { state: t(`complaints.state.${error.problem.state}`) });
+  }
+  return null;
+}

@@ -269,7 +269,7 @@ export interface paths {
         };
         /**
          * Get a complaint
-         * @description With its SLA clock, allowed next actions and every transition.
+         * @description With its SLA clock, allowed next actions and every transition; ETag carries its version, which every step, close, reopen and assignment names in If-Match.
          */
         get: operations["getComplaint"];
         put?: never;
@@ -311,7 +311,7 @@ export interface paths {
         put?: never;
         /**
          * Assign a complaint
-         * @description To an active service agent; agents may take a complaint themselves.
+         * @description To an active service agent; agents may take a complaint themselves. If-Match: the complaint's ETag.
          */
         post: operations["assignComplaint"];
         delete?: never;
@@ -1790,7 +1790,13 @@ export interface components {
             action: string;
             fromState?: components["schemas"]["ComplaintState"];
             toState: components["schemas"]["ComplaintState"];
+            /** @description What the person wrote; empty for events the SPA words from the action (BREACH_*) */
             text?: string;
+            /**
+             * Format: int64
+             * @description RESOLVE: loyalty points given as compensation with it
+             */
+            points?: number;
             actorId?: components["schemas"]["UUID"];
             actorName?: string;
             at: components["schemas"]["Instant"];
@@ -1808,6 +1814,8 @@ export interface components {
             assigneeId?: components["schemas"]["UUID"];
         };
         ComplaintSla: {
+            /** @description Computed by the server at the time of the response: the current deadline against the severity's warning time, or whether every deadline was kept once the complaint is done */
+            status: components["schemas"]["SlaStatus"];
             receivedAt: components["schemas"]["Instant"];
             acknowledgeDueAt: components["schemas"]["Instant"];
             acknowledgedAt?: components["schemas"]["Instant"];
@@ -1818,8 +1826,8 @@ export interface components {
             followedUpAt?: components["schemas"]["Instant"];
             /** @description The next deadline of the current step; empty when nothing is due */
             nextDueAt?: components["schemas"]["Instant"];
-            /** @description ACKNOWLEDGE, RESOLVE and/or FOLLOW_UP when missed */
-            breached: string[];
+            /** @description The deadlines missed */
+            breached: components["schemas"]["SlaDeadline"][];
             escalatedAt?: components["schemas"]["Instant"];
             escalatedTo?: components["schemas"]["UUID"];
         };
@@ -2220,6 +2228,17 @@ export interface components {
         };
         /** @enum {string} */
         LeadQueue: "MINE" | "UNASSIGNED" | "PRIORITY";
+        LeadQueueSummary: {
+            /** Format: int64 */
+            total: number;
+            first: components["schemas"]["WaitingLead"][];
+        };
+        LeadReach: {
+            /** Format: int64 */
+            assigned: number;
+            /** Format: int64 */
+            contactedWithinADay: number;
+        };
         LeadRequest: {
             /** @description An existing contact visible to you (create only) */
             contactId?: components["schemas"]["UUID"];
@@ -3027,6 +3046,10 @@ export interface components {
         /** @enum {string} */
         Severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
         /** @enum {string} */
+        SlaDeadline: "ACKNOWLEDGE" | "RESOLVE" | "FOLLOW_UP";
+        /** @enum {string} */
+        SlaStatus: "ON_TRACK" | "DUE_SOON" | "OVERDUE" | "MET" | "MISSED";
+        /** @enum {string} */
         SourceChannel: "WEBSITE" | "COMMUNITY" | "TRADE_SHOW" | "REFERRAL" | "ADVERTISING" | "OUTBOUND" | "WALK_IN" | "OTHER";
         StageChange: {
             fromStage?: components["schemas"]["LifecycleStage"];
@@ -3230,6 +3253,19 @@ export interface components {
             /** Format: int64 */
             unread: number;
         };
+        UrgentComplaint: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            contactName?: string;
+            severity: components["schemas"]["Severity"];
+            state: components["schemas"]["ComplaintState"];
+            /** @description When the current step is due: acknowledge, resolve or the 24-hour call-back */
+            nextDueAt?: components["schemas"]["Instant"];
+            /** @description A deadline of this complaint was already missed */
+            breached: boolean;
+            /** @description Nobody works on it yet */
+            unassigned: boolean;
+        };
         UserCreateRequest: {
             /** @example li.na */
             username: string;
@@ -3260,6 +3296,14 @@ export interface components {
             roles: components["schemas"]["Role"][];
             seniority?: components["schemas"]["Seniority"];
             active: boolean;
+        };
+        WaitingLead: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            contactName?: string;
+            score: number;
+            level: components["schemas"]["Level"];
+            waitingSince: components["schemas"]["Instant"];
         };
     };
     responses: never;
@@ -4800,7 +4844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The If-Match version is stale: someone else changed the record */
+            /** @description The policy changed since the ETag in If-Match was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4836,7 +4880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is missing */
+            /** @description If-Match missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4957,7 +5001,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The complaint; ETag carries its version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5036,7 +5080,10 @@ export interface operations {
     acknowledgeComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5048,7 +5095,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5104,6 +5151,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -5124,6 +5180,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5154,7 +5219,10 @@ export interface operations {
     assignComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5166,7 +5234,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The complaint assigned; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5213,6 +5281,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -5233,6 +5310,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5263,7 +5349,10 @@ export interface operations {
     identifyComplaintCause: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5275,7 +5364,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,6 +5420,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -5351,6 +5449,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5381,7 +5488,10 @@ export interface operations {
     closeComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5389,7 +5499,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5445,8 +5555,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The URI is longer than the service accepts */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5477,7 +5605,10 @@ export interface operations {
     followUpComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5489,7 +5620,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5545,6 +5676,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -5565,6 +5705,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5595,7 +5744,10 @@ export interface operations {
     reopenComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5607,7 +5759,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5663,6 +5815,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -5683,6 +5844,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5713,7 +5883,10 @@ export interface operations {
     resolveComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5725,7 +5898,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5781,6 +5954,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -5801,6 +5983,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5831,7 +6022,10 @@ export interface operations {
     offerComplaintSolutions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag read, e.g. "3" */
+                "If-Match"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -5843,7 +6037,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The complaint after the step */
+            /** @description The complaint after the step; ETag carries its new version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5899,6 +6093,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The complaint changed since the ETag in If-Match was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -5919,6 +6122,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

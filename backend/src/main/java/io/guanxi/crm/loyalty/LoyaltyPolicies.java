@@ -7,7 +7,6 @@ import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.http.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -17,10 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class LoyaltyPolicies {
 
-    private static final long POLICY_LOCK = 0x6c6f79616c747931L;
-
     @Inject
-    EntityManager em;
+    LoyaltyPolicyRepository repository;
 
     @Inject
     Clock clock;
@@ -30,7 +27,7 @@ public class LoyaltyPolicies {
 
     @Transactional
     public LoyaltyPolicy current() {
-        return em.createQuery("from LoyaltyPolicy p order by p.version desc", LoyaltyPolicy.class).setMaxResults(1).getSingleResult();
+        return repository.current();
     }
 
     public ZoneId zone() {
@@ -43,7 +40,7 @@ public class LoyaltyPolicies {
         if (request.expiryMode() == ExpiryMode.MONTHS_AFTER_EARNING && request.expiryMonths() == null) {
             throw ProblemException.invalidField("expiryMonths", "is required when expiryMode is MONTHS_AFTER_EARNING");
         }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();
+        repository.lockForChange();
         LoyaltyPolicy current = current();
         // Under the lock: of two admins who read the same version, the second gets 412, not a silent overwrite.
         IfMatch.check(ifMatch, current.version);
@@ -65,7 +62,7 @@ public class LoyaltyPolicies {
         policy.expiringSoonDays = request.expiringSoonDays();
         policy.createdAt = clock.instant();
         policy.createdBy = actor;
-        em.persist(policy);
+        repository.persist(policy);
         return toResponse(policy);
     }
 

@@ -1,7 +1,5 @@
 package io.guanxi.crm.loyalty;
 
-import io.guanxi.crm.platform.db.Rows;
-import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.purchase.PurchaseRecorded;
 import io.guanxi.crm.tier.MembershipLevel;
 import io.quarkus.scheduler.Scheduled;
@@ -10,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,7 +32,7 @@ public class PointsEarning {
     private static final int RELEASE_BATCH = 500;
 
     @Inject
-    EntityManager em;
+    PointsEarningRepository repository;
 
     @Inject
     PointsLedger ledger;
@@ -89,16 +85,11 @@ public class PointsEarning {
         if (policy.referralBonus == 0 || amount.compareTo(policy.referralMinPurchase) < 0) {
             return;
         }
-        Object referrer = em.createNativeQuery("SELECT referred_by_id FROM contact WHERE id = :c").setParameter("c", contactId)
-                .getSingleResult();
-        if (referrer == null) {
+        UUID referrerId = repository.referrerOf(contactId).orElse(null);
+        if (referrerId == null) {
             return;
         }
-        long earlierQualifying = SqlValues.longValue(em.createNativeQuery("""
-                SELECT count(*) FROM purchase WHERE contact_id = :c AND id <> :p AND amount >= :min""")
-                .setParameter("c", contactId).setParameter("p", purchaseId).setParameter("min", policy.referralMinPurchase)
-                .getSingleResult());
-        UUID referrerId = (UUID) referrer;
+        long earlierQualifying = repository.earlierQualifyingPurchases(contactId, purchaseId, policy.referralMinPurchase);
         if (earlierQualifying > 0 || policy.membersOnly && levelOf(referrerId) == null) {
             return;
         }
@@ -111,32 +102,19 @@ public class PointsEarning {
      * what the referrer already spent is the shortfall the policy writes off or keeps as debt.
      */
     private void reverseReferral(PurchaseRecorded event, LoyaltyPolicy policy, Instant now) {
-        Tuple row = Rows.first(em.createNativeQuery("""
-                SELECT e.id AS id, e.contact_id AS contact_id, e.points - e.reversed_points AS unreversed, e.state AS state,
-                       e.lot_id AS lot_id, e.referred_contact_id AS referred_contact_id, p.amount - p.refunded_amount AS kept_amount
-                FROM points_earning e JOIN purchase p ON p.id = e.purchase_id
-                WHERE e.purchase_id = :p AND e.source = 'REFERRAL' AND e.state <> 'VOIDED' AND e.reversed_points < e.points
-                FOR UPDATE OF e""", Tuple.class)
-                .setParameter("p", event.purchaseId())).orElse(null);
-        if (row == null || Rows.decimal(row, "kept_amount").compareTo(policy.referralMinPurchase) >= 0) {
+        PointsEarningRepository.ReferralEarning row = repository.lockReferralEarning(event.purchaseId()).orElse(null);
+        if (row == null || row.keptAmount().compareTo(policy.referralMinPurchase) >= 0) {
             return;
         }
-        long earningId = Rows.longValue(row, "id");
-        UUID referrerId = Rows.uuid(row, "contact_id");
-        long toReverse = Rows.longValue(row, "unreversed");
-        em.createNativeQuery("""
-                UPDATE points_earning SET reversed_points = points,
-                       state = CASE WHEN state = 'PENDING' THEN 'VOIDED' ELSE state END
-                WHERE id = :id""").setParameter("id", earningId).executeUpdate();
-        if (!"POSTED".equals(Rows.string(row, "state"))) {
+        repository.reverseAll(row.id());
+        if (!"POSTED".equals(row.state())) {
             return;
         }
-        PointsLedger.Refs refs = new PointsLedger.Refs(event.purchaseId(), event.refundId(), null, Rows.uuid(row, "referred_contact_id"),
-                null, null);
-        PointsLedger.Debit debit = ledger.debit(referrerId, EntryKind.REVERSE, toReverse, "REFERRAL_REVERSED", refs, now,
-                Rows.longValue(row, "lot_id"), true);
+        PointsLedger.Refs refs = new PointsLedger.Refs(event.purchaseId(), event.refundId(), null, row.referredContactId(), null, null);
+        PointsLedger.Debit debit = ledger.debit(row.referrerId(), EntryKind.REVERSE, row.unreversed(), "REFERRAL_REVERSED", refs, now,
+                row.lotId(), true);
         if (debit.shortfall() > 0) {
-            ledger.recordShortfall(referrerId, debit.shortfall(), policy.refundShortfall);
+            ledger.recordShortfall(row.referrerId(), debit.shortfall(), policy.refundShortfall);
         }
     }
 
@@ -144,43 +122,25 @@ public class PointsEarning {
     private void earn(UUID contactId, String source, UUID purchaseId, UUID referredContactId, long points, LoyaltyPolicy policy,
             Instant now) {
         Instant availableAt = now.plus(Duration.ofDays(policy.pendingDays));
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                INSERT INTO points_earning (contact_id, source, purchase_id, referred_contact_id, points, state, available_at, created_at)
-                VALUES (:c, :source, CAST(:purchase AS uuid), CAST(:referred AS uuid), :points, 'PENDING', :available, :now)
-                ON CONFLICT DO NOTHING RETURNING id""")
-                .setParameter("c", contactId).setParameter("source", source)
-                .setParameter("purchase", purchaseId == null ? null : purchaseId.toString())
-                .setParameter("referred", referredContactId == null ? null : referredContactId.toString())
-                .setParameter("points", points).setParameter("available", availableAt).setParameter("now", now).getResultList();
-        if (!ids.isEmpty() && !availableAt.isAfter(now)) {
-            post(ids.get(0).longValue(), policy, now);
-        }
+        repository.insertPending(contactId, source, purchaseId, referredContactId, points, availableAt, now)
+                .filter(id -> !availableAt.isAfter(now)).ifPresent(id -> post(id, policy, now));
     }
 
     /** Turns an earning whose window has passed into ledger points (what refunds left of it). */
     private void post(long earningId, LoyaltyPolicy policy, Instant now) {
-        Tuple row = Rows.first(em.createNativeQuery("""
-                SELECT contact_id AS contact_id, source AS source, purchase_id AS purchase_id, referred_contact_id AS referred_contact_id,
-                       points - reversed_points AS unreversed FROM points_earning
-                WHERE id = :id AND state = 'PENDING' FOR UPDATE""", Tuple.class).setParameter("id", earningId)).orElse(null);
+        PointsEarningRepository.PendingEarning row = repository.lockPending(earningId).orElse(null);
         if (row == null) {
             return;
         }
-        long points = Rows.longValue(row, "unreversed");
-        if (points == 0) {
-            em.createNativeQuery("UPDATE points_earning SET state = 'VOIDED' WHERE id = :id").setParameter("id", earningId)
-                    .executeUpdate();
+        if (row.unreversed() == 0) {
+            repository.voidEarning(earningId);
             return;
         }
-        boolean purchase = "PURCHASE".equals(Rows.string(row, "source"));
-        PointsLedger.Refs refs = new PointsLedger.Refs(Rows.uuid(row, "purchase_id"), null, null, Rows.uuid(row, "referred_contact_id"),
-                null, null);
-        PointsLedger.Credit credit = ledger.credit(Rows.uuid(row, "contact_id"), purchase ? EntryKind.EARN : EntryKind.REFERRAL_BONUS, points,
+        boolean purchase = "PURCHASE".equals(row.source());
+        PointsLedger.Refs refs = new PointsLedger.Refs(row.purchaseId(), null, null, row.referredContactId(), null, null);
+        PointsLedger.Credit credit = ledger.credit(row.contactId(), purchase ? EntryKind.EARN : EntryKind.REFERRAL_BONUS, row.unreversed(),
                 purchase ? "PURCHASE" : "REFERRAL", refs, now, policy.expiryOf(now, policies.zone()));
-        em.createNativeQuery("UPDATE points_earning SET state = 'POSTED', entry_id = :entry, lot_id = :lot WHERE id = :id")
-                .setParameter("entry", credit.entryId()).setParameter("lot", credit.lotId()).setParameter("id", earningId)
-                .executeUpdate();
+        repository.markPosted(earningId, credit.entryId(), credit.lotId());
     }
 
     /**
@@ -190,38 +150,27 @@ public class PointsEarning {
      * shortfall the policy writes off or keeps as debt.
      */
     private void reverse(PurchaseRecorded event, LoyaltyPolicy policy, Instant now) {
-        Tuple row = Rows.first(em.createNativeQuery("""
-                SELECT e.id AS id, e.points AS points, e.reversed_points AS reversed_points, e.state AS state, e.lot_id AS lot_id,
-                       p.amount AS amount, p.refunded_amount AS refunded_amount
-                FROM points_earning e JOIN purchase p ON p.id = e.purchase_id
-                WHERE e.purchase_id = :p AND e.source = 'PURCHASE' FOR UPDATE OF e""", Tuple.class)
-                .setParameter("p", event.purchaseId())).orElse(null);
+        PointsEarningRepository.PurchaseEarning row = repository.lockPurchaseEarning(event.purchaseId()).orElse(null);
         if (row == null) {
             return; // the purchase earned nothing (members only, or under one point)
         }
-        long earned = Rows.longValue(row, "points");
-        long reversedBefore = Rows.longValue(row, "reversed_points");
-        BigDecimal amount = Rows.decimal(row, "amount");
-        BigDecimal refunded = Rows.decimal(row, "refunded_amount");
-        long reversedTarget = BigDecimal.valueOf(earned).multiply(refunded).divide(amount, 0, RoundingMode.FLOOR).longValueExact();
-        long toReverse = reversedTarget - reversedBefore;
+        long earned = row.points();
+        long reversedTarget = BigDecimal.valueOf(earned).multiply(row.refundedAmount()).divide(row.amount(), 0, RoundingMode.FLOOR)
+                .longValueExact();
+        long toReverse = reversedTarget - row.reversedPoints();
         if (toReverse <= 0) {
             return;
         }
-        long earningId = Rows.longValue(row, "id");
-        String state = Rows.string(row, "state");
-        em.createNativeQuery("UPDATE points_earning SET reversed_points = :r WHERE id = :id")
-                .setParameter("r", reversedTarget).setParameter("id", earningId).executeUpdate();
-        if (!"POSTED".equals(state)) {
-            if (reversedTarget == earned && "PENDING".equals(state)) {
-                em.createNativeQuery("UPDATE points_earning SET state = 'VOIDED' WHERE id = :id").setParameter("id", earningId)
-                        .executeUpdate();
+        repository.setReversed(row.id(), reversedTarget);
+        if (!"POSTED".equals(row.state())) {
+            if (reversedTarget == earned && "PENDING".equals(row.state())) {
+                repository.voidEarning(row.id());
             }
             return;
         }
         PointsLedger.Refs refs = new PointsLedger.Refs(event.purchaseId(), event.refundId(), null, null, null, null);
         PointsLedger.Debit debit = ledger.debit(event.contactId(), EntryKind.REVERSE, toReverse, "PURCHASE_REFUNDED", refs, now,
-                Rows.longValue(row, "lot_id"), true);
+                row.lotId(), true);
         if (debit.shortfall() > 0) {
             ledger.recordShortfall(event.contactId(), debit.shortfall(), policy.refundShortfall);
         }
@@ -250,22 +199,15 @@ public class PointsEarning {
 
     @Transactional
     int releaseBatch(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery("""
-                SELECT id FROM points_earning WHERE state = 'PENDING' AND available_at <= :now
-                ORDER BY available_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .setParameter("now", now).setParameter("limit", RELEASE_BATCH).getResultList();
+        List<Long> due = repository.lockDue(now, RELEASE_BATCH);
         LoyaltyPolicy policy = policies.current();
-        for (Number id : due) {
-            post(id.longValue(), policy, now);
+        for (long id : due) {
+            post(id, policy, now);
         }
         return due.size();
     }
 
     MembershipLevel levelOf(UUID contactId) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT membership_level FROM customer_value WHERE contact_id = :c")
-                .setParameter("c", contactId).getResultList();
-        return rows.isEmpty() ? null : MembershipLevel.valueOf(rows.get(0));
+        return repository.levelOf(contactId).orElse(null);
     }
 }

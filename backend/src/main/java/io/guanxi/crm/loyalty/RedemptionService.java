@@ -5,8 +5,6 @@ import io.guanxi.crm.loyalty.api.CancelRedemptionRequest;
 import io.guanxi.crm.loyalty.api.RedemptionRequest;
 import io.guanxi.crm.loyalty.api.RedemptionResponse;
 import io.guanxi.crm.platform.db.Ids;
-import io.guanxi.crm.platform.db.Rows;
-import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import io.guanxi.crm.platform.idempotency.Idempotency;
@@ -18,8 +16,6 @@ import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.tier.MembershipLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
@@ -40,7 +36,10 @@ import java.util.stream.Collectors;
 public class RedemptionService {
 
     @Inject
-    EntityManager em;
+    RedemptionRepository repository;
+
+    @Inject
+    RewardRepository rewards;
 
     @Inject
     PointsLedger ledger;
@@ -68,7 +67,7 @@ public class RedemptionService {
         return idempotency.once(currentUser.id(), key, "redemption", request, () -> {
             requireActingOn(request.contactId());
             Instant now = clock.instant();
-            Reward reward = em.find(Reward.class, request.rewardId());
+            Reward reward = rewards.findById(request.rewardId());
             if (reward == null) {
                 throw ProblemException.notFound("Reward " + request.rewardId());
             }
@@ -87,13 +86,8 @@ public class RedemptionService {
             // Account first, then stock: every writer locks in this order. Nothing after this needs more than a write.
             PointsLedger.Debit debit = ledger.debit(request.contactId(), EntryKind.REDEEM, cost, "REDEMPTION",
                     new PointsLedger.Refs(null, null, redemptionId, null, null, currentUser.id()), now, null, false);
-            int taken = reward.stock == null ? 1 : em.createNativeQuery("""
-                    UPDATE reward SET stock = stock - :q, version = version + 1, updated_at = :now
-                    WHERE id = :id AND stock IS NOT NULL AND stock >= :q""")
-                    .setParameter("q", quantity).setParameter("id", reward.id).setParameter("now", now).executeUpdate();
-            if (taken == 0) {
-                long left = SqlValues.longValue(em.createNativeQuery("SELECT stock FROM reward WHERE id = :id").setParameter("id", reward.id)
-                        .getSingleResult());
+            if (reward.stock != null && !rewards.takeStock(reward.id, quantity, now)) {
+                long left = rewards.stockLeft(reward.id);
                 throw new ProblemException(409, ProblemTypes.OUT_OF_STOCK, "Out of stock",
                         "Only " + left + " of this reward left; " + quantity + " asked for", List.of(), Map.of("stock", left));
             }
@@ -107,7 +101,7 @@ public class RedemptionService {
             redemption.entryId = debit.entryId();
             redemption.createdBy = currentUser.id();
             redemption.createdAt = now;
-            em.persist(redemption);
+            repository.persist(redemption);
             return Idempotency.Outcome.of(201, toResponse(redemption, contactName, reward.name, debit.balanceAfter()),
                     location.apply(redemptionId));
         });
@@ -119,29 +113,22 @@ public class RedemptionService {
         Redemption redemption = requireVisible(id);
         Instant now = clock.instant();
         ledger.lock(redemption.contactId, now);
-        int cancelled = em.createNativeQuery("""
-                UPDATE redemption SET state = 'CANCELLED', cancelled_by = :me, cancelled_at = :now, cancel_reason = :reason
-                WHERE id = :id AND state = 'COMPLETED'""")
-                .setParameter("me", currentUser.id()).setParameter("now", now).setParameter("reason", request.reason())
-                .setParameter("id", id).executeUpdate();
-        if (cancelled == 0) {
+        if (!repository.markCancelled(id, currentUser.id(), request.reason(), now)) {
             throw ProblemException.conflict("This redemption was already cancelled");
         }
         PointsLedger.Credit credit = ledger.restore(redemption.contactId, redemption.entryId, "REDEMPTION_CANCELLED",
                 new PointsLedger.Refs(null, null, id, null, request.reason(), currentUser.id()), now);
-        em.createNativeQuery("""
-                UPDATE reward SET stock = stock + :q, version = version + 1, updated_at = :now WHERE id = :id AND stock IS NOT NULL""")
-                .setParameter("q", redemption.quantity).setParameter("now", now).setParameter("id", redemption.rewardId).executeUpdate();
-        em.createNativeQuery("UPDATE redemption SET cancel_entry_id = :e WHERE id = :id").setParameter("e", credit.entryId())
-                .setParameter("id", id).executeUpdate();
-        em.refresh(redemption);
+        rewards.giveBackStock(redemption.rewardId, redemption.quantity, now);
+        repository.setCancelEntry(id, credit.entryId());
+        repository.refresh(redemption);
         return toResponse(redemption, contactName(redemption.contactId), rewardName(redemption.rewardId), credit.balanceAfter());
     }
 
     @Transactional
     public RedemptionResponse get(UUID id) {
         Redemption redemption = requireVisible(id);
-        return toResponse(redemption, contactName(redemption.contactId), rewardName(redemption.rewardId), balanceAfter(redemption.entryId));
+        return toResponse(redemption, contactName(redemption.contactId), rewardName(redemption.rewardId),
+                repository.balanceAfter(redemption.entryId));
     }
 
     @Transactional
@@ -156,27 +143,15 @@ public class RedemptionService {
         }
         // An integrator lists the redemptions it made; people those of customers they may see.
         Visibility.Predicate visible = visibility.madeOrAboutVisibleContactJpql("r.contactId", "r.createdBy");
-        String where = " where " + visible.text() + (contactId == null ? "" : " and r.contactId = :c");
-        var count = visible.bind(em.createQuery("select count(r) from Redemption r" + where, Long.class));
-        var select = visible.bind(em.createQuery("from Redemption r" + where + " order by r.createdAt desc, r.id", Redemption.class));
-        if (contactId != null) {
-            count.setParameter("c", contactId);
-            select.setParameter("c", contactId);
-        }
-        long total = count.getSingleResult();
-        List<Redemption> rows = select.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
+        long total = repository.count(visible, contactId);
+        List<Redemption> rows = repository.page(visible, contactId, paging.offset(), paging.size());
         if (rows.isEmpty()) {
             return new PageResponse<>(List.of(), paging.page(), paging.size(), total);
         }
         // Names and balances for the whole page in three queries, not three per row.
         Map<UUID, String> contactNames = contacts.names(rows.stream().map(r -> r.contactId).collect(Collectors.toSet()));
-        Map<UUID, String> rewardNames = em.createQuery("select w.id as id, w.name as name from Reward w where w.id in :ids", Tuple.class)
-                .setParameter("ids", rows.stream().map(r -> r.rewardId).collect(Collectors.toSet())).getResultStream()
-                .collect(Collectors.toMap(row -> Rows.uuid(row, "id"), row -> Rows.string(row, "name")));
-        Map<Long, Long> balances = Rows.list(em.createNativeQuery(
-                        "SELECT id AS id, balance_after AS balance_after FROM points_entry WHERE id = ANY(CAST(:ids AS bigint[]))", Tuple.class)
-                .setParameter("ids", rows.stream().map(r -> Long.toString(r.entryId)).collect(Collectors.joining(",", "{", "}"))))
-                .stream().collect(Collectors.toMap(row -> Rows.longValue(row, "id"), row -> Rows.longValue(row, "balance_after")));
+        Map<UUID, String> rewardNames = rewards.names(rows.stream().map(r -> r.rewardId).collect(Collectors.toSet()));
+        Map<Long, Long> balances = repository.balancesAfter(rows.stream().map(r -> r.entryId).toList());
         List<RedemptionResponse> items = rows.stream()
                 .map(r -> toResponse(r, contactNames.get(r.contactId), rewardNames.get(r.rewardId), balances.get(r.entryId))).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), total);
@@ -192,7 +167,7 @@ public class RedemptionService {
     }
 
     private Redemption requireVisible(UUID id) {
-        Redemption redemption = em.find(Redemption.class, id);
+        Redemption redemption = repository.findById(id);
         if (redemption == null || !visibility.madeOrAboutVisibleContact(redemption.contactId, redemption.createdBy)) {
             throw ProblemException.notFound("Redemption " + id);
         }
@@ -200,12 +175,7 @@ public class RedemptionService {
     }
 
     private String rewardName(UUID rewardId) {
-        return (String) em.createNativeQuery("SELECT name FROM reward WHERE id = :id").setParameter("id", rewardId).getSingleResult();
-    }
-
-    private long balanceAfter(long entryId) {
-        return SqlValues.longValue(em.createNativeQuery("SELECT balance_after FROM points_entry WHERE id = :id").setParameter("id", entryId)
-                .getSingleResult());
+        return rewards.findById(rewardId).name;
     }
 
     private static ProblemException unavailable(String detail, Map<String, Object> extensions) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -42,6 +43,12 @@ public class Reward {
 
     public boolean archived;
 
+    /**
+     * The edit version (ETag). Edits bump it through JPA; a redemption or its cancellation moves the stock with a
+     * conditional SQL update that bumps it too ({@link RewardRepository#takeStock}), so an edit never writes back an
+     * old stock.
+     */
+    @Version
     public long version;
 
     @Column(name = "created_at")

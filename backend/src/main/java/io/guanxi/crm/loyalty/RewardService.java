@@ -10,23 +10,19 @@ import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The rewards catalog (managers and admins keep it; everyone who redeems reads it). */
 @ApplicationScoped
 public class RewardService {
 
-    private static final Map<String, String> SORTABLE = Map.of("pointsCost", "pointsCost", "name", "name", "createdAt", "createdAt");
-
     @Inject
-    EntityManager em;
+    RewardRepository repository;
 
     @Inject
     CurrentUser currentUser;
@@ -36,26 +32,11 @@ public class RewardService {
 
     @Transactional
     public PageResponse<RewardResponse> list(Boolean availableOnly, boolean includeArchived, Integer page, Integer size, String sort) {
-        PageRequest paging = PageRequest.of(page, size, sort, SORTABLE, "pointsCost,asc");
+        PageRequest paging = PageRequest.of(page, size, sort, RewardRepository.SORTABLE, "pointsCost,asc");
         Instant now = clock.instant();
-        StringBuilder where = new StringBuilder(" where 1=1");
-        if (!includeArchived || Boolean.TRUE.equals(availableOnly)) {
-            where.append(" and r.archived = false");
-        }
-        if (Boolean.TRUE.equals(availableOnly)) {
-            where.append(" and (r.stock is null or r.stock > 0) and (r.activeFrom is null or r.activeFrom <= :now)")
-                    .append(" and (r.activeUntil is null or r.activeUntil > :now)");
-        }
-        var count = em.createQuery("select count(r) from Reward r" + where, Long.class);
-        var select = em.createQuery("from Reward r" + where + " order by r." + paging.orderBySql().replace(" NULLS LAST", "") + ", r.id",
-                Reward.class);
-        if (Boolean.TRUE.equals(availableOnly)) {
-            count.setParameter("now", now);
-            select.setParameter("now", now);
-        }
-        long total = count.getSingleResult();
-        List<RewardResponse> items = select.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultStream()
-                .map(r -> toResponse(r, now)).toList();
+        long total = repository.count(availableOnly, includeArchived, now);
+        List<RewardResponse> items = repository.page(availableOnly, includeArchived, now, paging).stream().map(r -> toResponse(r, now))
+                .toList();
         return new PageResponse<>(items, paging.page(), paging.size(), total);
     }
 
@@ -72,44 +53,46 @@ public class RewardService {
         reward.createdAt = clock.instant();
         reward.createdBy = currentUser.id();
         apply(request, reward);
-        em.persist(reward);
+        repository.persist(reward);
         return toResponse(reward, reward.createdAt);
     }
 
-    /** A full replacement, If-Match required: the row is locked, so a redemption's stock change is never overwritten. */
+    /**
+     * A full replacement, If-Match required (the one concurrency rule: JPA {@code @Version}). A redemption that moved the
+     * stock since the version named bumped it too, so the edit is a 412 and never writes back an old stock; one that
+     * commits between this read and the write makes the versioned UPDATE match nothing, which is a 412 as well.
+     */
     @Transactional
     public RewardResponse update(UUID id, String ifMatch, RewardRequest request) {
         long expected = IfMatch.requiredVersion(ifMatch);
         validate(request);
-        Reward reward = em.find(Reward.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (reward == null) {
-            throw ProblemException.notFound("Reward " + id);
-        }
+        Reward reward = require(id);
         if (reward.version != expected) {
             throw IfMatch.stale();
         }
         apply(request, reward);
-        reward.version++;
+        repository.flush();
         return toResponse(reward, reward.updatedAt);
     }
 
     /** Archived rewards leave the catalog; past redemptions keep pointing at them. */
     @Transactional
     public RewardResponse archive(UUID id, boolean archived) {
-        Reward reward = em.find(Reward.class, id, LockModeType.PESSIMISTIC_WRITE);
+        // Locked for the toggle (an implementation detail): a redemption committing meanwhile waits instead of making it fail.
+        Reward reward = repository.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (reward == null) {
             throw ProblemException.notFound("Reward " + id);
         }
         if (reward.archived != archived) {
             reward.archived = archived;
-            reward.version++;
             reward.updatedAt = clock.instant();
+            repository.flush();
         }
         return toResponse(reward, reward.updatedAt);
     }
 
     Reward require(UUID id) {
-        Reward reward = em.find(Reward.class, id);
+        Reward reward = repository.findById(id);
         if (reward == null) {
             throw ProblemException.notFound("Reward " + id);
         }

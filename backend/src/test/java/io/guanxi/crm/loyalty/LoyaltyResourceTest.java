@@ -159,6 +159,23 @@ class LoyaltyResourceTest {
     }
 
     @Test
+    void aRedemptionMovesTheRewardsVersionSoAnEditReadBeforeItIsStale() {
+        sale(rep, contactId, 1000);
+        String gift = reward(manager, 10, 5, Map.of());
+        String read = manager.request().get("/api/v1/rewards/" + gift).then().statusCode(200).header("ETag", "\"0\"").extract()
+                .header("ETag");
+        redeem(rep, gift, 2, null).then().statusCode(201);
+        // The stock moved with a versioned update: the edit form loaded before it would write back a stock of 5.
+        Map<String, Object> edit = Map.of("name", "改名", "kind", "PRODUCT", "pointsCost", 10, "stock", 5);
+        manager.request().header("If-Match", read).body(edit).put("/api/v1/rewards/" + gift).then().statusCode(412);
+        String fresh = manager.request().get("/api/v1/rewards/" + gift).then().statusCode(200).body("stock", equalTo(3))
+                .header("ETag", "\"1\"").extract().header("ETag");
+        manager.request().header("If-Match", fresh).body(Map.of("name", "改名", "kind", "PRODUCT", "pointsCost", 10, "stock", 3))
+                .put("/api/v1/rewards/" + gift).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2))
+                .body("name", equalTo("改名"));
+    }
+
+    @Test
     void anArchivedRewardIsRestoredToTheCatalogAndCanBeRedeemedAgain() {
         sale(rep, contactId, 1000);
         String gift = reward(manager, 10, null, Map.of());
@@ -245,8 +262,19 @@ class LoyaltyResourceTest {
             rs.next();
             assertEquals(200, rs.getLong(2), "the newer lot is untouched");
         }
-        PointsExpiry.ExpiryReport report = expiry.expire(Instant.now().plus(800, ChronoUnit.DAYS), null);
-        assertTrue(report.points() >= 400, report.toString());
+        // The run expires every customer's lots due by then, other classes' too: what it must report is read first, exactly.
+        Instant asOf = Instant.now().plus(800, ChronoUnit.DAYS);
+        PointsExpiry.ExpiryReport expected;
+        try (Connection c = db.getConnection(); PreparedStatement due = c.prepareStatement("""
+                SELECT count(DISTINCT contact_id) AS accounts, count(*) AS lots, COALESCE(sum(remaining), 0) AS points
+                FROM points_lot WHERE remaining > 0 AND expires_at <= ?""")) {
+            due.setObject(1, java.sql.Timestamp.from(asOf));
+            var rs = due.executeQuery();
+            rs.next();
+            expected = new PointsExpiry.ExpiryReport(asOf, rs.getLong("accounts"), rs.getLong("lots"), rs.getLong("points"));
+        }
+        PointsExpiry.ExpiryReport report = expiry.expire(asOf, null);
+        assertEquals(expected, report);
         account().then().body("balance", equalTo(0)).body("lifetimeEarned", equalTo(500));
         rep.request().get("/api/v1/loyalty/accounts/" + contactId + "/entries").then().body("items[0].kind", equalTo("EXPIRE"))
                 .body("items[0].points", equalTo(-400)).body("items[0].cause", equalTo("LOTS_EXPIRED"));

@@ -10,7 +10,8 @@ public record ComplaintEventResponse(
         @Schema(required = true, description = "RECEIVE, a ComplaintAction, BREACH_* or ESCALATE") String action,
         ComplaintState fromState,
         @Schema(required = true) ComplaintState toState,
-        String text,
+        @Schema(description = "What the person wrote; empty for events the SPA words from the action (BREACH_*)") String text,
+        @Schema(description = "RESOLVE: loyalty points given as compensation with it") Long points,
         UUID actorId,
         String actorName,
         @Schema(required = true) Instant at) {

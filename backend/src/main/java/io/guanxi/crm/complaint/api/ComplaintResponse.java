@@ -5,6 +5,8 @@ import io.guanxi.crm.complaint.ComplaintCategory;
 import io.guanxi.crm.complaint.ComplaintChannel;
 import io.guanxi.crm.complaint.ComplaintState;
 import io.guanxi.crm.complaint.Severity;
+import io.guanxi.crm.complaint.SlaDeadline;
+import io.guanxi.crm.complaint.SlaStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +46,8 @@ public record ComplaintResponse(
     /** The SLA clock: what is due next, and what was breached. */
     @Schema(name = "ComplaintSla")
     public record Sla(
+            @Schema(required = true, description = "Computed by the server at the time of the response: the current deadline "
+                    + "against the severity's warning time, or whether every deadline was kept once the complaint is done") SlaStatus status,
             @Schema(required = true) Instant receivedAt,
             @Schema(required = true) Instant acknowledgeDueAt,
             Instant acknowledgedAt,
@@ -52,7 +56,7 @@ public record ComplaintResponse(
             @Schema(description = "24 hours after the resolution") Instant followUpDueAt,
             Instant followedUpAt,
             @Schema(description = "The next deadline of the current step; empty when nothing is due") Instant nextDueAt,
-            @Schema(required = true, description = "ACKNOWLEDGE, RESOLVE and/or FOLLOW_UP when missed") List<String> breached,
+            @Schema(required = true, description = "The deadlines missed") List<SlaDeadline> breached,
             Instant escalatedAt,
             UUID escalatedTo) {
     }

@@ -1,0 +1,21 @@
+package io.guanxi.crm.contact;
+
+/**
+ * What the contact feature publishes on purpose for other features' set-based SQL: the customer rows a
+ * visibility predicate is written against ({@code Visibility.contactSql(alias)} reads
+ * {@code alias.owner_id}) and who referred a customer. Another feature joins this derived table,
+ * never {@code contact} directly; the columns below are the contract.
+ */
+public final class ContactReadModel {
+
+    private ContactReadModel() {
+    }
+
+    /**
+     * A derived table, one row per customer (archived ones included): {@code id} (uuid),
+     * {@code owner_id} (uuid, for {@code Visibility.contactSql}), {@code referred_by_id} (uuid or null).
+     * Use as {@code JOIN (…) AS alias ON alias.id = …}.
+     */
+    public static final String CONTACTS = """
+            (SELECT c.id AS id, c.owner_id AS owner_id, c.referred_by_id AS referred_by_id FROM contact c)""";
+}

@@ -1,0 +1,20 @@
+package io.guanxi.crm.tier;
+
+/**
+ * What the tier feature publishes on purpose for other features' set-based SQL: each customer's
+ * membership level. Another feature joins this derived table, never {@code customer_value} directly;
+ * the columns below are the contract.
+ */
+public final class TierReadModel {
+
+    private TierReadModel() {
+    }
+
+    /**
+     * A derived table, one row per customer with a value row: {@code contact_id} (uuid),
+     * {@code membership_level} (a {@code MembershipLevel} name; a customer without a row is not a member).
+     * Use as {@code LEFT JOIN (…) AS alias ON alias.contact_id = …}.
+     */
+    public static final String MEMBERSHIP_LEVELS = """
+            (SELECT v.contact_id AS contact_id, v.membership_level AS membership_level FROM customer_value v)""";
+}
