@@ -587,8 +587,11 @@ export const scenarios = [
             await dialog.getByRole('button', { name: '完成' }).click();
             await page.getByText('已完成，下次跟进已加入待办').waitFor();
             await item.waitFor({ state: 'detached' });
-            // The next call is three days out: in the week ahead, about the same customer.
-            await page.getByTestId('today-week').getByText(name).first().waitFor();
+            // The next call is three days out: counted in the week ahead.
+            await page
+                .getByTestId('today-week')
+                .getByText(/未来7天还有 [1-9]\d* 项待办/)
+                .waitFor();
 
             await page.goto(`/contacts/${createdId}`);
             await page.getByTestId('timeline').getByText('客户同意周三演示').waitFor();
@@ -620,7 +623,7 @@ export const scenarios = [
             await setLanguage(page, '中文');
             await page.context().clearCookies(); // ends the web session: the next page load signs in afresh
             await signIn(page, 'agent.zhao', 'demo1234', '/today');
-            await page.getByTestId('today-complaint-work').waitFor();
+            await page.getByTestId('today-complaints').waitFor();
             assert.equal(await page.getByTestId('waiting-leads-mine').count(), 0);
             await screenshot('today-agent-zh-CN.png');
         },

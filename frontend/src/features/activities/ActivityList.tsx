@@ -28,29 +28,47 @@ export function useActivityTitle() {
 /** A list of activities that can be done or moved where they are shown (today, a customer, the complaints). */
 export function ActivityList({
   params,
-  emptyText,
-  showAssignee = false,
-  testId,
+  ...shown
 }: {
   params: ActivityListParams;
   emptyText: string;
   showAssignee?: boolean;
   testId?: string;
 }) {
+  const list = useQuery(activityQueries.list(params));
+  if (list.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
+  return <ActivityItems items={list.data.items} {...shown} />;
+}
+
+/**
+ * Activities someone already has (a page that read them in a summary): each can be done or moved;
+ * `onChanged` lets that page refresh what it read.
+ */
+export function ActivityItems({
+  items,
+  emptyText,
+  showAssignee = false,
+  testId,
+  onChanged,
+}: {
+  items: Activity[];
+  emptyText: string;
+  showAssignee?: boolean;
+  testId?: string;
+  onChanged?: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const title = useActivityTitle();
   const [completing, setCompleting] = useState<Activity>();
-  const list = useQuery(activityQueries.list(params));
-  if (list.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
   return (
     <>
       <List
         data-testid={testId}
         size="small"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
-        dataSource={list.data.items}
+        dataSource={items}
         renderItem={(activity) => (
           <List.Item
             data-testid="activity-item"
@@ -66,7 +84,7 @@ export function ActivityList({
                     >
                       {t('activities.complete')}
                     </Button>,
-                    <RescheduleButton key="move" activity={activity} />,
+                    <RescheduleButton key="move" activity={activity} onChanged={onChanged} />,
                   ]
                 : []
             }
@@ -98,12 +116,18 @@ export function ActivityList({
           </List.Item>
         )}
       />
-      {completing && <CompleteActivityDialog activity={completing} onClose={() => setCompleting(undefined)} />}
+      {completing && (
+        <CompleteActivityDialog
+          activity={completing}
+          onClose={() => setCompleting(undefined)}
+          onDone={() => onChanged?.()}
+        />
+      )}
     </>
   );
 }
 
-function RescheduleButton({ activity }: { activity: Activity }) {
+function RescheduleButton({ activity, onChanged }: { activity: Activity; onChanged?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -114,6 +138,7 @@ function RescheduleButton({ activity }: { activity: Activity }) {
       {
         onSuccess: () => {
           setOpen(false);
+          onChanged?.();
           void message.success(t('activities.rescheduled'));
         },
         onError: (error) => void message.error(describeError(error, t)),

@@ -18,7 +18,15 @@ type Values = {
 };
 
 /** Done → what came of it, logged as an interaction, and the next follow-up planned, in one step. */
-export function CompleteActivityDialog({ activity, onClose }: { activity: Activity; onClose: () => void }) {
+export function CompleteActivityDialog({
+  activity,
+  onClose,
+  onDone,
+}: {
+  activity: Activity;
+  onClose: () => void;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const title = useActivityTitle();
@@ -41,6 +49,7 @@ export function CompleteActivityDialog({ activity, onClose }: { activity: Activi
       {
         onSuccess: (result) => {
           void message.success(result.next ? t('activities.doneAndPlanned') : t('activities.done'));
+          onDone?.();
           onClose();
         },
         onError: (error) => {

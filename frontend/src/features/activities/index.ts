@@ -1,5 +1,5 @@
 // What other features may use from activities (the ESLint boundaries rule allows only this file).
-export { ActivityList } from './ActivityList';
+export { ActivityItems, ActivityList } from './ActivityList';
 export { PlanActivityButton } from './PlanActivityButton';
 export { activityQueries } from './api';
 export { WeekAgenda } from './WeekAgenda';

@@ -1,35 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
-import { Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorState } from '../../components/ui/ErrorState';
-import { leadQueries } from './api';
+import type { components } from '../../lib/api/schema';
+
+type WaitingLeadSlice = components['schemas']['SliceWaitingLead'];
 
 const LEVEL_COLORS: Record<string, string> = { HIGH_VALUE: 'red', PRIORITY: 'orange', STANDARD: 'default' };
 
-/** Hours since a time, for "waiting 5 h" (a lead's first contact is due within 24 h). */
-function hoursSince(iso?: string): number | undefined {
-  return iso ? Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 3_600_000)) : undefined;
+/** Hours since a time, for "waiting 5 h" (a new lead should be reached within 24 h). */
+function hoursSince(iso: string): number {
+  return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 3_600_000));
 }
 
-/**
- * Leads nobody has contacted yet, highest score first: a rep's own new leads (queue=MINE), or for a
- * manager the unassigned ones (queue=UNASSIGNED), with how long each has waited.
- */
-export function WaitingLeads({ queue }: { queue: 'MINE' | 'UNASSIGNED' }) {
+/** Leads nobody has contacted yet, highest score first, with how long each has waited. */
+export function WaitingLeads({ slice, testId }: { slice: WaitingLeadSlice; testId: string }) {
   const { t } = useTranslation();
-  const leads = useQuery(leadQueries.list({ queue, status: 'NEW', size: 5, sort: 'score,desc' }));
-  if (leads.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
-  if (leads.isError) return <ErrorState error={leads.error} onRetry={() => leads.refetch()} />;
   return (
     <List
-      data-testid={`waiting-leads-${queue.toLowerCase()}`}
+      data-testid={testId}
       size="small"
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('today.noWaitingLeads')} /> }}
-      dataSource={leads.data.items}
+      dataSource={slice.first}
       footer={
-        leads.data.total > leads.data.items.length ? (
-          <Link to="/leads">{t('today.allLeads', { count: leads.data.total })}</Link>
+        slice.total > slice.first.length ? (
+          <Link to="/leads">{t('today.allLeads', { count: slice.total })}</Link>
         ) : undefined
       }
       renderItem={(lead) => (
@@ -42,7 +36,7 @@ export function WaitingLeads({ queue }: { queue: 'MINE' | 'UNASSIGNED' }) {
                 <Typography.Text type="secondary">{lead.score.toFixed(1)}</Typography.Text>
               </Space>
             }
-            description={t('today.waitingHours', { hours: hoursSince(lead.assignedAt ?? lead.createdAt) })}
+            description={t('today.waitingHours', { hours: hoursSince(lead.waitingSince) })}
           />
         </List.Item>
       )}

@@ -1,34 +1,44 @@
-import { Card, Col, Row, Segmented, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Card, Col, Empty, List, Row, Segmented, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import { ErrorState } from '../../components/ui/ErrorState';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
-import { useState } from 'react';
-import { ActivityList, WeekAgenda } from '../activities';
+import { useFormat } from '../../lib/format';
+import { ActivityItems, activityQueries, WeekAgenda } from '../activities';
 import { WaitingLeads } from '../leads';
+import { type Today, todayQueries } from './api';
+
+const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
 
 /**
  * 工作台: where each role lands after signing in — what is overdue, what is due today, the week ahead,
- * and the role's own queue (a rep's new leads, an agent's complaint call-backs and escalations, a
- * manager's team backlog and unassigned leads).
+ * and the role's own queue (a rep's new leads and quiet customers, an agent's complaints by deadline,
+ * a manager's team). One request brings all of it.
  */
 export function TodayPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const isManager = hasRole(session, 'MANAGER', 'ADMIN');
-  const isRep = hasRole(session, 'SALES_REP');
-  const isAgent = hasRole(session, 'SERVICE_AGENT');
-  const today = dayjs();
+  const queryClient = useQueryClient();
   const [view, setView] = useState<'day' | 'week'>('day');
+  const today = useQuery(todayQueries.day());
+  const works = hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN');
   // An integrator's account has no working day here: it lands on the contacts it may read.
-  if (!isManager && !isRep && !isAgent) return <Navigate to="/contacts" replace />;
+  if (!works) return <Navigate to="/contacts" replace />;
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: todayQueries.all }),
+      queryClient.invalidateQueries({ queryKey: activityQueries.all }),
+    ]);
   return (
     <div className="gx-page" data-testid="today-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('today.greeting', { name: session?.displayName })}
         <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 12, fontWeight: 'normal' }}>
-          {today.format(t('today.dateFormat'))}
+          {dayjs().format(t('today.dateFormat'))}
         </Typography.Text>
       </Typography.Title>
       <Segmented
@@ -42,74 +52,171 @@ export function TodayPage() {
       />
       {view === 'week' ? (
         <WeekAgenda />
+      ) : today.isPending ? (
+        <Skeleton active />
+      ) : today.isError ? (
+        <ErrorState error={today.error} onRetry={() => today.refetch()} />
       ) : (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={14}>
-            <Card title={t('today.overdue')} size="small" style={{ marginBottom: 16 }}>
-              <ActivityList
-                testId="today-overdue"
-                params={{ due: 'OVERDUE', size: 50 }}
-                emptyText={t('today.noOverdue')}
-              />
-            </Card>
-            <Card title={t('today.dueToday')} size="small" style={{ marginBottom: 16 }}>
-              <ActivityList
-                testId="today-due"
-                params={{ due: 'TODAY', size: 50 }}
-                emptyText={t('today.nothingToday')}
-              />
-            </Card>
-            <Card title={t('today.week')} size="small">
-              <ActivityList
-                testId="today-week"
-                params={{
-                  from: today.add(1, 'day').format('YYYY-MM-DD'),
-                  to: today.add(7, 'day').format('YYYY-MM-DD'),
-                  status: 'OPEN',
-                  size: 50,
-                }}
-                emptyText={t('today.nothingThisWeek')}
-              />
-            </Card>
-          </Col>
-          <Col xs={24} lg={10}>
-            {isRep && (
-              <Card title={t('today.waitingLeads')} size="small" style={{ marginBottom: 16 }}>
-                <WaitingLeads queue="MINE" />
-              </Card>
-            )}
-            {isAgent && (
-              <Card
-                title={t('today.complaintWork')}
-                size="small"
-                style={{ marginBottom: 16 }}
-                extra={<Link to="/complaints">{t('today.allComplaints')}</Link>}
-              >
-                <ActivityList
-                  testId="today-complaint-work"
-                  params={{ kind: ['COMPLAINT_FOLLOW_UP', 'ESCALATION'], size: 20 }}
-                  emptyText={t('today.noComplaintWork')}
-                />
-              </Card>
-            )}
-            {isManager && (
-              <>
-                <Card title={t('today.teamOverdue')} size="small" style={{ marginBottom: 16 }}>
-                  <ActivityList
-                    testId="today-team-overdue"
-                    params={{ assignee: 'all', due: 'OVERDUE', size: 20 }}
-                    showAssignee
-                    emptyText={t('today.teamOnTrack')}
-                  />
-                </Card>
-                <Card title={t('today.unassignedLeads')} size="small">
-                  <WaitingLeads queue="UNASSIGNED" />
-                </Card>
-              </>
-            )}
-          </Col>
-        </Row>
+        <Day day={today.data} onChanged={refresh} onWeek={() => setView('week')} />
       )}
     </div>
+  );
+}
+
+function Day({ day, onChanged, onWeek }: { day: Today; onChanged: () => void; onWeek: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={14}>
+        <Card
+          title={`${t('today.overdue')} · ${day.overdue.total}`}
+          size="small"
+          style={{ marginBottom: 16 }}
+          className={day.overdue.total > 0 ? 'gx-card-alert' : undefined}
+        >
+          <ActivityItems
+            testId="today-overdue"
+            items={day.overdue.first}
+            emptyText={t('today.noOverdue')}
+            onChanged={onChanged}
+          />
+        </Card>
+        <Card title={`${t('today.dueToday')} · ${day.dueToday.total}`} size="small" style={{ marginBottom: 16 }}>
+          <ActivityItems
+            testId="today-due"
+            items={day.dueToday.first}
+            emptyText={t('today.nothingToday')}
+            onChanged={onChanged}
+          />
+        </Card>
+        <Card size="small" data-testid="today-week">
+          <Space>
+            <Typography.Text>{t('today.nextSevenDays', { count: day.nextSevenDays })}</Typography.Text>
+            <Typography.Link onClick={onWeek}>{t('today.openAgenda')}</Typography.Link>
+          </Space>
+        </Card>
+      </Col>
+      <Col xs={24} lg={10}>
+        {day.newLeads && (
+          <Card title={`${t('today.waitingLeads')} · ${day.newLeads.total}`} size="small" style={{ marginBottom: 16 }}>
+            <WaitingLeads slice={day.newLeads} testId="waiting-leads-mine" />
+          </Card>
+        )}
+        {day.quietCustomers && (
+          <Card
+            title={`${t('today.quietCustomers')} · ${day.quietCustomers.total}`}
+            size="small"
+            style={{ marginBottom: 16 }}
+          >
+            <QuietCustomers day={day} />
+          </Card>
+        )}
+        {day.complaints && (
+          <Card
+            title={`${t('today.complaints')} · ${day.complaints.total}`}
+            size="small"
+            style={{ marginBottom: 16 }}
+            extra={<Link to="/complaints">{t('today.allComplaints')}</Link>}
+          >
+            <Complaints day={day} />
+          </Card>
+        )}
+        {day.team && <Team day={day} />}
+      </Col>
+    </Row>
+  );
+}
+
+function QuietCustomers({ day }: { day: Today }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <List
+      data-testid="today-quiet"
+      size="small"
+      dataSource={day.quietCustomers?.first ?? []}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('today.noQuiet')} /> }}
+      renderItem={(c) => (
+        <List.Item>
+          <Link to={`/contacts/${c.id}`}>{c.name}</Link>
+          <Typography.Text type="secondary">
+            {c.lastContactedAt ? t('today.lastContacted', { at: format.date(c.lastContactedAt) }) : t('today.never')}
+          </Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+const SEVERITY_COLORS: Record<string, string> = { LOW: 'default', MEDIUM: 'blue', HIGH: 'orange', CRITICAL: 'red' };
+
+function Complaints({ day }: { day: Today }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <List
+      data-testid="today-complaints"
+      size="small"
+      dataSource={day.complaints?.first ?? []}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('today.noComplaints')} /> }}
+      renderItem={(c) => (
+        <List.Item>
+          <List.Item.Meta
+            title={
+              <Space wrap size={4}>
+                <Tag color={SEVERITY_COLORS[c.severity]}>{t(`complaints.severity.${c.severity}`)}</Tag>
+                <Link to={`/complaints/${c.id}`}>{c.contactName ?? t('today.unnamed')}</Link>
+                {c.breached && <Tag color="red">{t('today.breached')}</Tag>}
+                {c.unassigned && <Tag>{t('today.unassigned')}</Tag>}
+              </Space>
+            }
+            description={`${t(`complaints.state.${c.state}`)} · ${t('today.dueAt', { at: format.dateTime(c.nextDueAt) })}`}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function Team({ day }: { day: Today }) {
+  const { t } = useTranslation();
+  const team = day.team;
+  if (!team) return null;
+  return (
+    <>
+      <Card title={t('today.teamNumbers')} size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Statistic
+              title={t('today.leadReach', { count: team.leadReach.assigned })}
+              value={percent(team.leadReach.contactedWithinADay, team.leadReach.assigned)}
+            />
+          </Col>
+          <Col span={12}>
+            <Statistic
+              title={t('today.onTime', { count: team.onTime.due })}
+              value={percent(team.onTime.doneOnTime, team.onTime.due)}
+            />
+          </Col>
+        </Row>
+      </Card>
+      <Card title={t('today.teamOverdue')} size="small" style={{ marginBottom: 16 }}>
+        <List
+          data-testid="today-team-overdue"
+          size="small"
+          dataSource={team.overdueByPerson}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('today.teamOnTrack')} /> }}
+          renderItem={(load) => (
+            <List.Item>
+              <span>{load.assigneeName}</span>
+              <Tag color="red">{t('today.overdueCount', { count: load.overdue })}</Tag>
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card title={`${t('today.unassignedLeads')} · ${team.unassignedLeads.total}`} size="small">
+        <WaitingLeads slice={team.unassignedLeads} testId="waiting-leads-unassigned" />
+      </Card>
+    </>
   );
 }

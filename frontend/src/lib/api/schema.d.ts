@@ -1473,6 +1473,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My working day (工作台)
+         * @description In one answer: your overdue activities and those due today (each counted, the first ten), how many fall due in the next 7 days; a rep's new leads and quiet customers; an agent's complaints by the next deadline; a manager's team (overdue by person, unassigned leads, leads reached within 24 hours in the last 7 days, activities done in time this week).
+         */
+        get: operations["getToday"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2228,11 +2248,6 @@ export interface components {
         };
         /** @enum {string} */
         LeadQueue: "MINE" | "UNASSIGNED" | "PRIORITY";
-        LeadQueueSummary: {
-            /** Format: int64 */
-            total: number;
-            first: components["schemas"]["WaitingLead"][];
-        };
         LeadReach: {
             /** Format: int64 */
             assigned: number;
@@ -2419,6 +2434,12 @@ export interface components {
              *     ]
              */
             options: string[];
+        };
+        OnTime: {
+            /** Format: int64 */
+            due: number;
+            /** Format: int64 */
+            doneOnTime: number;
         };
         /** @enum {string} */
         Outcome: "NEW_PERSON" | "EXISTING_CONTACT" | "ALREADY_OPEN";
@@ -2758,6 +2779,12 @@ export interface components {
             externalOrderId?: string;
             occurredAt: components["schemas"]["Instant"];
         };
+        QuietCustomer: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            /** @description Never, when absent */
+            lastContactedAt?: components["schemas"]["Instant"];
+        };
         Redemption: {
             id: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
@@ -3049,6 +3076,26 @@ export interface components {
         SlaDeadline: "ACKNOWLEDGE" | "RESOLVE" | "FOLLOW_UP";
         /** @enum {string} */
         SlaStatus: "ON_TRACK" | "DUE_SOON" | "OVERDUE" | "MET" | "MISSED";
+        SliceActivityResponse: {
+            /** Format: int64 */
+            total: number;
+            first: components["schemas"]["Activity"][];
+        };
+        SliceQuietCustomer: {
+            /** Format: int64 */
+            total: number;
+            first: components["schemas"]["QuietCustomer"][];
+        };
+        SliceUrgentComplaint: {
+            /** Format: int64 */
+            total: number;
+            first: components["schemas"]["UrgentComplaint"][];
+        };
+        SliceWaitingLead: {
+            /** Format: int64 */
+            total: number;
+            first: components["schemas"]["WaitingLead"][];
+        };
         /** @enum {string} */
         SourceChannel: "WEBSITE" | "COMMUNITY" | "TRADE_SHOW" | "REFERRAL" | "ADVERTISING" | "OUTBOUND" | "WALK_IN" | "OTHER";
         StageChange: {
@@ -3057,6 +3104,22 @@ export interface components {
             cause: string;
             changedBy?: components["schemas"]["UUID"];
             changedAt: components["schemas"]["Instant"];
+        };
+        TeamLoad: {
+            assigneeId: components["schemas"]["UUID"];
+            assigneeName?: string;
+            /** Format: int64 */
+            overdue: number;
+        };
+        TeamToday: {
+            /** @description Who has overdue activities, most first */
+            overdueByPerson: components["schemas"]["TeamLoad"][];
+            /** @description Open leads nobody owns, highest score first */
+            unassignedLeads: components["schemas"]["SliceWaitingLead"];
+            /** @description Leads assigned in the last 7 days and how many were reached within 24 hours */
+            leadReach: components["schemas"]["LeadReach"];
+            /** @description Activities due since Monday and how many were done in time */
+            onTime: components["schemas"]["OnTime"];
         };
         TierChange: {
             /** @enum {string} */
@@ -3230,6 +3293,26 @@ export interface components {
             revenueShare: number;
             /** @description For quadrants: what to do */
             recommendedAction?: string;
+        };
+        Today: {
+            asOf: components["schemas"]["Instant"];
+            /** @description Today in the business time zone */
+            day: components["schemas"]["LocalDate"];
+            overdue: components["schemas"]["SliceActivityResponse"];
+            dueToday: components["schemas"]["SliceActivityResponse"];
+            /**
+             * Format: int64
+             * @description Open activities due in the 7 days after today
+             */
+            nextSevenDays: number;
+            /** @description Sales reps: their leads nobody has contacted yet, highest score first */
+            newLeads?: components["schemas"]["SliceWaitingLead"];
+            /** @description Sales reps: their customers not contacted for longer than the care period */
+            quietCustomers?: components["schemas"]["SliceQuietCustomer"];
+            /** @description Service agents: their open complaints and unassigned ones, nearest deadline first */
+            complaints?: components["schemas"]["SliceUrgentComplaint"];
+            /** @description Managers and admins: the team */
+            team?: components["schemas"]["TeamToday"];
         };
         TokenRequest: {
             /** @example rep.zhang */
@@ -12356,6 +12439,73 @@ export interface operations {
             };
             /** @description No recompute has finished yet */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getToday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Today"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

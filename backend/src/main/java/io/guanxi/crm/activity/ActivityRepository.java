@@ -1,6 +1,7 @@
 package io.guanxi.crm.activity;
 
 import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.platform.db.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guanxi.crm.platform.paging.PageRequest;
@@ -91,6 +92,58 @@ public class ActivityRepository {
             where.add(condition);
             params.put(name, value);
         }
+    }
+
+    // --- The working day (today page): each count and list reads one index of the assignee's activities.
+
+    /** One's open activities that are overdue: the count, and the first (longest overdue first). */
+    long countOverdue(UUID assignee, Instant now) {
+        return SqlValues.longValue(em.createNativeQuery("""
+                SELECT count(*) FROM activity WHERE assignee_id = :a AND status = 'OPEN' AND overdue_at <= :now""")
+                .setParameter("a", assignee).setParameter("now", now).getSingleResult());
+    }
+
+    List<Activity> firstOverdue(UUID assignee, Instant now, int limit) {
+        return em.createQuery("""
+                from Activity a where a.assigneeId = :a and a.status = :open and a.overdueAt <= :now
+                order by a.overdueAt, a.id""", Activity.class)
+                .setParameter("a", assignee).setParameter("open", ActivityStatus.OPEN).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** One's open activities due in [from, to) and not yet overdue: the count, and the first by due time. */
+    long countDue(UUID assignee, Instant from, Instant to, Instant now) {
+        return SqlValues.longValue(em.createNativeQuery("""
+                SELECT count(*) FROM activity WHERE assignee_id = :a AND status = 'OPEN'
+                  AND due_at >= :from AND due_at < :to AND overdue_at > :now""")
+                .setParameter("a", assignee).setParameter("from", from).setParameter("to", to).setParameter("now", now)
+                .getSingleResult());
+    }
+
+    List<Activity> firstDue(UUID assignee, Instant from, Instant to, Instant now, int limit) {
+        return em.createQuery("""
+                from Activity a where a.assigneeId = :a and a.status = :open and a.dueAt >= :from and a.dueAt < :to
+                  and a.overdueAt > :now order by a.dueAt, a.id""", Activity.class)
+                .setParameter("a", assignee).setParameter("open", ActivityStatus.OPEN).setParameter("from", from)
+                .setParameter("to", to).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    /** The team's overdue activities by assignee, most first. */
+    List<Tuple> overdueByAssignee(Instant now, int limit) {
+        return Rows.list(em.createNativeQuery("""
+                SELECT assignee_id AS assignee_id, count(*) AS overdue FROM activity
+                WHERE status = 'OPEN' AND overdue_at <= :now
+                GROUP BY assignee_id ORDER BY overdue DESC, assignee_id LIMIT :limit""", Tuple.class)
+                .setParameter("now", now).setParameter("limit", limit));
+    }
+
+    /** Of the team's activities due in [from, now) and not cancelled: how many, and how many were done in time. */
+    Tuple doneOnTime(Instant from, Instant now) {
+        return Rows.one(em.createNativeQuery("""
+                SELECT count(*) AS due,
+                       count(*) FILTER (WHERE status = 'DONE' AND completed_at <= overdue_at) AS on_time
+                FROM activity WHERE due_at >= :from AND due_at < :now AND status <> 'CANCELLED'""", Tuple.class)
+                .setParameter("from", from).setParameter("now", now));
     }
 
     // --- Rule writers: set-based, idempotent through the partial unique indexes on open rule activities.

@@ -358,7 +358,7 @@ public class ActivityService {
         return toResponses(List.of(activity)).get(0);
     }
 
-    private List<ActivityResponse> toResponses(List<Activity> items) {
+    List<ActivityResponse> toResponses(List<Activity> items) {
         Set<UUID> contactIds = new HashSet<>();
         Set<UUID> userIds = new HashSet<>();
         items.forEach(a -> {

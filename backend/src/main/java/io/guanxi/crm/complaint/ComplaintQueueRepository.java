@@ -13,11 +13,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ComplaintQueueRepository {
 
-    /** The deadline of the step a complaint is in. */
-    private static final String NEXT_DUE = """
-            CASE WHEN c.state = 'RECEIVED' THEN least(c.acknowledge_due_at, c.resolve_due_at)
-                 WHEN c.state = 'RESOLVED' THEN c.follow_up_due_at
-                 ELSE c.resolve_due_at END""";
+    /** The deadline of the step a complaint is in, as {@link SlaDeadline} defines it. */
+    private static final String NEXT_DUE = SlaDeadline.currentDueSql("c");
 
     private static final String MINE_OR_NOBODYS = "c.state IN " + ComplaintState.OPEN_SQL
             + " AND (c.assignee_id = :me OR c.assignee_id IS NULL)";

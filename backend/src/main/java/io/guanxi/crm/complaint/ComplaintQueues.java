@@ -4,6 +4,7 @@ import io.guanxi.crm.complaint.api.UrgentComplaint;
 import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.paging.Slice;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ComplaintQueues {
 
-    public record Queue(long total, List<UrgentComplaint> first) {
-    }
-
     @Inject
     ComplaintQueueRepository queues;
 
@@ -32,13 +30,13 @@ public class ComplaintQueues {
 
     /** The caller's open complaints and the unassigned ones, nearest deadline first. */
     @Transactional
-    public Queue urgent(int limit) {
+    public Slice<UrgentComplaint> urgent(int limit) {
         if (!currentUser.has(Role.SERVICE_AGENT) && !currentUser.isManagerOrAdmin()) {
             throw ProblemException.forbidden("Only service agents, managers and admins work complaints");
         }
         List<Tuple> rows = queues.urgent(currentUser.id(), limit);
         Map<UUID, String> names = contacts.names(rows.stream().map(r -> Rows.uuid(r, "contact_id")).toList());
-        return new Queue(queues.count(currentUser.id()), rows.stream().map(r -> new UrgentComplaint(Rows.uuid(r, "id"),
+        return new Slice<>(queues.count(currentUser.id()), rows.stream().map(r -> new UrgentComplaint(Rows.uuid(r, "id"),
                 Rows.uuid(r, "contact_id"), names.get(Rows.uuid(r, "contact_id")), Rows.enumValue(r, "severity", Severity.class),
                 Rows.enumValue(r, "state", ComplaintState.class), Rows.instant(r, "next_due_at"), Rows.bool(r, "breached"),
                 Rows.bool(r, "unassigned"))).toList());

@@ -39,6 +39,16 @@ public enum SlaDeadline {
         return SqlLists.inList(ComplaintState.values(), runsIn::test);
     }
 
+    /** SQL: the due time of the deadline a complaint ({@code alias}) is currently on, null when none runs. */
+    public static String currentDueSql(String alias) {
+        StringBuilder sql = new StringBuilder("CASE");
+        for (SlaDeadline d : values()) {
+            sql.append(" WHEN ").append(alias).append(".state IN ").append(d.statesSql())
+                    .append(" THEN ").append(alias).append('.').append(d.column).append("_due_at");
+        }
+        return sql.append(" END").toString();
+    }
+
     /** The action code of the event recorded when this deadline is missed. */
     public String breachAction() {
         return "BREACH_" + name();

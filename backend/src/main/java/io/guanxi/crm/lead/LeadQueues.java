@@ -1,11 +1,11 @@
 package io.guanxi.crm.lead;
 
 import io.guanxi.crm.contact.ContactService;
-import io.guanxi.crm.lead.api.LeadQueueSummary;
 import io.guanxi.crm.lead.api.LeadReach;
 import io.guanxi.crm.lead.api.WaitingLead;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.paging.Slice;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,17 +38,17 @@ public class LeadQueues {
 
     /** The caller's leads nobody has contacted yet, highest score first. */
     @Transactional
-    public LeadQueueSummary myNewLeads(int limit) {
-        return new LeadQueueSummary(queues.countNewLeadsOf(currentUser.id()), toWaiting(queues.newLeadsOf(currentUser.id(), limit)));
+    public Slice<WaitingLead> myNewLeads(int limit) {
+        return new Slice<>(queues.countNewLeadsOf(currentUser.id()), toWaiting(queues.newLeadsOf(currentUser.id(), limit)));
     }
 
     /** Managers and admins: open leads nobody owns, highest score first. */
     @Transactional
-    public LeadQueueSummary unassigned(int limit) {
+    public Slice<WaitingLead> unassigned(int limit) {
         if (!currentUser.isManagerOrAdmin()) {
             throw ProblemException.forbidden("Only managers and admins see the unassigned leads here");
         }
-        return new LeadQueueSummary(queues.countUnassigned(), toWaiting(queues.unassigned(limit)));
+        return new Slice<>(queues.countUnassigned(), toWaiting(queues.unassigned(limit)));
     }
 
     /** Managers: of the leads assigned since then, how many were reached within 24 hours. */

@@ -166,6 +166,10 @@ public interface GuanxiConfig {
         /** How often open leads nobody has been in touch with are looked for (they get a follow-up activity). */
         @WithDefault("1h")
         String scanEvery();
+
+        /** A customer (who bought) not contacted for longer than this shows on their owner's today page. */
+        @WithDefault("30")
+        int quietCustomerDays();
     }
 
     interface Demo {

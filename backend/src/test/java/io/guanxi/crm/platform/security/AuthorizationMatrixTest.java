@@ -154,6 +154,7 @@ class AuthorizationMatrixTest {
             entry("updateActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{\"contactId\":\"00000000-0000-7000-8000-000000000000\",\"kind\":\"CALL\",\"dueDate\":\"2026-12-01\"}").ifMatch()),
             entry("completeActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
             entry("cancelActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
+            entry("getToday", roles(STAFF)),
             entry("listNotifications", roles(STAFF)),
             entry("countUnreadNotifications", roles(STAFF)),
             entry("markNotificationRead", roles(STAFF)),
