@@ -1,6 +1,6 @@
 package io.guanxi.crm;
 
-import io.guanxi.crm.demo.ContactGenerator;
+import io.guanxi.crm.demo.DemoContactRepository;
 import io.guanxi.crm.platform.db.EmbeddedDatabase;
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.user.UserRepository;
@@ -28,7 +28,7 @@ public class GuanxiMain {
     public static class Service implements QuarkusApplication {
 
         @Inject
-        ContactGenerator generator;
+        DemoContactRepository generator;
 
         @Inject
         UserRepository users;
