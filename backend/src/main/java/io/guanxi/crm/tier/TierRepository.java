@@ -43,15 +43,9 @@ public class TierRepository {
         em.persist(policy);
     }
 
-    /** The stored value row of a customer (columns as the response names them, snake_case), if any. */
-    Optional<Tuple> value(UUID contactId) {
-        return Rows.first(em.createNativeQuery("""
-                SELECT revenue AS revenue, purchase_count AS purchase_count, average_order AS average_order,
-                       first_purchase_at AS first_purchase_at, last_purchase_at AS last_purchase_at, abc_tier AS abc_tier,
-                       abcd_quadrant AS abcd_quadrant, membership_level AS membership_level, rfm_recency AS rfm_recency,
-                       rfm_frequency AS rfm_frequency, rfm_monetary AS rfm_monetary, clv AS clv, policy_version AS policy_version,
-                       computed_at AS computed_at
-                FROM customer_value WHERE contact_id = :id""", Tuple.class).setParameter("id", contactId));
+    /** The customer's value, if they have bought anything. */
+    Optional<CustomerValue> value(UUID contactId) {
+        return Optional.ofNullable(em.find(CustomerValue.class, contactId));
     }
 
     /** Badges of these customers: contact_id, abc_tier, membership_level. */

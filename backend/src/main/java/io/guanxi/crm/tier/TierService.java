@@ -42,6 +42,9 @@ public class TierService {
     TierPolicyMapper policyMapper;
 
     @Inject
+    CustomerValueMapper valueMapper;
+
+    @Inject
     TierRecompute recompute;
 
     @Inject
@@ -139,18 +142,7 @@ public class TierService {
     }
 
     private CustomerValueResponse findValue(UUID contactId) {
-        Tuple r = tiers.value(contactId).orElse(null);
-        if (r == null) {
-            return null;
-        }
-        Object quadrantValue = r.get("abcd_quadrant");
-        String quadrant = quadrantValue == null ? null : quadrantValue.toString();
-        return new CustomerValueResponse(contactId, Rows.decimal(r, "revenue"), Rows.intValue(r, "purchase_count"),
-                Rows.decimal(r, "average_order"), Rows.instant(r, "first_purchase_at"), Rows.instant(r, "last_purchase_at"),
-                Rows.string(r, "abc_tier"), quadrant, quadrant == null ? null : TierRecompute.ACTIONS.get(quadrant),
-                MembershipLevel.valueOf(Rows.string(r, "membership_level")), Rows.nullableInt(r, "rfm_recency"),
-                Rows.nullableInt(r, "rfm_frequency"), Rows.nullableInt(r, "rfm_monetary"), Rows.decimal(r, "clv"),
-                Rows.intValue(r, "policy_version"), Rows.instant(r, "computed_at"));
+        return tiers.value(contactId).map(valueMapper::toResponse).orElse(null);
     }
 
     /** The customer's value, or null for a contact without purchases (the caller has checked visibility). */
