@@ -12,8 +12,12 @@ async function signIn(page, username, password = 'demo1234', landing = '/contact
     await page.locator('#password').fill(password);
     await page.locator('button[type=submit]').click();
     await page.waitForURL('**/today');
+    await page.getByTestId('user-menu').waitFor();
     if (landing !== '/today') {
         await page.goto(landing);
+        // The page load renewed the session (a rotated refresh cookie): let that answer arrive before
+        // anything navigates again, as a person would.
+        await page.getByTestId('user-menu').waitFor();
     }
 }
 
@@ -584,7 +588,7 @@ export const scenarios = [
             await dialog.getByLabel('结果').fill('客户同意周三演示');
             await dialog.getByRole('switch', { name: '安排下次跟进' }).click();
             await screenshot('today-complete-zh-CN.png');
-            await dialog.getByRole('button', { name: '完成' }).click();
+            await dialog.getByRole('button', { name: /^完\s?成$/ }).click();
             await page.getByText('已完成，下次跟进已加入待办').waitFor();
             await item.waitFor({ state: 'detached' });
             // The next call is three days out: counted in the week ahead.

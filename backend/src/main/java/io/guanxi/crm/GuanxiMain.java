@@ -1,10 +1,8 @@
 package io.guanxi.crm;
 
-import io.guanxi.crm.demo.ContactGenerator;
+import io.guanxi.crm.demo.DemoContactRepository;
 import io.guanxi.crm.platform.db.EmbeddedDatabase;
-import io.guanxi.crm.platform.security.Role;
-import io.guanxi.crm.user.UserRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.guanxi.crm.user.UserService;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -28,18 +26,16 @@ public class GuanxiMain {
     public static class Service implements QuarkusApplication {
 
         @Inject
-        ContactGenerator generator;
+        DemoContactRepository generator;
 
         @Inject
-        UserRepository users;
+        UserService users;
 
         @Override
         public int run(String... args) {
             if (args.length > 0 && args[0].equals("generate-contacts")) {
                 int count = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 1_000_000;
-                List<UUID> reps = QuarkusTransaction.requiringNew().call(() -> users.getEntityManager()
-                        .createQuery("select u.id from User u where :r member of u.roles and u.active = true", UUID.class)
-                        .setParameter("r", Role.SALES_REP).getResultList());
+                List<UUID> reps = users.activeSalesReps(null);
                 if (reps.isEmpty()) {
                     System.err.println("No active sales rep to own the contacts; start once with demo data first");
                     return 1;

@@ -1,6 +1,5 @@
 package io.guanxi.crm.auth;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** A web app sign-in: the family of refresh tokens handed out since, and when it ends. */
 @Entity
 @Table(name = "auth_session")
-public class AuthSession extends PanacheEntityBase {
+public class AuthSession {
 
     @Id
     public UUID id;

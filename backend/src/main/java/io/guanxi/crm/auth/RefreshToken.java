@@ -1,6 +1,5 @@
 package io.guanxi.crm.auth;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** One refresh token of a session, known only by its SHA-256; rotated ones stay to reveal reuse. */
 @Entity
 @Table(name = "auth_refresh_token")
-public class RefreshToken extends PanacheEntityBase {
+public class RefreshToken {
 
     @Id
     @Column(name = "token_hash")

@@ -19,6 +19,9 @@ public class SessionPurgeJob {
     static final Duration KEEP_ENDED = Duration.ofDays(1);
 
     @Inject
+    SessionRepository sessions;
+
+    @Inject
     GuanxiConfig config;
 
     @Inject
@@ -28,7 +31,6 @@ public class SessionPurgeJob {
     @Transactional
     void purge() {
         Instant cutoff = clock.instant().minus(KEEP_ENDED);
-        AuthSession.delete("expiresAt < ?1 or revokedAt < ?1 or lastUsedAt < ?2",
-                cutoff, cutoff.minus(config.sessions().idleTimeout()));
+        sessions.deleteEnded(cutoff, cutoff.minus(config.sessions().idleTimeout()));
     }
 }

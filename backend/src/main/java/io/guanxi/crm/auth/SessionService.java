@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,6 +46,9 @@ public class SessionService {
     }
 
     @Inject
+    SessionRepository sessions;
+
+    @Inject
     TokenService tokens;
 
     @Inject
@@ -72,7 +74,7 @@ public class SessionService {
         session.expiresAt = now.plus(config.sessions().absoluteTimeout());
         session.userAgent = userAgent == null ? null : clean(userAgent, USER_AGENT_MAX);
         session.address = address == null ? null : clean(address, 64);
-        session.persist();
+        sessions.persist(session);
         return issue(session, user, now);
     }
 
@@ -82,11 +84,8 @@ public class SessionService {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw sessionEnded();
         }
-        RefreshToken token = RefreshToken.findById(hash(refreshToken), LockModeType.PESSIMISTIC_WRITE);
-        if (token == null) {
-            throw sessionEnded();
-        }
-        AuthSession session = AuthSession.findById(token.sessionId, LockModeType.PESSIMISTIC_WRITE);
+        RefreshToken token = sessions.findTokenForUpdate(hash(refreshToken)).orElseThrow(SessionService::sessionEnded);
+        AuthSession session = sessions.findForUpdate(token.sessionId).orElseThrow();
         Instant now = clock.instant();
         if (session.revokedAt != null) {
             throw sessionEnded();
@@ -119,13 +118,12 @@ public class SessionService {
         if (refreshToken == null || refreshToken.isBlank()) {
             return;
         }
-        RefreshToken token = RefreshToken.findById(hash(refreshToken));
-        if (token != null) {
-            AuthSession session = AuthSession.findById(token.sessionId, LockModeType.PESSIMISTIC_WRITE);
+        sessions.findToken(hash(refreshToken)).ifPresent(token -> {
+            AuthSession session = sessions.findForUpdate(token.sessionId).orElseThrow();
             if (session.revokedAt == null) {
                 revoke(List.of(session), clock.instant());
             }
-        }
+        });
     }
 
     /** The user's live sessions, newest first; {@code current} marks the caller's own. */
@@ -135,19 +133,15 @@ public class SessionService {
         PageRequest paging = PageRequest.of(page, size, sort, SORTABLE, "createdAt,desc");
         Instant now = clock.instant();
         Instant activeSince = now.minus(config.sessions().idleTimeout());
-        String where = " where s.userId = :user and s.revokedAt is null and s.expiresAt > :now and s.lastUsedAt > :since";
-        var params = io.quarkus.panache.common.Parameters.with("user", userId).and("now", now).and("since", activeSince);
-        long total = AuthSession.count("from AuthSession s" + where, params);
-        List<AuthSession> sessions = AuthSession.<AuthSession>find("select s from AuthSession s" + where
-                + " order by " + paging.orderBySql() + ", s.id", params).page(paging.page(), paging.size()).list();
-        return new PageResponse<>(sessions.stream().map(s -> toResponse(s, currentSessionId)).toList(),
-                paging.page(), paging.size(), total);
+        SessionRepository.Page live = sessions.live(userId, now, activeSince, paging);
+        return new PageResponse<>(live.items().stream().map(s -> toResponse(s, currentSessionId)).toList(),
+                paging.page(), paging.size(), live.total());
     }
 
     /** Ends one of the user's sessions; 404 when the user has no such session (or it already ended). */
     @Transactional
     public void revoke(UUID userId, UUID sessionId) {
-        AuthSession session = AuthSession.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        AuthSession session = sessions.findForUpdate(sessionId).orElse(null);
         if (session == null || !session.userId.equals(userId) || session.revokedAt != null) {
             throw ProblemException.notFound("Session " + sessionId);
         }
@@ -167,16 +161,15 @@ public class SessionService {
     }
 
     private void revokeAllOf(UUID userId) {
-        List<AuthSession> live = AuthSession.list("userId = ?1 and revokedAt is null", userId);
-        revoke(live, clock.instant());
+        revoke(sessions.unrevokedOf(userId), clock.instant());
     }
 
-    private void revoke(List<AuthSession> sessions, Instant now) {
-        if (sessions.isEmpty()) {
+    private void revoke(List<AuthSession> ended, Instant now) {
+        if (ended.isEmpty()) {
             return;
         }
-        sessions.forEach(s -> s.revokedAt = now);
-        revoked.fire(new SessionsRevoked(sessions.stream().map(s -> s.id).toList()));
+        ended.forEach(s -> s.revokedAt = now);
+        revoked.fire(new SessionsRevoked(ended.stream().map(s -> s.id).toList()));
     }
 
     private Issued issue(AuthSession session, User user, Instant now) {
@@ -187,7 +180,7 @@ public class SessionService {
         stored.tokenHash = hash(refreshToken);
         stored.sessionId = session.id;
         stored.issuedAt = now;
-        stored.persist();
+        sessions.persist(stored);
         TokenResponse access = tokens.accessToken(user, config.sessions().accessTokenLifetime(), session.id);
         return new Issued(access, refreshToken, Duration.between(now, session.expiresAt));
     }

@@ -28,6 +28,9 @@ class SessionStatusCache {
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
 
     @Inject
+    SessionRepository sessions;
+
+    @Inject
     Clock clock;
 
     boolean isLive(UUID sessionId) {
@@ -47,10 +50,8 @@ class SessionStatusCache {
         revoked.sessionIds().forEach(entries::remove);
     }
 
-    private static boolean load(UUID sessionId, Instant now) {
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            AuthSession session = AuthSession.findById(sessionId);
-            return session != null && session.revokedAt == null && session.expiresAt.isAfter(now);
-        });
+    private boolean load(UUID sessionId, Instant now) {
+        return QuarkusTransaction.joiningExisting().call(() -> sessions.find(sessionId)
+                .filter(session -> session.revokedAt == null && session.expiresAt.isAfter(now)).isPresent());
     }
 }

@@ -1,6 +1,5 @@
 package io.guanxi.crm.contact;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 /** A customer profile (客户档案): a person, optionally with a company (SPEC §1). */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase {
+public class Contact {
 
     @Id
     public UUID id;

@@ -13,9 +13,11 @@ public final class ContactReadModel {
 
     /**
      * A derived table, one row per customer (archived ones included): {@code id} (uuid),
-     * {@code owner_id} (uuid, for {@code Visibility.contactSql}), {@code referred_by_id} (uuid or null).
+     * {@code owner_id} (uuid, for {@code Visibility.contactSql}), {@code referred_by_id} (uuid or null),
+     * {@code last_contacted_at} (timestamptz or null: the last interaction with them).
      * Use as {@code JOIN (…) AS alias ON alias.id = …}.
      */
     public static final String CONTACTS = """
-            (SELECT c.id AS id, c.owner_id AS owner_id, c.referred_by_id AS referred_by_id FROM contact c)""";
+            (SELECT c.id AS id, c.owner_id AS owner_id, c.referred_by_id AS referred_by_id,
+                    c.last_contacted_at AS last_contacted_at FROM contact c)""";
 }

@@ -5,6 +5,7 @@ import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.visibility.Unscoped;
 import io.guanxi.crm.platform.visibility.Visibility;
+import io.guanxi.crm.user.UserReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -127,7 +128,7 @@ public class ContactRepository {
     int handOverCaptured(UUID contactId, UUID newOwner, Instant at) {
         return em.createNativeQuery("""
                 UPDATE contact SET owner_id = :owner, version = version + 1, updated_at = :at
-                WHERE id = :id AND owner_id IN (SELECT user_id FROM app_user_role WHERE role = 'INTEGRATOR')""")
+                WHERE id = :id AND owner_id IN (%s)""".formatted(UserReadModel.INTEGRATOR_IDS))
                 .setParameter("owner", newOwner).setParameter("at", at).setParameter("id", contactId).executeUpdate();
     }
 

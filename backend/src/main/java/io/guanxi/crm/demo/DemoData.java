@@ -47,7 +47,7 @@ public class DemoData {
     PasswordHasher hasher;
 
     @Inject
-    ContactGenerator generator;
+    DemoContactRepository generator;
 
     @Inject
     DemoLeads demoLeads;

@@ -1,6 +1,5 @@
 package io.guanxi.crm.interaction;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +12,7 @@ import java.util.UUID;
 /** A call, message, visit, meeting or event with a contact. Interactions are a log: never edited. */
 @Entity
 @Table(name = "interaction")
-public class Interaction extends PanacheEntityBase {
+public class Interaction {
 
     @Id
     public UUID id;

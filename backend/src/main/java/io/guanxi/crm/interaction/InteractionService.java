@@ -14,7 +14,6 @@ import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -47,7 +46,7 @@ public class InteractionService {
     CurrentUser currentUser;
 
     @Inject
-    EntityManager em;
+    InteractionRepository interactions;
 
     @Inject
     Clock clock;
@@ -72,7 +71,7 @@ public class InteractionService {
         interaction.summary = request.summary().trim();
         interaction.authorId = currentUser.id();
         interaction.createdAt = now;
-        em.persist(interaction);
+        interactions.persist(interaction);
         contacts.recordContactMade(contactId, occurredAt);
         logged.fire(new InteractionLogged(contactId, interaction.id, interaction.channel, occurredAt, interaction.authorId,
                 interaction.summary, request.nextFollowUp()));
@@ -83,24 +82,18 @@ public class InteractionService {
     public PageResponse<InteractionResponse> list(UUID contactId, Integer page, Integer size, String sort) {
         contacts.requireVisibleContact(contactId);
         PageRequest paging = PageRequest.of(page, size, sort, SORTABLE, "occurredAt,desc");
-        long total = em.createQuery("select count(i) from Interaction i where i.contactId = :c", Long.class)
-                .setParameter("c", contactId).getSingleResult();
-        List<Interaction> items = em.createQuery("from Interaction i where i.contactId = :c order by "
-                        + paging.orderBySql() + ", i.id desc", Interaction.class)
-                .setParameter("c", contactId)
-                .setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
+        InteractionRepository.Page found = interactions.ofContact(contactId, paging);
+        List<Interaction> items = found.items();
         Map<UUID, String> authors = users.displayNames(items.stream().map(i -> i.authorId).collect(Collectors.toSet()));
         return new PageResponse<>(items.stream().map(i -> mapper.toResponse(i, authors.get(i.authorId))).toList(),
-                paging.page(), paging.size(), total);
+                paging.page(), paging.size(), found.total());
     }
 
     @Transactional
     public InteractionResponse get(UUID contactId, UUID id) {
         contacts.requireVisibleContact(contactId);
-        Interaction interaction = em.find(Interaction.class, id);
-        if (interaction == null || !interaction.contactId.equals(contactId)) {
-            throw ProblemException.notFound("Interaction " + id);
-        }
+        Interaction interaction = interactions.ofContact(contactId, id)
+                .orElseThrow(() -> ProblemException.notFound("Interaction " + id));
         return mapper.toResponse(interaction, users.displayNames(List.of(interaction.authorId)).get(interaction.authorId));
     }
 
@@ -108,15 +101,7 @@ public class InteractionService {
     @Transactional
     public InteractionStats stats(UUID contactId) {
         Instant now = clock.instant();
-        List<Tuple> rows = Rows.list(em.createNativeQuery("""
-                SELECT channel AS channel, count(*) AS total,
-                       count(*) FILTER (WHERE occurred_at >= :since7) AS last7,
-                       count(*) FILTER (WHERE occurred_at >= :since30) AS last30,
-                       max(occurred_at) AS last_at
-                FROM interaction WHERE contact_id = :c GROUP BY channel""", Tuple.class)
-                .setParameter("c", contactId)
-                .setParameter("since7", now.minus(Duration.ofDays(7)))
-                .setParameter("since30", now.minus(Duration.ofDays(30))));
+        List<Tuple> rows = interactions.statsByChannel(contactId, now.minus(Duration.ofDays(7)), now.minus(Duration.ofDays(30)));
         Map<InteractionChannel, Long> byChannel = new EnumMap<>(InteractionChannel.class);
         long total = 0, last7 = 0, last30 = 0;
         Instant last = null;

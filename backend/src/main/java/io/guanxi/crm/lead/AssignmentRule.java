@@ -1,7 +1,6 @@
 package io.guanxi.crm.lead;
 
 import io.guanxi.crm.contact.Region;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 /** "华东 + 科技 + ≥80 → rep A": empty criteria match every lead. */
 @Entity
 @Table(name = "lead_assignment_rule")
-public class AssignmentRule extends PanacheEntityBase {
+public class AssignmentRule {
 
     @Id
     public UUID id;

@@ -8,7 +8,6 @@ import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashSet;
@@ -20,7 +19,7 @@ import java.util.UUID;
 public class AssignmentRuleService {
 
     @Inject
-    EntityManager em;
+    AssignmentRuleRepository rules;
 
     @Inject
     UserService users;
@@ -30,8 +29,7 @@ public class AssignmentRuleService {
 
     @Transactional
     public List<AssignmentRuleResponse> list() {
-        return em.createQuery("from AssignmentRule r order by r.position, r.id", AssignmentRule.class).getResultStream()
-                .map(AssignmentRuleService::toResponse).toList();
+        return rules.all().stream().map(AssignmentRuleService::toResponse).toList();
     }
 
     @Transactional
@@ -45,7 +43,7 @@ public class AssignmentRuleService {
         rule.id = Ids.newId();
         apply(request, rule);
         rule.createdAt = rule.updatedAt = clock.instant();
-        em.persist(rule);
+        rules.persist(rule);
         return toResponse(rule);
     }
 
@@ -55,21 +53,17 @@ public class AssignmentRuleService {
         IfMatch.check(ifMatch, rule.version);
         apply(request, rule);
         rule.updatedAt = clock.instant();
-        em.flush();
+        rules.flush();
         return toResponse(rule);
     }
 
     @Transactional
     public void delete(UUID id) {
-        em.remove(find(id));
+        rules.delete(find(id));
     }
 
     private AssignmentRule find(UUID id) {
-        AssignmentRule rule = em.find(AssignmentRule.class, id);
-        if (rule == null) {
-            throw ProblemException.notFound("Assignment rule " + id);
-        }
-        return rule;
+        return rules.find(id).orElseThrow(() -> ProblemException.notFound("Assignment rule " + id));
     }
 
     private void apply(AssignmentRuleRequest request, AssignmentRule rule) {

@@ -2,7 +2,6 @@ package io.guanxi.crm.lead;
 
 import io.guanxi.crm.contact.Region;
 import io.guanxi.crm.contact.SourceChannel;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +16,7 @@ import java.util.UUID;
 /** A prospect (线索) about a contact, with the stored inputs of its score. */
 @Entity
 @Table(name = "lead")
-public class Lead extends PanacheEntityBase {
+public class Lead {
 
     @Id
     public UUID id;

@@ -1,16 +1,11 @@
 package io.guanxi.crm.lead;
 
 import io.guanxi.crm.contact.ContactService;
-import io.guanxi.crm.platform.db.Rows;
-import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.user.Seniority;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +21,10 @@ import java.util.UUID;
 public class LeadAssignment {
 
     @Inject
-    EntityManager em;
+    AssignmentRuleRepository rules;
+
+    @Inject
+    LeadRepository leads;
 
     @Inject
     UserService users;
@@ -42,9 +40,7 @@ public class LeadAssignment {
 
     public void assign(Lead lead) {
         Set<UUID> activeReps = new HashSet<>(users.activeSalesReps(null));
-        List<AssignmentRule> rules = em.createQuery(
-                "from AssignmentRule r where r.active = true order by r.position, r.id", AssignmentRule.class).getResultList();
-        for (AssignmentRule rule : rules) {
+        for (AssignmentRule rule : rules.active()) {
             if (!rule.matches(lead)) {
                 continue;
             }
@@ -93,18 +89,12 @@ public class LeadAssignment {
 
     /** Takes the rule's turn counter atomically, so parallel captures do not pick the same rep twice in a row. */
     private UUID nextInTurn(AssignmentRule rule, List<UUID> pool) {
-        long turn = SqlValues.longValue(em.createNativeQuery(
-                "UPDATE lead_assignment_rule SET next_index = next_index + 1 WHERE id = :id RETURNING next_index - 1")
-                .setParameter("id", rule.id).getSingleResult());
+        long turn = rules.takeTurn(rule.id);
         return pool.get(Math.floorMod(turn, pool.size()));
     }
 
     private UUID leastLoaded(List<UUID> pool) {
-        Map<UUID, Long> load = new HashMap<>();
-        em.createQuery("select l.ownerId as owner_id, count(l) as n from Lead l where l.ownerId in :pool and l.status in :open group by l.ownerId",
-                        Tuple.class)
-                .setParameter("pool", pool).setParameter("open", LeadStatus.OPEN).getResultStream()
-                .forEach(row -> load.put(Rows.uuid(row, "owner_id"), Rows.longValue(row, "n")));
+        Map<UUID, Long> load = leads.openLeadsOwnedBy(pool);
         return pool.stream().min((a, b) -> Long.compare(load.getOrDefault(a, 0L), load.getOrDefault(b, 0L)))
                 .orElseThrow();
     }

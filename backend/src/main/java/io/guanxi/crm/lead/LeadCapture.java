@@ -2,7 +2,6 @@ package io.guanxi.crm.lead;
 
 import io.guanxi.crm.contact.CapturedPerson;
 import io.guanxi.crm.contact.ContactService;
-import io.guanxi.crm.contact.LifecycleStage;
 import io.guanxi.crm.contact.SourceChannel;
 import io.guanxi.crm.contact.api.ContactRequest;
 import io.guanxi.crm.lead.api.LeadCaptureRequest;
@@ -15,7 +14,6 @@ import io.guanxi.crm.user.User;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +28,10 @@ import java.util.Optional;
 public class LeadCapture {
 
     @Inject
-    EntityManager em;
+    ContactService contacts;
 
     @Inject
-    ContactService contacts;
+    LeadCaptureMapper mapper;
 
     @Inject
     LeadRepository leads;
@@ -50,12 +48,9 @@ public class LeadCapture {
             throw ProblemException.invalidField("mobile", "give a mobile or an email, so the person can be reached");
         }
         SourceChannel source = form.sourceChannel() == null ? SourceChannel.WEBSITE : form.sourceChannel();
-        ContactRequest person = new ContactRequest(form.name(), form.mobile(), form.email(), null, form.company(),
-                form.industry(), form.region(), null, null, source, null, List.of(), null, null,
-                LifecycleStage.POTENTIAL, null, form.marketingConsent(), null);
+        ContactRequest person = mapper.toContactRequest(form, source);
         lockPerson(ContactService.reachKeys(person));
-        LeadRequest lead = new LeadRequest(null, null, source, form.productInterest(), form.industry(), form.region(),
-                form.budget(), form.message(), LeadStatus.NEW, null, null);
+        LeadRequest lead = mapper.toLeadRequest(form, source);
         Optional<CapturedPerson> known = contacts.findCapturedPerson(person);
         if (known.isEmpty()) {
             var contactId = contacts.create(person, true).id();
@@ -78,8 +73,7 @@ public class LeadCapture {
     /** Two submissions of one person at once must not create two contacts: serialise on mobile and email. */
     private void lockPerson(List<String> sortedKeys) {
         for (String key : sortedKeys) {
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))").setParameter("key", "capture:" + key)
-                    .getSingleResult();
+            leads.lockCapture(key);
         }
     }
 

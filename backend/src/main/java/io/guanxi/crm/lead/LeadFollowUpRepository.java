@@ -1,5 +1,6 @@
 package io.guanxi.crm.lead;
 
+import io.guanxi.crm.contact.ContactReadModel;
 import io.guanxi.crm.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * The open, owned leads nobody has been in touch with for the policy's care period (since the lead
- * was made, if never). Reads the contact's lastContactedAt: the one column of contact this rule needs.
+ * was made, if never). Reads the customer's last contact through {@link ContactReadModel}.
  */
 @ApplicationScoped
 public class LeadFollowUpRepository {
@@ -21,10 +22,10 @@ public class LeadFollowUpRepository {
     List<Tuple> quietLeads(Instant now, int careAfterDays) {
         return Rows.list(em.createNativeQuery("""
                 SELECT l.id AS id, l.contact_id AS contact_id, l.owner_id AS owner_id
-                FROM lead l JOIN contact c ON c.id = l.contact_id
+                FROM lead l JOIN %s c ON c.id = l.contact_id
                 WHERE l.status IN %s AND l.owner_id IS NOT NULL
                   AND greatest(c.last_contacted_at, l.created_at) < CAST(:now AS timestamptz) - make_interval(days => :days)
-                ORDER BY l.id""".formatted(LeadStatus.OPEN_SQL), Tuple.class)
+                ORDER BY l.id""".formatted(ContactReadModel.CONTACTS, LeadStatus.OPEN_SQL), Tuple.class)
                 .setParameter("now", now).setParameter("days", careAfterDays));
     }
 }

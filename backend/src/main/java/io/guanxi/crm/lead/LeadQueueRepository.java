@@ -1,5 +1,6 @@
 package io.guanxi.crm.lead;
 
+import io.guanxi.crm.interaction.InteractionReadModel;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The reads behind a working day's lead queues: one rep's new leads, the unassigned ones, and how
- * quickly the team reaches new leads (which reads interaction times, as scoring does).
+ * quickly the team reaches new leads (interaction times through {@link InteractionReadModel}, as scoring).
  */
 @ApplicationScoped
 public class LeadQueueRepository {
@@ -54,10 +55,11 @@ public class LeadQueueRepository {
         return Rows.first(em.createNativeQuery("""
                 SELECT count(*) AS assigned,
                        count(*) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM interaction i WHERE i.contact_id = l.contact_id
+                           SELECT 1 FROM %s i WHERE i.contact_id = l.contact_id
                              AND i.occurred_at >= l.assigned_at AND i.occurred_at < l.assigned_at + interval '24 hours'))
                            AS contacted
-                FROM lead l WHERE l.owner_id IS NOT NULL AND l.assigned_at >= :since""", Tuple.class)
+                FROM lead l WHERE l.owner_id IS NOT NULL AND l.assigned_at >= :since""".formatted(InteractionReadModel.CONTACT_ACTIVITY),
+                Tuple.class)
                 .setParameter("since", since)).orElseThrow();
     }
 }

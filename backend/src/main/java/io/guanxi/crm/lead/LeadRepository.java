@@ -171,4 +171,21 @@ public class LeadRepository {
                 .setParameter("rep", rep).setParameter("reason", reason).setParameter("at", at)
                 .setParameter("id", leadId).executeUpdate();
     }
+
+    /** How many open leads each of these users owns (absent: none), whoever may see them: assignment balances load. */
+    @Unscoped("Assignment balances the load of a pool of reps")
+    Map<UUID, Long> openLeadsOwnedBy(List<UUID> owners) {
+        Map<UUID, Long> load = new HashMap<>();
+        em.createQuery("select l.ownerId as owner_id, count(l) as n from Lead l where l.ownerId in :pool and l.status in :open"
+                        + " group by l.ownerId", Tuple.class)
+                .setParameter("pool", owners).setParameter("open", LeadStatus.OPEN).getResultStream()
+                .forEach(row -> load.put(Rows.uuid(row, "owner_id"), Rows.longValue(row, "n")));
+        return load;
+    }
+
+    /** Serialises lead capture on this key (a canonical mobile or email) until the transaction ends. */
+    void lockCapture(String key) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))").setParameter("key", "capture:" + key)
+                .getSingleResult();
+    }
 }

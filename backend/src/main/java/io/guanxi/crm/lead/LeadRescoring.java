@@ -6,7 +6,6 @@ import io.guanxi.crm.lead.api.ScorePreview;
 import io.guanxi.crm.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Writes lead scores set-based: one statement computes match points from the policy's JSON rules,
+ * Writes lead scores set-based ({@link LeadScoreRepository} holds the SQL): one statement computes match points from the policy's JSON rules,
  * counts interactions in the window, updates only leads whose score inputs changed and records a
  * history row for every score that moved. Used for one lead (after an edit or an interaction) and for
  * all open leads (policy change, sliding window) alike, so there is one implementation of the write.
@@ -22,81 +21,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LeadRescoring {
 
-    /** The score of every selected open lead under the CTE "policy": one definition for writing and previewing. */
-    private static final String SCORES = """
-            inputs AS (
-                SELECT l.id, l.score AS old_score,
-                       LEAST(100, COALESCE((
-                           SELECT sum((rule ->> 'points')::int)
-                           FROM jsonb_array_elements(p.match_rules) AS rule
-                           WHERE CASE rule ->> 'field'
-                                     WHEN 'SOURCE' THEN l.source_channel = rule ->> 'value'
-                                     WHEN 'REGION' THEN l.region = rule ->> 'value'
-                                     WHEN 'INDUSTRY' THEN l.industry = rule ->> 'value'
-                                     WHEN 'PRODUCT_INTEREST' THEN l.product_interest = rule ->> 'value'
-                                     WHEN 'BUDGET_AT_LEAST' THEN l.budget >= (rule ->> 'value')::numeric
-                                     ELSE false END), 0))::int AS match_score,
-                       (SELECT count(*) FROM interaction i
-                        WHERE i.contact_id = l.contact_id
-                          AND i.occurred_at > CAST(:now AS timestamptz) - make_interval(days => p.activity_window_days)
-                          AND i.occurred_at <= CAST(:now AS timestamptz))::int AS activity_count,
-                       p.version, p.points_per_interaction, p.activity_cap, p.match_weight, p.activity_weight
-                FROM lead l CROSS JOIN policy p
-                WHERE l.status IN %s AND (:allLeads OR l.id = ANY(CAST(string_to_array(:ids, ',') AS uuid[])))
-            ),
-            scored AS (
-                SELECT id, old_score, match_score, activity_count, version,
-                       LEAST(activity_cap, activity_count * points_per_interaction) AS activity_score,
-                       match_weight, activity_weight
-                FROM inputs
-            ),
-            final AS (
-                SELECT id, old_score, match_score, activity_count, activity_score, version,
-                       round(match_score * match_weight + activity_score * activity_weight, 2) AS score
-                FROM scored
-            )
-            """.formatted(LeadStatus.OPEN_SQL);
-
-    private static final String RESCORE = "WITH policy AS (SELECT * FROM lead_scoring_policy WHERE version = :policyVersion),\n"
-            + SCORES + """
-            , changed AS (
-                UPDATE lead l
-                SET match_score = f.match_score, activity_count = f.activity_count, activity_score = f.activity_score,
-                    score = f.score, policy_version = f.version, scored_at = :now
-                FROM final f
-                WHERE l.id = f.id
-                  AND (:alwaysRecord OR (l.match_score, l.activity_count, l.score, l.policy_version)
-                      IS DISTINCT FROM (f.match_score, f.activity_count, f.score, f.version))
-                RETURNING l.id, l.score, l.match_score, l.activity_count, l.policy_version, f.old_score
-            )
-            INSERT INTO lead_score_history (lead_id, score, match_score, activity_count, policy_version, cause, changed_at)
-            SELECT id, score, match_score, activity_count, policy_version, :cause, :now
-            FROM changed WHERE :alwaysRecord OR score <> old_score
-            """;
-
-    /** A candidate policy given inline, compared with the scores and thresholds in force; writes nothing. */
-    private static final String PREVIEW = """
-            WITH policy AS (
-                SELECT CAST(:rules AS jsonb) AS match_rules, CAST(:windowDays AS int) AS activity_window_days,
-                       CAST(:perInteraction AS int) AS points_per_interaction, CAST(:cap AS int) AS activity_cap,
-                       CAST(:matchWeight AS numeric) AS match_weight, CAST(:activityWeight AS numeric) AS activity_weight,
-                       0 AS version),
-            """ + SCORES + """
-            SELECT count(*) AS leads,
-                   count(*) FILTER (WHERE score <> old_score) AS changed,
-                   count(*) FILTER (WHERE old_score >= :oldPriority) AS priority_before,
-                   count(*) FILTER (WHERE score >= :newPriority) AS priority_after,
-                   count(*) FILTER (WHERE old_score < :oldPriority AND score >= :newPriority) AS priority_gained,
-                   count(*) FILTER (WHERE old_score >= :oldPriority AND score < :newPriority) AS priority_lost,
-                   count(*) FILTER (WHERE old_score >= :oldHighValue) AS high_value_before,
-                   count(*) FILTER (WHERE score >= :newHighValue) AS high_value_after,
-                   count(*) FILTER (WHERE old_score < :oldHighValue AND score >= :newHighValue) AS high_value_gained,
-                   count(*) FILTER (WHERE old_score >= :oldHighValue AND score < :newHighValue) AS high_value_lost
-            FROM final
-            """;
-
     @Inject
-    EntityManager em;
+    LeadScoreRepository scores;
+
 
     @Inject
     ObjectMapper objectMapper;
@@ -116,20 +43,10 @@ public class LeadRescoring {
 
     /** What rescoring every open lead with the candidate would change, against the policy in force. */
     public ScorePreview preview(LeadScoringPolicy candidate, LeadScoringPolicy inForce, Instant now) {
-        Tuple row = Rows.one(em.createNativeQuery(PREVIEW, Tuple.class)
-                .setParameter("rules", json(candidate.matchRules))
-                .setParameter("windowDays", candidate.activityWindowDays)
-                .setParameter("perInteraction", candidate.pointsPerInteraction)
-                .setParameter("cap", candidate.activityCap)
-                .setParameter("matchWeight", candidate.matchWeight)
-                .setParameter("activityWeight", candidate.activityWeight)
-                .setParameter("now", now)
-                .setParameter("allLeads", true)
-                .setParameter("ids", "")
-                .setParameter("oldPriority", inForce.priorityThreshold)
-                .setParameter("newPriority", candidate.priorityThreshold)
-                .setParameter("oldHighValue", inForce.highValueThreshold)
-                .setParameter("newHighValue", candidate.highValueThreshold));
+        Tuple row = scores.preview(new LeadScoreRepository.Candidate(json(candidate.matchRules), candidate.activityWindowDays,
+                candidate.pointsPerInteraction, candidate.activityCap, candidate.matchWeight, candidate.activityWeight,
+                candidate.priorityThreshold, candidate.highValueThreshold), inForce.priorityThreshold,
+                inForce.highValueThreshold, now);
         return new ScorePreview(inForce.version, Rows.longValue(row, "leads"), Rows.longValue(row, "changed"),
                 candidate.priorityThreshold, Rows.longValue(row, "priority_before"), Rows.longValue(row, "priority_after"),
                 Rows.longValue(row, "priority_gained"), Rows.longValue(row, "priority_lost"), candidate.highValueThreshold,
@@ -146,13 +63,6 @@ public class LeadRescoring {
     }
 
     private int run(boolean allLeads, String ids, int policyVersion, ScoreCause cause, Instant now) {
-        return em.createNativeQuery(RESCORE)
-                .setParameter("policyVersion", policyVersion)
-                .setParameter("now", now)
-                .setParameter("allLeads", allLeads)
-                .setParameter("ids", ids)
-                .setParameter("alwaysRecord", cause == ScoreCause.CREATED)
-                .setParameter("cause", cause.name())
-                .executeUpdate();
+        return scores.rescore(allLeads, ids, policyVersion, cause, now);
     }
 }

@@ -1,6 +1,5 @@
 package io.guanxi.crm.lead;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 /** A version of the scoring policy. Versions are never changed: a new policy is a new version. */
 @Entity
 @Table(name = "lead_scoring_policy")
-public class LeadScoringPolicy extends PanacheEntityBase {
+public class LeadScoringPolicy {
 
     @Id
     public int version;

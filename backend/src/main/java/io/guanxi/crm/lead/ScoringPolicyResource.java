@@ -56,7 +56,7 @@ public class ScoringPolicyResource {
     @APIResponse(responseCode = "200", description = "The policy; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ScoringPolicyResponse.class)))
     public Response getScoringPolicy() {
-        ScoringPolicyResponse policy = ScoringPolicyService.toResponse(policies.current(), null);
+        ScoringPolicyResponse policy = policies.currentResponse();
         return Response.ok(policy).tag(IfMatch.etag(policy.version())).build();
     }
 
@@ -65,7 +65,7 @@ public class ScoringPolicyResource {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP})
     @Operation(summary = "A past scoring policy", description = "The version a lead's score names.")
     public ScoringPolicyResponse getScoringPolicyVersion(@PathParam("version") int version) {
-        return ScoringPolicyService.toResponse(policies.version(version), null);
+        return policies.versionResponse(version);
     }
 
     @PUT

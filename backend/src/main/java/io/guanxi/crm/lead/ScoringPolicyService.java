@@ -11,7 +11,6 @@ import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -27,11 +26,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScoringPolicyService {
 
-    /** Serialises policy changes: two admins saving at once get consecutive versions, not a clash. */
-    private static final long POLICY_LOCK = 0x6c656164L;
+    @Inject
+    ScoringPolicyRepository policies;
 
     @Inject
-    EntityManager em;
+    ScoringPolicyMapper mapper;
 
     @Inject
     LeadRescoring rescoring;
@@ -41,17 +40,22 @@ public class ScoringPolicyService {
 
     @Transactional
     public LeadScoringPolicy current() {
-        return em.createQuery("from LeadScoringPolicy p order by p.version desc", LeadScoringPolicy.class)
-                .setMaxResults(1).getSingleResult();
+        return policies.current();
     }
 
     @Transactional
     public LeadScoringPolicy version(int version) {
-        LeadScoringPolicy policy = em.find(LeadScoringPolicy.class, version);
-        if (policy == null) {
-            throw ProblemException.notFound("Scoring policy version " + version);
-        }
-        return policy;
+        return policies.version(version).orElseThrow(() -> ProblemException.notFound("Scoring policy version " + version));
+    }
+
+    @Transactional
+    public ScoringPolicyResponse currentResponse() {
+        return mapper.toResponse(current(), null);
+    }
+
+    @Transactional
+    public ScoringPolicyResponse versionResponse(int version) {
+        return mapper.toResponse(version(version), null);
     }
 
     /** Rescoring every open lead outlives the default 60 s transaction at a million leads. */
@@ -60,7 +64,7 @@ public class ScoringPolicyService {
     public ScoringPolicyResponse change(ScoringPolicyRequest request, String ifMatch, UUID actor) {
         IfMatch.requiredVersion(ifMatch);
         validate(request);
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();
+        policies.lockChanges();
         // Under the lock: of two admins who read the same version, the second gets 412, not a silent overwrite.
         IfMatch.check(ifMatch, current().version);
         LeadScoringPolicy policy = fromRequest(request);
@@ -68,10 +72,9 @@ public class ScoringPolicyService {
         Instant now = clock.instant();
         policy.createdAt = now;
         policy.createdBy = actor;
-        em.persist(policy);
-        em.flush();
+        policies.persist(policy);
         int rescored = rescoring.rescoreAllOpen(policy.version, ScoreCause.POLICY_CHANGED, now);
-        return toResponse(policy, rescored);
+        return mapper.toResponse(policy, rescored);
     }
 
     /** What saving this policy would change, computed over every open lead without writing. */
@@ -96,11 +99,6 @@ public class ScoringPolicyService {
         return policy;
     }
 
-    public static ScoringPolicyResponse toResponse(LeadScoringPolicy p, Integer rescored) {
-        return new ScoringPolicyResponse(p.version, p.matchRules, p.activityWindowDays, p.pointsPerInteraction,
-                p.activityCap, p.matchWeight, p.activityWeight, p.priorityThreshold, p.highValueThreshold,
-                p.careAfterDays, p.repsSeeUnassigned, p.createdAt, p.createdBy, rescored);
-    }
 
     /** The rules that bean validation cannot state: weights sum to 1, ordered thresholds, valid rule values. */
     static void validate(ScoringPolicyRequest request) {

@@ -1,9 +1,10 @@
 package io.guanxi.crm.purchase;
 
 /**
- * What the purchase feature publishes on purpose for other features' SQL: each purchase's customer and
- * what it came to, and refunds left of it. Another feature selects from this derived table, never
- * from {@code purchase} directly; the columns below are the contract.
+ * What the purchase feature publishes on purpose for other features' SQL (the tier recompute, a
+ * customer's window figures, earning, complaints): each purchase's customer, when, and what it came to
+ * and kept. Another feature selects from this derived table, never from {@code purchase} directly; the
+ * columns below are the contract.
  */
 public final class PurchaseReadModel {
 
@@ -12,10 +13,11 @@ public final class PurchaseReadModel {
 
     /**
      * A derived table, one row per purchase: {@code id} (uuid), {@code contact_id} (uuid),
-     * {@code amount} (numeric, CNY), {@code kept_amount} (numeric: amount less what was refunded).
-     * Use as {@code FROM (…) AS alias} or {@code JOIN (…) AS alias ON …}.
+     * {@code occurred_at} (timestamptz), {@code amount} (numeric, CNY), {@code kept_amount} (numeric:
+     * amount less what was refunded; 0 for a sale refunded in full). Use as {@code FROM (…) AS alias}.
      */
     public static final String PURCHASES = """
-            (SELECT p.id AS id, p.contact_id AS contact_id, p.amount AS amount, p.amount - p.refunded_amount AS kept_amount
+            (SELECT p.id AS id, p.contact_id AS contact_id, p.occurred_at AS occurred_at, p.amount AS amount,
+                    p.amount - p.refunded_amount AS kept_amount
              FROM purchase p)""";
 }

@@ -2,7 +2,6 @@ package io.guanxi.crm.purchase;
 
 import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.platform.db.Ids;
-import io.guanxi.crm.platform.db.SqlValues;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
@@ -12,7 +11,6 @@ import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.platform.visibility.Visibility;
-import io.guanxi.crm.purchase.api.PurchaseItem;
 import io.guanxi.crm.purchase.api.PurchaseRequest;
 import io.guanxi.crm.purchase.api.PurchaseResponse;
 import io.guanxi.crm.purchase.api.RefundRequest;
@@ -20,13 +18,11 @@ import io.guanxi.crm.purchase.api.RefundResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +41,10 @@ public class PurchaseService {
     public static final Map<String, String> SORTABLE = Map.of("occurredAt", "p.occurred_at", "amount", "p.amount");
 
     @Inject
-    EntityManager em;
+    PurchaseRepository purchases;
+
+    @Inject
+    PurchaseMapper mapper;
 
     @Inject
     ContactService contacts;
@@ -71,8 +70,7 @@ public class PurchaseService {
             UUID contactId = customerOf(request);
             validateItems(request);
             if (request.externalOrderId() != null) {
-                Purchase existing = em.createQuery("from Purchase p where p.externalOrderId = :order", Purchase.class)
-                        .setParameter("order", request.externalOrderId()).getResultStream().findFirst().orElse(null);
+                Purchase existing = purchases.findByExternalOrder(request.externalOrderId()).orElse(null);
                 if (existing != null) {
                     return sameOrder(existing, contactId, request);
                 }
@@ -87,8 +85,7 @@ public class PurchaseService {
             purchase.occurredAt = request.occurredAt();
             purchase.recordedBy = currentUser.id();
             purchase.createdAt = clock.instant();
-            em.persist(purchase);
-            em.flush();
+            purchases.persist(purchase);
             contacts.markPurchased(contactId, currentUser.id(), "PURCHASE_RECORDED");
             recorded.fire(new PurchaseRecorded(contactId, purchase.id, purchase.amount, null));
             return Idempotency.Outcome.of(201, toResponse(purchase), location.apply(purchase.id));
@@ -99,13 +96,7 @@ public class PurchaseService {
     public Idempotency.Outcome refund(UUID purchaseId, RefundRequest request, String idempotencyKey, Function<UUID, URI> location) {
         return idempotency.once(currentUser.id(), idempotencyKey, "refund:" + purchaseId, request, () -> {
             Purchase purchase = requireForWrite(purchaseId);
-            // One conditional statement: two refunds at once can never together exceed the amount paid.
-            int accepted = em.createNativeQuery("""
-                    UPDATE purchase SET refunded_amount = refunded_amount + :amount
-                    WHERE id = :id AND refunded_amount + :amount <= amount""")
-                    .setParameter("amount", request.amount()).setParameter("id", purchaseId).executeUpdate();
-            if (accepted == 0) {
-                em.refresh(purchase);
+            if (!purchases.addRefunded(purchase, request.amount())) {
                 BigDecimal left = purchase.amount.subtract(purchase.refundedAmount);
                 throw new ProblemException(422, ProblemTypes.REFUND_EXCEEDS_PAYMENT, "Refund exceeds payment",
                         "At most " + left.toPlainString() + " CNY of this purchase can still be refunded",
@@ -121,10 +112,9 @@ public class PurchaseService {
             refund.occurredAt = request.occurredAt() == null ? now : request.occurredAt();
             refund.recordedBy = currentUser.id();
             refund.createdAt = now;
-            em.persist(refund);
-            em.flush();
+            purchases.persist(refund);
             recorded.fire(new PurchaseRecorded(purchase.contactId, purchaseId, request.amount().negate(), refund.id));
-            return Idempotency.Outcome.of(201, toResponse(refund), location.apply(refund.id));
+            return Idempotency.Outcome.of(201, mapper.toResponse(refund), location.apply(refund.id));
         });
     }
 
@@ -136,24 +126,8 @@ public class PurchaseService {
     @Transactional
     public PageResponse<PurchaseResponse> list(UUID contactId, Integer page, Integer size, String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTABLE, "occurredAt,desc");
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        if (contactId != null) {
-            where.append(" AND p.contact_id = :contact");
-            params.put("contact", contactId);
-        }
-        where.append(" AND ").append(visibility.contactSql("c").into(params));
-        String from = " FROM purchase p JOIN contact c ON c.id = p.contact_id" + where;
-        var count = em.createNativeQuery("SELECT count(*)" + from);
-        params.forEach(count::setParameter);
-        long total = SqlValues.longValue(count.getSingleResult());
-        var select = em.createNativeQuery("SELECT p.*" + from + " ORDER BY " + paging.orderBySql() + ", p.id LIMIT :size OFFSET :offset",
-                Purchase.class);
-        params.forEach(select::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Purchase> items = total == 0 ? List.of()
-                : select.setParameter("size", paging.size()).setParameter("offset", paging.offset()).getResultList();
-        return new PageResponse<>(toResponses(items), paging.page(), paging.size(), total);
+        PurchaseRepository.Page found = purchases.listVisible(contactId, paging);
+        return new PageResponse<>(toResponses(found.items()), paging.page(), paging.size(), found.total());
     }
 
     private Idempotency.Outcome sameOrder(Purchase existing, UUID contactId, PurchaseRequest request) {
@@ -196,7 +170,7 @@ public class PurchaseService {
 
     /** A purchase is visible with its customer. */
     private Purchase requireVisible(UUID id) {
-        Purchase purchase = em.find(Purchase.class, id);
+        Purchase purchase = purchases.find(id).orElse(null);
         if (purchase == null || !visibility.contactVisible(purchase.contactId)) {
             throw ProblemException.notFound("Purchase " + id);
         }
@@ -209,7 +183,7 @@ public class PurchaseService {
      */
     private Purchase requireForWrite(UUID id) {
         if (currentUser.has(Role.INTEGRATOR)) {
-            Purchase purchase = em.find(Purchase.class, id);
+            Purchase purchase = purchases.find(id).orElse(null);
             if (purchase == null || !visibility.madeOrAboutVisibleContact(purchase.contactId, purchase.recordedBy)) {
                 throw ProblemException.notFound("Purchase " + id);
             }
@@ -222,26 +196,18 @@ public class PurchaseService {
         return toResponses(List.of(p)).get(0);
     }
 
-    private List<PurchaseResponse> toResponses(List<Purchase> purchases) {
-        if (purchases.isEmpty()) {
+    private List<PurchaseResponse> toResponses(List<Purchase> items) {
+        if (items.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = purchases.stream().map(p -> p.id).toList();
-        Map<UUID, List<RefundResponse>> refunds = em.createQuery(
-                        "from Refund r where r.purchaseId in :ids order by r.createdAt, r.id", Refund.class)
-                .setParameter("ids", ids).getResultStream().map(this::toResponse)
+        List<UUID> ids = items.stream().map(p -> p.id).toList();
+        Map<UUID, List<RefundResponse>> refunds = purchases.refundsOf(ids).stream().map(mapper::toResponse)
                 .collect(Collectors.groupingBy(RefundResponse::purchaseId));
         // An integrator (a shop, a POS) gets ids, amounts and status, never the customer's personal data:
         // a sale posted by mobile number must not tell it whose number that is.
         Map<UUID, String> names = currentUser.has(Role.INTEGRATOR) ? Map.of()
-                : contacts.names(purchases.stream().map(p -> p.contactId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        return purchases.stream().map(p -> new PurchaseResponse(p.id, p.contactId, names.get(p.contactId), p.amount,
-                p.refundedAmount, p.amount.subtract(p.refundedAmount), p.currency, p.channel,
-                p.items == null ? List.<PurchaseItem>of() : p.items, p.externalOrderId, p.occurredAt, p.recordedBy,
-                p.createdAt, refunds.getOrDefault(p.id, List.of()))).toList();
-    }
-
-    private RefundResponse toResponse(Refund r) {
-        return new RefundResponse(r.id, r.purchaseId, r.amount, r.reason, r.occurredAt, r.recordedBy, r.createdAt);
+                : contacts.names(items.stream().map(p -> p.contactId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return items.stream().map(p -> mapper.toResponse(p, names.get(p.contactId), refunds.getOrDefault(p.id, List.of())))
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import io.guanxi.crm.contact.CustomerValues;
 import io.guanxi.crm.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,17 +22,14 @@ import java.util.stream.Collectors;
 public class TierBadges implements CustomerValues {
 
     @Inject
-    EntityManager em;
+    TierRepository tiers;
 
     @Override
     public Map<UUID, Badge> badgesOf(Collection<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return Map.of();
         }
-        List<Tuple> rows = Rows.list(em.createNativeQuery("""
-                SELECT contact_id AS contact_id, abc_tier AS abc_tier, membership_level AS membership_level
-                FROM customer_value WHERE contact_id = ANY(:ids)""", Tuple.class)
-                .setParameter("ids", contactIds.toArray(UUID[]::new)));
+        List<Tuple> rows = tiers.badges(contactIds);
         return rows.stream().collect(Collectors.toMap(r -> Rows.uuid(r, "contact_id"),
                 r -> new Badge(Rows.string(r, "abc_tier"), Rows.string(r, "membership_level"))));
     }

@@ -52,7 +52,7 @@ public class TierResource {
     @APIResponse(responseCode = "200", description = "The policy; ETag carries its version",
             content = @Content(schema = @Schema(implementation = TierPolicyResponse.class)))
     public Response getTierPolicy() {
-        TierPolicyResponse policy = TierService.toResponse(service.current());
+        TierPolicyResponse policy = service.currentResponse();
         return Response.ok(policy).tag(IfMatch.etag(policy.version())).build();
     }
 

@@ -19,7 +19,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -36,10 +35,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TierService {
 
-    private static final long POLICY_LOCK = 0x74706f6cL;
+    @Inject
+    TierRepository tiers;
 
     @Inject
-    EntityManager em;
+    TierPolicyMapper policyMapper;
+
+    @Inject
+    CustomerValueMapper valueMapper;
 
     @Inject
     TierRecompute recompute;
@@ -61,14 +64,19 @@ public class TierService {
 
     @Transactional
     public TierPolicy current() {
-        return em.createQuery("from TierPolicy p order by p.version desc", TierPolicy.class).setMaxResults(1).getSingleResult();
+        return tiers.currentPolicy();
+    }
+
+    @Transactional
+    public TierPolicyResponse currentResponse() {
+        return policyMapper.toResponse(current());
     }
 
     @Transactional
     public TierPolicyResponse change(TierPolicyRequest request, String ifMatch, UUID actor) {
         IfMatch.requiredVersion(ifMatch);
         validate(request);
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", POLICY_LOCK).getSingleResult();
+        tiers.lockPolicy();
         // Under the lock: of two admins who read the same version, the second gets 412, not a silent overwrite.
         IfMatch.check(ifMatch, current().version);
         TierPolicy policy = new TierPolicy();
@@ -89,8 +97,8 @@ public class TierService {
         policy.expectedLifetimeYears = request.expectedLifetimeYears();
         policy.createdAt = clock.instant();
         policy.createdBy = actor;
-        em.persist(policy);
-        return toResponse(policy);
+        tiers.persist(policy);
+        return policyMapper.toResponse(policy);
     }
 
     /** Starts a recompute in the background (409 while one runs). A review may also lower levels. */
@@ -134,24 +142,7 @@ public class TierService {
     }
 
     private CustomerValueResponse findValue(UUID contactId) {
-        Tuple r = Rows.first(em.createNativeQuery("""
-                SELECT revenue AS revenue, purchase_count AS purchase_count, average_order AS average_order,
-                       first_purchase_at AS first_purchase_at, last_purchase_at AS last_purchase_at, abc_tier AS abc_tier,
-                       abcd_quadrant AS abcd_quadrant, membership_level AS membership_level, rfm_recency AS rfm_recency,
-                       rfm_frequency AS rfm_frequency, rfm_monetary AS rfm_monetary, clv AS clv, policy_version AS policy_version,
-                       computed_at AS computed_at
-                FROM customer_value WHERE contact_id = :id""", Tuple.class).setParameter("id", contactId)).orElse(null);
-        if (r == null) {
-            return null;
-        }
-        Object quadrantValue = r.get("abcd_quadrant");
-        String quadrant = quadrantValue == null ? null : quadrantValue.toString();
-        return new CustomerValueResponse(contactId, Rows.decimal(r, "revenue"), Rows.intValue(r, "purchase_count"),
-                Rows.decimal(r, "average_order"), Rows.instant(r, "first_purchase_at"), Rows.instant(r, "last_purchase_at"),
-                Rows.string(r, "abc_tier"), quadrant, quadrant == null ? null : TierRecompute.ACTIONS.get(quadrant),
-                MembershipLevel.valueOf(Rows.string(r, "membership_level")), Rows.nullableInt(r, "rfm_recency"),
-                Rows.nullableInt(r, "rfm_frequency"), Rows.nullableInt(r, "rfm_monetary"), Rows.decimal(r, "clv"),
-                Rows.intValue(r, "policy_version"), Rows.instant(r, "computed_at"));
+        return tiers.value(contactId).map(valueMapper::toResponse).orElse(null);
     }
 
     /** The customer's value, or null for a contact without purchases (the caller has checked visibility). */
@@ -163,11 +154,7 @@ public class TierService {
     @Transactional
     public List<TierChange> history(UUID contactId) {
         contacts.requireVisibleContact(contactId);
-        List<Tuple> rows = Rows.list(em.createNativeQuery("""
-                SELECT dimension AS dimension, from_value AS from_value, to_value AS to_value, cause AS cause, job_id AS job_id,
-                       changed_at AS changed_at FROM tier_history
-                WHERE contact_id = :id ORDER BY changed_at DESC, id DESC LIMIT 200""", Tuple.class)
-                .setParameter("id", contactId));
+        List<Tuple> rows = tiers.history(contactId);
         return rows.stream().map(r -> new TierChange(Rows.string(r, "dimension"), Rows.string(r, "from_value"),
                 Rows.string(r, "to_value"), Rows.string(r, "cause"), Rows.uuid(r, "job_id"), Rows.instant(r, "changed_at"))).toList();
     }
@@ -180,44 +167,19 @@ public class TierService {
         TierPolicy policy = current();
         Instant now = clock.instant();
         Instant windowStart = now.atOffset(ZoneOffset.UTC).minusMonths(policy.windowMonths).toInstant();
-        Tuple stats = Rows.one(em.createNativeQuery("""
-                SELECT COALESCE(sum(amount - refunded_amount) FILTER (WHERE occurred_at > :windowStart), 0) AS revenue,
-                       count(*) FILTER (WHERE occurred_at > :windowStart AND amount > refunded_amount) AS purchases,
-                       min(occurred_at) AS first_at, max(occurred_at) AS last_at
-                FROM purchase WHERE contact_id = :id AND occurred_at <= :now""", Tuple.class)
-                .setParameter("windowStart", windowStart).setParameter("now", now).setParameter("id", event.contactId()));
-        BigDecimal revenue = Rows.decimal(stats, "revenue");
-        int count = Rows.intValue(stats, "purchases");
-        Instant first = Rows.instant(stats, "first_at");
-        if (first == null) {
+        TierRepository.WindowFigures figures = tiers.windowFigures(event.contactId(), windowStart, now);
+        if (figures.firstAt() == null) {
             return; // a sale dated in the future counts once its time has come
         }
-        MembershipLevel earned = earnedLevel(policy, revenue, first, now);
-        @SuppressWarnings("unchecked")
-        List<String> currentLevel = em.createNativeQuery(
-                "SELECT membership_level FROM customer_value WHERE contact_id = :id FOR UPDATE")
-                .setParameter("id", event.contactId()).getResultList();
-        MembershipLevel previous = currentLevel.isEmpty() ? null : MembershipLevel.valueOf(currentLevel.get(0));
+        MembershipLevel earned = earnedLevel(policy, figures.revenue(), figures.firstAt(), now);
+        MembershipLevel previous = tiers.levelForUpdate(event.contactId()).orElse(null);
         MembershipLevel level = previous == null || earned.compareTo(previous) > 0 ? earned : previous;
-        em.createNativeQuery("""
-                INSERT INTO customer_value (contact_id, revenue, purchase_count, average_order, first_purchase_at, last_purchase_at,
-                                            membership_level, policy_version, computed_at)
-                VALUES (:id, :revenue, :count, :aov, :first, :last, :level, :version, :now)
-                ON CONFLICT (contact_id) DO UPDATE SET revenue = EXCLUDED.revenue, purchase_count = EXCLUDED.purchase_count,
-                    average_order = EXCLUDED.average_order, first_purchase_at = EXCLUDED.first_purchase_at,
-                    last_purchase_at = EXCLUDED.last_purchase_at, membership_level = EXCLUDED.membership_level,
-                    computed_at = EXCLUDED.computed_at""")
-                .setParameter("id", event.contactId()).setParameter("revenue", revenue).setParameter("count", count)
-                .setParameter("aov", count == 0 ? BigDecimal.ZERO : revenue.divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.HALF_UP))
-                .setParameter("first", first).setParameter("last", Rows.instant(stats, "last_at"))
-                .setParameter("level", level.name()).setParameter("version", policy.version).setParameter("now", now)
-                .executeUpdate();
+        int count = figures.purchases();
+        BigDecimal averageOrder = count == 0 ? BigDecimal.ZERO
+                : figures.revenue().divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.HALF_UP);
+        tiers.saveAfterPurchase(event.contactId(), figures, averageOrder, level, policy.version, now);
         if (level != previous) {
-            em.createNativeQuery("""
-                    INSERT INTO tier_history (contact_id, dimension, from_value, to_value, cause, changed_at)
-                    VALUES (:id, 'LEVEL', CAST(:from AS varchar), :to, 'PURCHASE', :now)""")
-                    .setParameter("id", event.contactId()).setParameter("from", previous == null ? null : previous.name())
-                    .setParameter("to", level.name()).setParameter("now", now).executeUpdate();
+            tiers.recordLevelChange(event.contactId(), previous, level, now);
         }
     }
 
@@ -233,11 +195,6 @@ public class TierService {
         return MembershipLevel.SILVER;
     }
 
-    static TierPolicyResponse toResponse(TierPolicy p) {
-        return new TierPolicyResponse(p.version, p.windowMonths, p.abcMethod, p.aCutoffPercent, p.bCutoffPercent, p.noRevenueTier,
-                p.abcdThresholds, p.frequencyThreshold, p.orderValueThreshold, p.goldSpend, p.goldTenureDays, p.platinumSpend,
-                p.platinumTenureDays, p.expectedLifetimeYears, p.createdAt, p.createdBy);
-    }
 
     static void validate(TierPolicyRequest request) {
         List<FieldError> errors = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.guanxi.crm.user;
 
 import io.guanxi.crm.platform.security.Role;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,7 +20,7 @@ import java.util.UUID;
 /** A person or system (integrator) that signs in. */
 @Entity
 @Table(name = "app_user")
-public class User extends PanacheEntityBase {
+public class User {
 
     @Id
     public UUID id;

@@ -2,7 +2,7 @@ package io.guanxi.crm.user;
 
 /**
  * What the user feature publishes on purpose for other features' set-based SQL: the active holders of
- * a role. Another feature joins or selects from this fragment, never {@code app_user} or
+ * a role, and the integrators. Another feature joins or selects from these, never {@code app_user} or
  * {@code app_user_role} directly; the columns below are the contract.
  */
 public final class UserReadModel {
@@ -17,4 +17,7 @@ public final class UserReadModel {
     public static final String ACTIVE_WITH_ROLE = """
             (SELECT u.id AS id FROM app_user u
              WHERE u.active AND EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id AND r.role = :role))""";
+
+    /** The ids of the users with the INTEGRATOR role (systems: a web form, a shop): one column, {@code user_id}. */
+    public static final String INTEGRATOR_IDS = "SELECT user_id FROM app_user_role WHERE role = 'INTEGRATOR'";
 }

@@ -1,7 +1,6 @@
 package io.guanxi.crm.user;
 
 import io.guanxi.crm.platform.db.Ids;
-import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
@@ -11,11 +10,9 @@ import io.guanxi.crm.user.api.PasswordResetRequest;
 import io.guanxi.crm.user.api.UserCreateRequest;
 import io.guanxi.crm.user.api.UserResponse;
 import io.guanxi.crm.user.api.UserUpdateRequest;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class UserService {
@@ -55,21 +51,9 @@ public class UserService {
     @Transactional
     public PageResponse<UserResponse> list(Integer page, Integer size, String sort, Role role, Boolean active) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTABLE, "username,asc");
-        StringBuilder where = new StringBuilder(" where 1=1");
-        Parameters params = new Parameters();
-        if (role != null) {
-            where.append(" and :role member of u.roles");
-            params.and("role", role);
-        }
-        if (active != null) {
-            where.append(" and u.active = :active");
-            params.and("active", active);
-        }
-        long total = users.count("from User u" + where, params);
-        List<User> items = users.find("select u from User u" + where + " order by "
-                        + paging.orderBySql() + ", u.id", params)
-                .page(paging.page(), paging.size()).list();
-        return new PageResponse<>(items.stream().map(mapper::toResponse).toList(), paging.page(), paging.size(), total);
+        UserRepository.Page found = users.list(role, active, paging);
+        return new PageResponse<>(found.items().stream().map(mapper::toResponse).toList(), paging.page(), paging.size(),
+                found.total());
     }
 
     @Transactional
@@ -149,10 +133,7 @@ public class UserService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return users.getEntityManager()
-                .createQuery("select u.id as id, u.displayName as name from User u where u.id in :ids", Tuple.class)
-                .setParameter("ids", Set.copyOf(ids)).getResultStream()
-                .collect(Collectors.toMap(r -> Rows.uuid(r, "id"), r -> Rows.string(r, "name")));
+        return users.displayNames(ids);
     }
 
     /** Fails unless the user exists, is active and may own customers (a sales rep or a manager). */
@@ -168,13 +149,7 @@ public class UserService {
     /** Active sales reps, optionally of one seniority, by id (candidates for lead assignment). */
     @Transactional
     public List<UUID> activeSalesReps(Seniority seniority) {
-        var query = users.getEntityManager().createQuery("select u.id from User u where u.active = true"
-                + " and :rep member of u.roles" + (seniority == null ? "" : " and u.seniority = :seniority")
-                + " order by u.id", UUID.class).setParameter("rep", Role.SALES_REP);
-        if (seniority != null) {
-            query.setParameter("seniority", seniority);
-        }
-        return query.getResultList();
+        return users.activeSalesReps(seniority);
     }
 
     /**
@@ -193,11 +168,7 @@ public class UserService {
         if (usernames.isEmpty()) {
             return Map.of();
         }
-        return users.getEntityManager()
-                .createQuery("select lower(u.username) as name, u.id as id from User u where u.active = true"
-                        + " and lower(u.username) in :names", Tuple.class)
-                .setParameter("names", usernames.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet()))
-                .getResultStream().collect(Collectors.toMap(r -> Rows.string(r, "name"), r -> Rows.uuid(r, "id")));
+        return users.activeIdsByUsername(usernames);
     }
 
     public User find(UUID id) {
@@ -205,9 +176,7 @@ public class UserService {
     }
 
     private long activeAdmins() {
-        return users.getEntityManager()
-                .createQuery("select count(u) from User u where u.active = true and :role member of u.roles", Long.class)
-                .setParameter("role", Role.ADMIN).getSingleResult();
+        return users.activeAdmins();
     }
 
     private static Seniority seniorityFor(Set<Role> roles, Seniority requested) {

@@ -30,6 +30,9 @@ class SessionResourceTest {
     private static final String CSRF = "X-Requested-With";
 
     @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
     MovableClock clock;
 
     @Inject
@@ -309,8 +312,10 @@ class SessionResourceTest {
         purgeJob.purge();
 
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-            org.junit.jupiter.api.Assertions.assertNull(AuthSession.findById(UUID.fromString(endedId)));
-            org.junit.jupiter.api.Assertions.assertEquals(0, RefreshToken.count("sessionId", UUID.fromString(endedId)));
+            org.junit.jupiter.api.Assertions.assertNull(em.find(AuthSession.class, UUID.fromString(endedId)));
+            org.junit.jupiter.api.Assertions.assertEquals(0L, em.createQuery(
+                    "select count(t) from RefreshToken t where t.sessionId = :s", Long.class)
+                    .setParameter("s", UUID.fromString(endedId)).getSingleResult());
         });
         refreshed(live.refreshToken());
     }

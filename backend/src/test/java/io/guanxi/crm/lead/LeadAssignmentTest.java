@@ -11,6 +11,8 @@ import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +30,12 @@ class LeadAssignmentTest {
     private String industry;
     private final List<String> rules = new ArrayList<>();
 
+    @Inject
+    EntityManager em;
+
     @BeforeEach
     void setUp() {
+        LeadResourceTest.knownLeadState(em);
         manager = Api.newUser(Role.MANAGER);
         industry = "行业-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
 import io.guanxi.crm.support.Jobs;
+import io.guanxi.crm.support.KnownState;
 import io.guanxi.crm.support.Policies;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,21 +26,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The recompute as a manager uses it: a background job with progress, its report, and the guard against two at once. */
+/**
+ * The recompute as a manager uses it: a background job with progress, its report, and the guard against two at once.
+ * Each test starts with no customer, so the report's totals are this class's own, exactly.
+ */
 @QuarkusTest
 class TierJobTest {
 
     @Inject
     EntityManager em;
 
+    /** The tiering policy the migration ships (V7), whatever another class saved since. */
+    static final Map<String, Object> SHIPPED_POLICY = Map.ofEntries(Map.entry("windowMonths", 12),
+            Map.entry("abcMethod", "CUMULATIVE_REVENUE"), Map.entry("aCutoffPercent", 70), Map.entry("bCutoffPercent", 95),
+            Map.entry("noRevenueTier", "C"), Map.entry("abcdThresholds", "MEDIAN"), Map.entry("goldSpend", 10000),
+            Map.entry("goldTenureDays", 90), Map.entry("platinumSpend", 50000), Map.entry("platinumTenureDays", 365),
+            Map.entry("expectedLifetimeYears", 3.0));
+
+    @BeforeEach
+    void knownState() {
+        KnownState.noCustomers(em);
+        Policies.put(Policies.admin(), "/api/v1/tiers/policy", SHIPPED_POLICY).then().statusCode(200);
+    }
+
     @Test
     void aManagerRecomputesTiersAndFollowsTheJobToItsReport() {
         TestUser manager = Api.newUser(Role.MANAGER);
         TestUser rep = Api.newUser(Role.SALES_REP);
         String big = rep.request().body(aContact().build()).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
-        Map<String, Object> sale = new HashMap<>(Map.of("contactId", big, "amount", 5_000_000, "channel", "ONLINE",
+        String small = rep.request().body(aContact().build()).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        rep.request().body(aContact().build()).post("/api/v1/contacts").then().statusCode(201); // never buys: no customer
+        Map<String, Object> smallSale = new HashMap<>(Map.of("contactId", small, "amount", 100, "channel", "STORE",
+                "occurredAt", Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString()));
+        rep.request().body(smallSale).post("/api/v1/purchases").then().statusCode(201);
+        Map<String, Object> sale = new HashMap<>(Map.of("contactId", big, "amount", 9_000, "channel", "ONLINE",
                 "occurredAt", Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString()));
         rep.request().body(sale).post("/api/v1/purchases").then().statusCode(201);
 
@@ -50,15 +73,17 @@ class TierJobTest {
         JsonPath job = Jobs.awaitFinished(manager, jobId);
         assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
         assertEquals(job.getLong("total"), job.getLong("processed"));
-        // The job covers every customer with a purchase so far, including those other classes left behind.
-        long customers = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(DISTINCT contact_id) FROM purchase WHERE occurred_at <= now()").getSingleResult()).longValue());
-        assertEquals(customers, job.getLong("total"));
+        // The job covers every customer with a purchase so far: this test's two.
+        assertEquals(2, job.getLong("total"));
 
         JsonPath report = manager.request().get("/api/v1/tiers/report").then().statusCode(200)
-                .body("jobId", equalTo(jobId)).extract().jsonPath();
+                .body("jobId", equalTo(jobId)).body("customers", equalTo(2)).body("payingCustomers", equalTo(2))
+                .body("totalRevenue", equalTo(9100.0f)).extract().jsonPath();
+        // Cumulative revenue, cut-offs 70 / 95: the 9 000 comes first (nothing before it): A; the 100 after 9 000 of 9 100: C.
+        assertEquals(List.of("A", "C"), report.getList("tiers.key"));
+        assertEquals(List.of(1, 1), report.getList("tiers.customers"));
         double customerShares = report.getList("tiers.customerShare", Float.class).stream().mapToDouble(Float::doubleValue).sum();
-        assertEquals(100.0, customerShares, 0.2);
+        assertEquals(100.0, customerShares, 0.01);
         assertTrue(report.getList("quadrants.recommendedAction").stream().allMatch(action -> action != null),
                 "every quadrant in the report says what to do");
         rep.request().get("/api/v1/contacts/" + big + "/value").then().statusCode(200)

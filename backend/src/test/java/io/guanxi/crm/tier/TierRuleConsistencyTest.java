@@ -71,8 +71,8 @@ class TierRuleConsistencyTest {
         for (MembershipLevel a : MembershipLevel.values()) {
             for (MembershipLevel b : MembershipLevel.values()) {
                 boolean higher = QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
-                        "SELECT array_position(" + TierRecompute.LEVEL_RANKING + ", CAST(:a AS varchar)) > array_position("
-                                + TierRecompute.LEVEL_RANKING + ", CAST(:b AS varchar))")
+                        "SELECT array_position(" + TierRecomputeRepository.LEVEL_RANKING + ", CAST(:a AS varchar)) > array_position("
+                                + TierRecomputeRepository.LEVEL_RANKING + ", CAST(:b AS varchar))")
                         .setParameter("a", a.name()).setParameter("b", b.name()).getSingleResult());
                 assertEquals(a.compareTo(b) > 0, higher, a + " vs " + b);
             }
@@ -87,7 +87,7 @@ class TierRuleConsistencyTest {
                     FROM (SELECT CAST(:revenue AS numeric) AS revenue, CAST(:first AS timestamptz) AS first_at,
                                  CAST(:goldSpend AS numeric) AS gold_spend, CAST(:goldTenureDays AS int) AS gold_tenure_days,
                                  CAST(:platinumSpend AS numeric) AS platinum_spend,
-                                 CAST(:platinumTenureDays AS int) AS platinum_tenure_days) AS customer""".formatted(TierRecompute.EARNED_LEVEL))
+                                 CAST(:platinumTenureDays AS int) AS platinum_tenure_days) AS customer""".formatted(TierRecomputeRepository.EARNED_LEVEL))
                     .setParameter("revenue", spend).setParameter("first", first).setParameter("now", NOW)
                     .setParameter("goldSpend", policy.goldSpend).setParameter("goldTenureDays", policy.goldTenureDays)
                     .setParameter("platinumSpend", policy.platinumSpend).setParameter("platinumTenureDays", policy.platinumTenureDays)

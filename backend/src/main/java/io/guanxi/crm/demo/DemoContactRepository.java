@@ -14,15 +14,17 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Realistic contacts in bulk, written by one INSERT … SELECT over generate_series (a million rows in
+ * The bulk contact generator (demo seeding and the command-line generator, run as the system): its
+ * set-based SQL stays SQL, in this repository, because a million rows through the services would take
+ * hours. Realistic contacts in bulk, written by one INSERT … SELECT over generate_series (a million rows in
  * about a minute, not row by row through the ORM). Names, pinyin, companies and regions come from
  * the arrays below; pinyin and completeness use the same code as the service, so search and the
  * profile percentage behave exactly as for contacts created through the API.
  */
 @ApplicationScoped
-public class ContactGenerator {
+public class DemoContactRepository {
 
-    private static final Logger LOG = Logger.getLogger(ContactGenerator.class);
+    private static final Logger LOG = Logger.getLogger(DemoContactRepository.class);
 
     static final List<String> SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
             "马", "朱", "胡", "郭", "何", "林", "高", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
