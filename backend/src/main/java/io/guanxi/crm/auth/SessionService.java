@@ -90,13 +90,14 @@ public class SessionService {
         if (session.revokedAt != null) {
             throw sessionEnded();
         }
-        if (token.rotatedAt != null) {
-            // Two tabs refreshing at once present the same token; only a later replay is theft.
-            if (token.rotatedAt.plus(config.sessions().reuseGrace()).isBefore(now)) {
-                revoke(List.of(session), now);
-            }
+        if (token.rotatedAt != null && token.rotatedAt.plus(config.sessions().reuseGrace()).isBefore(now)) {
+            // A replay after the grace is theft: the whole session ends.
+            revoke(List.of(session), now);
             throw sessionEnded();
         }
+        // Within the grace a rotated token is answered again: two tabs refreshed at once, or the answer to
+        // the first use never arrived (a phone dropped the connection, the page reloaded) — before, that
+        // browser kept a spent cookie and its person was signed out.
         boolean idle = !session.lastUsedAt.plus(config.sessions().idleTimeout()).isAfter(now);
         if (idle || !session.expiresAt.isAfter(now)) {
             revoke(List.of(session), now);
@@ -107,7 +108,9 @@ public class SessionService {
             revoke(List.of(session), now);
             throw sessionEnded();
         }
-        token.rotatedAt = now;
+        if (token.rotatedAt == null) {
+            token.rotatedAt = now; // the grace runs from the first use, however often it is answered
+        }
         session.lastUsedAt = now;
         return issue(session, user, now);
     }
