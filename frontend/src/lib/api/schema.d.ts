@@ -836,6 +836,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign leads with their customers
+         * @description Hands 1–200 open leads to a sales rep or manager with a reason: each lead's customer changes owner and its open leads and open activities go with it; recorded (assignmentKind MANAGER, the manager's name, the reason as assignmentNote) and notified to the new and the previous owner. All or nothing: a closed lead among them is a 409 and nothing moves.
+         */
+        post: operations["reassignLeads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads/{id}": {
         parameters: {
             query?: never;
@@ -914,6 +934,26 @@ export interface paths {
          * @description The lead becomes CONVERTED and its contact a customer: lifecycle stage PURCHASE (unless already PURCHASE or LOYALTY), recorded in the contact's stage history. Only QUALIFIED leads convert (else 409).
          */
         post: operations["convertLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a lead on
+         * @description NEW → CONTACTED → QUALIFIED, or LOST with a reason from the taxonomy (PRICE, COMPETITOR, NO_NEED, NO_BUDGET, NO_RESPONSE, TIMING, PRODUCT_FIT, OTHER) and an optional note; any open status may be set again (a LOST lead reopens). With If-Match. Winning it is POST /leads/{id}/convert: CONVERTED here, or moving a converted lead, is a 409 illegal-transition. A rep moves the leads they own.
+         */
+        post: operations["moveLead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2195,6 +2235,9 @@ export interface components {
             budget?: number;
             notes?: string;
             status: components["schemas"]["LeadStatus"];
+            /** @description Why it was lost (LOST only) */
+            lostReasonCode?: components["schemas"]["LostReason"];
+            /** @description The note on why it was lost (LOST only) */
             lostReason?: string;
             ownerId?: components["schemas"]["UUID"];
             ownerName?: string;
@@ -2212,6 +2255,8 @@ export interface components {
             assignmentKind?: components["schemas"]["AssignmentKind"];
             /** @description The name assignmentKind refers to: the rule (RULE), the manager (MANAGER), the rep who claimed it (CLAIMED), the existing owner (EXISTING_CUSTOMER); absent otherwise. A name, not a sentence: the web app words the kind in the reader's language. */
             assignmentReason?: string;
+            /** @description What the manager wrote when handing it over */
+            assignmentNote?: string;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
@@ -2270,8 +2315,10 @@ export interface components {
             notes?: string;
             /** @description NEW when omitted on create */
             status?: components["schemas"]["LeadStatus"];
-            /** @description Required when status is LOST */
+            /** @description A note on why it was lost; with no lostReasonCode it counts as OTHER */
             lostReason?: string;
+            /** @description Why it was lost; LOST needs this or a lostReason */
+            lostReasonCode?: components["schemas"]["LostReason"];
             /** @description Owner; managers and admins only. Empty leaves the lead unassigned. */
             ownerId?: components["schemas"]["UUID"];
         };
@@ -2286,6 +2333,8 @@ export interface components {
          * @example 2022-03-10
          */
         LocalDate: string;
+        /** @enum {string} */
+        LostReason: "PRICE" | "COMPETITOR" | "NO_NEED" | "NO_BUDGET" | "NO_RESPONSE" | "TIMING" | "PRODUCT_FIT" | "OTHER";
         LoyaltyPolicy: {
             /** Format: int32 */
             version: number;
@@ -2373,6 +2422,16 @@ export interface components {
         };
         /** @enum {string} */
         MembershipLevel: "SILVER" | "GOLD" | "PLATINUM";
+        MoveLeadRequest: {
+            status: components["schemas"]["LeadStatus"];
+            /** @description Required for LOST */
+            lostReason?: components["schemas"]["LostReason"];
+            /**
+             * @description More on why it was lost
+             * @example 客户选择了竞品的年度套餐
+             */
+            lostNote?: string;
+        };
         NextActivity: {
             kind: components["schemas"]["ActivityKind"];
             dueAt?: components["schemas"]["Instant"];
@@ -2784,6 +2843,13 @@ export interface components {
             name: string;
             /** @description Never, when absent */
             lastContactedAt?: components["schemas"]["Instant"];
+        };
+        ReassignLeadsRequest: {
+            leadIds: string[];
+            /** @description An active sales rep or manager */
+            ownerId: components["schemas"]["UUID"];
+            /** @example 张晓明休假，客户由李娜跟进 */
+            reason: string;
         };
         Redemption: {
             id: components["schemas"]["UUID"];
@@ -8809,6 +8875,122 @@ export interface operations {
             };
         };
     };
+    reassignLeads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignLeadsRequest"];
+            };
+        };
+        responses: {
+            /** @description The leads, reassigned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A lead does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: a closed lead keeps its owner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getLead: {
         parameters: {
             query?: never;
@@ -9317,6 +9499,144 @@ export interface operations {
             };
             /** @description The URI is longer than the service accepts */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description Moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: CONVERTED is set only by /convert, and a converted lead keeps it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -146,6 +146,15 @@ public class ActivityRepository {
                 .setParameter("from", from).setParameter("now", now));
     }
 
+    /** A customer changed hands: its open activities assigned to the previous owner go to the new one. */
+    int carry(UUID contactId, UUID fromOwner, UUID toOwner, Instant now) {
+        return em.createNativeQuery("""
+                UPDATE activity SET assignee_id = :to, updated_at = :now, version = version + 1
+                WHERE contact_id = :contact AND status = 'OPEN' AND assignee_id = :from""")
+                .setParameter("to", toOwner).setParameter("now", now).setParameter("contact", contactId)
+                .setParameter("from", fromOwner).executeUpdate();
+    }
+
     // --- Rule writers: set-based, idempotent through the partial unique indexes on open rule activities.
 
     /**

@@ -1,5 +1,6 @@
 package io.guanxi.crm.activity;
 
+import io.guanxi.crm.contact.ContactHandedOver;
 import io.guanxi.crm.interaction.InteractionLogged;
 import io.guanxi.crm.notification.Notice;
 import io.guanxi.crm.notification.NotificationKind;
@@ -84,6 +85,13 @@ public class RuleActivities {
     @Transactional
     public UUID leastBusy(List<UUID> candidates, ActivityRule rule) {
         return activities.leastBusy(candidates, rule).orElse(null);
+    }
+
+    /** A customer changed hands: the open work about it that its previous owner had goes with it. */
+    void onContactHandedOver(@Observes ContactHandedOver event) {
+        if (event.fromOwner() != null && !event.fromOwner().equals(event.toOwner())) {
+            activities.carry(event.contactId(), event.fromOwner(), event.toOwner(), clock.instant());
+        }
     }
 
     /** Someone was in touch with the customer: the "no interaction" follow-up about it is done. */

@@ -53,6 +53,9 @@ public class ContactService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<ContactHandedOver> handedOver;
+
     @Transactional
     public PageResponse<ContactResponse> list(ContactQuery query, Integer page, Integer size, String sort) {
         if (query.q() != null && query.q().length() > 100) {
@@ -117,6 +120,7 @@ public class ContactService {
             rejectDuplicates(Objects.equals(contact.mobile, reach.mobile()) ? null : reach.mobile(),
                     Objects.equals(contact.email, reach.email()) ? null : reach.email(), contact.id);
         }
+        UUID previousOwner = contact.ownerId;
         if (reassign) {
             contact.ownerId = request.ownerId();
         }
@@ -131,6 +135,10 @@ public class ContactService {
         }
         contact.updatedAt = clock.instant();
         contacts.flush();
+        if (reassign) {
+            handedOver.fire(new ContactHandedOver(contact.id, previousOwner, contact.ownerId, currentUser.id(),
+                    currentUser.username(), null));
+        }
         if (contact.lifecycleStage != previousStage) {
             contacts.recordStage(contact.id, previousStage, contact.lifecycleStage, "EDITED", currentUser.id(), contact.updatedAt);
         }
@@ -206,6 +214,27 @@ public class ContactService {
     public static List<String> reachKeys(ContactRequest request) {
         Reach reach = Reach.of(request);
         return java.util.stream.Stream.of(reach.mobile(), reach.email()).filter(Objects::nonNull).sorted().toList();
+    }
+
+    /**
+     * A manager hands a customer to someone else with the leads about it (a lead reassignment): the
+     * contact changes owner and its open leads and activities follow ({@link ContactHandedOver}).
+     */
+    @Unscoped(value = "A manager reassigning leads hands over their customers, whoever holds them", callers = "lead")
+    @Transactional
+    public void handOver(UUID contactId, UUID newOwner, String note) {
+        if (!currentUser.isManagerOrAdmin()) {
+            throw ProblemException.forbidden("Only managers and admins hand customers over");
+        }
+        users.requireAssignableOwner(newOwner);
+        Contact contact = requireVisible(contactId);
+        UUID previousOwner = contact.ownerId;
+        if (!previousOwner.equals(newOwner)) {
+            contact.ownerId = newOwner;
+            contact.updatedAt = clock.instant();
+            contacts.flush();
+        }
+        handedOver.fire(new ContactHandedOver(contactId, previousOwner, newOwner, currentUser.id(), currentUser.username(), note));
     }
 
     /** When a captured contact's lead gets an owner, the contact follows (it was held by the integrator). */

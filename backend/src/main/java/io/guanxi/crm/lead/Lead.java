@@ -46,6 +46,13 @@ public class Lead {
     @Column(name = "lost_reason")
     public String lostReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lost_reason_code")
+    public LostReason lostReasonCode;
+
+    @Column(name = "assignment_note")
+    public String assignmentNote;
+
     @Column(name = "owner_id")
     public UUID ownerId;
 

@@ -47,6 +47,7 @@ public interface LeadCaptureMapper {
     @Mapping(target = "contactId", ignore = true)
     @Mapping(target = "newContact", ignore = true)
     @Mapping(target = "lostReason", ignore = true)
+    @Mapping(target = "lostReasonCode", ignore = true)
     @Mapping(target = "ownerId", ignore = true)
     LeadRequest toLeadRequest(LeadCaptureRequest form, SourceChannel source);
 }

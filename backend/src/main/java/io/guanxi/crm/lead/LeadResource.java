@@ -5,6 +5,8 @@ import io.guanxi.crm.lead.api.LeadCaptureRequest;
 import io.guanxi.crm.lead.api.LeadCaptureResponse;
 import io.guanxi.crm.lead.api.LeadRequest;
 import io.guanxi.crm.lead.api.LeadResponse;
+import io.guanxi.crm.lead.api.MoveLeadRequest;
+import io.guanxi.crm.lead.api.ReassignLeadsRequest;
 import io.guanxi.crm.lead.api.ScoreBreakdown;
 import io.guanxi.crm.lead.api.ScoreChange;
 import io.guanxi.crm.platform.http.IfMatch;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -150,6 +153,37 @@ public class LeadResource {
             @Valid @NotNull LeadRequest request) {
         LeadResponse lead = service.update(id, ifMatch, request);
         return Response.ok(lead).tag(IfMatch.etag(lead.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/move")
+    @Operation(summary = "Move a lead on",
+            description = "NEW → CONTACTED → QUALIFIED, or LOST with a reason from the taxonomy (PRICE, COMPETITOR, NO_NEED, "
+                    + "NO_BUDGET, NO_RESPONSE, TIMING, PRODUCT_FIT, OTHER) and an optional note; any open status may be "
+                    + "set again (a LOST lead reopens). With If-Match. Winning it is POST /leads/{id}/convert: CONVERTED here, "
+                    + "or moving a converted lead, is a 409 illegal-transition. A rep moves the leads they own.")
+    @APIResponse(responseCode = "409", description = "illegal-transition: CONVERTED is set only by /convert, and a converted lead keeps it")
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+    public Response moveLead(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MoveLeadRequest request) {
+        LeadResponse lead = service.move(id, ifMatch, request);
+        return Response.ok(lead).tag(IfMatch.etag(lead.version())).build();
+    }
+
+    @POST
+    @Path("/reassign")
+    @RolesAllowed({Role.Names.MANAGER, Role.Names.ADMIN})
+    @Operation(summary = "Reassign leads with their customers",
+            description = "Hands 1–200 open leads to a sales rep or manager with a reason: each lead's customer changes owner "
+                    + "and its open leads and open activities go with it; recorded (assignmentKind MANAGER, the manager's "
+                    + "name, the reason as assignmentNote) and notified to the new and the previous owner. All or nothing: "
+                    + "a closed lead among them is a 409 and nothing moves.")
+    @APIResponse(responseCode = "404", description = "A lead does not exist")
+    @APIResponse(responseCode = "409", description = "conflict: a closed lead keeps its owner")
+    @APIResponse(responseCode = "200", description = "The leads, reassigned",
+            content = @Content(schema = @Schema(implementation = LeadResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    public List<LeadResponse> reassignLeads(@Valid @NotNull ReassignLeadsRequest request) {
+        return service.reassign(request);
     }
 
     @POST

@@ -5,6 +5,8 @@ import io.guanxi.crm.contact.LifecycleStage;
 import io.guanxi.crm.contact.api.ContactRequest;
 import io.guanxi.crm.interaction.InteractionLogged;
 import io.guanxi.crm.lead.api.LeadRequest;
+import io.guanxi.crm.lead.api.MoveLeadRequest;
+import io.guanxi.crm.lead.api.ReassignLeadsRequest;
 import io.guanxi.crm.lead.api.LeadResponse;
 import io.guanxi.crm.lead.api.ScoreBreakdown;
 import io.guanxi.crm.lead.api.ScoreChange;
@@ -190,6 +192,54 @@ public class LeadService {
         return toResponses(List.of(lead)).get(0);
     }
 
+    /**
+     * The lead moves on in its pipeline (NEW, CONTACTED, QUALIFIED, or LOST with a reason from the
+     * taxonomy), with If-Match; winning it is /convert, and a converted lead keeps its status.
+     */
+    @Transactional
+    public LeadResponse move(UUID id, String ifMatch, MoveLeadRequest request) {
+        Lead lead = require(id);
+        if (!currentUser.isManagerOrAdmin() && !currentUser.id().equals(lead.ownerId)) {
+            throw ProblemException.forbidden("Claim the lead first: a rep moves the leads they own");
+        }
+        IfMatch.check(ifMatch, lead.version);
+        requireEditableStatus(lead.status, request.status());
+        if (request.status() == LeadStatus.LOST && request.lostReason() == null) {
+            throw ProblemException.invalidField("lostReason", "is required when a lead is LOST");
+        }
+        lead.status = request.status();
+        lead.lostReasonCode = request.lostReason();
+        lead.lostReason = blankToNull(request.lostNote());
+        requireLostReason(lead);
+        lead.updatedAt = clock.instant();
+        leads.flush();
+        leads.refresh(lead);
+        return toResponses(List.of(lead)).get(0);
+    }
+
+    /**
+     * A manager hands open leads to a rep with a reason: each lead's customer changes hands, and its
+     * open leads and activities go with it (recorded with the manager's name and the reason, notified).
+     * All or nothing: a closed or unknown lead among them is a 409 / 404 and nothing moves.
+     */
+    @Transactional
+    public List<LeadResponse> reassign(ReassignLeadsRequest request) {
+        if (!currentUser.isManagerOrAdmin()) {
+            throw ProblemException.forbidden("Only managers and admins reassign leads");
+        }
+        users.requireAssignableOwner(request.ownerId());
+        List<Lead> chosen = request.leadIds().stream().distinct().map(this::require).toList();
+        for (Lead lead : chosen) {
+            if (!lead.status.isOpen()) {
+                throw ProblemException.conflict("A " + lead.status + " lead is closed and keeps its owner");
+            }
+        }
+        String reason = request.reason().trim();
+        chosen.stream().map(l -> l.contactId).distinct().forEach(contact -> contacts.handOver(contact, request.ownerId(), reason));
+        chosen.forEach(leads::refresh);
+        return toResponses(chosen);
+    }
+
     /** A QUALIFIED lead is won: it is CONVERTED and its contact becomes a customer (stage PURCHASE). */
     @Transactional
     public LeadResponse convert(UUID id) {
@@ -286,6 +336,7 @@ public class LeadService {
         lead.budget = request.budget();
         lead.notes = blankToNull(request.notes());
         lead.lostReason = blankToNull(request.lostReason());
+        lead.lostReasonCode = request.lostReasonCode();
     }
 
     /**
@@ -301,12 +352,17 @@ public class LeadService {
         }
     }
 
+    /** A LOST lead says why: a reason from the taxonomy, or (older clients) a note, which counts as OTHER. */
     private static void requireLostReason(Lead lead) {
-        if (lead.status == LeadStatus.LOST && lead.lostReason == null) {
-            throw ProblemException.invalidField("lostReason", "is required when a lead is LOST");
+        if (lead.status == LeadStatus.LOST && lead.lostReasonCode == null) {
+            if (lead.lostReason == null) {
+                throw ProblemException.invalidField("lostReason", "is required when a lead is LOST");
+            }
+            lead.lostReasonCode = LostReason.OTHER;
         }
         if (lead.status != LeadStatus.LOST) {
             lead.lostReason = null;
+            lead.lostReasonCode = null;
         }
     }
 
@@ -324,9 +380,10 @@ public class LeadService {
                 .collect(Collectors.toSet()));
         Map<UUID, String> names = contacts.namesOfVisibleLeads(items.stream().map(l -> l.contactId).collect(Collectors.toSet()));
         return items.stream().map(l -> new LeadResponse(l.id, l.contactId, names.get(l.contactId), l.sourceChannel,
-                l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReason, l.ownerId,
+                l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReasonCode, l.lostReason, l.ownerId,
                 l.ownerId == null ? null : owners.get(l.ownerId), l.score, LeadScoring.level(l.score, policy),
                 l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.assignedAt, l.assignmentKind, l.assignmentReason,
+                l.assignmentNote,
                 l.createdAt, l.updatedAt, l.version))
                 .toList();
     }

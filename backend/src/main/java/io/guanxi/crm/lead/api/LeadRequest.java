@@ -28,6 +28,7 @@ public record LeadRequest(
         @DecimalMin("0") @Digits(integer = 12, fraction = 2) @Schema(examples = "120000") BigDecimal budget,
         @Size(max = 4000) String notes,
         @Schema(description = "NEW when omitted on create") LeadStatus status,
-        @Size(max = 500) @Schema(description = "Required when status is LOST") String lostReason,
+        @Size(max = 500) @Schema(description = "A note on why it was lost; with no lostReasonCode it counts as OTHER") String lostReason,
+        @Schema(description = "Why it was lost; LOST needs this or a lostReason") io.guanxi.crm.lead.LostReason lostReasonCode,
         @Schema(description = "Owner; managers and admins only. Empty leaves the lead unassigned.") UUID ownerId) {
 }

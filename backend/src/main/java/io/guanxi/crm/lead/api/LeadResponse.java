@@ -22,7 +22,8 @@ public record LeadResponse(
         BigDecimal budget,
         String notes,
         @Schema(required = true) LeadStatus status,
-        String lostReason,
+        @Schema(description = "Why it was lost (LOST only)") io.guanxi.crm.lead.LostReason lostReasonCode,
+        @Schema(description = "The note on why it was lost (LOST only)") String lostReason,
         UUID ownerId,
         String ownerName,
         @Schema(required = true, description = "0–100; see /score for how it was reached") BigDecimal score,
@@ -37,6 +38,7 @@ public record LeadResponse(
                 + "(CLAIMED), the existing owner (EXISTING_CUSTOMER); absent otherwise. A name, not a sentence: the web app "
                 + "words the kind in the reader's language.")
         String assignmentReason,
+        @Schema(description = "What the manager wrote when handing it over") String assignmentNote,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true) long version) {

@@ -107,6 +107,8 @@ class AuthorizationMatrixTest {
             entry("updateLead", roles(SALES_REP, MANAGER, ADMIN).hidden("id", Owned.LEAD)
                     .body("{\"sourceChannel\":\"REFERRAL\"}").ifMatch()),
             entry("assignLead", roles(MANAGER, ADMIN)),
+            entry("moveLead", roles(SALES_REP, MANAGER, ADMIN).hidden("id", Owned.LEAD).body("{\"status\":\"CONTACTED\"}").ifMatch()),
+            entry("reassignLeads", roles(MANAGER, ADMIN)),
             entry("convertLead", roles(SALES_REP, MANAGER, ADMIN).hidden("id", Owned.LEAD)),
             entry("getLeadScore", roles(SALES_REP, MANAGER, ADMIN).hidden("id", Owned.LEAD)),
             entry("getLeadScoreHistory", roles(SALES_REP, MANAGER, ADMIN).hidden("id", Owned.LEAD)),
