@@ -574,6 +574,31 @@ export const scenarios = [
                 data: { contactId: createdId, kind: 'CALL', title: '回访报价 e2e', dueAt: yesterday, priority: 'HIGH' },
             });
             assert.equal(planned.status(), 201);
+            // Overnight a manager handed rep.li's new lead, with its customer, to rep.zhang.
+            const li = await tokenOf(page, baseUrl, 'rep.li');
+            const handedName = `交接客户${suffix}`;
+            const handed = await page.request.post(`${baseUrl}/api/v1/leads`, {
+                headers: { Authorization: `Bearer ${li}` },
+                data: { newContact: { name: handedName }, sourceChannel: 'REFERRAL' },
+            });
+            assert.equal(handed.status(), 201);
+            const handedLead = (await handed.json()).id;
+            const manager = await tokenOf(page, baseUrl, 'manager.wang');
+            const reassigned = await page.request.post(`${baseUrl}/api/v1/leads/reassign`, {
+                headers: { Authorization: `Bearer ${manager}` },
+                data: {
+                    leadIds: [handedLead],
+                    ownerId: (
+                        await (
+                            await page.request.get(`${baseUrl}/api/v1/me`, {
+                                headers: { Authorization: `Bearer ${token}` },
+                            })
+                        ).json()
+                    ).id,
+                    reason: '李娜出差，由张晓明跟进',
+                },
+            });
+            assert.equal(reassigned.status(), 200);
             await signIn(page, 'rep.zhang', 'demo1234', '/today');
             const overdue = page.getByTestId('today-overdue');
             const item = overdue.getByTestId('activity-item').filter({ hasText: '回访报价 e2e' });
@@ -611,6 +636,20 @@ export const scenarios = [
             await page.getByTestId('today-overdue').waitFor();
             await screenshot('today-rep-390-zh-CN.png');
             await page.setViewportSize({ width: 1440, height: 900 });
+
+            // The bell: the reassigned lead; open it and qualify it.
+            await page.getByTestId('notification-bell').click();
+            const notice = page.getByTestId('notification-list').getByText(handedName).first();
+            await notice.waitFor();
+            assert.match(await page.getByTestId('notification-list').innerText(), /李娜出差，由张晓明跟进/);
+            await screenshot('notifications-zh-CN.png');
+            await notice.click();
+            await page.waitForURL(/\/leads\?lead=/);
+            const actions = page.getByTestId('lead-actions');
+            await actions.getByRole('button', { name: '标记为已联系' }).click();
+            await actions.getByRole('button', { name: '标记为合格' }).click();
+            await actions.getByRole('button', { name: '转化为客户' }).waitFor();
+            await screenshot('lead-qualified-zh-CN.png');
         },
     ],
 

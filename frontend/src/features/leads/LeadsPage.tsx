@@ -8,7 +8,8 @@ import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { type Lead, type LeadListParams, leadQueries, useClaimLead } from './api';
+import { type Lead, type LeadListParams, leadQueries, leadQuery, useClaimLead } from './api';
+import { LeadActions, ReassignDialog } from './LeadActions';
 import { ScoreExplanation } from './ScoreExplanation';
 import { ScoreHistoryChart } from './ScoreHistoryChart';
 
@@ -19,7 +20,21 @@ export function LeadsPage() {
   const format = useFormat();
   const session = useSession();
   const [search, setSearch] = useSearchParams();
-  const [open, setOpen] = useState<Lead | null>(null);
+  const [picked, setPicked] = useState<Lead | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkReassign, setBulkReassign] = useState(false);
+  // A link (a notification) opens one lead by id: /leads?lead=<id>.
+  const linked = search.get('lead');
+  const linkedLead = useQuery({ ...leadQuery(linked ?? ''), enabled: !!linked });
+  const open = picked ?? (linked ? (linkedLead.data ?? null) : null);
+  const setOpen = (lead: Lead | null) => {
+    setPicked(lead);
+    if (!lead && linked) {
+      const next = new URLSearchParams(search);
+      next.delete('lead');
+      setSearch(next, { replace: true });
+    }
+  };
   const isManager = hasRole(session, 'MANAGER', 'ADMIN');
   const isRep = hasRole(session, 'SALES_REP');
   const queue = (search.get('queue') ?? 'all') as 'all' | NonNullable<LeadListParams['queue']>;
@@ -81,6 +96,14 @@ export function LeadsPage() {
           </Typography.Title>
         }
       >
+        {isManager && selected.length > 0 && (
+          <Space style={{ marginBottom: 12 }}>
+            <Button type="primary" onClick={() => setBulkReassign(true)} data-testid="bulk-reassign">
+              {t('leads.reassignSelected', { count: selected.length })}
+            </Button>
+            <Button onClick={() => setSelected([])}>{t('common.cancel')}</Button>
+          </Space>
+        )}
         <Tabs
           activeKey={queue}
           items={queues}
@@ -96,6 +119,15 @@ export function LeadsPage() {
             columns={columns}
             dataSource={leads.data?.items ?? []}
             onRow={(lead) => ({ onClick: () => setOpen(lead), style: { cursor: 'pointer' } })}
+            rowSelection={
+              isManager
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                    getCheckboxProps: (lead) => ({ disabled: lead.status === 'CONVERTED' || lead.status === 'LOST' }),
+                  }
+                : undefined
+            }
             locale={{ emptyText: leads.isPending ? <Skeleton active /> : <Empty description={t('leads.empty')} /> }}
             pagination={{
               current: page + 1,
@@ -114,8 +146,29 @@ export function LeadsPage() {
         size="large"
         title={open ? t('leads.scoreTitle', { name: open.contactName ?? '' }) : ''}
       >
-        {open && <LeadScorePanel lead={open} canClaim={isRep && !open.ownerId} onClaimed={setOpen} />}
+        {open && (
+          <Space orientation="vertical" size={24} style={{ width: '100%' }}>
+            <LeadActions
+              key={`${open.id}-${open.version}`}
+              lead={open}
+              canMove={isManager || open.ownerId === session?.userId}
+              canReassign={isManager}
+              onChanged={setOpen}
+            />
+            <LeadScorePanel lead={open} canClaim={isRep && !open.ownerId} onClaimed={setOpen} />
+          </Space>
+        )}
       </Drawer>
+      {bulkReassign && (
+        <ReassignDialog
+          leadIds={selected}
+          onClose={() => setBulkReassign(false)}
+          onDone={() => {
+            setBulkReassign(false);
+            setSelected([]);
+          }}
+        />
+      )}
     </div>
   );
 }

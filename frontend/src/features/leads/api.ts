@@ -133,3 +133,65 @@ export function useSaveScoringPolicy(config: MutationConfig<typeof saveScoringPo
     },
   });
 }
+
+export type LostReason = NonNullable<Lead['lostReasonCode']>;
+export const LOST_REASONS: LostReason[] = [
+  'PRICE',
+  'COMPETITOR',
+  'NO_NEED',
+  'NO_BUDGET',
+  'NO_RESPONSE',
+  'TIMING',
+  'PRODUCT_FIT',
+  'OTHER',
+];
+
+/** One lead (a notification opens it by id). */
+export const leadQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...leadQueries.all, 'one', id],
+    queryFn: () => unwrap(api.GET('/api/v1/leads/{id}', { params: { path: { id } } })),
+  });
+
+/** Moves a lead on in its pipeline, at the version it was read (If-Match). */
+export function useMoveLead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      lead,
+      status,
+      lostReason,
+      lostNote,
+    }: {
+      lead: Lead;
+      status: Lead['status'];
+      lostReason?: LostReason;
+      lostNote?: string;
+    }) =>
+      unwrap(
+        api.POST('/api/v1/leads/{id}/move', {
+          params: { path: { id: lead.id }, header: { 'If-Match': `"${lead.version}"` } },
+          body: { status, lostReason, lostNote },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: leadQueries.all }),
+  });
+}
+
+export function useConvertLead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/leads/{id}/convert', { params: { path: { id } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: leadQueries.all }),
+  });
+}
+
+/** A manager hands leads, with their customers and open work, to a rep. */
+export function useReassignLeads() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { leadIds: string[]; ownerId: string; reason: string }) =>
+      unwrap(api.POST('/api/v1/leads/reassign', { body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: leadQueries.all }),
+  });
+}

@@ -22,6 +22,7 @@ function useNotificationText() {
       actor: n.actorName ?? t('notifications.system'),
       contact: n.contactName ?? t('notifications.hiddenCustomer'),
       missed: n.params.missed ? t(`notifications.missed.${n.params.missed}`) : '',
+      reason: n.params.reason ? t('notifications.reason', { reason: n.params.reason }) : '',
     });
 }
 

@@ -40,9 +40,10 @@ export function useMarkAllNotificationsRead() {
   });
 }
 
-/** Where a notification leads: its complaint, else its customer, else the day's list. */
+/** Where a notification leads: its complaint, its lead, else its customer, else the day's list. */
 export function targetOf(notification: Notification): string {
   if (notification.complaintId) return `/complaints/${notification.complaintId}`;
+  if (notification.leadId) return `/leads?lead=${notification.leadId}`;
   if (notification.contactId) return `/contacts/${notification.contactId}`;
   return '/today';
 }
