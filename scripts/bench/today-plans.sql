@@ -2,8 +2,10 @@
 -- QuietCustomerRepository send them (JPQL shown as the SQL Hibernate generates), under EXPLAIN ANALYZE.
 \set ON_ERROR_STOP on
 SET jit = off;
-\echo '-- overdue: count'
+\echo '-- overdue: full count (what the service sent before the cap)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) SELECT count(*) FROM activity WHERE assignee_id = :'rep' AND status = 'OPEN' AND overdue_at <= now();
+\echo '-- overdue: count as sent, up to the cap (Slice.countUpToCap)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) SELECT count(*) FROM (SELECT 1 FROM activity WHERE assignee_id = :'rep' AND status = 'OPEN' AND overdue_at <= now() LIMIT 1001) AS counted;
 \echo '-- overdue: first ten'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) SELECT * FROM activity a WHERE a.assignee_id = :'rep' AND a.status = 'OPEN' AND a.overdue_at <= now() ORDER BY a.overdue_at, a.id LIMIT 10;
 \echo '-- due today (and the next seven days, the same shape): count'
@@ -27,3 +29,7 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) SELECT c.id, c.name, c.last_co
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) SELECT count(*) FROM contact c
   WHERE c.owner_id = :'rep' AND c.archived_at IS NULL AND c.lifecycle_stage IN ('PURCHASE', 'LOYALTY')
     AND coalesce(c.last_contacted_at, c.created_at) < now() - interval '30 days';
+\echo '-- quiet customers: count as sent, up to the cap'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) SELECT count(*) FROM (SELECT 1 FROM contact c
+  WHERE c.owner_id = :'rep' AND c.archived_at IS NULL AND c.lifecycle_stage IN ('PURCHASE', 'LOYALTY')
+    AND coalesce(c.last_contacted_at, c.created_at) < now() - interval '30 days' LIMIT 1001) AS counted;

@@ -36,5 +36,11 @@ run() { # $1 = path
 echo "== warm-up 20 s (JIT), not reported"; wrk -t2 -c"$CONNS" -d20s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/today" >/dev/null
 echo "== GET /api/v1/today, $CONNS connections, ${SECONDS_EACH}s"; run /api/v1/today
 echo "== baseline GET /api/v1/me, same run"; run /api/v1/me
+seq_p95() { # $1 = path: 300 requests one after another, the p50 and p95 of their times
+  for _ in $(seq 1 300); do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$BASE$1"; done \
+    | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "  one client, 300 requests: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", t[int(NR * 0.5)], t[int(NR * 0.95)], t[NR] }'
+}
+echo "== GET /api/v1/today, one client"; seq_p95 /api/v1/today
+echo "== baseline GET /api/v1/me, one client"; seq_p95 /api/v1/me
 echo "== plans (EXPLAIN ANALYZE, warm)"
 $PSQL -d "$DB" -v rep="$REP" -f "$here/today-plans.sql"

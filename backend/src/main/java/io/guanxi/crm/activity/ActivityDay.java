@@ -29,7 +29,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityDay {
 
-    /** One's day: overdue and due today (each counted, with the first few), and how many fall due in the 7 days after. */
+    /** One's day: overdue and due today (each counted up to the cap, with the first few), and how many fall due in the 7 days after (up to the cap). */
     public record MyDay(Slice<ActivityResponse> overdue, Slice<ActivityResponse> dueToday, long nextSevenDays) {
     }
 
@@ -57,10 +57,10 @@ public class ActivityDay {
         Instant tomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
         Instant weekEnd = today.plusDays(8).atStartOfDay(zone).toInstant();
         return new MyDay(
-                new Slice<>(activities.countOverdue(me, now), service.toResponses(activities.firstOverdue(me, now, limit))),
-                new Slice<>(activities.countDue(me, start, tomorrow, now),
+                Slice.of(activities.countOverdue(me, now), service.toResponses(activities.firstOverdue(me, now, limit))),
+                Slice.of(activities.countDue(me, start, tomorrow, now),
                         service.toResponses(activities.firstDue(me, start, tomorrow, now, limit))),
-                activities.countDue(me, tomorrow, weekEnd, now));
+                Math.min(activities.countDue(me, tomorrow, weekEnd, now), Slice.COUNT_CAP));
     }
 
     /** Managers and admins: who on the team has overdue activities, most first. */

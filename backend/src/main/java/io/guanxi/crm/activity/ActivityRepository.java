@@ -5,6 +5,7 @@ import io.guanxi.crm.platform.db.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.paging.Slice;
 import io.guanxi.crm.platform.visibility.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,10 +97,10 @@ public class ActivityRepository {
 
     // --- The working day (today page): each count and list reads one index of the assignee's activities.
 
-    /** One's open activities that are overdue: the count, and the first (longest overdue first). */
+    /** One's open activities that are overdue: the count (up to the cap), and the first (longest overdue first). */
     long countOverdue(UUID assignee, Instant now) {
-        return SqlValues.longValue(em.createNativeQuery("""
-                SELECT count(*) FROM activity WHERE assignee_id = :a AND status = 'OPEN' AND overdue_at <= :now""")
+        return SqlValues.longValue(em.createNativeQuery(Slice.countUpToCap("""
+                SELECT 1 FROM activity WHERE assignee_id = :a AND status = 'OPEN' AND overdue_at <= :now"""))
                 .setParameter("a", assignee).setParameter("now", now).getSingleResult());
     }
 
@@ -113,9 +114,9 @@ public class ActivityRepository {
 
     /** One's open activities due in [from, to) and not yet overdue: the count, and the first by due time. */
     long countDue(UUID assignee, Instant from, Instant to, Instant now) {
-        return SqlValues.longValue(em.createNativeQuery("""
-                SELECT count(*) FROM activity WHERE assignee_id = :a AND status = 'OPEN'
-                  AND due_at >= :from AND due_at < :to AND overdue_at > :now""")
+        return SqlValues.longValue(em.createNativeQuery(Slice.countUpToCap("""
+                SELECT 1 FROM activity WHERE assignee_id = :a AND status = 'OPEN'
+                  AND due_at >= :from AND due_at < :to AND overdue_at > :now"""))
                 .setParameter("a", assignee).setParameter("from", from).setParameter("to", to).setParameter("now", now)
                 .getSingleResult());
     }

@@ -2,6 +2,7 @@ package io.guanxi.crm.complaint;
 
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
+import io.guanxi.crm.platform.paging.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,7 @@ public class ComplaintQueueRepository {
     }
 
     long count(UUID me) {
-        return SqlValues.longValue(em.createNativeQuery("SELECT count(*) FROM complaint c WHERE " + MINE_OR_NOBODYS)
+        return SqlValues.longValue(em.createNativeQuery(Slice.countUpToCap("SELECT 1 FROM complaint c WHERE " + MINE_OR_NOBODYS))
                 .setParameter("me", me).getSingleResult());
     }
 }

@@ -36,7 +36,7 @@ public class ComplaintQueues {
         }
         List<Tuple> rows = queues.urgent(currentUser.id(), limit);
         Map<UUID, String> names = contacts.names(rows.stream().map(r -> Rows.uuid(r, "contact_id")).toList());
-        return new Slice<>(queues.count(currentUser.id()), rows.stream().map(r -> new UrgentComplaint(Rows.uuid(r, "id"),
+        return Slice.of(queues.count(currentUser.id()), rows.stream().map(r -> new UrgentComplaint(Rows.uuid(r, "id"),
                 Rows.uuid(r, "contact_id"), names.get(Rows.uuid(r, "contact_id")), Rows.enumValue(r, "severity", Severity.class),
                 Rows.enumValue(r, "state", ComplaintState.class), Rows.instant(r, "next_due_at"), Rows.bool(r, "breached"),
                 Rows.bool(r, "unassigned"))).toList());

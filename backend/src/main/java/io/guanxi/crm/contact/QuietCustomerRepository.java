@@ -2,6 +2,7 @@ package io.guanxi.crm.contact;
 
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
+import io.guanxi.crm.platform.paging.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,7 @@ public class QuietCustomerRepository {
     }
 
     long count(UUID owner, Instant since) {
-        return SqlValues.longValue(em.createNativeQuery("SELECT count(*) FROM contact c WHERE " + QUIET)
+        return SqlValues.longValue(em.createNativeQuery(Slice.countUpToCap("SELECT 1 FROM contact c WHERE " + QUIET))
                 .setParameter("owner", owner).setParameter("since", since).getSingleResult());
     }
 }

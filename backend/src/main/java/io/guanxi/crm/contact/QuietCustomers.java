@@ -21,7 +21,7 @@ public class QuietCustomers {
 
     @Transactional
     public Slice<QuietCustomer> mine(Instant since, int limit) {
-        return new Slice<>(repository.count(currentUser.id(), since), repository.quiet(currentUser.id(), since, limit).stream()
+        return Slice.of(repository.count(currentUser.id(), since), repository.quiet(currentUser.id(), since, limit).stream()
                 .map(r -> new QuietCustomer(Rows.uuid(r, "id"), Rows.string(r, "name"), Rows.instant(r, "last_contacted_at")))
                 .toList());
     }

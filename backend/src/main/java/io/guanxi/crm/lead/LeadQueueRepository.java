@@ -3,6 +3,7 @@ package io.guanxi.crm.lead;
 import io.guanxi.crm.interaction.InteractionReadModel;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
+import io.guanxi.crm.platform.paging.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +33,8 @@ public class LeadQueueRepository {
     }
 
     long countNewLeadsOf(UUID owner) {
-        return SqlValues.longValue(em.createNativeQuery("SELECT count(*) FROM lead WHERE owner_id = :owner AND status = 'NEW'")
+        return SqlValues.longValue(em.createNativeQuery(Slice.countUpToCap(
+                "SELECT 1 FROM lead WHERE owner_id = :owner AND status = 'NEW'"))
                 .setParameter("owner", owner).getSingleResult());
     }
 
@@ -43,8 +45,8 @@ public class LeadQueueRepository {
     }
 
     long countUnassigned() {
-        return SqlValues.longValue(em.createNativeQuery(
-                "SELECT count(*) FROM lead WHERE owner_id IS NULL AND status IN " + LeadStatus.OPEN_SQL).getSingleResult());
+        return SqlValues.longValue(em.createNativeQuery(Slice.countUpToCap(
+                "SELECT 1 FROM lead WHERE owner_id IS NULL AND status IN " + LeadStatus.OPEN_SQL)).getSingleResult());
     }
 
     /**

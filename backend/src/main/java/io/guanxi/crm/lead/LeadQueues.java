@@ -39,7 +39,7 @@ public class LeadQueues {
     /** The caller's leads nobody has contacted yet, highest score first. */
     @Transactional
     public Slice<WaitingLead> myNewLeads(int limit) {
-        return new Slice<>(queues.countNewLeadsOf(currentUser.id()), toWaiting(queues.newLeadsOf(currentUser.id(), limit)));
+        return Slice.of(queues.countNewLeadsOf(currentUser.id()), toWaiting(queues.newLeadsOf(currentUser.id(), limit)));
     }
 
     /** Managers and admins: open leads nobody owns, highest score first. */
@@ -48,7 +48,7 @@ public class LeadQueues {
         if (!currentUser.isManagerOrAdmin()) {
             throw ProblemException.forbidden("Only managers and admins see the unassigned leads here");
         }
-        return new Slice<>(queues.countUnassigned(), toWaiting(queues.unassigned(limit)));
+        return Slice.of(queues.countUnassigned(), toWaiting(queues.unassigned(limit)));
     }
 
     /** Managers: of the leads assigned since then, how many were reached within 24 hours. */

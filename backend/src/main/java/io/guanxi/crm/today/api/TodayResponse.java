@@ -19,7 +19,7 @@ public record TodayResponse(
         @Schema(required = true, description = "Today in the business time zone") LocalDate day,
         @Schema(required = true) Slice<ActivityResponse> overdue,
         @Schema(required = true) Slice<ActivityResponse> dueToday,
-        @Schema(required = true, description = "Open activities due in the 7 days after today") long nextSevenDays,
+        @Schema(required = true, description = "Open activities due in the 7 days after today, counted up to 1000") long nextSevenDays,
         @Schema(description = "Sales reps: their leads nobody has contacted yet, highest score first") Slice<WaitingLead> newLeads,
         @Schema(description = "Sales reps: their customers not contacted for longer than the care period") Slice<QuietCustomer> quietCustomers,
         @Schema(description = "Service agents: their open complaints and unassigned ones, nearest deadline first")
