@@ -14,6 +14,9 @@ import { type Today, todayQueries } from './api';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
 
+/** A count as the card shows it: counting stops at 1000 on the server. */
+const count = (slice: { total: number; capped: boolean }) => `${slice.total}${slice.capped ? '+' : ''}`;
+
 /**
  * 工作台: where each role lands after signing in — what is overdue, what is due today, the week ahead,
  * and the role's own queue (a rep's new leads and quiet customers, an agent's complaints by deadline,
@@ -69,7 +72,7 @@ function Day({ day, onChanged, onWeek }: { day: Today; onChanged: () => void; on
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={14}>
         <Card
-          title={`${t('today.overdue')} · ${day.overdue.total}`}
+          title={`${t('today.overdue')} · ${count(day.overdue)}`}
           size="small"
           style={{ marginBottom: 16 }}
           className={day.overdue.total > 0 ? 'gx-card-alert' : undefined}
@@ -81,7 +84,7 @@ function Day({ day, onChanged, onWeek }: { day: Today; onChanged: () => void; on
             onChanged={onChanged}
           />
         </Card>
-        <Card title={`${t('today.dueToday')} · ${day.dueToday.total}`} size="small" style={{ marginBottom: 16 }}>
+        <Card title={`${t('today.dueToday')} · ${count(day.dueToday)}`} size="small" style={{ marginBottom: 16 }}>
           <ActivityItems
             testId="today-due"
             items={day.dueToday.first}
@@ -98,13 +101,13 @@ function Day({ day, onChanged, onWeek }: { day: Today; onChanged: () => void; on
       </Col>
       <Col xs={24} lg={10}>
         {day.newLeads && (
-          <Card title={`${t('today.waitingLeads')} · ${day.newLeads.total}`} size="small" style={{ marginBottom: 16 }}>
+          <Card title={`${t('today.waitingLeads')} · ${count(day.newLeads)}`} size="small" style={{ marginBottom: 16 }}>
             <WaitingLeads slice={day.newLeads} testId="waiting-leads-mine" />
           </Card>
         )}
         {day.quietCustomers && (
           <Card
-            title={`${t('today.quietCustomers')} · ${day.quietCustomers.total}`}
+            title={`${t('today.quietCustomers')} · ${count(day.quietCustomers)}`}
             size="small"
             style={{ marginBottom: 16 }}
           >
@@ -113,7 +116,7 @@ function Day({ day, onChanged, onWeek }: { day: Today; onChanged: () => void; on
         )}
         {day.complaints && (
           <Card
-            title={`${t('today.complaints')} · ${day.complaints.total}`}
+            title={`${t('today.complaints')} · ${count(day.complaints)}`}
             size="small"
             style={{ marginBottom: 16 }}
             extra={<Link to="/complaints">{t('today.allComplaints')}</Link>}
@@ -214,7 +217,7 @@ function Team({ day }: { day: Today }) {
           )}
         />
       </Card>
-      <Card title={`${t('today.unassignedLeads')} · ${team.unassignedLeads.total}`} size="small">
+      <Card title={`${t('today.unassignedLeads')} · ${count(team.unassignedLeads)}`} size="small">
         <WaitingLeads slice={team.unassignedLeads} testId="waiting-leads-unassigned" />
       </Card>
     </>

@@ -3145,21 +3145,29 @@ export interface components {
         SliceActivityResponse: {
             /** Format: int64 */
             total: number;
+            /** @description total is a lower bound: counting stopped at 1000 */
+            capped: boolean;
             first: components["schemas"]["Activity"][];
         };
         SliceQuietCustomer: {
             /** Format: int64 */
             total: number;
+            /** @description total is a lower bound: counting stopped at 1000 */
+            capped: boolean;
             first: components["schemas"]["QuietCustomer"][];
         };
         SliceUrgentComplaint: {
             /** Format: int64 */
             total: number;
+            /** @description total is a lower bound: counting stopped at 1000 */
+            capped: boolean;
             first: components["schemas"]["UrgentComplaint"][];
         };
         SliceWaitingLead: {
             /** Format: int64 */
             total: number;
+            /** @description total is a lower bound: counting stopped at 1000 */
+            capped: boolean;
             first: components["schemas"]["WaitingLead"][];
         };
         /** @enum {string} */
@@ -3368,7 +3376,7 @@ export interface components {
             dueToday: components["schemas"]["SliceActivityResponse"];
             /**
              * Format: int64
-             * @description Open activities due in the 7 days after today
+             * @description Open activities due in the 7 days after today, counted up to 1000
              */
             nextSevenDays: number;
             /** @description Sales reps: their leads nobody has contacted yet, highest score first */
