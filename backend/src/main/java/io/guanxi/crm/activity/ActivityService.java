@@ -83,13 +83,7 @@ public class ActivityService {
         contacts.requireVisibleContact(request.contactId());
         UUID assignee = assigneeFor(request.assigneeId(), request.contactId());
         Instant now = clock.instant();
-        Activity activity = new Activity();
-        activity.id = Ids.newId();
-        activity.contactId = request.contactId();
-        activity.assigneeId = assignee;
-        activity.status = ActivityStatus.OPEN;
-        activity.createdBy = currentUser.id();
-        activity.createdAt = now;
+        Activity activity = planned(request.contactId(), assignee, currentUser.id(), request.kind(), now);
         apply(request, activity, now);
         activities.persist(activity);
         activities.flush();
@@ -210,18 +204,9 @@ public class ActivityService {
         if (next == null) {
             return;
         }
-        Instant now = clock.instant();
-        Activity activity = new Activity();
-        activity.id = Ids.newId();
-        activity.contactId = event.contactId();
-        activity.assigneeId = event.authorId();
-        activity.kind = ActivityKind.of(next.channel() == null ? event.channel() : next.channel());
+        Activity activity = planned(event.contactId(), event.authorId(), event.authorId(),
+                ActivityKind.of(next.channel() == null ? event.channel() : next.channel()), clock.instant());
         activity.note = trimToNull(next.note());
-        activity.priority = ActivityPriority.NORMAL;
-        activity.status = ActivityStatus.OPEN;
-        activity.createdBy = event.authorId();
-        activity.createdAt = now;
-        activity.updatedAt = now;
         setDue(activity, next.dueAt(), next.dueDate(), "nextFollowUp.dueAt");
         activities.persist(activity);
     }
@@ -233,23 +218,28 @@ public class ActivityService {
     }
 
     private Activity scheduleNext(Activity done, NextActivity next) {
-        Instant now = clock.instant();
-        Activity activity = new Activity();
-        activity.id = Ids.newId();
-        activity.contactId = done.contactId;
+        Activity activity = planned(done.contactId, currentUser.id(), currentUser.id(), next.kind(), clock.instant());
         activity.leadId = done.leadId;
         activity.complaintId = done.complaintId;
-        activity.assigneeId = currentUser.id();
-        activity.kind = next.kind();
         activity.title = trimToNull(next.title());
         activity.note = trimToNull(next.note());
-        activity.priority = ActivityPriority.NORMAL;
-        activity.status = ActivityStatus.OPEN;
-        activity.createdBy = currentUser.id();
-        activity.createdAt = now;
-        activity.updatedAt = now;
         setDue(activity, next.dueAt(), next.dueDate(), "next.dueAt");
         activities.persist(activity);
+        return activity;
+    }
+
+    /** A new open activity a person planned (normal priority until said otherwise; the due time is set next). */
+    private static Activity planned(UUID contactId, UUID assigneeId, UUID createdBy, ActivityKind kind, Instant now) {
+        Activity activity = new Activity();
+        activity.id = Ids.newId();
+        activity.contactId = contactId;
+        activity.assigneeId = assigneeId;
+        activity.kind = kind;
+        activity.priority = ActivityPriority.NORMAL;
+        activity.status = ActivityStatus.OPEN;
+        activity.createdBy = createdBy;
+        activity.createdAt = now;
+        activity.updatedAt = now;
         return activity;
     }
 
