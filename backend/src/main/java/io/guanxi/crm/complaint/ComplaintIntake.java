@@ -1,5 +1,8 @@
 package io.guanxi.crm.complaint;
 
+import io.guanxi.crm.notification.Notice;
+import io.guanxi.crm.notification.NotificationKind;
+import io.guanxi.crm.notification.Notifications;
 import io.guanxi.crm.complaint.api.ComplaintRequest;
 import io.guanxi.crm.complaint.api.ComplaintResponse;
 import io.guanxi.crm.contact.ContactService;
@@ -19,6 +22,9 @@ import java.util.UUID;
 /** Taking in a complaint: checks, the SLA clocks started, and an assignee (the one asked for, or the least-loaded agent). */
 @ApplicationScoped
 public class ComplaintIntake {
+
+    @Inject
+    Notifications notifications;
 
     @Inject
     ComplaintRepository repository;
@@ -64,6 +70,10 @@ public class ComplaintIntake {
         c.createdBy = currentUser.id();
         repository.persistAndFlush(c);
         repository.insertEvent(c.id, "RECEIVE", null, ComplaintState.RECEIVED, c.description, null, currentUser.id(), now);
+        if (c.assigneeId != null) {
+            notifications.send(java.util.List.of(Notice.of(c.assigneeId, NotificationKind.COMPLAINT_ASSIGNED, currentUser.id())
+                    .aboutComplaint(c.id).aboutContact(c.contactId)));
+        }
         return views.one(c);
     }
 

@@ -4,6 +4,9 @@ import io.guanxi.crm.activity.ActivityRule;
 import io.guanxi.crm.activity.RuleActivities;
 import io.guanxi.crm.activity.RuleActivity;
 import io.guanxi.crm.complaint.api.ComplaintResponse;
+import io.guanxi.crm.notification.Notice;
+import io.guanxi.crm.notification.NotificationKind;
+import io.guanxi.crm.notification.Notifications;
 import io.guanxi.crm.complaint.api.StepRequests;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.ProblemException;
@@ -58,6 +61,9 @@ public class ComplaintWorkflow {
 
     @Inject
     RuleActivities activities;
+
+    @Inject
+    Notifications notifications;
 
     @Transactional
     public ComplaintResponse acknowledge(UUID id, String ifMatch, StepRequests.Acknowledge step) {
@@ -160,6 +166,8 @@ public class ComplaintWorkflow {
         repository.flush();
         repository.insertEvent(c.id, "ASSIGN", c.state, c.state, users.displayNames(Set.of(c.assigneeId)).get(c.assigneeId), null,
                 currentUser.id(), c.updatedAt);
+        notifications.send(List.of(Notice.of(c.assigneeId, NotificationKind.COMPLAINT_ASSIGNED, currentUser.id())
+                .aboutComplaint(c.id).aboutContact(c.contactId)));
         return views.one(c);
     }
 

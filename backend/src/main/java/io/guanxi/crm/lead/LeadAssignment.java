@@ -3,6 +3,10 @@ package io.guanxi.crm.lead;
 import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.user.Seniority;
 import io.guanxi.crm.user.UserService;
+import io.guanxi.crm.notification.Notice;
+import io.guanxi.crm.notification.NotificationKind;
+import io.guanxi.crm.notification.Notifications;
+import io.guanxi.crm.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -37,6 +41,12 @@ public class LeadAssignment {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    CurrentUser currentUser;
 
     public void assign(Lead lead) {
         Set<UUID> activeReps = new HashSet<>(users.activeSalesReps(null));
@@ -84,6 +94,9 @@ public class LeadAssignment {
         lead.assignedAt = owner == null ? null : clock.instant();
         if (owner != null) {
             contacts.handOverCaptured(lead.contactId, owner);
+            // A rule's choice has no actor; a manager's is theirs.
+            notifications.send(List.of(Notice.of(owner, NotificationKind.LEAD_ASSIGNED,
+                    kind == AssignmentKind.MANAGER ? currentUser.id() : null).aboutLead(lead.id).aboutContact(lead.contactId)));
         }
     }
 

@@ -5,6 +5,9 @@ import io.guanxi.crm.contact.LifecycleStage;
 import io.guanxi.crm.contact.api.ContactRequest;
 import io.guanxi.crm.interaction.InteractionLogged;
 import io.guanxi.crm.lead.api.LeadRequest;
+import io.guanxi.crm.notification.Notice;
+import io.guanxi.crm.notification.NotificationKind;
+import io.guanxi.crm.notification.Notifications;
 import io.guanxi.crm.lead.api.MoveLeadRequest;
 import io.guanxi.crm.lead.api.ReassignLeadsRequest;
 import io.guanxi.crm.lead.api.LeadResponse;
@@ -60,6 +63,9 @@ public class LeadService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Notifications notifications;
 
     @Transactional
     public PageResponse<LeadResponse> list(LeadQueue queue, LeadStatus status, Integer page, Integer size, String sort) {
@@ -145,6 +151,10 @@ public class LeadService {
             throw ProblemException.conflict("This lead is no longer in the queue: someone else owns it or it is closed");
         }
         contacts.handOverCaptured(lead.contactId, me);
+        // Managers watch the queues: they hear who took what.
+        notifications.send(users.activeWithRole(Role.MANAGER).stream()
+                .map(manager -> Notice.of(manager, NotificationKind.LEAD_CLAIMED, me).aboutLead(id).aboutContact(lead.contactId))
+                .toList());
         leads.refresh(lead);
         return toResponses(List.of(lead)).get(0);
     }

@@ -60,6 +60,11 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
                 .getResultStream().collect(Collectors.toMap(r -> Rows.string(r, "name"), r -> Rows.uuid(r, "id")));
     }
 
+    List<UUID> activeWithRole(Role role) {
+        return getEntityManager().createQuery("select u.id from User u where u.active = true and :role member of u.roles"
+                + " order by u.id", UUID.class).setParameter("role", role).getResultList();
+    }
+
     List<UUID> activeSalesReps(Seniority seniority) {
         var query = getEntityManager().createQuery("select u.id from User u where u.active = true"
                 + " and :rep member of u.roles" + (seniority == null ? "" : " and u.seniority = :seniority")

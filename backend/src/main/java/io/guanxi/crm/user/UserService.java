@@ -162,6 +162,12 @@ public class UserService {
         accessChanged.fire(new UserAccessChanged(user.id));
     }
 
+    /** The active users holding this role, by id (managers to notify, for example). */
+    @Transactional
+    public List<UUID> activeWithRole(Role role) {
+        return users.activeWithRole(role);
+    }
+
     /** Ids of the active users with these usernames (case-insensitive), for @mentions; unknown names are absent. */
     @Transactional
     public Map<String, UUID> activeIdsByUsername(Collection<String> usernames) {

@@ -106,6 +106,31 @@ class NotificationResourceTest {
     }
 
     @Test
+    void aComplaintOrALeadGivenToSomeoneTellsThem() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        TestUser agent = Api.newUser(Role.SERVICE_AGENT);
+        TestUser other = Api.newUser(Role.SERVICE_AGENT);
+        TestUser manager = Api.newUser(Role.MANAGER);
+        String contact = contactOf(rep);
+        String complaint = agent.request().body(Map.of("contactId", contact, "channel", "HOTLINE", "category", "LOGISTICS",
+                "severity", "LOW", "description", "晚到", "assigneeId", other.id().toString()))
+                .post("/api/v1/complaints").then().statusCode(201).extract().path("id");
+        other.request().get("/api/v1/notifications").then()
+                .body("items.kind", contains("COMPLAINT_ASSIGNED"))
+                .body("items[0].complaintId", equalTo(complaint))
+                .body("items[0].actorId", equalTo(agent.id().toString()));
+
+        String lead = manager.request().body(Map.of("contactId", contact, "sourceChannel", "REFERRAL"))
+                .post("/api/v1/leads").then().statusCode(201).extract().path("id");
+        manager.request().body(Map.of("ownerId", rep.id().toString())).post("/api/v1/leads/" + lead + "/assign").then()
+                .statusCode(200);
+        rep.request().get("/api/v1/notifications").then()
+                .body("items.kind", contains("LEAD_ASSIGNED"))
+                .body("items[0].leadId", equalTo(lead))
+                .body("items[0].actorId", equalTo(manager.id().toString()));
+    }
+
+    @Test
     void mentionsAreUsernamesNotEmailAddresses() {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("rep.zhang", "li_na"),
                 Notifications.mentions("@rep.zhang 和 @li_na. 邮件 a@b.cn"));
