@@ -41,7 +41,8 @@ export function TodayPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('today.greeting', { name: session?.displayName })}
         <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 12, fontWeight: 'normal' }}>
-          {dayjs().format(t('today.dateFormat'))}
+          {/* The business day (Asia/Shanghai) the server counted in, not the browser's. */}
+          {dayjs(today.data?.day).format(t('today.dateFormat'))}
         </Typography.Text>
       </Typography.Title>
       <Segmented
