@@ -210,6 +210,7 @@ function LeadScorePanel({
           {t('leads.assignedBecause', {
             reason: t(`leads.assignment.${lead.assignmentKind}`, { detail: lead.assignmentReason ?? '' }),
           })}
+          {lead.assignmentNote && ` · ${lead.assignmentNote}`}
         </Typography.Text>
       )}
       <div>
