@@ -1,6 +1,6 @@
 import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Empty, List, Popover, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Empty, Grid, List, Popover, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,11 +62,14 @@ export function ActivityItems({
   const format = useFormat();
   const title = useActivityTitle();
   const [completing, setCompleting] = useState<Activity>();
+  // On a phone the buttons go under the activity, which keeps the width to read it.
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <>
       <List
         data-testid={testId}
         size="small"
+        itemLayout={wide ? 'horizontal' : 'vertical'}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
         dataSource={items}
         renderItem={(activity) => (
