@@ -635,6 +635,13 @@ export const scenarios = [
             await page.locator('.ant-segmented-item', { hasText: '今日' }).click();
             await page.getByTestId('today-overdue').waitFor();
             await screenshot('today-rep-390-zh-CN.png');
+            // On a phone the navigation is a drawer and nothing scrolls sideways.
+            assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+            await page.getByTestId('nav-menu').click();
+            await page.getByTestId('nav-drawer').getByRole('menuitem', { name: '客户' }).click();
+            await page.waitForURL('**/contacts');
+            await page.goto('/today');
+            await page.getByTestId('today-overdue').waitFor();
             await page.setViewportSize({ width: 1440, height: 900 });
 
             // The bell: the reassigned lead; open it and qualify it.

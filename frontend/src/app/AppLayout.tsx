@@ -6,13 +6,15 @@ import {
   DesktopOutlined,
   GiftOutlined,
   LogoutOutlined,
+  MenuOutlined,
   PieChartOutlined,
   RiseOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { hasRole, signOut } from '../lib/auth/session';
@@ -26,6 +28,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
+  // Below the md breakpoint (a phone) the navigation and the language move into a drawer.
+  const phone = !(Grid.useBreakpoint().md ?? true);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const items = [
     ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
@@ -56,6 +61,19 @@ export function AppLayout() {
     items.find((item) => location.pathname.startsWith(item.key))?.key ??
     (location.pathname.startsWith('/account') ? '' : '/contacts');
 
+  const language = (
+    <Segmented
+      size="small"
+      aria-label={t('nav.language')}
+      value={i18n.language}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
+      onChange={(value) => changeLanguage(value as Language)}
+    />
+  );
+
   const handleSignOut = async () => {
     await signOut();
     queryClient.clear();
@@ -64,31 +82,37 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: phone ? 8 : 24, paddingInline: phone ? 8 : 24 }}
+      >
+        {phone && (
+          <Button
+            type="text"
+            aria-label={t('nav.menu')}
+            data-testid="nav-menu"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => setMenuOpen(true)}
+          />
+        )}
         <span className="gx-brand">
           <span className="gx-brand-mark">关</span>
           {t('app.name')}
         </span>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[selected]}
-          items={items}
-          onClick={({ key }) => navigate(key)}
-          style={{ flex: 1, minWidth: 0 }}
-        />
+        {phone ? (
+          <div style={{ flex: 1 }} />
+        ) : (
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[selected]}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+        )}
         <Space size="middle">
           {hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN') && <NotificationBell />}
-          <Segmented
-            size="small"
-            aria-label={t('nav.language')}
-            value={i18n.language}
-            options={[
-              { label: '中文', value: 'zh-CN' },
-              { label: 'EN', value: 'en' },
-            ]}
-            onChange={(value) => changeLanguage(value as Language)}
-          />
+          {!phone && language}
           <Dropdown
             // Click, not hover: phones have no hover.
             trigger={['click']}
@@ -114,15 +138,39 @@ export function AppLayout() {
                 <Avatar size="small" style={{ background: '#c8102e' }}>
                   {session?.displayName.slice(0, 1)}
                 </Avatar>
-                <span>{session?.displayName}</span>
-                <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>
-                  {session?.roles.map((role) => t(`roles.${role}`)).join(' · ')}
-                </Typography.Text>
+                {!phone && <span>{session?.displayName}</span>}
+                {!phone && (
+                  <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>
+                    {session?.roles.map((role) => t(`roles.${role}`)).join(' · ')}
+                  </Typography.Text>
+                )}
               </Space>
             </Button>
           </Dropdown>
         </Space>
       </Layout.Header>
+      {phone && (
+        <Drawer
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          placement="left"
+          size={280}
+          title={session?.displayName}
+          data-testid="nav-drawer"
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={items}
+            onClick={({ key }) => {
+              setMenuOpen(false);
+              navigate(key);
+            }}
+            style={{ borderInlineEnd: 'none' }}
+          />
+          <div style={{ marginTop: 16 }}>{language}</div>
+        </Drawer>
+      )}
       <Layout.Content>
         <Outlet />
       </Layout.Content>
