@@ -156,9 +156,20 @@ export function ContactDetailPage() {
                   colon={false}
                   styles={{ label: { width: 140, color: 'rgba(0,0,0,0.55)' } }}
                 >
-                  <Descriptions.Item label={t('contacts.fields.mobile')}>{contact.mobile ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.email')}>{contact.email ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.wechatId')}>{contact.wechatId ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.mobile')}>
+                    {/* On a phone, a tap calls. */}
+                    {contact.mobile ? <a href={`tel:${contact.mobile.replace(/\s/g, '')}`}>{contact.mobile}</a> : '—'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.email')}>
+                    {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('contacts.fields.wechatId')}>
+                    {contact.wechatId ? (
+                      <Typography.Text copyable={{ text: contact.wechatId }}>{contact.wechatId}</Typography.Text>
+                    ) : (
+                      '—'
+                    )}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.industry')}>{contact.industry ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('contacts.fields.birthday')}>
                     {format.date(contact.birthday)}
