@@ -636,7 +636,7 @@ export const scenarios = [
             await page.getByTestId('today-overdue').waitFor();
             await screenshot('today-rep-390-zh-CN.png');
             // On a phone the navigation is a drawer and nothing scrolls sideways.
-            assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+            assert.equal(await page.evaluate('document.documentElement.scrollWidth'), 390);
             await page.getByTestId('nav-menu').click();
             await page.getByTestId('nav-drawer').getByRole('menuitem', { name: '客户' }).click();
             await page.waitForURL('**/contacts');
