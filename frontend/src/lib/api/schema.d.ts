@@ -3486,7 +3486,7 @@ export interface operations {
                 leadId?: components["schemas"]["UUID"];
                 page?: number;
                 size?: number;
-                /** @description dueAt,asc (default), createdAt or priority */
+                /** @description dueAt,asc (default) or createdAt */
                 sort?: string;
                 /** @description OPEN when omitted, except with a from/to range (then any) */
                 status?: components["schemas"]["ActivityStatus"];

@@ -14,12 +14,9 @@ CREATE TABLE notification (
     complaint_id  uuid,
     -- Who caused it; null for a rule.
     actor_id      uuid REFERENCES app_user (id),
-    -- A notification that must come once (an activity falls overdue once) names itself here.
-    once_key      varchar(100),
     created_at    timestamptz  NOT NULL,
     read_at       timestamptz
 );
 
-CREATE UNIQUE INDEX notification_once_uq ON notification (recipient_id, once_key);
 CREATE INDEX notification_recipient_idx ON notification (recipient_id, created_at DESC, id DESC);
 CREATE INDEX notification_unread_idx ON notification (recipient_id) WHERE read_at IS NULL;

@@ -30,8 +30,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityRepository {
 
-    static final Map<String, String> SORTABLE = Map.of("dueAt", "a.dueAt", "createdAt", "a.createdAt",
-            "priority", "a.priority");
+    static final Map<String, String> SORTABLE = Map.of("dueAt", "a.dueAt", "createdAt", "a.createdAt");
 
     @Inject
     EntityManager em;

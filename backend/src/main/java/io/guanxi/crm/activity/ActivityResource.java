@@ -65,7 +65,7 @@ public class ActivityResource {
             @Parameter(description = "One or more kinds (repeat the parameter)") @QueryParam("kind") List<ActivityKind> kinds, @QueryParam("contactId") UUID contactId,
             @QueryParam("leadId") UUID leadId, @QueryParam("complaintId") UUID complaintId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size,
-            @Parameter(description = "dueAt,asc (default), createdAt or priority") @QueryParam("sort") String sort) {
+            @Parameter(description = "dueAt,asc (default) or createdAt") @QueryParam("sort") String sort) {
         ActivityStatus wanted = status != null || from != null || to != null ? status : ActivityStatus.OPEN;
         return service.list(assignee, due, from, to, wanted, kinds, contactId, leadId, complaintId, page, size, sort);
     }

@@ -21,8 +21,4 @@ public record RuleActivity(UUID assigneeId, UUID contactId, UUID leadId, UUID co
     public static RuleActivity forComplaint(UUID assigneeId, UUID contactId, UUID complaintId, Instant dueAt) {
         return new RuleActivity(assigneeId, contactId, null, complaintId, dueAt, dueAt);
     }
-
-    boolean allDay() {
-        return !dueAt.equals(overdueAt);
-    }
 }

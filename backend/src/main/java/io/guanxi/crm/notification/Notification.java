@@ -45,9 +45,6 @@ public class Notification {
     @Column(name = "actor_id")
     public UUID actorId;
 
-    @Column(name = "once_key")
-    public String onceKey;
-
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -26,22 +26,20 @@ public class NotificationRepository {
     @Inject
     ObjectMapper json;
 
-    /** Inserts them in one statement; one with a once-key already sent to its recipient is skipped. */
+    /** Inserts them in one statement. */
     int insert(List<Notice> notices, Instant now) {
         if (notices.isEmpty()) {
             return 0;
         }
         return em.createNativeQuery("""
                 INSERT INTO notification (id, recipient_id, kind, params, contact_id, lead_id, activity_id, complaint_id,
-                                          actor_id, once_key, created_at)
+                                          actor_id, created_at)
                 SELECT n.id, n.recipient_id, n.kind, CAST(n.params AS jsonb), n.contact_id, n.lead_id, n.activity_id,
-                       n.complaint_id, n.actor_id, n.once_key, :now
+                       n.complaint_id, n.actor_id, :now
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS uuid[]), CAST(:kinds AS varchar[]),
                             CAST(:params AS varchar[]), CAST(:contacts AS uuid[]), CAST(:leads AS uuid[]),
-                            CAST(:activities AS uuid[]), CAST(:complaints AS uuid[]), CAST(:actors AS uuid[]),
-                            CAST(:onceKeys AS varchar[]))
-                     AS n(id, recipient_id, kind, params, contact_id, lead_id, activity_id, complaint_id, actor_id, once_key)
-                ON CONFLICT DO NOTHING""")
+                            CAST(:activities AS uuid[]), CAST(:complaints AS uuid[]), CAST(:actors AS uuid[]))
+                     AS n(id, recipient_id, kind, params, contact_id, lead_id, activity_id, complaint_id, actor_id)""")
                 .setParameter("ids", notices.stream().map(n -> Ids.newId()).toArray(UUID[]::new))
                 .setParameter("recipients", notices.stream().map(Notice::recipientId).toArray(UUID[]::new))
                 .setParameter("kinds", notices.stream().map(n -> n.kind().name()).toArray(String[]::new))
@@ -51,7 +49,6 @@ public class NotificationRepository {
                 .setParameter("activities", notices.stream().map(Notice::activityId).toArray(UUID[]::new))
                 .setParameter("complaints", notices.stream().map(Notice::complaintId).toArray(UUID[]::new))
                 .setParameter("actors", notices.stream().map(Notice::actorId).toArray(UUID[]::new))
-                .setParameter("onceKeys", notices.stream().map(Notice::onceKey).toArray(String[]::new))
                 .setParameter("now", now)
                 .executeUpdate();
     }

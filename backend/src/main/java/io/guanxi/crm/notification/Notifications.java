@@ -45,7 +45,7 @@ public class Notifications {
     @Inject
     Clock clock;
 
-    /** Stores these; nobody is told about what they did themselves, and a once-key already sent is skipped. */
+    /** Stores these; nobody is told about what they did themselves. */
     @Transactional
     public int send(Collection<Notice> notices) {
         List<Notice> toSend = notices.stream().filter(n -> n.recipientId() != null && !n.recipientId().equals(n.actorId()))
