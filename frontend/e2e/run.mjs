@@ -7,7 +7,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { scenarios } from './scenarios.mjs';
+import { scenarios as flows } from './scenarios.mjs';
+import { scenarios as customerPages } from './pages-customers.mjs';
+import { scenarios as salesServicePages } from './pages-sales-service.mjs';
+import { scenarios as offline } from './offline.mjs';
+import { scenarios as findAndViews } from './search-and-views.mjs';
+
+// Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
+const scenarios = [...flows, ...customerPages, ...salesServicePages, ...offline, ...findAndViews];
 
 const here = new URL('.', import.meta.url).pathname;
 const jar = resolve(process.env.GUANXI_JAR ?? join(here, '../../backend/target/quarkus-app/quarkus-run.jar'));
@@ -83,8 +90,12 @@ async function main() {
                 '--disable-sync',
             ],
         });
-        for (const [name, scenario] of scenarios) {
-            const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
+        for (const [name, scenario, options = {}] of scenarios) {
+            const context = await browser.newContext({
+                baseURL: baseUrl,
+                viewport: { width: 1440, height: 900 },
+                ...options,
+            });
             // Near-instant animations: screenshots show settled pages and clicks never hit a moving drawer.
             // 1 ms rather than none or 0 s: antd's modals wait for animationend, which a 0 s animation does
             // not always fire, and then stay half-closed over the page.
@@ -96,13 +107,19 @@ async function main() {
       });`);
             const page = await context.newPage();
             page.setDefaultTimeout(15_000);
+            // An uncaught error in the page (a rejected promise from a failed form validation, say) fails
+            // the scenario even when everything it asserted held.
+            const pageErrors = [];
+            page.on('pageerror', (error) => pageErrors.push(error.stack ?? String(error)));
             const started = Date.now();
             try {
                 await scenario({
+                    context,
                     page,
                     baseUrl,
                     screenshot: (file) => page.screenshot({ path: join(screenshots, file), fullPage: true }),
                 });
+                if (pageErrors.length) throw new Error(`uncaught errors in the page:\n${pageErrors.join('\n')}`);
                 console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
             } catch (error) {
                 failed++;

@@ -1,32 +1,10 @@
 import assert from 'node:assert/strict';
+import { setLanguage, signIn, tokenOf } from './support.mjs';
 
 const suffix = Date.now().toString().slice(-6);
 const mobile = `137${suffix}${Math.floor(Math.random() * 90 + 10)}`;
 const name = '张伟琪';
 let createdId;
-
-/** Signs in (everyone who works on customers lands on the today page), then opens `landing`. */
-async function signIn(page, username, password = 'demo1234', landing = '/contacts') {
-    await page.goto('/login');
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL('**/today');
-    await page.getByTestId('user-menu').waitFor();
-    if (landing !== '/today') {
-        await page.goto(landing);
-        // The page load renewed the session (a rotated refresh cookie): let that answer arrive before
-        // anything navigates again, as a person would.
-        await page.getByTestId('user-menu').waitFor();
-    }
-}
-
-async function tokenOf(page, baseUrl, username) {
-    const login = await page.request.post(`${baseUrl}/api/v1/auth/token`, {
-        data: { username, password: 'demo1234' },
-    });
-    return (await login.json()).access_token;
-}
 
 /**
  * Chooses an item of the user menu. Under the harness's 1 ms animations antd sometimes leaves the
@@ -38,10 +16,6 @@ async function chooseUserMenuItem(page, name) {
     const item = page.getByRole('menuitem', { name });
     await item.waitFor({ state: 'attached' });
     await item.dispatchEvent('click');
-}
-
-async function setLanguage(page, label) {
-    await page.locator('.ant-segmented-item', { hasText: label }).first().click();
 }
 
 async function search(page, text) {

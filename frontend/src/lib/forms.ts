@@ -17,3 +17,20 @@ export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: 
   form.setFields(fields);
   return true;
 }
+
+/**
+ * The form's values when every field is valid, otherwise undefined (the fields show their errors).
+ * `validateFields()` rejects when a field is invalid; awaited bare in a click handler that rejection
+ * escapes as an uncaught error on every failed submit.
+ */
+export async function validValues<T>(
+  form: FormInstance<T>,
+  fields?: Parameters<FormInstance<T>['validateFields']>[0],
+): Promise<T | undefined> {
+  try {
+    return (await (fields ? form.validateFields(fields) : form.validateFields())) as T;
+  } catch (error) {
+    if (error && typeof error === 'object' && 'errorFields' in error) return undefined;
+    throw error;
+  }
+}
