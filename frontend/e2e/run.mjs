@@ -110,7 +110,7 @@ async function main() {
             // An uncaught error in the page (a rejected promise from a failed form validation, say) fails
             // the scenario even when everything it asserted held.
             const pageErrors = [];
-            page.on('pageerror', (error) => pageErrors.push(error.stack ?? String(error)));
+            page.on('pageerror', (error) => pageErrors.push(error.stack || `${error.name}: ${error.message}`));
             const started = Date.now();
             try {
                 await scenario({
