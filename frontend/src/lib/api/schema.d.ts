@@ -192,6 +192,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/care/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The holidays of a year
+         * @description Solar holidays on their fixed dates and lunar festivals on the dates of the official Chinese calendar (春节 2027 is 6 February), in date order.
+         */
+        get: operations["listHolidays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The care policy */
+        get: operations["getCarePolicy"];
+        /**
+         * Change the care policy (admins)
+         * @description Needs If-Match with the ETag of the policy read. Creates the next version; occasions already handled keep their activity.
+         */
+        put: operations["changeCarePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the care scan now (admins)
+         * @description What the scheduled scan does (every guanxi.care.scan-every): plans the care activities of occasions now in the window. Incremental: an occasion already handled is never planned again.
+         */
+        post: operations["runCareScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints": {
         parameters: {
             query?: never;
@@ -1725,7 +1786,7 @@ export interface components {
             assigneeId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
-        ActivityRule: "LEAD_NO_INTERACTION" | "COMPLAINT_FOLLOW_UP" | "COMPLAINT_ESCALATED" | "COMPLAINT_SLA_WARNING";
+        ActivityRule: "LEAD_NO_INTERACTION" | "COMPLAINT_FOLLOW_UP" | "COMPLAINT_ESCALATED" | "COMPLAINT_SLA_WARNING" | "CARE_CALL" | "CARE_GREETING";
         /** @enum {string} */
         ActivityStatus: "OPEN" | "DONE" | "CANCELLED";
         AdjustmentRequest: {
@@ -1787,6 +1848,8 @@ export interface components {
         };
         /** @enum {string} */
         AssignmentStrategy: "ROUND_ROBIN" | "LEAST_LOADED";
+        /** @enum {string} */
+        Calendar: "PERSONAL" | "SOLAR" | "LUNAR";
         CancelActivityRequest: {
             /** @description Why; kept as the outcome */
             reason?: string;
@@ -1794,6 +1857,68 @@ export interface components {
         CancelRedemptionRequest: {
             /** @example 客户改选其他礼品 */
             reason: string;
+        };
+        /** @description The care policy: which occasions make care activities, when, and which customers get a personal call (service: no consent needed) rather than a greeting message (marketing: only with consent) */
+        CarePolicy: {
+            /** Format: int32 */
+            version?: number;
+            /** Format: int32 */
+            daysBefore?: number;
+            occasions?: components["schemas"]["Occasion"][];
+            callAbcTiers?: string[];
+            callMinLevel?: components["schemas"]["MembershipLevel"] | null;
+            greetingZh?: string;
+            greetingEn?: string;
+            createdAt?: components["schemas"]["Instant"];
+            createdBy?: components["schemas"]["UUID"] | null;
+        };
+        /** @description A new version of the care policy (admins) */
+        CarePolicyRequest: {
+            /**
+             * Format: int32
+             * @description The care activity is due this many days before the occasion
+             * @example 3
+             */
+            daysBefore: number;
+            /** @description The occasions that make care activities */
+            occasions: components["schemas"]["Occasion"][];
+            /**
+             * @description A personal call for customers in these ABC tiers
+             * @example [
+             *       "A"
+             *     ]
+             */
+            callAbcTiers: string[];
+            /** @description …or at this membership level and above (absent: the level does not decide); a greeting message for the others */
+            callMinLevel?: components["schemas"]["MembershipLevel"];
+            /**
+             * @description The greeting in Chinese; placeholders {honorific}, {name}, {occasion}
+             * @example {honorific}{name}，值此{occasion}之际，祝您和家人幸福安康！
+             */
+            greetingZh: string;
+            /**
+             * @description The greeting in English; the same placeholders
+             * @example {honorific} {name}, warm wishes for {occasion}!
+             */
+            greetingEn: string;
+        };
+        /** @description What one care scan made: occasions newly in the window, by how they are handled */
+        CareScanResult: {
+            /**
+             * Format: int32
+             * @description Personal calls planned for the owners (service)
+             */
+            calls?: number;
+            /**
+             * Format: int32
+             * @description Greeting messages planned (marketing: customers who agreed to it)
+             */
+            greetings?: number;
+            /**
+             * Format: int32
+             * @description Greetings not planned because the customer has not agreed to marketing messages
+             */
+            withoutConsent?: number;
         };
         Complaint: {
             id: components["schemas"]["UUID"];
@@ -2146,6 +2271,38 @@ export interface components {
             /** @example 客户表示满意，已收到补发教材 */
             comment?: string;
         };
+        /** @description A holiday and its Gregorian date in the year asked for */
+        Holiday: {
+            /** @example SPRING_FESTIVAL */
+            code?: components["schemas"]["Occasion"];
+            /** @example 2027-02-06 */
+            date?: components["schemas"]["LocalDate"];
+            /**
+             * @description SOLAR: a fixed Gregorian date; LUNAR: a date of the Chinese calendar
+             * @example LUNAR
+             */
+            calendar?: components["schemas"]["Calendar"];
+            /**
+             * Format: int32
+             * @description Month and day in that calendar
+             * @example 1
+             */
+            month?: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            day?: number;
+        };
+        /** @description The holidays of a Gregorian year, in date order */
+        HolidayCalendar: {
+            /**
+             * Format: int32
+             * @example 2027
+             */
+            year?: number;
+            holidays?: components["schemas"]["Holiday"][];
+        };
         /** @description Step 2: the apology and the cause it is attributed to */
         IdentifyCauseRequest: {
             /** @example 非常抱歉给您带来不便。 */
@@ -2482,6 +2639,8 @@ export interface components {
             /** Format: int64 */
             unread: number;
         };
+        /** @enum {string} */
+        Occasion: "BIRTHDAY" | "PURCHASE_ANNIVERSARY" | "NEW_YEAR" | "WOMENS_DAY" | "LABOUR_DAY" | "NATIONAL_DAY" | "SPRING_FESTIVAL" | "LANTERN_FESTIVAL" | "DRAGON_BOAT" | "QIXI" | "MID_AUTUMN" | "DOUBLE_NINTH";
         /** @description Step 3: two or three options for the customer */
         OfferSolutionsRequest: {
             /**
@@ -4658,6 +4817,349 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHolidays: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Gregorian year, 1901–2099; the current year in the business time zone when absent
+                 * @example 2027
+                 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayCalendar"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCarePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy; ETag carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePolicy"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeCarePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarePolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved as the next version; ETag carries it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePolicy"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runCareScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareScanResult"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -161,6 +161,32 @@ public class ActivityRepository {
      * Inserts one open activity per row unless the lead or complaint already has an open one from this
      * rule; returns those inserted (id, assignee_id, contact_id, lead_id, complaint_id).
      */
+    void insertPlanned(ActivityRule rule, List<RuleActivities.PlannedActivity> planned, Instant now) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                INSERT INTO activity (id, contact_id, lead_id, complaint_id, kind, assignee_id, due_at, all_day, overdue_at,
+                                      priority, status, origin_rule, origin_params, created_at, updated_at, version)
+                SELECT r.id, r.contact_id, r.lead_id, r.complaint_id, :kind, r.assignee_id, r.due_at,
+                       r.overdue_at <> r.due_at, r.overdue_at, :priority, 'OPEN', :rule, r.params, :now, :now, 0
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:assignees AS uuid[]), CAST(:contacts AS uuid[]), CAST(:leads AS uuid[]),
+                            CAST(:complaints AS uuid[]), CAST(:dues AS timestamptz[]), CAST(:overdues AS timestamptz[]),
+                            CAST(:params AS jsonb[]))
+                     AS r(id, assignee_id, contact_id, lead_id, complaint_id, due_at, overdue_at, params)""")
+                .setParameter("kind", rule.kind().name()).setParameter("priority", rule.priority().name())
+                .setParameter("rule", rule.name()).setParameter("now", now)
+                .setParameter("ids", planned.stream().map(RuleActivities.PlannedActivity::id).toArray(UUID[]::new))
+                .setParameter("assignees", planned.stream().map(p -> p.activity().assigneeId()).toArray(UUID[]::new))
+                .setParameter("contacts", planned.stream().map(p -> p.activity().contactId()).toArray(UUID[]::new))
+                .setParameter("leads", planned.stream().map(p -> p.activity().leadId()).toArray(UUID[]::new))
+                .setParameter("complaints", planned.stream().map(p -> p.activity().complaintId()).toArray(UUID[]::new))
+                .setParameter("dues", planned.stream().map(p -> p.activity().dueAt()).toArray(Instant[]::new))
+                .setParameter("overdues", planned.stream().map(p -> p.activity().overdueAt()).toArray(Instant[]::new))
+                .setParameter("params", planned.stream().map(p -> json(p.params())).toArray(String[]::new))
+                .executeUpdate();
+    }
+
     List<Tuple> insertForRule(ActivityRule rule, Map<String, String> params, List<RuleActivity> activities, Instant doneSince,
             Instant now) {
         if (activities.isEmpty()) {

@@ -12,7 +12,11 @@ public enum ActivityRule {
     /** A complaint missed an SLA deadline ({@code missed}: ACKNOWLEDGE, RESOLVE or FOLLOW_UP); for a manager. */
     COMPLAINT_ESCALATED(ActivityKind.ESCALATION),
     /** A complaint's resolution falls due soon; for its agent. */
-    COMPLAINT_SLA_WARNING(ActivityKind.COMPLAINT_FOLLOW_UP);
+    COMPLAINT_SLA_WARNING(ActivityKind.COMPLAINT_FOLLOW_UP),
+    /** A customer's occasion (birthday, anniversary, holiday): a personal call from the owner ({@code occasion}, {@code date}). */
+    CARE_CALL(ActivityKind.CALL),
+    /** A customer's occasion: a greeting message, with the text in {@code messageZh} / {@code messageEn}. */
+    CARE_GREETING(ActivityKind.CARE);
 
     private final ActivityKind kind;
 

@@ -69,6 +69,19 @@ public class RuleActivities {
         return made.size();
     }
 
+    /**
+     * Activities the caller has already decided to make, each with its own id (the caller records it) and
+     * its own parameters. No deduplication here: the caller owns "once".
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleEach(ActivityRule rule, List<PlannedActivity> planned, Instant now) {
+        activities.insertPlanned(rule, planned, now);
+    }
+
+    /** An activity with its id and parameters, for {@link #scheduleEach}. */
+    public record PlannedActivity(UUID id, RuleActivity activity, Map<String, String> params) {
+    }
+
     /** The complaint's open activity from this rule moves to the new due time, or one is made. */
     @Transactional
     public void scheduleOrReschedule(ActivityRule rule, RuleActivity activity, Instant now) {

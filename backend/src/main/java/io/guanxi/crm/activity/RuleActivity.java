@@ -17,6 +17,12 @@ public record RuleActivity(UUID assigneeId, UUID contactId, UUID leadId, UUID co
                 day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
+    /** About a customer only, due on this day (business time zone): overdue when the day ends. */
+    public static RuleActivity forContactOn(UUID assigneeId, UUID contactId, LocalDate day, ZoneId zone) {
+        return new RuleActivity(assigneeId, contactId, null, null, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     /** Due at this time. */
     public static RuleActivity forComplaint(UUID assigneeId, UUID contactId, UUID complaintId, Instant dueAt) {
         return new RuleActivity(assigneeId, contactId, null, complaintId, dueAt, dueAt);

@@ -17,4 +17,13 @@ public final class TierReadModel {
      */
     public static final String MEMBERSHIP_LEVELS = """
             (SELECT v.contact_id AS contact_id, v.membership_level AS membership_level FROM customer_value v)""";
+
+    /**
+     * A derived table, one row per customer with a value row (who has bought): {@code contact_id} (uuid),
+     * {@code abc_tier} (A, B, C, INACTIVE or null), {@code membership_level} (a {@code MembershipLevel}
+     * name), {@code first_purchase_at} (timestamptz). Use as {@code LEFT JOIN (…) AS alias ON alias.contact_id = …}.
+     */
+    public static final String SEGMENTS = """
+            (SELECT v.contact_id AS contact_id, v.abc_tier AS abc_tier, v.membership_level AS membership_level,
+                    v.first_purchase_at AS first_purchase_at FROM customer_value v)""";
 }

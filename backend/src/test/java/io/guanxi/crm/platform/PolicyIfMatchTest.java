@@ -33,7 +33,7 @@ class PolicyIfMatchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/complaints/sla-policy", "/api/v1/lead-scoring/policy", "/api/v1/tiers/policy",
-            "/api/v1/loyalty/policy"})
+            "/api/v1/loyalty/policy", "/api/v1/care/policy"})
     void aPolicyChangeNeedsTheVersionItWasBasedOn(String path) {
         TestUser admin = Policies.admin();
         String etag = admin.request().get(path).then().statusCode(200).extract().header("ETag");

@@ -4,6 +4,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,6 +82,12 @@ public final class Rows {
 
     public static Instant instant(Tuple row, String alias) {
         return SqlValues.instant(row.get(alias));
+    }
+
+    /** A date column (java.sql.Date or LocalDate, as the driver hands it). */
+    public static LocalDate localDate(Tuple row, String alias) {
+        Object value = row.get(alias);
+        return value == null ? null : value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     /** A text column holding an enum's name (null stays null). */

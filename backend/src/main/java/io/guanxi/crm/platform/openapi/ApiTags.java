@@ -14,6 +14,7 @@ public final class ApiTags {
     public static final String JOBS = "Jobs";
     public static final String COMPLAINTS = "Complaints";
     public static final String LOYALTY = "Loyalty points";
+    public static final String CARE = "Care";
 
     private ApiTags() {
     }

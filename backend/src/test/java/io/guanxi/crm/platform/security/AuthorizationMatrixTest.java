@@ -170,6 +170,11 @@ class AuthorizationMatrixTest {
             entry("getLoyaltyPolicy", roles(ADMIN, MANAGER)),
             entry("changeLoyaltyPolicy", roles(ADMIN).ifMatch()),
             entry("expirePoints", roles(ADMIN)),
+            // Care: the holiday calendar is no one's personal data.
+            entry("listHolidays", roles(EVERYONE)),
+            entry("getCarePolicy", roles(ADMIN, MANAGER)),
+            entry("changeCarePolicy", roles(ADMIN).ifMatch()),
+            entry("runCareScan", roles(ADMIN)),
             entry("listRewards", roles(EVERYONE)),
             entry("getReward", roles(EVERYONE)),
             entry("createReward", roles(MANAGER, ADMIN)),

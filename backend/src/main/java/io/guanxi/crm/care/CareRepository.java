@@ -1,0 +1,95 @@
+package io.guanxi.crm.care;
+
+import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.tier.TierReadModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Finds the occasions that fall in the care window and claims each one in {@code care_occasion}, in one
+ * statement: the primary key (customer, occasion, date) makes "once per occasion" hold however often
+ * and however concurrently the scan runs.
+ */
+@ApplicationScoped
+public class CareRepository {
+
+    /** The date in year {@code year} with the month and day of {@code day}; 29 February becomes the 28th in other years. */
+    private static String sameDayIn(String day, String year) {
+        return """
+                (make_date(%2$s, extract(month FROM %1$s)::int, 1)
+                 + (least(extract(day FROM %1$s)::int,
+                          extract(day FROM make_date(%2$s, extract(month FROM %1$s)::int, 1) + interval '1 month' - interval '1 day')::int) - 1))"""
+                .formatted(day, year);
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** What the policy decided for each occasion newly claimed: CALL, GREETING or NO_CONSENT. */
+    List<Tuple> claimDue(CareWindow window, CarePolicy policy, List<String> callLevels, Instant now) {
+        return Rows.list(em.createNativeQuery("""
+                WITH person AS (
+                    SELECT p.id AS id, p.owner_id AS owner_id, p.name AS name, p.birthday AS birthday,
+                           p.marketing_consent AS marketing_consent, s.abc_tier AS abc_tier,
+                           s.membership_level AS membership_level,
+                           CAST(s.first_purchase_at AT TIME ZONE :zone AS date) AS first_purchase_day
+                    FROM %1$s AS p LEFT JOIN %2$s AS s ON s.contact_id = p.id
+                ), occasion AS (
+                    SELECT pe.id AS contact_id, 'BIRTHDAY' AS occasion, %3$s AS occasion_date
+                    FROM person pe CROSS JOIN (VALUES (:year), (:year + 1)) AS yr(y)
+                    WHERE pe.birthday IS NOT NULL AND 'BIRTHDAY' = ANY (CAST(:occasions AS text[]))
+                    UNION ALL
+                    SELECT pe.id, 'PURCHASE_ANNIVERSARY', %4$s
+                    FROM person pe CROSS JOIN (VALUES (:year), (:year + 1)) AS yr(y)
+                    WHERE pe.first_purchase_day IS NOT NULL AND yr.y > extract(year FROM pe.first_purchase_day)
+                      AND 'PURCHASE_ANNIVERSARY' = ANY (CAST(:occasions AS text[]))
+                    UNION ALL
+                    -- Holidays are for customers, who have bought.
+                    SELECT pe.id, h.code, h.day
+                    FROM person pe CROSS JOIN unnest(CAST(:holidayCodes AS text[]), CAST(:holidayDates AS date[])) AS h(code, day)
+                    WHERE pe.first_purchase_day IS NOT NULL
+                ), due AS (
+                    SELECT o.contact_id AS contact_id, o.occasion AS occasion, o.occasion_date AS occasion_date,
+                           pe.owner_id AS owner_id, pe.name AS name,
+                           CASE WHEN pe.abc_tier = ANY (CAST(:callTiers AS text[]))
+                                  OR pe.membership_level = ANY (CAST(:callLevels AS text[])) THEN 'CALL'
+                                WHEN pe.marketing_consent THEN 'GREETING'
+                                ELSE 'NO_CONSENT' END AS handling
+                    FROM occasion o JOIN person pe ON pe.id = o.contact_id
+                    WHERE o.occasion_date BETWEEN :today AND :horizon
+                      AND NOT EXISTS (SELECT 1 FROM care_occasion co WHERE co.contact_id = o.contact_id
+                                        AND co.occasion = o.occasion AND co.occasion_date = o.occasion_date)
+                ), claimed AS (
+                    INSERT INTO care_occasion (contact_id, occasion, occasion_date, handling, activity_id, policy_version, created_at)
+                    SELECT d.contact_id, d.occasion, d.occasion_date, d.handling,
+                           CASE WHEN d.handling = 'NO_CONSENT' THEN NULL ELSE gen_random_uuid() END, :version, :now
+                    FROM due d
+                    ON CONFLICT DO NOTHING
+                    RETURNING contact_id, occasion, occasion_date, handling, activity_id
+                )
+                SELECT c.contact_id AS contact_id, c.occasion AS occasion, c.occasion_date AS occasion_date,
+                       c.handling AS handling, c.activity_id AS activity_id, d.owner_id AS owner_id, d.name AS name
+                FROM claimed c JOIN due d ON d.contact_id = c.contact_id AND d.occasion = c.occasion
+                                         AND d.occasion_date = c.occasion_date
+                ORDER BY c.occasion_date, c.contact_id"""
+                .formatted(ContactReadModel.ACTIVE_PROFILES, TierReadModel.SEGMENTS, sameDayIn("pe.birthday", "yr.y"),
+                        sameDayIn("pe.first_purchase_day", "yr.y")), Tuple.class)
+                .setParameter("zone", window.zone().getId())
+                .setParameter("year", window.today().getYear())
+                .setParameter("occasions", policy.occasions.toArray(String[]::new))
+                .setParameter("holidayCodes", window.holidays().stream().map(h -> h.occasion().name()).toArray(String[]::new))
+                .setParameter("holidayDates", window.holidays().stream().map(HolidayCalendar.Holiday::date).toArray(LocalDate[]::new))
+                .setParameter("callTiers", policy.callAbcTiers.toArray(String[]::new))
+                .setParameter("callLevels", callLevels.toArray(String[]::new))
+                .setParameter("today", window.today())
+                .setParameter("horizon", window.horizon())
+                .setParameter("version", policy.version)
+                .setParameter("now", now));
+    }
+}

@@ -1,0 +1,22 @@
+package io.guanxi.crm.care.api;
+
+import io.guanxi.crm.care.Occasion;
+import io.guanxi.crm.tier.MembershipLevel;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "CarePolicy", description = "The care policy: which occasions make care activities, when, and which customers get a "
+        + "personal call (service: no consent needed) rather than a greeting message (marketing: only with consent)")
+public record CarePolicyResponse(
+        int version,
+        int daysBefore,
+        List<Occasion> occasions,
+        List<String> callAbcTiers,
+        @Schema(nullable = true) MembershipLevel callMinLevel,
+        String greetingZh,
+        String greetingEn,
+        Instant createdAt,
+        @Schema(nullable = true) UUID createdBy) {
+}

@@ -1,0 +1,8 @@
+package io.guanxi.crm.care.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "HolidayCalendar", description = "The holidays of a Gregorian year, in date order")
+public record HolidayCalendarResponse(@Schema(examples = "2027") int year, List<HolidayResponse> holidays) {
+}
