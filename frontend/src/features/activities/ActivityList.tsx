@@ -21,6 +21,7 @@ export function useActivityTitle() {
       ? t(`activities.rule.${activity.originRule}`, {
           ...activity.originParams,
           missed: activity.originParams.missed ? t(`activities.missed.${activity.originParams.missed}`) : '',
+          occasion: activity.originParams.occasion ? t(`care.occasion.${activity.originParams.occasion}`) : '',
         })
       : t(`activities.kind.${activity.kind}`));
 }

@@ -1861,16 +1861,16 @@ export interface components {
         /** @description The care policy: which occasions make care activities, when, and which customers get a personal call (service: no consent needed) rather than a greeting message (marketing: only with consent) */
         CarePolicy: {
             /** Format: int32 */
-            version?: number;
+            version: number;
             /** Format: int32 */
-            daysBefore?: number;
-            occasions?: components["schemas"]["Occasion"][];
-            callAbcTiers?: string[];
-            callMinLevel?: components["schemas"]["MembershipLevel"] | null;
-            greetingZh?: string;
-            greetingEn?: string;
-            createdAt?: components["schemas"]["Instant"];
-            createdBy?: components["schemas"]["UUID"] | null;
+            daysBefore: number;
+            occasions: components["schemas"]["Occasion"][];
+            callAbcTiers: string[];
+            callMinLevel: components["schemas"]["MembershipLevel"] | null;
+            greetingZh: string;
+            greetingEn: string;
+            createdAt: components["schemas"]["Instant"];
+            createdBy: components["schemas"]["UUID"] | null;
         };
         /** @description A new version of the care policy (admins) */
         CarePolicyRequest: {
@@ -1908,17 +1908,17 @@ export interface components {
              * Format: int32
              * @description Personal calls planned for the owners (service)
              */
-            calls?: number;
+            calls: number;
             /**
              * Format: int32
              * @description Greeting messages planned (marketing: customers who agreed to it)
              */
-            greetings?: number;
+            greetings: number;
             /**
              * Format: int32
              * @description Greetings not planned because the customer has not agreed to marketing messages
              */
-            withoutConsent?: number;
+            withoutConsent: number;
         };
         Complaint: {
             id: components["schemas"]["UUID"];
@@ -2274,25 +2274,25 @@ export interface components {
         /** @description A holiday and its Gregorian date in the year asked for */
         Holiday: {
             /** @example SPRING_FESTIVAL */
-            code?: components["schemas"]["Occasion"];
+            code: components["schemas"]["Occasion"];
             /** @example 2027-02-06 */
-            date?: components["schemas"]["LocalDate"];
+            date: components["schemas"]["LocalDate"];
             /**
              * @description SOLAR: a fixed Gregorian date; LUNAR: a date of the Chinese calendar
              * @example LUNAR
              */
-            calendar?: components["schemas"]["Calendar"];
+            calendar: components["schemas"]["Calendar"];
             /**
              * Format: int32
              * @description Month and day in that calendar
              * @example 1
              */
-            month?: number;
+            month: number;
             /**
              * Format: int32
              * @example 1
              */
-            day?: number;
+            day: number;
         };
         /** @description The holidays of a Gregorian year, in date order */
         HolidayCalendar: {
@@ -2300,8 +2300,8 @@ export interface components {
              * Format: int32
              * @example 2027
              */
-            year?: number;
-            holidays?: components["schemas"]["Holiday"][];
+            year: number;
+            holidays: components["schemas"]["Holiday"][];
         };
         /** @description Step 2: the apology and the cause it is attributed to */
         IdentifyCauseRequest: {

@@ -6,9 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Holiday", description = "A holiday and its Gregorian date in the year asked for")
 public record HolidayResponse(
-        @Schema(examples = "SPRING_FESTIVAL") Occasion code,
-        @Schema(examples = "2027-02-06") LocalDate date,
-        @Schema(description = "SOLAR: a fixed Gregorian date; LUNAR: a date of the Chinese calendar", examples = "LUNAR") Occasion.Calendar calendar,
-        @Schema(description = "Month and day in that calendar", examples = "1") int month,
-        @Schema(examples = "1") int day) {
+        @Schema(required = true, examples = "SPRING_FESTIVAL") Occasion code,
+        @Schema(required = true, examples = "2027-02-06") LocalDate date,
+        @Schema(required = true, description = "SOLAR: a fixed Gregorian date; LUNAR: a date of the Chinese calendar", examples = "LUNAR") Occasion.Calendar calendar,
+        @Schema(required = true, description = "Month and day in that calendar", examples = "1") int month,
+        @Schema(required = true, examples = "1") int day) {
 }
