@@ -29,6 +29,8 @@ public interface GuanxiConfig {
 
     Activities activities();
 
+    Care care();
+
     /** The business time zone: what "today", a due day and a week mean. */
     @WithDefault("Asia/Shanghai")
     String zone();
@@ -160,6 +162,12 @@ public interface GuanxiConfig {
         /** The business time zone, for "end of next year" expiry. */
         @WithDefault("Asia/Shanghai")
         String zone();
+    }
+
+    interface Care {
+        /** How often customers' occasions in the care window become care activities (once per occasion). */
+        @WithDefault("6h")
+        String scanEvery();
     }
 
     interface Activities {
