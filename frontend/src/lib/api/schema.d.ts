@@ -1786,7 +1786,7 @@ export interface components {
             assigneeId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
-        ActivityRule: "LEAD_NO_INTERACTION" | "COMPLAINT_FOLLOW_UP" | "COMPLAINT_ESCALATED" | "COMPLAINT_SLA_WARNING" | "CARE_CALL" | "CARE_GREETING";
+        ActivityRule: "LEAD_NO_INTERACTION" | "COMPLAINT_FOLLOW_UP" | "COMPLAINT_ESCALATED" | "COMPLAINT_SLA_WARNING" | "SERVICE_HANDOFF" | "CARE_CALL" | "CARE_GREETING";
         /** @enum {string} */
         ActivityStatus: "OPEN" | "DONE" | "CANCELLED";
         AdjustmentRequest: {
@@ -1866,11 +1866,11 @@ export interface components {
             daysBefore: number;
             occasions: components["schemas"]["Occasion"][];
             callAbcTiers: string[];
-            callMinLevel: components["schemas"]["MembershipLevel"] | null;
+            callMinLevel?: components["schemas"]["MembershipLevel"] | null;
             greetingZh: string;
             greetingEn: string;
             createdAt: components["schemas"]["Instant"];
-            createdBy: components["schemas"]["UUID"] | null;
+            createdBy?: components["schemas"]["UUID"] | null;
         };
         /** @description A new version of the care policy (admins) */
         CarePolicyRequest: {

@@ -1,7 +1,7 @@
 -- Care (关怀, SPEC §8; 000 ch.3): the versioned policy that turns a customer's occasions (birthday,
 -- first-purchase anniversary, solar and lunar holidays) into a care activity for the owner, and the
 -- record of every occasion handled, so that each one gets at most one activity however often the scan
--- runs. (V22 and V23 belong to saved views.)
+-- runs. A closed complaint hands its customer back to sales (SERVICE_HANDOFF). (V22 and V23 belong to saved views.)
 CREATE TABLE care_policy (
     version        int PRIMARY KEY,
     days_before    int          NOT NULL CHECK (days_before BETWEEN 0 AND 30),
@@ -36,4 +36,4 @@ CREATE TABLE care_occasion (
 ALTER TABLE activity DROP CONSTRAINT activity_origin_rule_check;
 ALTER TABLE activity ADD CONSTRAINT activity_origin_rule_check
     CHECK (origin_rule IN ('LEAD_NO_INTERACTION', 'COMPLAINT_FOLLOW_UP', 'COMPLAINT_ESCALATED', 'COMPLAINT_SLA_WARNING',
-                           'CARE_CALL', 'CARE_GREETING'));
+                           'SERVICE_HANDOFF', 'CARE_CALL', 'CARE_GREETING'));

@@ -13,6 +13,8 @@ public enum ActivityRule {
     COMPLAINT_ESCALATED(ActivityKind.ESCALATION),
     /** A complaint's resolution falls due soon; for its agent. */
     COMPLAINT_SLA_WARNING(ActivityKind.COMPLAINT_FOLLOW_UP),
+    /** A complaint was closed: its customer's sales owner asks, {@code days} later, whether all is well (001 §3.2). */
+    SERVICE_HANDOFF(ActivityKind.FOLLOW_UP),
     /** A customer's occasion (birthday, anniversary, holiday): a personal call from the owner ({@code occasion}, {@code date}). */
     CARE_CALL(ActivityKind.CALL),
     /** A customer's occasion: a greeting message, with the text in {@code messageZh} / {@code messageEn}. */

@@ -23,6 +23,12 @@ public record RuleActivity(UUID assigneeId, UUID contactId, UUID leadId, UUID co
                 day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
+    /** About a complaint, due on this day (business time zone): overdue when the day ends. */
+    public static RuleActivity forComplaintOn(UUID assigneeId, UUID contactId, UUID complaintId, LocalDate day, ZoneId zone) {
+        return new RuleActivity(assigneeId, contactId, null, complaintId, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     /** Due at this time. */
     public static RuleActivity forComplaint(UUID assigneeId, UUID contactId, UUID complaintId, Instant dueAt) {
         return new RuleActivity(assigneeId, contactId, null, complaintId, dueAt, dueAt);

@@ -4,6 +4,8 @@ import io.guanxi.crm.activity.ActivityRule;
 import io.guanxi.crm.activity.RuleActivities;
 import io.guanxi.crm.activity.RuleActivity;
 import io.guanxi.crm.complaint.api.ComplaintResponse;
+import io.guanxi.crm.contact.ContactService;
+import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.notification.Notice;
 import io.guanxi.crm.notification.NotificationKind;
 import io.guanxi.crm.notification.Notifications;
@@ -21,6 +23,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +68,12 @@ public class ComplaintWorkflow {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    GuanxiConfig config;
 
     @Transactional
     public ComplaintResponse acknowledge(UUID id, String ifMatch, StepRequests.Acknowledge step) {
@@ -133,6 +143,7 @@ public class ComplaintWorkflow {
     public ComplaintResponse close(UUID id, String ifMatch) {
         return transition(id, ifMatch, ComplaintAction.CLOSE, null, (c, now) -> {
             c.closedAt = now;
+            handToSales(c, now);
             return null;
         });
     }
@@ -148,6 +159,19 @@ public class ComplaintWorkflow {
             activities.completeForComplaint(c.id, null, now);
             return null;
         });
+    }
+
+    /**
+     * Service hands the customer back to sales (001 §3.2): the sales owner asks a few days after the close
+     * whether all is well. Not for a customer held by no one who sells (an integrator, a deactivated rep).
+     */
+    private void handToSales(Complaint c, Instant now) {
+        int days = config.complaints().handoffAfterDays();
+        ZoneId zone = ZoneId.of(config.zone());
+        contacts.ownerOf(c.contactId).filter(users::mayOwnCustomers).ifPresent(owner -> activities.schedule(
+                ActivityRule.SERVICE_HANDOFF, Map.of("days", Integer.toString(days)),
+                List.of(RuleActivity.forComplaintOn(owner, c.contactId, c.id, LocalDate.ofInstant(now, zone).plusDays(days), zone)),
+                null, now));
     }
 
     /** A manager (or an agent for themselves) assigns the complaint. */

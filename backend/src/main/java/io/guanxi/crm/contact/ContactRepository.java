@@ -112,6 +112,11 @@ public class ContactRepository {
      * conversion, a sale an integrator may post): two such writes on one contact run one at a time.
      */
     @Unscoped("A write after the calling feature's own check")
+    Optional<UUID> ownerOfActive(UUID id) {
+        return em.createQuery("SELECT c.ownerId FROM Contact c WHERE c.id = :id AND c.archivedAt IS NULL", UUID.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
     Optional<Contact> findForUpdateByFeature(UUID id) {
         return Optional.ofNullable(em.find(Contact.class, id, LockModeType.PESSIMISTIC_WRITE));
     }

@@ -244,6 +244,13 @@ public class ContactService {
         contacts.handOverCaptured(contactId, newOwner, clock.instant());
     }
 
+    /** Who owns this customer, for a feature that hands work to the owner; empty when archived or unknown. */
+    @Unscoped(value = "A closed complaint hands a sales follow-up to the customer's owner, whoever closed it", callers = "complaint")
+    @Transactional
+    public Optional<UUID> ownerOf(UUID contactId) {
+        return contacts.ownerOfActive(contactId);
+    }
+
     /** Whether the caller may see this contact (for features that hang off a contact). */
     @Transactional
     public boolean isVisible(UUID id) {

@@ -136,6 +136,13 @@ public class UserService {
         return users.displayNames(ids);
     }
 
+    /** Whether the user exists, is active and may own customers (a sales rep or a manager). */
+    @Transactional
+    public boolean mayOwnCustomers(UUID id) {
+        return users.findByIdOptional(id).filter(u -> u.active)
+                .filter(u -> u.roles.contains(Role.SALES_REP) || u.roles.contains(Role.MANAGER)).isPresent();
+    }
+
     /** Fails unless the user exists, is active and may own customers (a sales rep or a manager). */
     @Transactional
     public void requireAssignableOwner(UUID id) {

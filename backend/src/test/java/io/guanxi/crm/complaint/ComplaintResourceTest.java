@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,11 @@ class ComplaintResourceTest {
         agent.request().queryParam("complaintId", id).get("/api/v1/activities").then().body("items", equalTo(List.of()));
         agent.request().header("If-Match", etag(id)).post(path(id, "close")).then().statusCode(200).body("state", equalTo("CLOSED"))
                 .body("allowedActions", equalTo(List.of("REOPEN")));
+        // Service hands the customer back to sales (001 §3.2): the owner asks in three days whether all is well.
+        var handoff = rep.request().get("/api/v1/activities").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("SERVICE_HANDOFF"), handoff.getList("items.findAll { it.complaintId == '" + id + "' }.originRule"));
+        assertEquals(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString(),
+                handoff.getString("items.find { it.complaintId == '" + id + "' }.dueDate"));
         var events = agent.request().get("/api/v1/complaints/" + id).then().extract().jsonPath();
         assertEquals(List.of("RECEIVE", "ACKNOWLEDGE", "IDENTIFY_CAUSE", "OFFER_SOLUTIONS", "RESOLVE", "FOLLOW_UP", "CLOSE"),
                 events.getList("events.action"));

@@ -14,9 +14,9 @@ public record CarePolicyResponse(
         @Schema(required = true) int daysBefore,
         @Schema(required = true) List<Occasion> occasions,
         @Schema(required = true) List<String> callAbcTiers,
-        @Schema(required = true, nullable = true) MembershipLevel callMinLevel,
+        @Schema(nullable = true) MembershipLevel callMinLevel,
         @Schema(required = true) String greetingZh,
         @Schema(required = true) String greetingEn,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true, nullable = true) UUID createdBy) {
+        @Schema(nullable = true) UUID createdBy) {
 }

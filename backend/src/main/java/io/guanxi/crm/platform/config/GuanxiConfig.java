@@ -144,6 +144,10 @@ public interface GuanxiConfig {
         /** How often complaint SLAs are checked for breaches and warnings. */
         @WithDefault("1m")
         String slaScanEvery();
+
+        /** Days after a complaint is closed that its customer's sales owner follows up (001 §3.2: service → sales). */
+        @WithDefault("3")
+        int handoffAfterDays();
     }
 
     interface Loyalty {
