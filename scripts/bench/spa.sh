@@ -6,15 +6,18 @@
 #   2. Lighthouse 12.2.3, mobile profile (its defaults: Moto G Power, slow 4G, 4× CPU), performance only,
 #      against the packaged service (its real cache and compression headers), on /login and, signed in
 #      as rep.zhang through the refresh cookie the web app restores its session from, on /today.
-# Each page RUNS times (default 3); the median run by performance score is reported.
+# Each page RUNS times (default 3); the median run by performance score is reported, with Lighthouse's
+# benchmarkIndex of the host for that run (a shared machine: compare runs made close together).
 # Needs Node 20, /usr/bin/chromium, jq, curl and the jar (./mvnw -B -q package -DskipTests, or
-# -Dskip.frontend after step 1 to package the SPA just built); SKIP_LIGHTHOUSE=1 for step 1 only.
+# -Dskip.frontend after step 1 to package the SPA just built); SKIP_LIGHTHOUSE=1 for step 1 only,
+# SKIP_BUNDLE=1 (with APP=another jar) for step 2 only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 PORT=${PORT:-18095}; BASE=http://127.0.0.1:$PORT; RUNS=${RUNS:-3}
 APP=${APP:-$root/backend/target/quarkus-app/quarkus-run.jar}
 OUT=${OUT:-$(mktemp -d /tmp/guanxi-spa-bench.XXXXXX)}; mkdir -p "$OUT"
 
+if [ "${SKIP_BUNDLE:-}" != 1 ]; then
 echo "== bundle (vite build --manifest)"
 (cd "$root/frontend" && npx vite build --manifest > "$OUT/build.log" 2>&1)
 node --input-type=module - "$root/frontend/dist" <<'EOF'
@@ -36,21 +39,26 @@ for (const c of chunks.sort((a, b) => sizes(b.file).raw - sizes(a.file).raw)) {
   console.log(`${c.file.padEnd(48)} ${kb(s.raw)} ${kb(s.gzip)}`);
 }
 console.log(`${'all JS'.padEnd(48)} ${kb(total.raw)} ${kb(total.gzip)}`);
-// The login page: the entry's static import closure, plus the login route's chunk (if split off).
-const initial = new Set();
-const visit = (key) => {
-  const chunk = manifest[key];
-  if (!chunk || initial.has(chunk.file)) return;
-  initial.add(chunk.file);
-  (chunk.imports ?? []).forEach(visit);
+// What index.html loads (the entry and its static imports, all modulepreloaded), and with the login
+// route's chunk and its static imports (what must arrive before the login form shows).
+const closure = (roots) => {
+  const files = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    (chunk.imports ?? []).forEach(visit);
+  };
+  Object.entries(manifest).forEach(([key, c]) => roots(key, c) && visit(key));
+  const js = [...files].filter((f) => f.endsWith('.js')).map(sizes);
+  return { count: js.length, ...js.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 }) };
 };
-Object.entries(manifest).forEach(([key, c]) => {
-  if (c.isEntry || key.endsWith('features/auth/LoginPage.tsx') || key.endsWith('app/routes/login.tsx')) visit(key);
-});
-const login = [...initial].filter((f) => f.endsWith('.js')).map(sizes);
-const sum = login.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
-console.log(`${`login page initial JS (${login.length} files)`.padEnd(48)} ${kb(sum.raw)} ${kb(sum.gzip)}`);
+const entry = closure((key, c) => c.isEntry);
+const login = closure((key, c) => c.isEntry || key.endsWith('features/auth/LoginPage.tsx'));
+console.log(`${`index.html scripts + modulepreloads (${entry.count} files)`.padEnd(48)} ${kb(entry.raw)} ${kb(entry.gzip)}`);
+console.log(`${`login page: + the login route (${login.count} files)`.padEnd(48)} ${kb(login.raw)} ${kb(login.gzip)}`);
 EOF
+fi
 [ "${SKIP_LIGHTHOUSE:-}" = 1 ] && exit 0
 
 echo "== Lighthouse 12.2.3 mobile, $RUNS runs per page (median by score), service on $BASE"
@@ -79,14 +87,15 @@ for page in login today; do
     lighthouse "/$page" "$OUT/$page-$run.json" "$headers"
   done
   for run in $(seq 1 "$RUNS"); do
-    jq -r '[.categories.performance.score * 100,
+    # A run where the page never painted (NO_FCP: the host was starved) has no score: left out.
+    jq -r 'select(.categories.performance.score != null) | [(.categories.performance.score * 100 | round),
             (.audits["largest-contentful-paint"].numericValue / 1000 * 10 | round / 10),
             (.audits["total-blocking-time"].numericValue | round),
             (.audits["first-contentful-paint"].numericValue / 1000 * 10 | round / 10),
-            .finalDisplayedUrl] | @tsv' "$OUT/$page-$run.json"
-  done | sort -n | awk -v page="$page" -v runs="$RUNS" '
+            (.environment.benchmarkIndex | round), .finalDisplayedUrl] | @tsv' "$OUT/$page-$run.json"
+  done | sort -n | awk -v page="$page" '
     { row[NR] = $0; scores = scores (NR > 1 ? " " : "") $1 }
-    END { split(row[int((runs + 1) / 2)], m, "\t");
-          printf "%-6s performance %s  LCP %s s  TBT %s ms  FCP %s s  (%s; runs: %s)\n", page, m[1], m[2], m[3], m[4], m[5], scores }'
+    END { split(row[int((NR + 1) / 2)], m, "\t");
+          printf "%-6s performance %s  LCP %s s  TBT %s ms  FCP %s s  (%s, host benchmarkIndex %s; runs: %s)\n", page, m[1], m[2], m[3], m[4], m[6], m[5], scores }'
 done
 echo "reports in $OUT"
