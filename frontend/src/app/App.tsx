@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { OfflineSupport } from '../lib/offline/OfflineSupport';
 import { createQueryClient } from '../lib/queryClient';
 import { router } from './router';
 
@@ -19,6 +20,7 @@ export function App() {
     <ConfigProvider locale={isEnglish ? enUS : zhCN} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
+          <OfflineSupport />
           <RouterProvider router={router} />
         </QueryClientProvider>
       </AntApp>

@@ -1,43 +1,83 @@
+import { Spin } from 'antd';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { LoginPage } from '../features/auth/LoginPage';
-import { SessionsPage } from '../features/auth/SessionsPage';
-import { ContactDetailPage } from '../features/contacts/ContactDetailPage';
-import { ContactListPage } from '../features/contacts/ContactListPage';
-import { AssignmentRulesPage } from '../features/leads/AssignmentRulesPage';
-import { LeadsPage } from '../features/leads/LeadsPage';
-import { ScoringPolicyPage } from '../features/leads/ScoringPolicyPage';
-import { ComplaintPage } from '../features/complaints/ComplaintPage';
-import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
-import { LoyaltyPage } from '../features/loyalty/LoyaltyPage';
-import { TiersPage } from '../features/tiers/TiersPage';
-import { TodayPage } from '../features/today/TodayPage';
-import { UsersPage } from '../features/users/UsersPage';
-import { AppLayout } from './AppLayout';
 import { RequireSession } from './RequireSession';
 
+// Every page is its own chunk, fetched when its route is first matched: a phone opening the login
+// page loads the login form, not the whole app (docs/benchmarks.md, "Phone: bundle and Lighthouse").
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
   {
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    // Shown while the first page's chunk arrives (a later navigation keeps the current page meanwhile).
+    HydrateFallback: () => <Spin fullscreen data-testid="page-loading" />,
     children: [
-      { index: true, element: <Navigate to="/today" replace /> },
-      { path: '/today', element: <TodayPage /> },
-      { path: '/contacts', element: <ContactListPage /> },
-      { path: '/contacts/:id', element: <ContactDetailPage /> },
-      { path: '/leads', element: <LeadsPage /> },
-      { path: '/tiers', element: <TiersPage /> },
-      { path: '/loyalty', element: <LoyaltyPage /> },
-      { path: '/complaints', element: <ComplaintsPage /> },
-      { path: '/complaints/:id', element: <ComplaintPage /> },
-      { path: '/account/sessions', element: <SessionsPage /> },
-      { path: '/admin/users', element: <UsersPage /> },
-      { path: '/admin/lead-scoring', element: <ScoringPolicyPage /> },
-      { path: '/admin/lead-assignment', element: <AssignmentRulesPage /> },
-      { path: '*', element: <Navigate to="/today" replace /> },
+      { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }) },
+      {
+        lazy: async () => {
+          const { AppLayout } = await import('./AppLayout');
+          return {
+            element: (
+              <RequireSession>
+                <AppLayout />
+              </RequireSession>
+            ),
+          };
+        },
+        children: [
+          { index: true, element: <Navigate to="/today" replace /> },
+          {
+            path: '/today',
+            lazy: async () => ({ Component: (await import('../features/today/TodayPage')).TodayPage }),
+          },
+          {
+            path: '/contacts',
+            lazy: async () => ({ Component: (await import('../features/contacts/ContactListPage')).ContactListPage }),
+          },
+          {
+            path: '/contacts/:id',
+            lazy: async () => ({
+              Component: (await import('../features/contacts/ContactDetailPage')).ContactDetailPage,
+            }),
+          },
+          {
+            path: '/leads',
+            lazy: async () => ({ Component: (await import('../features/leads/LeadsPage')).LeadsPage }),
+          },
+          {
+            path: '/tiers',
+            lazy: async () => ({ Component: (await import('../features/tiers/TiersPage')).TiersPage }),
+          },
+          {
+            path: '/loyalty',
+            lazy: async () => ({ Component: (await import('../features/loyalty/LoyaltyPage')).LoyaltyPage }),
+          },
+          {
+            path: '/complaints',
+            lazy: async () => ({ Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage }),
+          },
+          {
+            path: '/complaints/:id',
+            lazy: async () => ({ Component: (await import('../features/complaints/ComplaintPage')).ComplaintPage }),
+          },
+          {
+            path: '/account/sessions',
+            lazy: async () => ({ Component: (await import('../features/auth/SessionsPage')).SessionsPage }),
+          },
+          {
+            path: '/admin/users',
+            lazy: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }),
+          },
+          {
+            path: '/admin/lead-scoring',
+            lazy: async () => ({ Component: (await import('../features/leads/ScoringPolicyPage')).ScoringPolicyPage }),
+          },
+          {
+            path: '/admin/lead-assignment',
+            lazy: async () => ({
+              Component: (await import('../features/leads/AssignmentRulesPage')).AssignmentRulesPage,
+            }),
+          },
+          { path: '*', element: <Navigate to="/today" replace /> },
+        ],
+      },
     ],
   },
 ]);

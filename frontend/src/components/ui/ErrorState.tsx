@@ -1,6 +1,10 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NetworkError } from '../../lib/api/client';
+import { ApiError } from '../../lib/api/client';
+import { describeError } from '../../lib/errors';
+
+// Pages import the explanation from here with the component; the login page imports lib/errors alone.
+export { describeError };
 
 type ErrorStateProps = { error: unknown; onRetry?: () => void };
 
@@ -28,16 +32,4 @@ export function ErrorState({ error, onRetry }: ErrorStateProps) {
       }
     />
   );
-}
-
-export function describeError(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (error instanceof NetworkError) return t('errors.network');
-  if (error instanceof ApiError) {
-    if (error.status === 404) return t('errors.notFound');
-    if (error.status === 403) return t('errors.forbidden');
-    if (error.status === 412) return t('errors.stale');
-    if (error.status >= 500) return t('errors.server', { status: error.status });
-    return error.problem.detail ?? error.message;
-  }
-  return t('errors.network');
 }

@@ -1,11 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { SignInError, signIn, takeSessionExpired } from '../../lib/auth/session';
 import { changeLanguage, type Language } from '../../lib/i18n';
-import { describeError } from '../../components/ui/ErrorState';
+import { describeError } from '../../lib/errors';
 
 type Credentials = { username: string; password: string };
 
@@ -50,7 +50,16 @@ export function LoginPage() {
         background: 'linear-gradient(135deg, #1f1f1f 0%, #5a0b18 100%)',
       }}
     >
-      <Card style={{ width: 380 }}>
+      <section
+        style={{
+          boxSizing: 'border-box',
+          width: 380,
+          maxWidth: 'calc(100vw - 24px)',
+          background: '#fff',
+          borderRadius: 8,
+          padding: 24,
+        }}
+      >
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('app.name')}
@@ -90,7 +99,7 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('login.demoHint')}
         </Typography.Paragraph>
-      </Card>
+      </section>
     </div>
   );
 }

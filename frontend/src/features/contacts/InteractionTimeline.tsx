@@ -18,8 +18,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { NetworkError } from '../../lib/api/client';
+import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
+import { addToOutbox, newIdempotencyKey, removeFromOutbox, useOutbox } from '../../lib/offline/outbox';
 import { type ContactOverview, contactQueries, type InteractionRequest, useLogInteraction } from './api';
 import { enumOptions } from '../../lib/enums';
 
@@ -52,24 +55,73 @@ export function InteractionTimeline({
   const [form] = Form.useForm<LogValues>();
   const interactions = useQuery(contactQueries.interactions(contactId, page));
   const logInteraction = useLogInteraction(contactId);
+  const userId = useSession()?.userId;
+  const path = `/api/v1/contacts/${contactId}/interactions`;
+  const waiting = useOutbox(userId).filter((entry) => entry.path === path);
 
   const handleLog = async (values: LogValues) => {
+    const { nextDay, occurredAt, ...interaction } = values;
+    const body: InteractionRequest = {
+      ...interaction,
+      // The time of the submit, not of the send: a call logged offline keeps when it happened.
+      occurredAt: (occurredAt ?? dayjs()).toISOString(),
+      nextFollowUp: nextDay ? { dueDate: nextDay.format('YYYY-MM-DD') } : undefined,
+    };
+    // Made once per submit and kept with it: sent again after a lost answer, it is logged once.
+    const idempotencyKey = newIdempotencyKey();
+    const keepForLater = () => {
+      if (!userId) return;
+      addToOutbox(userId, { key: idempotencyKey, path, body, refreshes: [contactQueries.all] });
+      message.info(t('offline.queued'));
+      form.resetFields();
+      setPage(0);
+    };
+    if (!navigator.onLine) {
+      keepForLater();
+      return;
+    }
     try {
-      const { nextDay, ...interaction } = values;
-      await logInteraction.mutateAsync({
-        ...interaction,
-        occurredAt: values.occurredAt?.toISOString(),
-        nextFollowUp: nextDay ? { dueDate: nextDay.format('YYYY-MM-DD') } : undefined,
-      });
+      await logInteraction.mutateAsync({ body, idempotencyKey });
       message.success(nextDay ? t('overview.loggedAndPlanned') : t('overview.logged'));
       onLogged?.();
       form.resetFields();
       setPage(0);
     } catch (error) {
-      if (!showFieldErrors(form, error, ['channel', 'direction', 'summary', 'occurredAt', 'nextDay']))
+      if (error instanceof NetworkError) keepForLater();
+      else if (!showFieldErrors(form, error, ['channel', 'direction', 'summary', 'occurredAt', 'nextDay']))
         message.error(describeError(error, t));
     }
   };
+
+  const waitingItems =
+    page === 0
+      ? waiting.map((entry) => {
+          // What this form put in the outbox above.
+          const logged = entry.body as InteractionRequest;
+          return {
+            color: entry.refused ? 'red' : 'gray',
+            children: (
+              <div data-testid="outbox-item">
+                <Space size={8} wrap>
+                  <Tag color={entry.refused ? 'error' : 'default'}>
+                    {entry.refused ? t('offline.refused', { detail: entry.refused.detail }) : t('offline.waiting')}
+                  </Tag>
+                  <Tag color={CHANNEL_COLORS[logged.channel]}>{t(`enum.InteractionChannel.${logged.channel}`)}</Tag>
+                  {logged.occurredAt && (
+                    <Typography.Text type="secondary">{format.dateTime(logged.occurredAt)}</Typography.Text>
+                  )}
+                  {entry.refused && userId && (
+                    <Button size="small" onClick={() => removeFromOutbox(userId, entry.key)}>
+                      {t('offline.discard')}
+                    </Button>
+                  )}
+                </Space>
+                <div className="gx-timeline-summary">{logged.summary}</div>
+              </div>
+            ),
+          };
+        })
+      : [];
 
   return (
     <Card
@@ -129,32 +181,35 @@ export function InteractionTimeline({
       </Form>
       {interactions.isError ? (
         <ErrorState error={interactions.error} onRetry={() => interactions.refetch()} />
-      ) : interactions.data && interactions.data.items.length === 0 ? (
+      ) : interactions.data && interactions.data.items.length === 0 && waitingItems.length === 0 ? (
         <Empty description={t('overview.timelineEmpty')} />
       ) : (
         <>
           <Timeline
             data-testid="timeline"
-            items={(interactions.data?.items ?? []).map((interaction) => ({
-              color: CHANNEL_COLORS[interaction.channel] ?? 'gray',
-              children: (
-                <div>
-                  <Space size={8} wrap>
-                    <Tag color={CHANNEL_COLORS[interaction.channel]}>
-                      {t(`enum.InteractionChannel.${interaction.channel}`)}
-                    </Tag>
-                    <Typography.Text type="secondary">{t(`enum.Direction.${interaction.direction}`)}</Typography.Text>
-                    <Typography.Text type="secondary">{format.dateTime(interaction.occurredAt)}</Typography.Text>
-                    {interaction.authorName && (
-                      <Typography.Text type="secondary">
-                        {t('overview.by', { name: interaction.authorName })}
-                      </Typography.Text>
-                    )}
-                  </Space>
-                  <div className="gx-timeline-summary">{interaction.summary}</div>
-                </div>
-              ),
-            }))}
+            items={[
+              ...waitingItems,
+              ...(interactions.data?.items ?? []).map((interaction) => ({
+                color: CHANNEL_COLORS[interaction.channel] ?? 'gray',
+                children: (
+                  <div>
+                    <Space size={8} wrap>
+                      <Tag color={CHANNEL_COLORS[interaction.channel]}>
+                        {t(`enum.InteractionChannel.${interaction.channel}`)}
+                      </Tag>
+                      <Typography.Text type="secondary">{t(`enum.Direction.${interaction.direction}`)}</Typography.Text>
+                      <Typography.Text type="secondary">{format.dateTime(interaction.occurredAt)}</Typography.Text>
+                      {interaction.authorName && (
+                        <Typography.Text type="secondary">
+                          {t('overview.by', { name: interaction.authorName })}
+                        </Typography.Text>
+                      )}
+                    </Space>
+                    <div className="gx-timeline-summary">{interaction.summary}</div>
+                  </div>
+                ),
+              })),
+            ]}
           />
           {(interactions.data?.total ?? 0) > 20 && (
             <Pagination

@@ -113,8 +113,13 @@ export function useRestoreContact() {
 export function useLogInteraction(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: InteractionRequest) =>
-      unwrap(api.POST('/api/v1/contacts/{contactId}/interactions', { params: { path: { contactId } }, body })),
+    mutationFn: ({ body, idempotencyKey }: { body: InteractionRequest; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/contacts/{contactId}/interactions', {
+          params: { path: { contactId }, header: { 'Idempotency-Key': idempotencyKey } },
+          body,
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
   });
 }

@@ -540,7 +540,7 @@ export interface paths {
         put?: never;
         /**
          * Log an interaction
-         * @description Records a call, message, visit, meeting or event with the contact, authored by you; the contact's lastContactedAt moves to its time (never backwards). Anyone who can see the contact may log one, service agents included.
+         * @description Records a call, message, visit, meeting or event with the contact, authored by you; the contact's lastContactedAt moves to its time (never backwards). Anyone who can see the contact may log one, service agents included. A phone that logged it offline sends an Idempotency-Key made when the rep submitted, so sending it again never logs it twice.
          */
         post: operations["logInteraction"];
         delete?: never;
@@ -7135,7 +7135,10 @@ export interface operations {
     logInteraction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, up to 100 characters. A retry with the same key and body returns the first answer (with Idempotent-Replayed: true) and logs nothing; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 contactId: components["schemas"]["UUID"];
             };
@@ -7147,7 +7150,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged */
+            /** @description Logged (or, for a retry with the same Idempotency-Key, the first answer) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7194,6 +7197,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description idempotency-key-in-flight: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -7214,6 +7226,15 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency-key-reused: the same Idempotency-Key with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ package io.guanxi.crm.interaction;
 
 import io.guanxi.crm.interaction.api.InteractionRequest;
 import io.guanxi.crm.interaction.api.InteractionResponse;
+import io.guanxi.crm.platform.idempotency.IdempotentResponses;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.Role;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,16 +63,21 @@ public class InteractionResource {
     @Operation(summary = "Log an interaction",
             description = "Records a call, message, visit, meeting or event with the contact, authored by you; "
                     + "the contact's lastContactedAt moves to its time (never backwards). Anyone who can see the "
-                    + "contact may log one, service agents included.")
+                    + "contact may log one, service agents included. A phone that logged it offline sends an "
+                    + "Idempotency-Key made when the rep submitted, so sending it again never logs it twice.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "phone call", value = """
             {"channel": "PHONE", "direction": "OUTBOUND", "occurredAt": "2026-11-23T08:00:00Z",
              "summary": "电话回访：客户对报价满意，下周三安排上门演示"}""")))
-    @APIResponse(responseCode = "201", description = "Logged",
+    @APIResponse(responseCode = "201", description = "Logged (or, for a retry with the same Idempotency-Key, the first answer)",
             content = @Content(schema = @Schema(implementation = InteractionResponse.class)))
+    @APIResponse(responseCode = "409", description = "idempotency-key-in-flight: a request with this key is still running")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the same Idempotency-Key with another body")
     public Response logInteraction(@PathParam("contactId") UUID contactId, @Valid @NotNull InteractionRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = "Optional, up to 100 characters. A retry with the same key "
+                    + "and body returns the first answer (with Idempotent-Replayed: true) and logs nothing; the same key "
+                    + "with another body is a 422.") @HeaderParam("Idempotency-Key") String key,
             UriInfo uri) {
-        InteractionResponse created = service.log(contactId, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return IdempotentResponses.toResponse(service.logOnce(contactId, request, key,
+                id -> uri.getAbsolutePathBuilder().path(id.toString()).build()));
     }
 }

@@ -7,6 +7,7 @@ import io.guanxi.crm.interaction.api.InteractionStats;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
+import io.guanxi.crm.platform.idempotency.Idempotency;
 import io.guanxi.crm.platform.paging.PageRequest;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
@@ -16,6 +17,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The interaction log of a contact. Access follows the contact's visibility. */
@@ -53,6 +56,22 @@ public class InteractionService {
 
     @Inject
     Event<InteractionLogged> logged;
+
+    @Inject
+    Idempotency idempotency;
+
+    /**
+     * A log from the API: with an Idempotency-Key it happens once per key, so a phone that sends its
+     * offline outbox again (the answer was lost) does not log the call twice.
+     */
+    @Transactional
+    public Idempotency.Outcome logOnce(UUID contactId, InteractionRequest request, String idempotencyKey,
+            Function<UUID, URI> location) {
+        return idempotency.once(currentUser.id(), idempotencyKey, "interaction:" + contactId, request, () -> {
+            InteractionResponse created = log(contactId, request);
+            return Idempotency.Outcome.of(201, created, location.apply(created.id()));
+        });
+    }
 
     @Transactional
     public InteractionResponse log(UUID contactId, InteractionRequest request) {
