@@ -6,6 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { SignInError, signIn, takeSessionExpired } from '../../lib/auth/session';
 import { changeLanguage, type Language } from '../../lib/i18n';
 import { describeError } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
 
 type Credentials = { username: string; password: string };
 
@@ -50,13 +51,13 @@ export function LoginPage() {
         background: 'linear-gradient(135deg, #1f1f1f 0%, #5a0b18 100%)',
       }}
     >
-      <Card style={{ width: 380 }}>
+      {/* On a phone the card keeps a margin on both sides instead of touching the edges. */}
+      <Card style={{ width: 'min(380px, calc(100vw - 24px))' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('app.name')}
-          </Typography.Title>
+          <PageTitle>{t('app.name')}</PageTitle>
           <Segmented
             size="small"
+            aria-label={t('nav.language')}
             value={i18n.language}
             options={[
               { label: '中文', value: 'zh-CN' },
