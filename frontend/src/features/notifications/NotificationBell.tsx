@@ -1,10 +1,11 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Empty, List, Popover, Skeleton, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, List, Popover, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { usePhone } from '../../components/ui/ResponsiveTable';
 import { useFormat } from '../../lib/format';
 import {
   type Notification,
@@ -36,7 +37,7 @@ function NotificationList({ onOpen }: { onOpen: () => void }) {
   if (list.isPending) return <Skeleton active paragraph={{ rows: 3 }} style={{ width: 300 }} />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <div style={{ width: 'min(360px, 86vw)' }} data-testid="notification-list">
+    <div style={{ width: 'min(360px, 100%)' }} data-testid="notification-list">
       <List
         size="small"
         locale={{
@@ -72,12 +73,36 @@ function NotificationList({ onOpen }: { onOpen: () => void }) {
   );
 }
 
-/** The bell in the header: the unread count, polled; opening it lists the latest. */
+/**
+ * The bell in the header: the unread count, polled; opening it lists the latest. On a phone the list
+ * opens as a full-screen drawer: a popover anchored at the bell would not fit beside it.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const phone = usePhone();
   const unread = useQuery(notificationQueries.unread());
   const count = unread.data?.unread ?? 0;
+  const bell = (
+    <Badge count={count} size="small" offset={[-4, 4]}>
+      <Button
+        type="text"
+        aria-label={t('notifications.bell', { count })}
+        data-testid="notification-bell"
+        icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
+        onClick={phone ? () => setOpen(true) : undefined}
+      />
+    </Badge>
+  );
+  if (phone)
+    return (
+      <>
+        {bell}
+        <Drawer open={open} onClose={() => setOpen(false)} placement="right" title={t('notifications.title')}>
+          {open && <NotificationList onOpen={() => setOpen(false)} />}
+        </Drawer>
+      </>
+    );
   return (
     <Popover
       open={open}
@@ -87,14 +112,7 @@ export function NotificationBell() {
       title={t('notifications.title')}
       content={open ? <NotificationList onOpen={() => setOpen(false)} /> : null}
     >
-      <Badge count={count} size="small" offset={[-4, 4]}>
-        <Button
-          type="text"
-          aria-label={t('notifications.bell', { count })}
-          data-testid="notification-bell"
-          icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
-        />
-      </Badge>
+      {bell}
     </Popover>
   );
 }
