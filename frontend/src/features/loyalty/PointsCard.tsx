@@ -209,7 +209,7 @@ export function PointsCard({
           {account.data && (
             <Descriptions
               size="small"
-              column={2}
+              column={{ xs: 1, sm: 2 }}
               items={[
                 {
                   key: 'level',

@@ -137,7 +137,7 @@ export function CustomerValueCard({
           )}
           <Descriptions
             size="small"
-            column={2}
+            column={{ xs: 1, sm: 2 }}
             items={[
               { key: 'revenue', label: t('purchases.revenue12'), children: format.money(value.revenue) },
               { key: 'count', label: t('purchases.count12'), children: value.purchaseCount },
