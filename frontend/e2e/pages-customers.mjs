@@ -22,7 +22,8 @@ const LANGUAGES = [
 
 /** Nothing is loading any more (a half-transparent spinner overlay would fail the contrast check). */
 async function settled(page) {
-    await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton-active')");
+    // A function, not a string: the packaged app's Content-Security-Policy forbids evaluating strings.
+    await page.waitForFunction(() => !globalThis.document.querySelector('.ant-spin-spinning, .ant-skeleton-active'));
 }
 
 /** rep.zhang's own customer with a purchase and a call due today, so every card of the 360 view shows data. */
@@ -222,7 +223,9 @@ export const scenarios = [
             assert.equal(await page.evaluate('navigator.clipboard.readText()'), customer.wechatId);
 
             await page.getByTestId('action-log').click();
-            await page.waitForFunction("document.activeElement?.closest('[data-testid=log-interaction]') != null");
+            await page.waitForFunction(
+                () => globalThis.document.activeElement?.closest('[data-testid=log-interaction]') != null,
+            );
             const summary = page.getByTestId('log-interaction').locator('textarea');
             const at = await summary.boundingBox();
             assert.ok(at.y >= 0 && at.y + at.height <= 844, `the summary is on screen (at ${at.y} px)`);
