@@ -101,14 +101,15 @@ export function AppLayout() {
         {phone ? (
           <div style={{ flex: 1 }} />
         ) : (
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={[selected]}
-            items={items}
-            onClick={({ key }) => navigate(key)}
-            style={{ flex: 1, minWidth: 0 }}
-          />
+          <nav aria-label={t('nav.main')} style={{ flex: 1, minWidth: 0 }}>
+            <Menu
+              theme="dark"
+              mode="horizontal"
+              selectedKeys={[selected]}
+              items={items}
+              onClick={({ key }) => navigate(key)}
+            />
+          </nav>
         )}
         <Space size="middle">
           {hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN') && <NotificationBell />}
@@ -133,7 +134,13 @@ export function AppLayout() {
               ],
             }}
           >
-            <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
+            <Button
+              type="text"
+              style={{ color: '#fff' }}
+              data-testid="user-menu"
+              // On a phone only the avatar's initial shows: say whose menu it is.
+              aria-label={phone ? t('nav.accountMenu', { name: session?.displayName }) : undefined}
+            >
               <Space>
                 <Avatar size="small" style={{ background: '#c8102e' }}>
                   {session?.displayName.slice(0, 1)}
@@ -158,16 +165,18 @@ export function AppLayout() {
           title={session?.displayName}
           data-testid="nav-drawer"
         >
-          <Menu
-            mode="inline"
-            selectedKeys={[selected]}
-            items={items}
-            onClick={({ key }) => {
-              setMenuOpen(false);
-              navigate(key);
-            }}
-            style={{ borderInlineEnd: 'none' }}
-          />
+          <nav aria-label={t('nav.main')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[selected]}
+              items={items}
+              onClick={({ key }) => {
+                setMenuOpen(false);
+                navigate(key);
+              }}
+              style={{ borderInlineEnd: 'none' }}
+            />
+          </nav>
           <div style={{ marginTop: 16 }}>{language}</div>
         </Drawer>
       )}

@@ -63,8 +63,10 @@ export function ActivityItems({
   const format = useFormat();
   const title = useActivityTitle();
   const [completing, setCompleting] = useState<Activity>();
-  // On a phone the buttons go under the activity, which keeps the width to read it.
+  // On a phone the buttons go under the activity, which keeps the width to read it, and are large
+  // enough (40 px) to hit with a thumb.
   const wide = Grid.useBreakpoint().md ?? true;
+  const buttonSize = wide ? 'small' : 'large';
   return (
     <>
       <List
@@ -82,13 +84,13 @@ export function ActivityItems({
                     <Button
                       key="done"
                       type="primary"
-                      size="small"
+                      size={buttonSize}
                       icon={<CheckOutlined />}
                       onClick={() => setCompleting(activity)}
                     >
                       {t('activities.complete')}
                     </Button>,
-                    <RescheduleButton key="move" activity={activity} onChanged={onChanged} />,
+                    <RescheduleButton key="move" activity={activity} onChanged={onChanged} size={buttonSize} />,
                   ]
                 : []
             }
@@ -131,7 +133,15 @@ export function ActivityItems({
   );
 }
 
-function RescheduleButton({ activity, onChanged }: { activity: Activity; onChanged?: () => void }) {
+function RescheduleButton({
+  activity,
+  onChanged,
+  size,
+}: {
+  activity: Activity;
+  onChanged?: () => void;
+  size: 'small' | 'large';
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -169,7 +179,7 @@ function RescheduleButton({ activity, onChanged }: { activity: Activity; onChang
         </Space>
       }
     >
-      <Button size="small" icon={<ClockCircleOutlined />} loading={reschedule.isPending}>
+      <Button size={size} icon={<ClockCircleOutlined />} loading={reschedule.isPending}>
         {t('activities.reschedule')}
       </Button>
     </Popover>

@@ -17,8 +17,18 @@ type Values = {
   note?: string;
 };
 
-/** Plans an activity about a customer, for yourself. */
-export function PlanActivityButton({ contactId }: { contactId: string }) {
+/** Plans an activity about a customer, for yourself (label, class and test id for the 360 view's action bar). */
+export function PlanActivityButton({
+  contactId,
+  label,
+  className,
+  testId = 'plan-activity',
+}: {
+  contactId: string;
+  label?: string;
+  className?: string;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -47,8 +57,8 @@ export function PlanActivityButton({ contactId }: { contactId: string }) {
     );
   return (
     <>
-      <Button icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="plan-activity">
-        {t('activities.plan')}
+      <Button icon={<PlusOutlined />} onClick={() => setOpen(true)} className={className} data-testid={testId}>
+        {label ?? t('activities.plan')}
       </Button>
       <Modal
         open={open}

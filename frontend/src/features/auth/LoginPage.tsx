@@ -6,6 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { SignInError, signIn, takeSessionExpired } from '../../lib/auth/session';
 import { changeLanguage, type Language } from '../../lib/i18n';
 import { describeError } from '../../lib/errors';
+import { PageTitle } from '../../components/ui/PageTitle';
 
 type Credentials = { username: string; password: string };
 
@@ -61,11 +62,10 @@ export function LoginPage() {
         }}
       >
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('app.name')}
-          </Typography.Title>
+          <PageTitle>{t('app.name')}</PageTitle>
           <Segmented
             size="small"
+            aria-label={t('nav.language')}
             value={i18n.language}
             options={[
               { label: '中文', value: 'zh-CN' },

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { useFormat } from '../../lib/format';
 import { authQueries, useRevokeSession } from './api';
 import { describeUserAgent } from './userAgent';
@@ -28,13 +29,7 @@ export function SessionsPage() {
 
   return (
     <div className="gx-page">
-      <Card
-        title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('sessions.title')}
-          </Typography.Title>
-        }
-      >
+      <Card title={<PageTitle>{t('sessions.title')}</PageTitle>}>
         <Typography.Paragraph type="secondary">{t('sessions.hint')}</Typography.Paragraph>
         {sessions.isLoading && <Spin />}
         {sessions.data?.items.length === 0 && <Empty description={t('sessions.empty')} />}

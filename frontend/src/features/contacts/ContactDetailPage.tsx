@@ -1,14 +1,17 @@
 import { ArrowLeftOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
+import { usePhone } from '../../components/ui/ResponsiveTable';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { type Contact, contactQueries, fetchContactForEdit, useArchiveContact, useRestoreContact } from './api';
+import { ContactActionBar } from './ContactActionBar';
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
@@ -29,6 +32,8 @@ export function ContactDetailPage() {
   const archive = useArchiveContact();
   const restore = useRestoreContact();
   const [editing, setEditing] = useState<{ contact: Contact; etag: string } | undefined>();
+  const phone = usePhone();
+  const logAnchor = useRef<HTMLDivElement>(null);
 
   if (overview.isPending)
     return (
@@ -63,6 +68,11 @@ export function ContactDetailPage() {
     }
   };
 
+  const handleJumpToLog = () => {
+    logAnchor.current?.scrollIntoView({ block: 'start' });
+    logAnchor.current?.querySelector('textarea')?.focus({ preventScroll: true });
+  };
+
   const handleArchive = () =>
     modal.confirm({
       title: t('contacts.archive'),
@@ -74,6 +84,164 @@ export function ContactDetailPage() {
     });
 
   const missing = contact.missingFields.map((field) => t(`contacts.fields.${field}`)).join(t('common.listSeparator'));
+
+  const profileCard = (
+    <Card title={t('overview.profile')}>
+      <div style={{ marginBottom: 16 }}>
+        <Typography.Text strong>{t('overview.completeness')}</Typography.Text>
+        <Progress percent={contact.completeness} aria-label={t('overview.completeness')} data-testid="completeness" />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {missing ? t('overview.missing', { fields: missing }) : t('overview.complete')}
+        </Typography.Text>
+      </div>
+      <Descriptions
+        column={1}
+        size="small"
+        colon={false}
+        styles={{ label: { width: phone ? 96 : 140, color: 'rgba(0,0,0,0.6)' } }}
+      >
+        <Descriptions.Item label={t('contacts.fields.mobile')}>
+          {/* On a phone, a tap calls. */}
+          {contact.mobile ? <a href={`tel:${contact.mobile.replace(/\s/g, '')}`}>{contact.mobile}</a> : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.email')}>
+          {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.wechatId')}>
+          {contact.wechatId ? (
+            <Typography.Text copyable={{ text: contact.wechatId }}>{contact.wechatId}</Typography.Text>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.industry')}>{contact.industry ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.birthday')}>{format.date(contact.birthday)}</Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.sourceChannel')}>
+          {contact.sourceChannel ? t(`enum.SourceChannel.${contact.sourceChannel}`) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.preferredChannel')}>
+          {contact.preferredChannel ? t(`enum.ContactChannel.${contact.preferredChannel}`) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.personalityType')}>
+          {contact.personalityType ? t(`enum.PersonalityType.${contact.personalityType}`) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.hiddenNeeds')}>{contact.hiddenNeeds ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.owner')}>{contact.ownerName ?? '—'}</Descriptions.Item>
+        {contact.referredById && (
+          <Descriptions.Item label={t('contacts.fields.referredById')}>
+            <Link to={`/contacts/${contact.referredById}`} data-testid="referrer-link">
+              {contact.referredByName ?? t('contacts.referrerHidden')}
+            </Link>
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('contacts.fields.marketingConsent')}>
+          {contact.marketingConsent ? t('common.yes') : t('common.no')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.lastContactedAt')}>
+          {format.dateTime(contact.lastContactedAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.createdAt')}>
+          {format.dateTime(contact.createdAt)}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+  const leadsCard = (
+    <Card size="small" title={t('overview.leads')} data-testid="contact-leads">
+      {overview.data.leads.length === 0 ? (
+        <Typography.Text type="secondary">{t('overview.noLeads')}</Typography.Text>
+      ) : (
+        <Space direction="vertical" size={8} style={{ width: '100%' }}>
+          {overview.data.leads.map((lead) => (
+            <Space key={lead.id} wrap>
+              <Typography.Text strong>{lead.score.toFixed(1)}</Typography.Text>
+              <Tag color={lead.level === 'HIGH_VALUE' ? 'red' : lead.level === 'PRIORITY' ? 'orange' : 'default'}>
+                {t(`leads.level.${lead.level}`)}
+              </Tag>
+              <Typography.Text>{t(`leads.status.${lead.status}`)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t(`enum.SourceChannel.${lead.sourceChannel}`)} · {format.date(lead.createdAt)}
+              </Typography.Text>
+            </Space>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+  const valueCard = (
+    <CustomerValueCard
+      contactId={id}
+      value={overview.data.value}
+      purchases={overview.data.recentPurchases}
+      onChanged={handlePurchasesChanged}
+      canRecord={
+        !contact.archivedAt &&
+        (hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))
+      }
+    />
+  );
+  const complaintsCard = (
+    <Card size="small" title={t('overview.complaints')} data-testid="contact-complaints">
+      {overview.data.complaints.length === 0 ? (
+        <Typography.Text type="secondary">{t('complaints.none')}</Typography.Text>
+      ) : (
+        <Space direction="vertical" size={8} style={{ width: '100%' }}>
+          {overview.data.complaints.map((complaint) => (
+            <Space key={complaint.id} wrap>
+              <Tag
+                color={complaint.severity === 'CRITICAL' ? 'red' : complaint.severity === 'HIGH' ? 'orange' : 'default'}
+              >
+                {t(`complaints.severity.${complaint.severity}`)}
+              </Tag>
+              {hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN') ? (
+                <Link to={`/complaints/${complaint.id}`}>{t(`complaints.category.${complaint.category}`)}</Link>
+              ) : (
+                <Typography.Text>{t(`complaints.category.${complaint.category}`)}</Typography.Text>
+              )}
+              <Typography.Text>{t(`complaints.state.${complaint.state}`)}</Typography.Text>
+              <Typography.Text type="secondary">{format.date(complaint.sla.receivedAt)}</Typography.Text>
+            </Space>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+  const pointsCard = (
+    <PointsCard
+      contactId={id}
+      canAdjust={!contact.archivedAt && hasRole(session, 'MANAGER', 'ADMIN')}
+      canRedeem={
+        !contact.archivedAt &&
+        (hasRole(session, 'MANAGER', 'ADMIN', 'SERVICE_AGENT') ||
+          (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))
+      }
+    />
+  );
+  const activitiesCard = (
+    <Card
+      title={t('overview.activities')}
+      extra={<PlanActivityButton contactId={id} />}
+      size="small"
+      style={{ marginBottom: 16 }}
+    >
+      <ActivityList
+        testId="contact-activities"
+        params={{ contactId: id, assignee: 'all', size: 20 }}
+        showAssignee
+        emptyText={t('overview.noActivities')}
+      />
+    </Card>
+  );
+  // The log form lives in the timeline; the phone's action bar jumps to it (and focuses its summary).
+  const interactions = (
+    <div ref={logAnchor} className="gx-log-anchor">
+      <InteractionTimeline
+        contactId={id}
+        stats={interactionStats}
+        onLogged={() => queryClient.invalidateQueries({ queryKey: activityQueries.all })}
+      />
+    </div>
+  );
 
   return (
     <div className="gx-page">
@@ -94,9 +262,7 @@ export function ContactDetailPage() {
           >
             <Space direction="vertical" size={4}>
               <Space align="center" wrap>
-                <Typography.Title level={3} style={{ margin: 0 }} data-testid="contact-name">
-                  {contact.name}
-                </Typography.Title>
+                <PageTitle data-testid="contact-name">{contact.name}</PageTitle>
                 <Tag color={STAGE_COLORS[contact.lifecycleStage]}>
                   {t(`enum.LifecycleStage.${contact.lifecycleStage}`)}
                 </Tag>
@@ -139,169 +305,34 @@ export function ContactDetailPage() {
             )}
           </div>
         </Card>
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={10}>
-            <Space direction="vertical" size={16} style={{ width: '100%' }}>
-              <Card title={t('overview.profile')}>
-                <div style={{ marginBottom: 16 }}>
-                  <Typography.Text strong>{t('overview.completeness')}</Typography.Text>
-                  <Progress percent={contact.completeness} data-testid="completeness" />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {missing ? t('overview.missing', { fields: missing }) : t('overview.complete')}
-                  </Typography.Text>
-                </div>
-                <Descriptions
-                  column={1}
-                  size="small"
-                  colon={false}
-                  styles={{ label: { width: 140, color: 'rgba(0,0,0,0.55)' } }}
-                >
-                  <Descriptions.Item label={t('contacts.fields.mobile')}>
-                    {/* On a phone, a tap calls. */}
-                    {contact.mobile ? <a href={`tel:${contact.mobile.replace(/\s/g, '')}`}>{contact.mobile}</a> : '—'}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.email')}>
-                    {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.wechatId')}>
-                    {contact.wechatId ? (
-                      <Typography.Text copyable={{ text: contact.wechatId }}>{contact.wechatId}</Typography.Text>
-                    ) : (
-                      '—'
-                    )}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.industry')}>{contact.industry ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.birthday')}>
-                    {format.date(contact.birthday)}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.sourceChannel')}>
-                    {contact.sourceChannel ? t(`enum.SourceChannel.${contact.sourceChannel}`) : '—'}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.preferredChannel')}>
-                    {contact.preferredChannel ? t(`enum.ContactChannel.${contact.preferredChannel}`) : '—'}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.personalityType')}>
-                    {contact.personalityType ? t(`enum.PersonalityType.${contact.personalityType}`) : '—'}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.hiddenNeeds')}>
-                    {contact.hiddenNeeds ?? '—'}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.owner')}>{contact.ownerName ?? '—'}</Descriptions.Item>
-                  {contact.referredById && (
-                    <Descriptions.Item label={t('contacts.fields.referredById')}>
-                      <Link to={`/contacts/${contact.referredById}`} data-testid="referrer-link">
-                        {contact.referredByName ?? t('contacts.referrerHidden')}
-                      </Link>
-                    </Descriptions.Item>
-                  )}
-                  <Descriptions.Item label={t('contacts.fields.marketingConsent')}>
-                    {contact.marketingConsent ? t('common.yes') : t('common.no')}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.lastContactedAt')}>
-                    {format.dateTime(contact.lastContactedAt)}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contacts.fields.createdAt')}>
-                    {format.dateTime(contact.createdAt)}
-                  </Descriptions.Item>
-                </Descriptions>
-              </Card>
-              <Card size="small" title={t('overview.leads')} data-testid="contact-leads">
-                {overview.data.leads.length === 0 ? (
-                  <Typography.Text type="secondary">{t('overview.noLeads')}</Typography.Text>
-                ) : (
-                  <Space direction="vertical" size={8} style={{ width: '100%' }}>
-                    {overview.data.leads.map((lead) => (
-                      <Space key={lead.id} wrap>
-                        <Typography.Text strong>{lead.score.toFixed(1)}</Typography.Text>
-                        <Tag
-                          color={lead.level === 'HIGH_VALUE' ? 'red' : lead.level === 'PRIORITY' ? 'orange' : 'default'}
-                        >
-                          {t(`leads.level.${lead.level}`)}
-                        </Tag>
-                        <Typography.Text>{t(`leads.status.${lead.status}`)}</Typography.Text>
-                        <Typography.Text type="secondary">
-                          {t(`enum.SourceChannel.${lead.sourceChannel}`)} · {format.date(lead.createdAt)}
-                        </Typography.Text>
-                      </Space>
-                    ))}
-                  </Space>
-                )}
-              </Card>
-              <CustomerValueCard
-                contactId={id}
-                value={overview.data.value}
-                purchases={overview.data.recentPurchases}
-                onChanged={handlePurchasesChanged}
-                canRecord={
-                  !contact.archivedAt &&
-                  (hasRole(session, 'MANAGER', 'ADMIN') ||
-                    (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))
-                }
-              />
-              <Card size="small" title={t('overview.complaints')} data-testid="contact-complaints">
-                {overview.data.complaints.length === 0 ? (
-                  <Typography.Text type="secondary">{t('complaints.none')}</Typography.Text>
-                ) : (
-                  <Space direction="vertical" size={8} style={{ width: '100%' }}>
-                    {overview.data.complaints.map((complaint) => (
-                      <Space key={complaint.id} wrap>
-                        <Tag
-                          color={
-                            complaint.severity === 'CRITICAL'
-                              ? 'red'
-                              : complaint.severity === 'HIGH'
-                                ? 'orange'
-                                : 'default'
-                          }
-                        >
-                          {t(`complaints.severity.${complaint.severity}`)}
-                        </Tag>
-                        {hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN') ? (
-                          <Link to={`/complaints/${complaint.id}`}>
-                            {t(`complaints.category.${complaint.category}`)}
-                          </Link>
-                        ) : (
-                          <Typography.Text>{t(`complaints.category.${complaint.category}`)}</Typography.Text>
-                        )}
-                        <Typography.Text>{t(`complaints.state.${complaint.state}`)}</Typography.Text>
-                        <Typography.Text type="secondary">{format.date(complaint.sla.receivedAt)}</Typography.Text>
-                      </Space>
-                    ))}
-                  </Space>
-                )}
-              </Card>
-              <PointsCard
-                contactId={id}
-                canAdjust={!contact.archivedAt && hasRole(session, 'MANAGER', 'ADMIN')}
-                canRedeem={
-                  !contact.archivedAt &&
-                  (hasRole(session, 'MANAGER', 'ADMIN', 'SERVICE_AGENT') ||
-                    (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))
-                }
-              />
-            </Space>
-          </Col>
-          <Col xs={24} lg={14}>
-            <Card
-              title={t('overview.activities')}
-              extra={<PlanActivityButton contactId={id} />}
-              size="small"
-              style={{ marginBottom: 16 }}
-            >
-              <ActivityList
-                testId="contact-activities"
-                params={{ contactId: id, assignee: 'all', size: 20 }}
-                showAssignee
-                emptyText={t('overview.noActivities')}
-              />
-            </Card>
-            <InteractionTimeline
-              contactId={id}
-              stats={interactionStats}
-              onLogged={() => queryClient.invalidateQueries({ queryKey: activityQueries.all })}
-            />
-          </Col>
-        </Row>
+        {phone ? (
+          <>
+            <ContactActionBar contact={contact} onLog={handleJumpToLog} />
+            {profileCard}
+            {activitiesCard}
+            {interactions}
+            {valueCard}
+            {pointsCard}
+            {leadsCard}
+            {complaintsCard}
+          </>
+        ) : (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={10}>
+              <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                {profileCard}
+                {leadsCard}
+                {valueCard}
+                {complaintsCard}
+                {pointsCard}
+              </Space>
+            </Col>
+            <Col xs={24} lg={14}>
+              {activitiesCard}
+              {interactions}
+            </Col>
+          </Row>
+        )}
       </Space>
       <ContactFormDrawer
         open={!!editing}

@@ -188,9 +188,10 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
         </Space>
       }
     >
+      {/* One column on a phone (the drawer is full-screen there), two from 576 px. */}
       <Form<FormValues> form={form} layout="vertical" onFinish={() => save(false)}>
         <Row gutter={16}>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item
               name="name"
               label={t('contacts.fields.name')}
@@ -199,74 +200,74 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
               <Input maxLength={100} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="company" label={t('contacts.fields.company')}>
               <Input maxLength={200} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="mobile" label={t('contacts.fields.mobile')}>
-              <Input maxLength={32} inputMode="tel" />
+              <Input maxLength={32} type="tel" inputMode="tel" autoComplete="off" />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="email" label={t('contacts.fields.email')}>
-              <Input maxLength={254} type="email" />
+              <Input maxLength={254} type="email" inputMode="email" autoComplete="off" />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="wechatId" label={t('contacts.fields.wechatId')}>
               <Input maxLength={64} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="industry" label={t('contacts.fields.industry')}>
               <Input maxLength={64} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="region" label={t('contacts.fields.region')}>
               <Select allowClear options={enumOptions(t, 'Region')} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="city" label={t('contacts.fields.city')}>
               <Input maxLength={64} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="birthday" label={t('contacts.fields.birthday')}>
               <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs())} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="lifecycleStage" label={t('contacts.fields.lifecycleStage')}>
               <Select options={enumOptions(t, 'LifecycleStage')} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="sourceChannel" label={t('contacts.fields.sourceChannel')}>
               <Select allowClear options={enumOptions(t, 'SourceChannel')} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="preferredChannel" label={t('contacts.fields.preferredChannel')}>
               <Select allowClear options={enumOptions(t, 'ContactChannel')} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="personalityType" label={t('contacts.fields.personalityType')}>
               <Select allowClear options={enumOptions(t, 'PersonalityType')} />
             </Form.Item>
           </Col>
           {isManager && (
-            <Col span={12}>
+            <Col xs={24} sm={12}>
               <Form.Item name="ownerId" label={t('contacts.fields.owner')}>
                 <Select allowClear showSearch optionFilterProp="label" options={owners.data ?? []} />
               </Form.Item>
             </Col>
           )}
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="referredById" label={t('contacts.fields.referredById')} extra={t('contacts.referrerHint')}>
               <ReferrerSelect currentName={editing?.contact.referredByName} excludeId={editing?.contact.id} />
             </Form.Item>

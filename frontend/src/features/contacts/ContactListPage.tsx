@@ -1,11 +1,27 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, Progress, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Empty,
+  Input,
+  Progress,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
+import { ResponsiveTable, usePhone } from '../../components/ui/ResponsiveTable';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
@@ -43,6 +59,8 @@ export function ContactListPage() {
   const [search, setSearch] = useSearchParams();
   const params = paramsFrom(search);
   const [creating, setCreating] = useState(false);
+  const [filtering, setFiltering] = useState(false);
+  const phone = usePhone();
   const isManager = hasRole(session, 'MANAGER', 'ADMIN');
   const canCreate = hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN');
   const contacts = useQuery(contactQueries.list(params));
@@ -132,7 +150,7 @@ export function ContactListPage() {
       key: 'completeness',
       sorter: true,
       width: 120,
-      render: (v: number) => <Progress percent={v} size="small" />,
+      render: (v: number) => <Progress percent={v} size="small" aria-label={t('contacts.fields.completeness')} />,
     },
     {
       title: t('contacts.fields.lastContactedAt'),
@@ -161,14 +179,125 @@ export function ContactListPage() {
     params.membershipLevel
   );
 
+  const handleTableChange: TableProps<Contact>['onChange'] = (pagination, _filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    const sort = single?.order
+      ? `${String(single.columnKey)},${single.order === 'descend' ? 'desc' : 'asc'}`
+      : undefined;
+    update({ page: String((pagination.current ?? 1) - 1), size: String(pagination.pageSize ?? PAGE_SIZE), sort });
+  };
+
+  // The same filters inline above the table on a desktop, one under the other in a drawer on a phone.
+  const filters = (
+    <>
+      <Select
+        allowClear
+        style={phone ? undefined : { width: 140 }}
+        aria-label={t('contacts.filters.stage')}
+        placeholder={t('contacts.filters.stage')}
+        value={params.lifecycleStage}
+        options={enumOptions(t, 'LifecycleStage')}
+        onChange={(value?: string) => update({ lifecycleStage: value })}
+      />
+      <Select
+        allowClear
+        style={phone ? undefined : { width: 140 }}
+        aria-label={t('contacts.filters.region')}
+        placeholder={t('contacts.filters.region')}
+        value={params.region}
+        options={enumOptions(t, 'Region')}
+        onChange={(value?: string) => update({ region: value })}
+      />
+      <Select
+        allowClear
+        style={phone ? undefined : { width: 120 }}
+        aria-label={t('tiers.filterTier')}
+        placeholder={t('tiers.filterTier')}
+        value={params.abcTier}
+        options={ABC_TIERS.map((tier) => ({ value: tier, label: t(`tiers.abc.${tier}.label`) }))}
+        onChange={(value?: string) => update({ abcTier: value })}
+        data-testid="filter-tier"
+      />
+      <Select
+        allowClear
+        style={phone ? undefined : { width: 120 }}
+        aria-label={t('tiers.filterLevel')}
+        placeholder={t('tiers.filterLevel')}
+        value={params.membershipLevel}
+        options={MEMBERSHIP_LEVELS.map((level) => ({ value: level, label: t(`tiers.level.${level}`) }))}
+        onChange={(value?: string) => update({ membershipLevel: value })}
+      />
+      <Input
+        allowClear
+        style={phone ? undefined : { width: 140 }}
+        aria-label={t('contacts.filters.industry')}
+        placeholder={t('contacts.filters.industry')}
+        defaultValue={params.industry}
+        onPressEnter={(event) => update({ industry: event.currentTarget.value })}
+        onBlur={(event) => update({ industry: event.currentTarget.value })}
+      />
+      <Select
+        mode="tags"
+        allowClear
+        style={phone ? undefined : { minWidth: 160 }}
+        aria-label={t('contacts.filters.tag')}
+        placeholder={t('contacts.filters.tag')}
+        value={params.tag ?? []}
+        onChange={(value: string[]) => update({ tag: value })}
+        open={false}
+        suffixIcon={null}
+      />
+      {isManager && (
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={phone ? undefined : { width: 160 }}
+          aria-label={t('contacts.filters.owner')}
+          placeholder={t('contacts.filters.owner')}
+          value={params.ownerId}
+          options={owners.data ?? []}
+          onChange={(value?: string) => update({ ownerId: value })}
+        />
+      )}
+      <Space>
+        <Switch
+          size="small"
+          aria-label={t('contacts.showArchived')}
+          checked={!!params.archived}
+          onChange={(checked) => update({ archived: checked ? 'true' : undefined })}
+        />
+        <Typography.Text type="secondary">{t('contacts.showArchived')}</Typography.Text>
+      </Space>
+    </>
+  );
+  const filterCount = [
+    params.lifecycleStage,
+    params.region,
+    params.industry,
+    params.tag,
+    params.ownerId,
+    params.abcTier,
+    params.membershipLevel,
+    params.archived,
+  ].filter(Boolean).length;
+
+  const searchBox = (
+    <Input.Search
+      allowClear
+      style={phone ? { flex: 1, minWidth: 0 } : { width: 380 }}
+      placeholder={t('contacts.searchPlaceholder')}
+      defaultValue={params.q}
+      onSearch={(q) => update({ q })}
+      aria-label={t('common.search')}
+      data-testid="contact-search"
+    />
+  );
+
   return (
     <div className="gx-page">
       <Card
-        title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('contacts.title')}
-          </Typography.Title>
-        }
+        title={<PageTitle>{t('contacts.title')}</PageTitle>}
         extra={
           canCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -177,98 +306,48 @@ export function ContactListPage() {
           )
         }
       >
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            style={{ width: 380 }}
-            placeholder={t('contacts.searchPlaceholder')}
-            defaultValue={params.q}
-            onSearch={(q) => update({ q })}
-            aria-label={t('common.search')}
-            data-testid="contact-search"
-          />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('contacts.filters.stage')}
-            value={params.lifecycleStage}
-            options={enumOptions(t, 'LifecycleStage')}
-            onChange={(value?: string) => update({ lifecycleStage: value })}
-          />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('contacts.filters.region')}
-            value={params.region}
-            options={enumOptions(t, 'Region')}
-            onChange={(value?: string) => update({ region: value })}
-          />
-          <Select
-            allowClear
-            style={{ width: 120 }}
-            placeholder={t('tiers.filterTier')}
-            value={params.abcTier}
-            options={ABC_TIERS.map((tier) => ({ value: tier, label: t(`tiers.abc.${tier}.label`) }))}
-            onChange={(value?: string) => update({ abcTier: value })}
-            data-testid="filter-tier"
-          />
-          <Select
-            allowClear
-            style={{ width: 120 }}
-            placeholder={t('tiers.filterLevel')}
-            value={params.membershipLevel}
-            options={MEMBERSHIP_LEVELS.map((level) => ({ value: level, label: t(`tiers.level.${level}`) }))}
-            onChange={(value?: string) => update({ membershipLevel: value })}
-          />
-          <Input
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('contacts.filters.industry')}
-            defaultValue={params.industry}
-            onPressEnter={(event) => update({ industry: event.currentTarget.value })}
-            onBlur={(event) => update({ industry: event.currentTarget.value })}
-          />
-          <Select
-            mode="tags"
-            allowClear
-            style={{ minWidth: 160 }}
-            placeholder={t('contacts.filters.tag')}
-            value={params.tag ?? []}
-            onChange={(value: string[]) => update({ tag: value })}
-            open={false}
-            suffixIcon={null}
-          />
-          {isManager && (
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 160 }}
-              placeholder={t('contacts.filters.owner')}
-              value={params.ownerId}
-              options={owners.data ?? []}
-              onChange={(value?: string) => update({ ownerId: value })}
-            />
-          )}
-          <Space>
-            <Switch
-              size="small"
-              checked={!!params.archived}
-              onChange={(checked) => update({ archived: checked ? 'true' : undefined })}
-            />
-            <Typography.Text type="secondary">{t('contacts.showArchived')}</Typography.Text>
+        {phone ? (
+          <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
+            {searchBox}
+            <Badge count={filterCount} size="small">
+              <Button icon={<FilterOutlined />} onClick={() => setFiltering(true)} data-testid="contact-filters">
+                {t('contacts.filters.title')}
+              </Button>
+            </Badge>
+          </div>
+        ) : (
+          <Space wrap style={{ marginBottom: 16 }}>
+            {searchBox}
+            {filters}
           </Space>
-        </Space>
+        )}
+        {phone && (
+          <Drawer
+            open={filtering}
+            onClose={() => setFiltering(false)}
+            placement="right"
+            title={t('contacts.filters.title')}
+            data-testid="contact-filter-drawer"
+            extra={
+              <Button type="primary" onClick={() => setFiltering(false)}>
+                {t('contacts.filters.show', { count: contacts.data?.total ?? 0 })}
+              </Button>
+            }
+          >
+            <div className="gx-filter-stack">{filters}</div>
+          </Drawer>
+        )}
         {contacts.isError ? (
           <ErrorState error={contacts.error} onRetry={() => contacts.refetch()} />
         ) : (
-          <Table<Contact>
+          <ResponsiveTable<Contact>
             rowKey="id"
             data-testid="contact-table"
             loading={contacts.isFetching}
             columns={sortedColumns}
             dataSource={contacts.data?.items ?? []}
             scroll={{ x: 1000 }}
+            renderCard={(contact) => <ContactCard contact={contact} />}
             locale={{
               emptyText: contacts.isPending ? (
                 <Skeleton active />
@@ -277,17 +356,7 @@ export function ContactListPage() {
               ),
             }}
             onRow={(contact) => ({ onDoubleClick: () => navigate(`/contacts/${contact.id}`) })}
-            onChange={(pagination, _filters, sorter) => {
-              const single = Array.isArray(sorter) ? sorter[0] : sorter;
-              const sort = single?.order
-                ? `${String(single.columnKey)},${single.order === 'descend' ? 'desc' : 'asc'}`
-                : undefined;
-              update({
-                page: String((pagination.current ?? 1) - 1),
-                size: String(pagination.pageSize ?? PAGE_SIZE),
-                sort,
-              });
-            }}
+            onChange={handleTableChange}
             pagination={{
               current: (params.page ?? 0) + 1,
               pageSize: params.size ?? PAGE_SIZE,
@@ -295,6 +364,8 @@ export function ContactListPage() {
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100],
               showTotal: (count) => t('common.total', { count }),
+              // The table pages through onChange above; the cards on a phone page through this.
+              onChange: phone ? (page) => update({ page: String(page - 1) }) : undefined,
             }}
           />
         )}
@@ -304,6 +375,47 @@ export function ContactListPage() {
         onClose={() => setCreating(false)}
         onSaved={(contact) => navigate(`/contacts/${contact.id}`)}
       />
+    </div>
+  );
+}
+
+/**
+ * A contact on a phone: the name is the link to the 360 view and stretches over the whole card; the
+ * mobile calls on a tap, above that link.
+ */
+function ContactCard({ contact }: { contact: Contact }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="gx-contact-card">
+      <div className="gx-contact-card-head">
+        <Link to={`/contacts/${contact.id}`} className="gx-card-link">
+          {contact.name}
+        </Link>
+        <Space size={4} wrap>
+          <TierTag tier={contact.abcTier} />
+          <LevelTag level={contact.membershipLevel} />
+          <Tag color={STAGE_COLORS[contact.lifecycleStage]} style={{ marginInlineEnd: 0 }}>
+            {t(`enum.LifecycleStage.${contact.lifecycleStage}`)}
+          </Tag>
+          {contact.archivedAt && <Tag style={{ marginInlineEnd: 0 }}>{t('contacts.archived')}</Tag>}
+        </Space>
+      </div>
+      {contact.company && <div className="gx-contact-card-company">{contact.company}</div>}
+      <div className="gx-contact-card-foot">
+        {contact.mobile ? (
+          <a href={`tel:${contact.mobile.replace(/\s/g, '')}`} className="gx-card-above">
+            <PhoneOutlined /> {contact.mobile}
+          </a>
+        ) : (
+          <span />
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {contact.lastContactedAt
+            ? t('contacts.lastContacted', { at: format.date(contact.lastContactedAt) })
+            : t('contacts.neverContacted')}
+        </Typography.Text>
+      </div>
     </div>
   );
 }

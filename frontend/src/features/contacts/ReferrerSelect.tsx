@@ -6,11 +6,14 @@ import { contactQueries } from './api';
 
 /** Picks the customer who referred this one, by searching the contacts the user can see. */
 export function ReferrerSelect({
+  id,
   value,
   onChange,
   currentName,
   excludeId,
 }: {
+  /** From the Form.Item: the id its label points at. */
+  id?: string;
   value?: string;
   onChange?: (value?: string) => void;
   currentName?: string;
@@ -26,6 +29,7 @@ export function ReferrerSelect({
     options.unshift({ value, label: currentName ?? t('contacts.referrerHidden') });
   return (
     <Select
+      id={id}
       showSearch
       allowClear
       filterOption={false}

@@ -1,10 +1,11 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Empty, List, Popover, Skeleton, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, List, Popover, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { usePhone } from '../../components/ui/ResponsiveTable';
 import { useFormat } from '../../lib/format';
 import {
   type Notification,
@@ -29,7 +30,6 @@ function useNotificationText() {
 function NotificationList({ onOpen }: { onOpen: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const navigate = useNavigate();
   const text = useNotificationText();
   const list = useQuery(notificationQueries.list(0));
   const markRead = useMarkNotificationRead();
@@ -37,7 +37,7 @@ function NotificationList({ onOpen }: { onOpen: () => void }) {
   if (list.isPending) return <Skeleton active paragraph={{ rows: 3 }} style={{ width: 300 }} />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
   return (
-    <div style={{ width: 'min(360px, 86vw)' }} data-testid="notification-list">
+    <div style={{ width: 'min(360px, 100%)' }} data-testid="notification-list">
       <List
         size="small"
         locale={{
@@ -45,18 +45,22 @@ function NotificationList({ onOpen }: { onOpen: () => void }) {
         }}
         dataSource={list.data.items}
         renderItem={(n) => (
-          <List.Item
-            style={{ cursor: 'pointer', background: n.readAt ? undefined : '#fff7e6', paddingInline: 8 }}
-            onClick={() => {
-              if (!n.readAt) markRead.mutate(n.id);
-              onOpen();
-              navigate(targetOf(n));
-            }}
-          >
-            <List.Item.Meta
-              title={<Typography.Text strong={!n.readAt}>{text(n)}</Typography.Text>}
-              description={format.dateTime(n.createdAt)}
-            />
+          <List.Item style={{ background: n.readAt ? undefined : '#fff7e6', paddingInline: 8 }}>
+            {/* A link, so the keyboard reaches each notification and it opens with Enter. */}
+            <Link
+              to={targetOf(n)}
+              className="gx-notification-link"
+              onClick={() => {
+                if (!n.readAt) markRead.mutate(n.id);
+                onOpen();
+              }}
+            >
+              <Typography.Text strong={!n.readAt}>{text(n)}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {format.dateTime(n.createdAt)}
+              </Typography.Text>
+            </Link>
           </List.Item>
         )}
       />
@@ -69,12 +73,36 @@ function NotificationList({ onOpen }: { onOpen: () => void }) {
   );
 }
 
-/** The bell in the header: the unread count, polled; opening it lists the latest. */
+/**
+ * The bell in the header: the unread count, polled; opening it lists the latest. On a phone the list
+ * opens as a full-screen drawer: a popover anchored at the bell would not fit beside it.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const phone = usePhone();
   const unread = useQuery(notificationQueries.unread());
   const count = unread.data?.unread ?? 0;
+  const bell = (
+    <Badge count={count} size="small" offset={[-4, 4]}>
+      <Button
+        type="text"
+        aria-label={t('notifications.bell', { count })}
+        data-testid="notification-bell"
+        icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
+        onClick={phone ? () => setOpen(true) : undefined}
+      />
+    </Badge>
+  );
+  if (phone)
+    return (
+      <>
+        {bell}
+        <Drawer open={open} onClose={() => setOpen(false)} placement="right" title={t('notifications.title')}>
+          {open && <NotificationList onOpen={() => setOpen(false)} />}
+        </Drawer>
+      </>
+    );
   return (
     <Popover
       open={open}
@@ -84,14 +112,7 @@ export function NotificationBell() {
       title={t('notifications.title')}
       content={open ? <NotificationList onOpen={() => setOpen(false)} /> : null}
     >
-      <Badge count={count} size="small" offset={[-4, 4]}>
-        <Button
-          type="text"
-          aria-label={t('notifications.bell', { count })}
-          data-testid="notification-bell"
-          icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
-        />
-      </Badge>
+      {bell}
     </Popover>
   );
 }

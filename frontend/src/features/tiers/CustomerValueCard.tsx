@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/ui/ErrorState';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 import { useFormat } from '../../lib/format';
-import { showFieldErrors } from '../../lib/forms';
+import { showFieldErrors, validValues } from '../../lib/forms';
 import {
   type CustomerValue,
   type Purchase,
@@ -72,7 +72,8 @@ export function CustomerValueCard({
     setSaleKey(crypto.randomUUID());
   };
   const handleSale = async () => {
-    const values = await saleForm.validateFields();
+    const values = await validValues(saleForm);
+    if (!values) return;
     try {
       await recordSale.mutateAsync({
         idempotencyKey: saleKey ?? undefined,
@@ -93,7 +94,8 @@ export function CustomerValueCard({
     }
   };
   const handleRefund = async () => {
-    const values = await refundForm.validateFields();
+    const values = await validValues(refundForm);
+    if (!values) return;
     try {
       await refund.mutateAsync({
         purchaseId: refunding?.purchase.id ?? '',
@@ -135,7 +137,7 @@ export function CustomerValueCard({
           )}
           <Descriptions
             size="small"
-            column={2}
+            column={{ xs: 1, sm: 2 }}
             items={[
               { key: 'revenue', label: t('purchases.revenue12'), children: format.money(value.revenue) },
               { key: 'count', label: t('purchases.count12'), children: value.purchaseCount },

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Col, Empty, List, Row, Segmented, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, List, Row, Segmented, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
@@ -38,13 +39,13 @@ export function TodayPage() {
     ]);
   return (
     <div className="gx-page" data-testid="today-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <PageTitle style={{ marginBottom: 12 }}>
         {t('today.greeting', { name: session?.displayName })}
         <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 12, fontWeight: 'normal' }}>
           {/* The business day (Asia/Shanghai) the server counted in, not the browser's. */}
           {dayjs(today.data?.day).format(t('today.dateFormat'))}
         </Typography.Text>
-      </Typography.Title>
+      </PageTitle>
       <Segmented
         style={{ marginBottom: 16 }}
         value={view}
@@ -94,9 +95,12 @@ function Day({ day, onChanged, onWeek }: { day: Today; onChanged: () => void; on
           />
         </Card>
         <Card size="small" data-testid="today-week">
-          <Space>
+          <Space wrap>
             <Typography.Text>{t('today.nextSevenDays', { count: day.nextSevenDays })}</Typography.Text>
-            <Typography.Link onClick={onWeek}>{t('today.openAgenda')}</Typography.Link>
+            {/* A button, not an anchor without href: that one the keyboard cannot reach. */}
+            <Button type="link" style={{ paddingInline: 0 }} onClick={onWeek}>
+              {t('today.openAgenda')}
+            </Button>
           </Space>
         </Card>
       </Col>
