@@ -179,7 +179,7 @@ function ComplaintCard({ complaint }: { complaint: Complaint }) {
           <Typography.Text ellipsis style={{ fontSize: 12 }}>
             {complaint.description}
           </Typography.Text>
-          <Tag color={SLA_COLORS[status]} data-testid="sla-clock">
+          <Tag color={SLA_COLORS[status]} data-testid="sla-clock" style={{ whiteSpace: 'normal' }}>
             {t(`complaints.sla.status.${status}`, {
               at: complaint.sla.nextDueAt ? format.dateTime(complaint.sla.nextDueAt) : '',
             })}

@@ -65,13 +65,23 @@ export function LeadsPage() {
       title: t('leads.fields.score'),
       dataIndex: 'score',
       width: 170,
+      // The row opens the lead on a click; the score is its link, so the keyboard can open it too.
       render: (score: number, lead) => (
-        <Space>
-          <Typography.Text strong data-testid="lead-score">
-            {score.toFixed(1)}
-          </Typography.Text>
-          <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
-        </Space>
+        <Link
+          to={{ search: withLead(search, lead) }}
+          onClick={(event) => {
+            event.stopPropagation();
+            setPicked(lead);
+          }}
+          style={{ color: 'inherit' }}
+        >
+          <Space>
+            <Typography.Text strong data-testid="lead-score">
+              {score.toFixed(1)}
+            </Typography.Text>
+            <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
+          </Space>
+        </Link>
       ),
     },
     { title: t('leads.fields.status'), dataIndex: 'status', render: (status: string) => t(`leads.status.${status}`) },
@@ -177,6 +187,13 @@ export function LeadsPage() {
   );
 }
 
+/** This list's address with one lead open in the drawer. */
+function withLead(search: URLSearchParams, lead: Lead): string {
+  const target = new URLSearchParams(search);
+  target.set('lead', lead.id);
+  return target.toString();
+}
+
 /**
  * One lead on a phone: who, how hot, where it stands. The card is a link to this list with the lead
  * open (/leads?lead=<id>), so Back closes the drawer and the keyboard reaches it.
@@ -184,10 +201,8 @@ export function LeadsPage() {
 function LeadCard({ lead, search, onOpen }: { lead: Lead; search: URLSearchParams; onOpen: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const target = new URLSearchParams(search);
-  target.set('lead', lead.id);
   return (
-    <Link to={{ search: target.toString() }} onClick={onOpen} style={{ display: 'block', color: 'inherit' }}>
+    <Link to={{ search: withLead(search, lead) }} onClick={onOpen} style={{ display: 'block', color: 'inherit' }}>
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Space wrap size={8} style={{ justifyContent: 'space-between', width: '100%' }}>
           <Typography.Text strong>{lead.contactName ?? '—'}</Typography.Text>

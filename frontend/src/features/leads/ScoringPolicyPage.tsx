@@ -29,6 +29,7 @@ import {
   usePreviewScoringPolicy,
   useSaveScoringPolicy,
 } from './api';
+import './leads.css';
 
 const FIELDS = [
   'matchRules',
@@ -135,12 +136,10 @@ export function ScoringPolicyPage() {
             {t('policy.title')}
           </Typography.Title>
         }
-        extra={
-          <Typography.Text type="secondary" data-testid="policy-version">
-            {t('policy.version', { version: policy.data.version, date: format.dateTime(policy.data.createdAt) })}
-          </Typography.Text>
-        }
       >
+        <Typography.Paragraph strong data-testid="policy-version">
+          {t('policy.version', { version: policy.data.version, date: format.dateTime(policy.data.createdAt) })}
+        </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('policy.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)} data-testid="policy-form">
           <Typography.Title level={5}>{t('policy.matchRules')}</Typography.Title>
@@ -148,11 +147,11 @@ export function ScoringPolicyPage() {
             {(fields, { add, remove }) => (
               <Space direction="vertical" style={{ width: '100%' }}>
                 {fields.map((field, index) => (
-                  <Space key={field.key} align="start" wrap data-testid="policy-rule">
+                  <div key={field.key} className="gx-policy-rule" data-testid="policy-rule">
                     <Form.Item
                       name={[field.name, 'field']}
                       rules={[{ required: true, message: t('common.required') }]}
-                      style={{ width: 180 }}
+                      className="gx-policy-rule-field"
                     >
                       <Select
                         aria-label={t('policy.ruleField', { n: index + 1 })}
@@ -171,13 +170,14 @@ export function ScoringPolicyPage() {
                     <Form.Item
                       name={[field.name, 'points']}
                       rules={[{ required: true, message: t('common.required') }]}
+                      className="gx-policy-rule-points"
                     >
                       <InputNumber
                         min={0}
                         max={100}
                         aria-label={t('policy.rulePoints', { n: index + 1 })}
                         addonAfter={t('policy.points')}
-                        style={{ width: 140 }}
+                        style={{ width: '100%' }}
                       />
                     </Form.Item>
                     <Button
@@ -185,7 +185,7 @@ export function ScoringPolicyPage() {
                       onClick={() => remove(field.name)}
                       aria-label={t('policy.removeRule', { n: index + 1 })}
                     />
-                  </Space>
+                  </div>
                 ))}
                 <Button
                   icon={<PlusOutlined />}
@@ -277,20 +277,20 @@ function RuleValueInput({ name, label, ruleField }: { name: number; label: strin
   const rules = [{ required: true, message: t('common.required') }];
   if (ruleField === 'SOURCE') {
     return (
-      <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
+      <Form.Item name={[name, 'value']} rules={rules} className="gx-policy-rule-value">
         <Select aria-label={label} options={enumOptions(t, 'SourceChannel')} />
       </Form.Item>
     );
   }
   if (ruleField === 'REGION') {
     return (
-      <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
+      <Form.Item name={[name, 'value']} rules={rules} className="gx-policy-rule-value">
         <Select aria-label={label} options={enumOptions(t, 'Region')} />
       </Form.Item>
     );
   }
   return (
-    <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
+    <Form.Item name={[name, 'value']} rules={rules} className="gx-policy-rule-value">
       <Input
         aria-label={label}
         inputMode={ruleField === 'BUDGET_AT_LEAST' ? 'numeric' : undefined}

@@ -151,7 +151,9 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
             </Typography.Text>
             <Space wrap size={4}>
               {r.levelRequired ? <LevelTag level={r.levelRequired} /> : <Tag>{t('rewards.everyone')}</Tag>}
-              <Typography.Text>{windowText(r)}</Typography.Text>
+              <Typography.Text>
+                {t('rewards.window')}: {windowText(r)}
+              </Typography.Text>
             </Space>
             {canEdit && actions(r)}
           </Space>
