@@ -59,37 +59,47 @@ async function closeDialog(page, dialog) {
     await dialog.waitFor({ state: 'hidden' });
 }
 
+/** Opens a new lead from the list (its card on a phone, a link; its score link on a desktop) into the drawer. */
+async function openNewLead(page, language) {
+    const newLead = language === 'en' ? 'New' : '新线索';
+    const leads = rowsOf(page, 'lead-table');
+    if ((await widthOf(page)) < 768) {
+        await leads
+            .filter({ hasText: `${newLead} · ` })
+            .first()
+            .getByRole('link')
+            .click();
+    } else {
+        const row = leads.filter({ has: page.getByRole('cell', { name: newLead, exact: true }) });
+        await row.first().locator('[data-testid=lead-score]').click();
+    }
+    await page.waitForURL(/[?&]lead=/);
+    await page.getByTestId('score-explanation').waitFor();
+    if ((await widthOf(page)) < 768) {
+        const drawer = page.locator('.ant-drawer-content-wrapper');
+        assert.equal(Math.round((await drawer.boundingBox()).width), 390, 'the lead drawer covers the phone');
+    }
+    return page.getByTestId('lead-actions');
+}
+
+/** Closes the lead drawer with the keyboard. */
+async function closeLead(page, actions) {
+    await page.keyboard.press('Escape');
+    await actions.waitFor({ state: 'hidden' });
+}
+
 async function repPages({ page, screenshot }) {
     await signIn(page, 'rep.zhang', 'demo1234', '/leads');
-    const phone = (await widthOf(page)) < 768;
     await inBothLanguages(page, async (language) => {
         await goToChecked(page, screenshot, '/leads?queue=MINE', (p) => rowsOf(p, 'lead-table'), 'leads', language);
-        // Open a new lead of the rep's own: on a phone its card (a link), on a desktop its row.
-        const newLead = language === 'en' ? 'New' : '新线索';
-        if (phone) {
-            const status = `${newLead} · `;
-            await rowsOf(page, 'lead-table').filter({ hasText: status }).first().getByRole('link').click();
-            await page.waitForURL(/[?&]lead=/);
-        } else {
-            const row = rowsOf(page, 'lead-table').filter({
-                has: page.getByRole('cell', { name: newLead, exact: true }),
-            });
-            await row.first().locator('[data-testid=lead-score]').click();
-        }
-        const actions = page.getByTestId('lead-actions');
-        await page.getByTestId('score-explanation').waitFor();
+        const actions = await openNewLead(page, language);
         await checkPage(page, screenshot, `lead-drawer-${await widthOf(page)}-${language}.png`);
-        if (phone) {
-            const drawer = page.locator('.ant-drawer-content-wrapper');
-            assert.equal(Math.round((await drawer.boundingBox()).width), 390, 'the lead drawer covers the phone');
-        }
         // Marking it lost without a reason is refused on the form.
         await actions.locator('button.ant-btn-dangerous').click();
         const dialog = await expectInvalidSubmitShown(page, language);
         await expectFullScreenOnPhone(page, dialog);
         await closeDialog(page, dialog);
-        await page.keyboard.press('Escape');
-        await actions.waitFor({ state: 'hidden' });
+        await closeLead(page, actions);
 
         await goToChecked(page, screenshot, '/loyalty', (p) => rowsOf(p, 'rewards-catalog'), 'loyalty', language);
     });
@@ -129,12 +139,30 @@ async function agentPages({ page, screenshot }) {
             await submit.click();
             await page.locator('.ant-form-item-explain-error', { hasText: REQUIRED[language] }).first().waitFor();
         }
+
+        await page.goto('/complaints?tab=stats');
+        await page.getByTestId('complaint-stats').waitFor();
+        await checkPage(page, screenshot, `complaint-stats-${await widthOf(page)}-${language}.png`);
     });
 }
 
 async function managerPages({ page, screenshot }) {
     await signIn(page, 'manager.wang', 'demo1234', '/tiers');
     await inBothLanguages(page, async (language) => {
+        // Reassigning a lead without a new owner and a reason is refused on the form.
+        await goToChecked(page, screenshot, '/leads', (p) => rowsOf(p, 'lead-table'), 'leads-manager', language);
+        const actions = await openNewLead(page, language);
+        await actions.getByRole('button', { name: language === 'en' ? 'Reassign' : '重新分配' }).click();
+        const reassign = await expectInvalidSubmitShown(page, language);
+        await expectFullScreenOnPhone(page, reassign);
+        await closeDialog(page, reassign);
+        await closeLead(page, actions);
+
+        await page.goto('/loyalty');
+        await page.getByRole('tab', { name: language === 'en' ? 'Points liability' : '积分负债' }).click();
+        await rowsOf(page, 'points-liability').first().waitFor();
+        await checkPage(page, screenshot, `loyalty-liability-${await widthOf(page)}-${language}.png`);
+
         const tiersReady = (p) => p.getByTestId('tier-summary-A').or(p.locator('.ant-empty'));
         await goToChecked(page, screenshot, '/tiers', tiersReady, 'tiers', language);
         const rulesReady = (p) => rowsOf(p, 'rule-table').or(p.locator('.ant-empty'));
@@ -185,8 +213,12 @@ export const scenarios = [
     ['a rep at a desk: the lead list and drawer, the rewards, in both languages', repPages],
     ['an agent on a phone: complaint cards, the filter in the address, a card opens the complaint', agentPages, PHONE],
     ['an agent at a desk: the complaint board, its filter and a complaint, in both languages', agentPages],
-    ['a manager on a phone: tiers and assignment rules', managerPages, PHONE],
-    ['a manager at a desk: tiers and assignment rules, in both languages', managerPages],
+    [
+        'a manager on a phone: the reassign dialog, the points liability, tiers and assignment rules',
+        managerPages,
+        PHONE,
+    ],
+    ['a manager at a desk: the reassign dialog, the points liability, tiers and assignment rules', managerPages],
     ['an admin on a phone: users, lead scoring, the rewards and the points policy', adminPages, PHONE],
     ['an admin at a desk: users, lead scoring, the rewards and the points policy, in both languages', adminPages],
 ];
