@@ -231,7 +231,7 @@ function Stats() {
   const percent = (value?: number) => (value == null ? '—' : `${value} %`);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="complaint-stats">
-      <Row gutter={16}>
+      <Row gutter={[16, 16]}>
         <Col xs={12} md={4}>
           <Statistic title={t('complaints.stats.total')} value={s.total} />
         </Col>
@@ -251,7 +251,7 @@ function Stats() {
           <Statistic title={t('complaints.stats.satisfaction')} value={s.satisfactionAverage ?? '—'} />
         </Col>
       </Row>
-      <Row gutter={16}>
+      <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           {bars(t('complaints.fields.category'), s.byCategory, (k) => t(`complaints.category.${k}`))}
         </Col>
