@@ -29,7 +29,7 @@ import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { showFieldErrors } from '../../lib/forms';
+import { showFieldErrors, validValues } from '../../lib/forms';
 import {
   type Complaint,
   type WorkedComplaint,
@@ -85,8 +85,12 @@ export function ComplaintPage() {
         <Card>
           <Space direction="vertical" size={8} style={{ width: '100%' }}>
             <Space wrap align="center">
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                <Link to={`/contacts/${c.contactId}`}>{c.contactName}</Link> · {t(`complaints.category.${c.category}`)}
+              <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
+                {/* Underlined: inside the heading's text the link must not be told apart by colour alone. */}
+                <Link to={`/contacts/${c.contactId}`} style={{ textDecoration: 'underline' }}>
+                  {c.contactName}
+                </Link>{' '}
+                · {t(`complaints.category.${c.category}`)}
               </Typography.Title>
               <Tag color={SEVERITY_COLORS[c.severity]}>{t(`complaints.severity.${c.severity}`)}</Tag>
               <Tag data-testid="complaint-state">{t(`complaints.state.${c.state}`)}</Tag>
@@ -272,7 +276,8 @@ function StepForm({ complaint }: { complaint: WorkedComplaint }) {
     },
   });
   const submit = (toStep: (values: StepFormValues) => ComplaintStep) => async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     step.mutate({ id: complaint.id, etag: complaint.etag, ...toStep(values) });
   };
   const reopen = (reason: string) =>
@@ -384,7 +389,7 @@ function StepForm({ complaint }: { complaint: WorkedComplaint }) {
         <Form.Item name="comment" label={t('complaints.fields.comment')}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Space>
+        <Space wrap align="start">
           {save((v) => ({ action: 'follow-up', body: { satisfaction: v.satisfaction, comment: v.comment } }))}
           <Reopen form={form} onReopen={reopen} />
         </Space>
@@ -392,7 +397,7 @@ function StepForm({ complaint }: { complaint: WorkedComplaint }) {
     );
   return (
     <Form form={form} layout="vertical">
-      <Space>
+      <Space wrap align="start">
         {state === 'FOLLOWED_UP' && (
           <Button
             type="primary"
@@ -414,17 +419,21 @@ function Reopen({ form, onReopen }: { form: FormInstance<StepFormValues>; onReop
   const [open, setOpen] = useState(false);
   if (!open) return <Button onClick={() => setOpen(true)}>{t('complaints.reopen')}</Button>;
   const handle = async () => {
-    const values = await form.validateFields(['reason']);
-    onReopen(values.reason);
+    const values = await validValues(form, ['reason']);
+    if (values) onReopen(values.reason);
   };
   return (
-    <Space align="start">
+    <Space align="start" wrap>
       <Form.Item
         name="reason"
         rules={[{ required: true, whitespace: true, message: t('common.required') }]}
         style={{ margin: 0 }}
       >
-        <Input placeholder={t('complaints.fields.reason')} style={{ width: 260 }} />
+        <Input
+          aria-label={t('complaints.fields.reason')}
+          placeholder={t('complaints.fields.reason')}
+          style={{ width: 260, maxWidth: '100%' }}
+        />
       </Form.Item>
       <Button danger onClick={handle}>
         {t('complaints.reopen')}

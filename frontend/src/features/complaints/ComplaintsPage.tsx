@@ -24,7 +24,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { useFormat } from '../../lib/format';
 import { ActivityList } from '../activities';
-import { showFieldErrors } from '../../lib/forms';
+import { showFieldErrors, validValues } from '../../lib/forms';
 import {
   type Complaint,
   type ComplaintRequest,
@@ -34,6 +34,7 @@ import {
   STATES,
   useCreateComplaint,
 } from './api';
+import './complaints.css';
 
 const BOARD_STATES = STATES.filter((state) => state !== 'CLOSED');
 const CHANNELS = ['HOTLINE', 'ONLINE', 'SOCIAL_MEDIA', 'EMAIL', 'IN_PERSON', 'WECHAT'] as const;
@@ -49,7 +50,7 @@ export function ComplaintsPage() {
     <div className="gx-page">
       <Card
         title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             {t('complaints.title')}
           </Typography.Title>
         }
@@ -57,7 +58,12 @@ export function ComplaintsPage() {
       >
         <Tabs
           activeKey={tab}
-          onChange={(key) => setSearch({ tab: key }, { replace: true })}
+          onChange={(key) => {
+            // The board's filters stay in the address while another tab is open.
+            const next = new URLSearchParams(search);
+            next.set('tab', key);
+            setSearch(next, { replace: true });
+          }}
           items={[
             { key: 'board', label: t('complaints.board'), children: <Board /> },
             { key: 'follow-ups', label: t('complaints.followUps'), children: <FollowUps /> },
@@ -69,10 +75,30 @@ export function ComplaintsPage() {
   );
 }
 
+/** The board's filters live in the address (?severity=HIGH&breached=true): a link or a saved view keeps them. */
+function useBoardFilters() {
+  const [search, setSearch] = useSearchParams();
+  const severityParam = search.get('severity');
+  const severity = SEVERITIES.find((value) => value === severityParam);
+  const breachedParam = search.get('breached');
+  const breached = breachedParam === 'true' ? true : breachedParam === 'false' ? false : undefined;
+  const setFilter = (key: 'severity' | 'breached', value?: string) => {
+    const next = new URLSearchParams(search);
+    if (value === undefined) next.delete(key);
+    else next.set(key, value);
+    setSearch(next, { replace: true });
+  };
+  return {
+    severity,
+    breached,
+    setSeverity: (value?: Complaint['severity']) => setFilter('severity', value),
+    setBreached: (value?: boolean) => setFilter('breached', value === undefined ? undefined : String(value)),
+  };
+}
+
 function Board() {
   const { t } = useTranslation();
-  const [severity, setSeverity] = useState<Complaint['severity'] | undefined>();
-  const [breached, setBreached] = useState<boolean | undefined>();
+  const { severity, setSeverity, breached, setBreached } = useBoardFilters();
   const complaints = useQuery(
     complaintQueries.list({ open: true, size: 200, sort: 'receivedAt,desc', severity, breached }),
   );
@@ -83,16 +109,20 @@ function Board() {
       <Space wrap>
         <Select
           allowClear
+          aria-label={t('complaints.fields.severity')}
           placeholder={t('complaints.fields.severity')}
           style={{ width: 140 }}
+          data-testid="complaint-filter-severity"
           value={severity}
           onChange={setSeverity}
           options={SEVERITIES.map((value) => ({ value, label: t(`complaints.severity.${value}`) }))}
         />
         <Select
           allowClear
+          aria-label={t('complaints.sla.filter')}
           placeholder={t('complaints.sla.filter')}
           style={{ width: 160 }}
+          data-testid="complaint-filter-breached"
           value={breached}
           onChange={setBreached}
           options={[
@@ -102,23 +132,11 @@ function Board() {
         />
         <Typography.Text type="secondary">{t('common.total', { count: complaints.data?.total ?? 0 })}</Typography.Text>
       </Space>
-      <div
-        style={{
-          display: 'grid',
-          gridTemplateColumns: `repeat(${BOARD_STATES.length}, minmax(180px, 1fr))`,
-          gap: 8,
-          overflowX: 'auto',
-        }}
-        data-testid="complaint-board"
-      >
+      <div className="gx-complaint-board" data-testid="complaint-board">
         {BOARD_STATES.map((state) => {
           const column = items.filter((c) => c.state === state);
           return (
-            <div
-              key={state}
-              style={{ background: '#fafafa', borderRadius: 8, padding: 8, minHeight: 200 }}
-              data-testid={`column-${state}`}
-            >
+            <div key={state} className="gx-complaint-column" data-testid={`column-${state}`}>
               <Space style={{ marginBottom: 8 }}>
                 <Typography.Text strong>{t(`complaints.state.${state}`)}</Typography.Text>
                 <Badge count={column.length} showZero color="#8c8c8c" />
@@ -151,7 +169,9 @@ function ComplaintCard({ complaint }: { complaint: Complaint }) {
         <Space direction="vertical" size={2} style={{ width: '100%' }}>
           <Space size={4} wrap>
             <Typography.Text strong>{complaint.contactName ?? '—'}</Typography.Text>
-            <Tag color={SEVERITY_COLORS[complaint.severity]}>{t(`complaints.severity.${complaint.severity}`)}</Tag>
+            <Tag color={SEVERITY_COLORS[complaint.severity]} data-testid="complaint-severity">
+              {t(`complaints.severity.${complaint.severity}`)}
+            </Tag>
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t(`complaints.category.${complaint.category}`)} · {t(`complaints.channel.${complaint.channel}`)}
@@ -159,7 +179,7 @@ function ComplaintCard({ complaint }: { complaint: Complaint }) {
           <Typography.Text ellipsis style={{ fontSize: 12 }}>
             {complaint.description}
           </Typography.Text>
-          <Tag color={SLA_COLORS[status]} data-testid="sla-clock">
+          <Tag color={SLA_COLORS[status]} data-testid="sla-clock" style={{ whiteSpace: 'normal' }}>
             {t(`complaints.sla.status.${status}`, {
               at: complaint.sla.nextDueAt ? format.dateTime(complaint.sla.nextDueAt) : '',
             })}
@@ -197,7 +217,12 @@ function Stats() {
             <Typography.Text>
               {label(key)} · {count}
             </Typography.Text>
-            <Progress percent={(count / max) * 100} showInfo={false} size="small" />
+            <Progress
+              percent={(count / max) * 100}
+              showInfo={false}
+              size="small"
+              aria-label={`${label(key)} · ${count}`}
+            />
           </div>
         ))}
       </Card>
@@ -206,7 +231,7 @@ function Stats() {
   const percent = (value?: number) => (value == null ? '—' : `${value} %`);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="complaint-stats">
-      <Row gutter={16}>
+      <Row gutter={[16, 16]}>
         <Col xs={12} md={4}>
           <Statistic title={t('complaints.stats.total')} value={s.total} />
         </Col>
@@ -226,7 +251,7 @@ function Stats() {
           <Statistic title={t('complaints.stats.satisfaction')} value={s.satisfactionAverage ?? '—'} />
         </Col>
       </Row>
-      <Row gutter={16}>
+      <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           {bars(t('complaints.fields.category'), s.byCategory, (k) => t(`complaints.category.${k}`))}
         </Col>
@@ -251,7 +276,8 @@ function NewComplaintButton() {
   const contacts = useQuery(complaintQueries.contactPick(query, open));
   const create = useCreateComplaint();
   const handleOk = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     try {
       const created = await create.mutateAsync(values);
       setOpen(false);
@@ -303,30 +329,28 @@ function NewComplaintButton() {
               }))}
             />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name="channel" label={t('complaints.fields.channel')} rules={[{ required: true }]}>
-              <Select
-                style={{ width: 150 }}
-                options={CHANNELS.map((value) => ({ value, label: t(`complaints.channel.${value}`) }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="category"
-              label={t('complaints.fields.category')}
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <Select
-                style={{ width: 150 }}
-                options={CATEGORIES.map((value) => ({ value, label: t(`complaints.category.${value}`) }))}
-              />
-            </Form.Item>
-            <Form.Item name="severity" label={t('complaints.fields.severity')} rules={[{ required: true }]}>
-              <Select
-                style={{ width: 120 }}
-                options={SEVERITIES.map((value) => ({ value, label: t(`complaints.severity.${value}`) }))}
-              />
-            </Form.Item>
-          </Space>
+          {/* Three across where they fit, one under the other on a phone. */}
+          <Row gutter={12}>
+            <Col xs={24} sm={8}>
+              <Form.Item name="channel" label={t('complaints.fields.channel')} rules={[{ required: true }]}>
+                <Select options={CHANNELS.map((value) => ({ value, label: t(`complaints.channel.${value}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item
+                name="category"
+                label={t('complaints.fields.category')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <Select options={CATEGORIES.map((value) => ({ value, label: t(`complaints.category.${value}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item name="severity" label={t('complaints.fields.severity')} rules={[{ required: true }]}>
+                <Select options={SEVERITIES.map((value) => ({ value, label: t(`complaints.severity.${value}`) }))} />
+              </Form.Item>
+            </Col>
+          </Row>
           <Form.Item
             name="description"
             label={t('complaints.fields.description')}

@@ -4,23 +4,25 @@ import {
   App,
   Button,
   Card,
+  Col,
   Form,
   Input,
   InputNumber,
   Modal,
   Popconfirm,
+  Row,
   Select,
   Space,
   Switch,
-  Table,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
 import { enumOptions } from '../../lib/enums';
-import { showFieldErrors } from '../../lib/forms';
+import { showFieldErrors, validValues } from '../../lib/forms';
 import {
   type AssignmentRule,
   type AssignmentRuleRequest,
@@ -59,7 +61,8 @@ export function AssignmentRulesPage() {
   };
 
   const handleSave = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     try {
       await save.mutateAsync({
         editing: editing?.rule ? { id: editing.rule.id, etag: editing.etag } : undefined,
@@ -72,11 +75,36 @@ export function AssignmentRulesPage() {
     }
   };
 
+  const assignees = (ids: string[]) => ids.map((id) => <Tag key={id}>{repNames.get(id) ?? id.slice(0, 8)}</Tag>);
+  const activeTag = (value: boolean) => (
+    <Tag color={value ? 'green' : 'default'}>{value ? t('common.yes') : t('common.no')}</Tag>
+  );
+  const actions = (rule: AssignmentRule) => (
+    <Space wrap>
+      <Button
+        size="small"
+        onClick={() => openEdit(rule).catch((error: unknown) => message.error(describeError(error, t)))}
+      >
+        {t('common.edit')}
+      </Button>
+      <Popconfirm
+        title={t('rules.confirmDelete')}
+        onConfirm={() => remove.mutate(rule.id)}
+        okText={t('common.yes')}
+        cancelText={t('common.no')}
+      >
+        <Button size="small" danger>
+          {t('rules.delete')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+
   return (
     <div className="gx-page">
       <Card
         title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             {t('rules.title')}
           </Typography.Title>
         }
@@ -90,9 +118,28 @@ export function AssignmentRulesPage() {
         {rules.isError ? (
           <ErrorState error={rules.error} onRetry={() => rules.refetch()} />
         ) : (
-          <Table<AssignmentRule>
+          <ResponsiveTable<AssignmentRule>
             rowKey="id"
             data-testid="rule-table"
+            renderCard={(rule) => (
+              <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+                <Space wrap size={8} style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Typography.Text strong>
+                    {rule.position}. {rule.name}
+                  </Typography.Text>
+                  {activeTag(rule.active)}
+                </Space>
+                <Typography.Text>
+                  {rule.region ? t(`enum.Region.${rule.region}`) : t('rules.any')} · {rule.industry ?? t('rules.any')}
+                  {rule.minScore != null && ` · ${t('rules.fields.minScore')} ${rule.minScore}`}
+                </Typography.Text>
+                <Space wrap size={4}>
+                  {assignees(rule.assigneeIds)}
+                  <Typography.Text>{t(`rules.strategy.${rule.strategy}`)}</Typography.Text>
+                </Space>
+                {actions(rule)}
+              </Space>
+            )}
             loading={rules.isFetching}
             dataSource={rules.data ?? []}
             pagination={false}
@@ -113,7 +160,7 @@ export function AssignmentRulesPage() {
               {
                 title: t('rules.fields.assigneeIds'),
                 dataIndex: 'assigneeIds',
-                render: (ids: string[]) => ids.map((id) => <Tag key={id}>{repNames.get(id) ?? id.slice(0, 8)}</Tag>),
+                render: (ids: string[]) => assignees(ids),
               },
               {
                 title: t('rules.fields.strategy'),
@@ -123,33 +170,12 @@ export function AssignmentRulesPage() {
               {
                 title: t('rules.fields.active'),
                 dataIndex: 'active',
-                render: (value: boolean) => (
-                  <Tag color={value ? 'green' : 'default'}>{value ? t('common.yes') : t('common.no')}</Tag>
-                ),
+                render: (value: boolean) => activeTag(value),
               },
               {
                 title: t('common.actions'),
                 key: 'actions',
-                render: (_: unknown, rule) => (
-                  <Space>
-                    <Button
-                      size="small"
-                      onClick={() => openEdit(rule).catch((error: unknown) => message.error(describeError(error, t)))}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                    <Popconfirm
-                      title={t('rules.confirmDelete')}
-                      onConfirm={() => remove.mutate(rule.id)}
-                      okText={t('common.yes')}
-                      cancelText={t('common.no')}
-                    >
-                      <Button size="small" danger>
-                        {t('rules.delete')}
-                      </Button>
-                    </Popconfirm>
-                  </Space>
-                ),
+                render: (_: unknown, rule) => actions(rule),
               },
             ]}
           />
@@ -173,29 +199,33 @@ export function AssignmentRulesPage() {
           >
             <Input />
           </Form.Item>
-          <Space wrap>
-            <Form.Item
-              name="position"
-              label={t('rules.fields.position')}
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <InputNumber min={0} />
-            </Form.Item>
-            <Form.Item name="region" label={t('rules.fields.region')}>
-              <Select
-                allowClear
-                style={{ width: 160 }}
-                placeholder={t('rules.any')}
-                options={enumOptions(t, 'Region')}
-              />
-            </Form.Item>
-            <Form.Item name="industry" label={t('rules.fields.industry')}>
-              <Input placeholder={t('rules.any')} />
-            </Form.Item>
-            <Form.Item name="minScore" label={t('rules.fields.minScore')}>
-              <InputNumber min={0} max={100} />
-            </Form.Item>
-          </Space>
+          {/* Two across where they fit, one under the other on a phone. */}
+          <Row gutter={12}>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="position"
+                label={t('rules.fields.position')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <InputNumber min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="region" label={t('rules.fields.region')}>
+                <Select allowClear placeholder={t('rules.any')} options={enumOptions(t, 'Region')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="industry" label={t('rules.fields.industry')}>
+                <Input placeholder={t('rules.any')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="minScore" label={t('rules.fields.minScore')}>
+                <InputNumber min={0} max={100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
           <Form.Item
             name="assigneeIds"
             label={t('rules.fields.assigneeIds')}
@@ -211,20 +241,23 @@ export function AssignmentRulesPage() {
               }))}
             />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name="strategy" label={t('rules.fields.strategy')} rules={[{ required: true }]}>
-              <Select
-                style={{ width: 200 }}
-                options={['ROUND_ROBIN', 'LEAST_LOADED'].map((value) => ({
-                  value,
-                  label: t(`rules.strategy.${value}`),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="active" label={t('rules.fields.active')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Space>
+          <Row gutter={12}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="strategy" label={t('rules.fields.strategy')} rules={[{ required: true }]}>
+                <Select
+                  options={['ROUND_ROBIN', 'LEAST_LOADED'].map((value) => ({
+                    value,
+                    label: t(`rules.strategy.${value}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="active" label={t('rules.fields.active')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
+          </Row>
         </Form>
       </Modal>
     </div>

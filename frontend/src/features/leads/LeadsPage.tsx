@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Empty, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Empty, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { ResponsiveTable, usePhone } from '../../components/ui/ResponsiveTable';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
@@ -19,6 +20,7 @@ export function LeadsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
+  const phone = usePhone();
   const [search, setSearch] = useSearchParams();
   const [picked, setPicked] = useState<Lead | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -63,13 +65,23 @@ export function LeadsPage() {
       title: t('leads.fields.score'),
       dataIndex: 'score',
       width: 170,
+      // The row opens the lead on a click; the score is its link, so the keyboard can open it too.
       render: (score: number, lead) => (
-        <Space>
-          <Typography.Text strong data-testid="lead-score">
-            {score.toFixed(1)}
-          </Typography.Text>
-          <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
-        </Space>
+        <Link
+          to={{ search: withLead(search, lead) }}
+          onClick={(event) => {
+            event.stopPropagation();
+            setPicked(lead);
+          }}
+          style={{ color: 'inherit' }}
+        >
+          <Space>
+            <Typography.Text strong data-testid="lead-score">
+              {score.toFixed(1)}
+            </Typography.Text>
+            <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
+          </Space>
+        </Link>
       ),
     },
     { title: t('leads.fields.status'), dataIndex: 'status', render: (status: string) => t(`leads.status.${status}`) },
@@ -91,12 +103,12 @@ export function LeadsPage() {
     <div className="gx-page">
       <Card
         title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             {t('leads.title')}
           </Typography.Title>
         }
       >
-        {isManager && selected.length > 0 && (
+        {isManager && !phone && selected.length > 0 && (
           <Space style={{ marginBottom: 12 }}>
             <Button type="primary" onClick={() => setBulkReassign(true)} data-testid="bulk-reassign">
               {t('leads.reassignSelected', { count: selected.length })}
@@ -112,15 +124,16 @@ export function LeadsPage() {
         {leads.isError ? (
           <ErrorState error={leads.error} onRetry={() => leads.refetch()} />
         ) : (
-          <Table<Lead>
+          <ResponsiveTable<Lead>
             rowKey="id"
             data-testid="lead-table"
+            renderCard={(lead) => <LeadCard lead={lead} search={search} onOpen={() => setPicked(lead)} />}
             loading={leads.isFetching}
             columns={columns}
             dataSource={leads.data?.items ?? []}
             onRow={(lead) => ({ onClick: () => setOpen(lead), style: { cursor: 'pointer' } })}
             rowSelection={
-              isManager
+              isManager && !phone
                 ? {
                     selectedRowKeys: selected,
                     onChange: (keys) => setSelected(keys.map(String)),
@@ -145,6 +158,7 @@ export function LeadsPage() {
         onClose={() => setOpen(null)}
         size="large"
         title={open ? t('leads.scoreTitle', { name: open.contactName ?? '' }) : ''}
+        extra={open && <Link to={`/contacts/${open.contactId}`}>{t('leads.openContact')}</Link>}
       >
         {open && (
           <Space orientation="vertical" size={24} style={{ width: '100%' }}>
@@ -170,6 +184,44 @@ export function LeadsPage() {
         />
       )}
     </div>
+  );
+}
+
+/** This list's address with one lead open in the drawer. */
+function withLead(search: URLSearchParams, lead: Lead): string {
+  const target = new URLSearchParams(search);
+  target.set('lead', lead.id);
+  return target.toString();
+}
+
+/**
+ * One lead on a phone: who, how hot, where it stands. The card is a link to this list with the lead
+ * open (/leads?lead=<id>), so Back closes the drawer and the keyboard reaches it.
+ */
+function LeadCard({ lead, search, onOpen }: { lead: Lead; search: URLSearchParams; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Link to={{ search: withLead(search, lead) }} onClick={onOpen} style={{ display: 'block', color: 'inherit' }}>
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+        <Space wrap size={8} style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Typography.Text strong>{lead.contactName ?? '—'}</Typography.Text>
+          <Space size={4}>
+            <Typography.Text strong data-testid="lead-score">
+              {lead.score.toFixed(1)}
+            </Typography.Text>
+            <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
+          </Space>
+        </Space>
+        <Typography.Text>
+          {t(`leads.status.${lead.status}`)} · {t(`enum.SourceChannel.${lead.sourceChannel}`)}
+          {lead.budget != null && ` · ${format.money(lead.budget)}`}
+        </Typography.Text>
+        <Typography.Text>
+          {lead.ownerName ?? t('leads.unassigned')} · {format.date(lead.createdAt)}
+        </Typography.Text>
+      </Space>
+    </Link>
   );
 }
 

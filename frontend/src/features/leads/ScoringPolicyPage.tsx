@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { enumOptions } from '../../lib/enums';
 import { useFormat } from '../../lib/format';
-import { showFieldErrors } from '../../lib/forms';
+import { showFieldErrors, validValues } from '../../lib/forms';
 import {
   leadQueries,
   type ScorePreview,
@@ -29,6 +29,7 @@ import {
   usePreviewScoringPolicy,
   useSaveScoringPolicy,
 } from './api';
+import './leads.css';
 
 const FIELDS = [
   'matchRules',
@@ -88,11 +89,19 @@ export function ScoringPolicyPage() {
     },
   });
 
-  const values = async () => form.validateFields();
-  const handlePreview = async () => runPreview.mutate(await values());
+  const handlePreview = async () => {
+    const body = await validValues(form);
+    if (body) runPreview.mutate(body);
+  };
   const handleSave = async () => {
-    const body = await values();
-    const effect = await runPreview.mutateAsync(body);
+    const body = await validValues(form);
+    if (!body) return;
+    let effect: ScorePreview;
+    try {
+      effect = await runPreview.mutateAsync(body);
+    } catch {
+      return; // the preview's onError has shown what the service refused
+    }
     modal.confirm({
       title: t('policy.confirmTitle'),
       content: <PreviewSummary preview={effect} />,
@@ -123,35 +132,37 @@ export function ScoringPolicyPage() {
     <div className="gx-page">
       <Card
         title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             {t('policy.title')}
           </Typography.Title>
         }
-        extra={
-          <Typography.Text type="secondary" data-testid="policy-version">
-            {t('policy.version', { version: policy.data.version, date: format.dateTime(policy.data.createdAt) })}
-          </Typography.Text>
-        }
       >
+        <Typography.Paragraph strong data-testid="policy-version">
+          {t('policy.version', { version: policy.data.version, date: format.dateTime(policy.data.createdAt) })}
+        </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('policy.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)} data-testid="policy-form">
           <Typography.Title level={5}>{t('policy.matchRules')}</Typography.Title>
           <Form.List name="matchRules">
             {(fields, { add, remove }) => (
               <Space direction="vertical" style={{ width: '100%' }}>
-                {fields.map((field) => (
-                  <Space key={field.key} align="start" wrap data-testid="policy-rule">
+                {fields.map((field, index) => (
+                  <div key={field.key} className="gx-policy-rule" data-testid="policy-rule">
                     <Form.Item
                       name={[field.name, 'field']}
                       rules={[{ required: true, message: t('common.required') }]}
-                      style={{ width: 180 }}
+                      className="gx-policy-rule-field"
                     >
-                      <Select options={RULE_FIELDS.map((value) => ({ value, label: t(`policy.field.${value}`) }))} />
+                      <Select
+                        aria-label={t('policy.ruleField', { n: index + 1 })}
+                        options={RULE_FIELDS.map((value) => ({ value, label: t(`policy.field.${value}`) }))}
+                      />
                     </Form.Item>
                     <Form.Item noStyle shouldUpdate>
                       {() => (
                         <RuleValueInput
                           name={field.name}
+                          label={t('policy.ruleValue', { n: index + 1 })}
                           ruleField={form.getFieldValue(['matchRules', field.name, 'field'])}
                         />
                       )}
@@ -159,15 +170,22 @@ export function ScoringPolicyPage() {
                     <Form.Item
                       name={[field.name, 'points']}
                       rules={[{ required: true, message: t('common.required') }]}
+                      className="gx-policy-rule-points"
                     >
-                      <InputNumber min={0} max={100} addonAfter={t('policy.points')} style={{ width: 140 }} />
+                      <InputNumber
+                        min={0}
+                        max={100}
+                        aria-label={t('policy.rulePoints', { n: index + 1 })}
+                        addonAfter={t('policy.points')}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                     <Button
                       icon={<MinusCircleOutlined />}
                       onClick={() => remove(field.name)}
-                      aria-label={t('policy.removeRule')}
+                      aria-label={t('policy.removeRule', { n: index + 1 })}
                     />
-                  </Space>
+                  </div>
                 ))}
                 <Button
                   icon={<PlusOutlined />}
@@ -228,7 +246,7 @@ export function ScoringPolicyPage() {
               description={<PreviewSummary preview={preview} />}
             />
           )}
-          <Space>
+          <Space wrap>
             <Button
               onClick={handlePreview}
               loading={runPreview.isPending && !save.isPending}
@@ -254,26 +272,30 @@ export function ScoringPolicyPage() {
   );
 }
 
-function RuleValueInput({ name, ruleField }: { name: number; ruleField?: string }) {
+function RuleValueInput({ name, label, ruleField }: { name: number; label: string; ruleField?: string }) {
   const { t } = useTranslation();
   const rules = [{ required: true, message: t('common.required') }];
   if (ruleField === 'SOURCE') {
     return (
-      <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
-        <Select options={enumOptions(t, 'SourceChannel')} />
+      <Form.Item name={[name, 'value']} rules={rules} className="gx-policy-rule-value">
+        <Select aria-label={label} options={enumOptions(t, 'SourceChannel')} />
       </Form.Item>
     );
   }
   if (ruleField === 'REGION') {
     return (
-      <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
-        <Select options={enumOptions(t, 'Region')} />
+      <Form.Item name={[name, 'value']} rules={rules} className="gx-policy-rule-value">
+        <Select aria-label={label} options={enumOptions(t, 'Region')} />
       </Form.Item>
     );
   }
   return (
-    <Form.Item name={[name, 'value']} rules={rules} style={{ width: 200 }}>
-      <Input placeholder={ruleField === 'BUDGET_AT_LEAST' ? '100000' : t('policy.valuePlaceholder')} />
+    <Form.Item name={[name, 'value']} rules={rules} className="gx-policy-rule-value">
+      <Input
+        aria-label={label}
+        inputMode={ruleField === 'BUDGET_AT_LEAST' ? 'numeric' : undefined}
+        placeholder={ruleField === 'BUDGET_AT_LEAST' ? '100000' : t('policy.valuePlaceholder')}
+      />
     </Form.Item>
   );
 }

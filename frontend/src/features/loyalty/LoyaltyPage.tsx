@@ -3,20 +3,22 @@ import {
   App,
   Button,
   Card,
+  Col,
   Descriptions,
   Form,
   InputNumber,
   Select,
+  Row,
   Skeleton,
   Space,
   Switch,
-  Table,
   Tabs,
   Typography,
 } from 'antd';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
 import { LevelTag } from '../../components/ui/ValueBadges';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
@@ -38,7 +40,7 @@ export function LoyaltyPage() {
   const managerOrAdmin = hasRole(session, 'MANAGER', 'ADMIN');
   return (
     <div className="gx-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
         {t('loyalty.title')}
       </Typography.Title>
       <Tabs
@@ -77,23 +79,29 @@ function LiabilityCard() {
       <Typography.Paragraph type="secondary">
         {t('loyalty.liability.intro', { value: liability.data.pointValueCny })}
       </Typography.Paragraph>
-      <Table<LiabilityRow>
+      <ResponsiveTable<LiabilityRow>
         size="small"
         rowKey="level"
+        renderCard={(row) => (
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <LiabilityLevel level={row.level} />
+            <Typography.Text>
+              {t('loyalty.liability.points')} {row.points.toLocaleString()} · {format.money(row.valueCny)}
+            </Typography.Text>
+            <Typography.Text>
+              {t('loyalty.liability.accounts')} {row.accounts} · {t('loyalty.liability.pending')} {row.pending} ·{' '}
+              {t('loyalty.liability.expiringSoon')} {row.expiringSoon} · {t('loyalty.liability.writtenOff')}{' '}
+              {row.writtenOff}
+            </Typography.Text>
+          </Space>
+        )}
         pagination={false}
         dataSource={rows}
         columns={[
           {
             title: t('loyalty.liability.level'),
             dataIndex: 'level',
-            render: (v: LiabilityRow['level']) =>
-              v === 'ALL' ? (
-                <strong>{t('loyalty.liability.total')}</strong>
-              ) : v === 'NONE' ? (
-                t('loyalty.liability.noLevel')
-              ) : (
-                <LevelTag level={v} />
-              ),
+            render: (v: LiabilityRow['level']) => <LiabilityLevel level={v} />,
           },
           { title: t('loyalty.liability.accounts'), dataIndex: 'accounts', align: 'right' },
           {
@@ -115,6 +123,13 @@ function LiabilityCard() {
       />
     </Card>
   );
+}
+
+function LiabilityLevel({ level }: { level: LiabilityRow['level'] }) {
+  const { t } = useTranslation();
+  if (level === 'ALL') return <strong>{t('loyalty.liability.total')}</strong>;
+  if (level === 'NONE') return <>{t('loyalty.liability.noLevel')}</>;
+  return <LevelTag level={level} />;
 }
 
 const POLICY_FIELDS = [
@@ -181,7 +196,7 @@ function PolicyCard({ canEdit }: { canEdit: boolean }) {
       <Card size="small" title={t('loyalty.policy.title', { version: p.version })} data-testid="loyalty-policy">
         <Descriptions
           size="small"
-          column={2}
+          column={{ xs: 1, md: 2 }}
           items={POLICY_FIELDS.map((f) => ({
             key: f,
             label: t(`loyalty.policy.${f}`),
@@ -198,15 +213,22 @@ function PolicyCard({ canEdit }: { canEdit: boolean }) {
       </Card>
     );
   }
-  const number = (name: keyof LoyaltyPolicyRequest, min: number, max: number, step = 1) => (
-    <Form.Item
-      name={name}
-      label={t(`loyalty.policy.${name}`)}
-      rules={[{ required: true, message: t('common.required') }]}
-    >
-      <InputNumber min={min} max={max} step={step} style={{ width: 150 }} />
-    </Form.Item>
+  // One field a column on a phone, up to four across on a desktop.
+  const cell = (item: ReactNode) => (
+    <Col xs={24} sm={12} lg={8} xl={6}>
+      {item}
+    </Col>
   );
+  const number = (name: keyof LoyaltyPolicyRequest, min: number, max: number, step = 1) =>
+    cell(
+      <Form.Item
+        name={name}
+        label={t(`loyalty.policy.${name}`)}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <InputNumber min={min} max={max} step={step} style={{ width: '100%' }} />
+      </Form.Item>,
+    );
   return (
     <Card size="small" title={t('loyalty.policy.title', { version: policy.data.version })} data-testid="loyalty-policy">
       <Typography.Paragraph type="secondary">{t('loyalty.policy.intro')}</Typography.Paragraph>
@@ -215,39 +237,43 @@ function PolicyCard({ canEdit }: { canEdit: boolean }) {
         layout="vertical"
         onFinish={(values) => save.mutate({ version: policy.data?.version, body: values })}
       >
-        <Space wrap size={16}>
+        <Row gutter={16}>
           {number('pointsPerCny', 0.0001, 100, 0.1)}
           {number('silverMultiplier', 0.01, 10, 0.1)}
           {number('goldMultiplier', 0.01, 10, 0.1)}
           {number('platinumMultiplier', 0.01, 10, 0.1)}
           {number('pendingDays', 0, 365)}
-          <Form.Item name="expiryMode" label={t('loyalty.policy.expiryMode')} rules={[{ required: true }]}>
-            <Select
-              style={{ width: 200 }}
-              options={['MONTHS_AFTER_EARNING', 'END_OF_NEXT_YEAR'].map((v) => ({
-                value: v,
-                label: t(`loyalty.policy.expiryModeValues.${v}`),
-              }))}
-            />
-          </Form.Item>
+          {cell(
+            <Form.Item name="expiryMode" label={t('loyalty.policy.expiryMode')} rules={[{ required: true }]}>
+              <Select
+                options={['MONTHS_AFTER_EARNING', 'END_OF_NEXT_YEAR'].map((v) => ({
+                  value: v,
+                  label: t(`loyalty.policy.expiryModeValues.${v}`),
+                }))}
+              />
+            </Form.Item>,
+          )}
           {mode !== 'END_OF_NEXT_YEAR' && number('expiryMonths', 1, 120)}
           {number('referralBonus', 0, 1000000)}
           {number('referralMinPurchase', 0, 1000000, 10)}
-          <Form.Item name="refundShortfall" label={t('loyalty.policy.refundShortfall')} rules={[{ required: true }]}>
-            <Select
-              style={{ width: 220 }}
-              options={['WRITE_OFF', 'OFFSET_FUTURE_EARNINGS'].map((v) => ({
-                value: v,
-                label: t(`loyalty.policy.refundShortfallValues.${v}`),
-              }))}
-            />
-          </Form.Item>
+          {cell(
+            <Form.Item name="refundShortfall" label={t('loyalty.policy.refundShortfall')} rules={[{ required: true }]}>
+              <Select
+                options={['WRITE_OFF', 'OFFSET_FUTURE_EARNINGS'].map((v) => ({
+                  value: v,
+                  label: t(`loyalty.policy.refundShortfallValues.${v}`),
+                }))}
+              />
+            </Form.Item>,
+          )}
           {number('pointValueCny', 0, 100, 0.01)}
           {number('expiringSoonDays', 1, 365)}
-          <Form.Item name="membersOnly" label={t('loyalty.policy.membersOnly')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
+          {cell(
+            <Form.Item name="membersOnly" label={t('loyalty.policy.membersOnly')} valuePropName="checked">
+              <Switch />
+            </Form.Item>,
+          )}
+        </Row>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('loyalty.policy.save')}
         </Button>

@@ -4,15 +4,16 @@ import {
   App,
   Button,
   Card,
+  Col,
   DatePicker,
   Form,
   Input,
   InputNumber,
   Modal,
+  Row,
   Select,
   Space,
   Switch,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -20,10 +21,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { ResponsiveTable, usePhone } from '../../components/ui/ResponsiveTable';
 import { LevelTag } from '../../components/ui/ValueBadges';
 import { enumOptions, MEMBERSHIP_LEVELS } from '../../lib/enums';
 import { useFormat } from '../../lib/format';
-import { showFieldErrors } from '../../lib/forms';
+import { showFieldErrors, validValues } from '../../lib/forms';
 import {
   fetchRewardForEdit,
   loyaltyQueries,
@@ -41,6 +43,7 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
+  const phone = usePhone();
   const [page, setPage] = useState(0);
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<{ reward?: Reward; etag?: string } | null>(null);
@@ -71,7 +74,9 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
     }
   };
   const handleSave = async () => {
-    const { window, ...values } = await form.validateFields();
+    const valid = await validValues(form);
+    if (!valid) return;
+    const { window, ...values } = valid;
     try {
       await save.mutateAsync({
         editing: editing?.reward ? { id: editing.reward.id, etag: editing.etag } : undefined,
@@ -85,37 +90,74 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
   };
 
   if (rewards.isError) return <ErrorState error={rewards.error} onRetry={() => rewards.refetch()} />;
+  const availability = (r: Reward) =>
+    r.archived ? (
+      <Tag>{t('rewards.archived')}</Tag>
+    ) : r.available ? (
+      <Tag color="green">{t('rewards.available')}</Tag>
+    ) : (
+      <Tag color="orange">{t('rewards.unavailable')}</Tag>
+    );
+  const windowText = (r: Reward) =>
+    r.activeFrom || r.activeUntil
+      ? `${format.date(r.activeFrom)} – ${format.date(r.activeUntil)}`
+      : t('rewards.always');
+  const actions = (r: Reward) => (
+    <Space size={0} wrap>
+      <Button size="small" type="link" onClick={() => open(r)}>
+        {t('common.edit')}
+      </Button>
+      <Button size="small" type="link" onClick={() => archive.mutate(r)}>
+        {r.archived ? t('rewards.restore') : t('rewards.archive')}
+      </Button>
+    </Space>
+  );
+  const toolbar = canEdit && (
+    <Space wrap>
+      {/* The words beside the switch name it and toggle it too. */}
+      <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4, cursor: 'pointer' }}>
+        <Switch
+          size="small"
+          checked={showArchived}
+          aria-label={t('rewards.showArchived')}
+          onChange={(v) => {
+            setShowArchived(v);
+            setPage(0);
+          }}
+        />
+        <span>{t('rewards.showArchived')}</span>
+      </label>
+      <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => open()} data-testid="reward-new">
+        {t('rewards.new')}
+      </Button>
+    </Space>
+  );
   return (
-    <Card
-      size="small"
-      title={t('rewards.title')}
-      data-testid="rewards-catalog"
-      extra={
-        <Space>
-          {canEdit && (
-            <Space size={4}>
-              <Switch
-                size="small"
-                checked={showArchived}
-                onChange={(v) => {
-                  setShowArchived(v);
-                  setPage(0);
-                }}
-              />
-              <span>{t('rewards.showArchived')}</span>
-            </Space>
-          )}
-          {canEdit && (
-            <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => open()} data-testid="reward-new">
-              {t('rewards.new')}
-            </Button>
-          )}
-        </Space>
-      }
-    >
-      <Table<Reward>
+    <Card size="small" title={t('rewards.title')} data-testid="rewards-catalog" extra={phone ? undefined : toolbar}>
+      {phone && toolbar && <div style={{ marginBottom: 12 }}>{toolbar}</div>}
+      <ResponsiveTable<Reward>
         size="small"
         rowKey="id"
+        renderCard={(r) => (
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Space wrap size={8} style={{ justifyContent: 'space-between', width: '100%' }}>
+              <Typography.Text strong>{r.name}</Typography.Text>
+              {availability(r)}
+            </Space>
+            {r.description && <Typography.Text type="secondary">{r.description}</Typography.Text>}
+            <Typography.Text>
+              {t(`enum.RewardKind.${r.kind}`)} · {t('rewards.pointsCostValue', { points: r.pointsCost })} ·{' '}
+              {t('rewards.stock')} {r.stock == null ? t('rewards.unlimited') : r.stock}
+            </Typography.Text>
+            <Space wrap size={4}>
+              {r.levelRequired ? <LevelTag level={r.levelRequired} /> : <Tag>{t('rewards.everyone')}</Tag>}
+              <Typography.Text>
+                {t('rewards.window')}: {windowText(r)}
+              </Typography.Text>
+            </Space>
+            {canEdit && actions(r)}
+          </Space>
+        )}
         loading={rewards.isPending}
         dataSource={rewards.data?.items ?? []}
         pagination={{
@@ -156,37 +198,18 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
           {
             title: t('rewards.window'),
             key: 'window',
-            render: (_: unknown, r) =>
-              r.activeFrom || r.activeUntil
-                ? `${format.date(r.activeFrom)} – ${format.date(r.activeUntil)}`
-                : t('rewards.always'),
+            render: (_: unknown, r) => windowText(r),
           },
           {
             title: t('rewards.status'),
             key: 'status',
-            render: (_: unknown, r) =>
-              r.archived ? (
-                <Tag>{t('rewards.archived')}</Tag>
-              ) : r.available ? (
-                <Tag color="green">{t('rewards.available')}</Tag>
-              ) : (
-                <Tag color="orange">{t('rewards.unavailable')}</Tag>
-              ),
+            render: (_: unknown, r) => availability(r),
           },
           ...(canEdit
             ? [
                 {
                   key: 'actions',
-                  render: (_: unknown, r: Reward) => (
-                    <Space size={0}>
-                      <Button size="small" type="link" onClick={() => open(r)}>
-                        {t('common.edit')}
-                      </Button>
-                      <Button size="small" type="link" onClick={() => archive.mutate(r)}>
-                        {r.archived ? t('rewards.restore') : t('rewards.archive')}
-                      </Button>
-                    </Space>
-                  ),
+                  render: (_: unknown, r: Reward) => actions(r),
                 },
               ]
             : []),
@@ -213,21 +236,27 @@ export function RewardsCatalog({ canEdit }: { canEdit: boolean }) {
           <Form.Item name="description" label={t('rewards.description')}>
             <Input.TextArea maxLength={1000} rows={2} />
           </Form.Item>
-          <Space wrap size={16}>
-            <Form.Item name="kind" label={t('rewards.kind')} rules={[{ required: true }]}>
-              <Select style={{ width: 150 }} options={enumOptions(t, 'RewardKind')} />
-            </Form.Item>
-            <Form.Item
-              name="pointsCost"
-              label={t('rewards.pointsCost')}
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <InputNumber min={1} max={10000000} precision={0} style={{ width: 140 }} />
-            </Form.Item>
-            <Form.Item name="stock" label={t('rewards.stock')} extra={t('rewards.stockHint')}>
-              <InputNumber min={0} max={10000000} precision={0} style={{ width: 140 }} />
-            </Form.Item>
-          </Space>
+          <Row gutter={16}>
+            <Col xs={24} sm={8}>
+              <Form.Item name="kind" label={t('rewards.kind')} rules={[{ required: true }]}>
+                <Select options={enumOptions(t, 'RewardKind')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item
+                name="pointsCost"
+                label={t('rewards.pointsCost')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <InputNumber min={1} max={10000000} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item name="stock" label={t('rewards.stock')} extra={t('rewards.stockHint')}>
+                <InputNumber min={0} max={10000000} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
           <Form.Item name="levelRequired" label={t('rewards.levelRequired')}>
             <Select
               allowClear

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, InputNumber, Select, Skeleton, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { App, Button, Card, Col, Form, InputNumber, Row, Select, Skeleton, Typography } from 'antd';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { showFieldErrors } from '../../lib/forms';
@@ -70,15 +70,22 @@ export function TierPolicyCard() {
         <ErrorState error={policy.error} onRetry={() => policy.refetch()} />
       </Card>
     );
-  const number = (name: keyof TierPolicyRequest, min: number, max?: number, step?: number) => (
-    <Form.Item
-      name={name}
-      label={t(`tiers.policy.${name}`)}
-      rules={[{ required: true, message: t('common.required') }]}
-    >
-      <InputNumber min={min} max={max} step={step} style={{ width: 150 }} />
-    </Form.Item>
+  // One field a column on a phone, up to four across on a desktop.
+  const cell = (item: ReactNode) => (
+    <Col xs={24} sm={12} lg={8} xl={6}>
+      {item}
+    </Col>
   );
+  const number = (name: keyof TierPolicyRequest, min: number, max?: number, step?: number) =>
+    cell(
+      <Form.Item
+        name={name}
+        label={t(`tiers.policy.${name}`)}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <InputNumber min={min} max={max} step={step} style={{ width: '100%' }} />
+      </Form.Item>,
+    );
   return (
     <Card size="small" title={t('tiers.policy.title', { version: policy.data.version })} data-testid="tier-policy">
       <Typography.Paragraph type="secondary">{t('tiers.policy.intro')}</Typography.Paragraph>
@@ -87,43 +94,44 @@ export function TierPolicyCard() {
         layout="vertical"
         onFinish={(values) => save.mutate({ version: policy.data?.version, body: values })}
       >
-        <Space wrap size={16}>
+        <Row gutter={16}>
           {number('windowMonths', 1, 60)}
-          <Form.Item name="abcMethod" label={t('tiers.policy.abcMethod')} rules={[{ required: true }]}>
-            <Select
-              style={{ width: 200 }}
-              options={['CUMULATIVE_REVENUE', 'RANK_SHARE'].map((v) => ({
-                value: v,
-                label: t(`tiers.policy.methods.${v}`),
-              }))}
-            />
-          </Form.Item>
+          {cell(
+            <Form.Item name="abcMethod" label={t('tiers.policy.abcMethod')} rules={[{ required: true }]}>
+              <Select
+                options={['CUMULATIVE_REVENUE', 'RANK_SHARE'].map((v) => ({
+                  value: v,
+                  label: t(`tiers.policy.methods.${v}`),
+                }))}
+              />
+            </Form.Item>,
+          )}
           {number('aCutoffPercent', 0.01, 99.99)}
           {number('bCutoffPercent', 0.01, 100)}
-          <Form.Item name="noRevenueTier" label={t('tiers.policy.noRevenueTier')} rules={[{ required: true }]}>
-            <Select
-              style={{ width: 150 }}
-              options={['C', 'INACTIVE'].map((v) => ({ value: v, label: t(`tiers.abc.${v}.label`) }))}
-            />
-          </Form.Item>
-        </Space>
-        <Space wrap size={16}>
-          <Form.Item name="abcdThresholds" label={t('tiers.policy.abcdThresholds')} rules={[{ required: true }]}>
-            <Select
-              style={{ width: 150 }}
-              options={['MEDIAN', 'FIXED'].map((v) => ({ value: v, label: t(`tiers.thresholdSource.${v}`) }))}
-            />
-          </Form.Item>
+          {cell(
+            <Form.Item name="noRevenueTier" label={t('tiers.policy.noRevenueTier')} rules={[{ required: true }]}>
+              <Select options={['C', 'INACTIVE'].map((v) => ({ value: v, label: t(`tiers.abc.${v}.label`) }))} />
+            </Form.Item>,
+          )}
+        </Row>
+        <Row gutter={16}>
+          {cell(
+            <Form.Item name="abcdThresholds" label={t('tiers.policy.abcdThresholds')} rules={[{ required: true }]}>
+              <Select
+                options={['MEDIAN', 'FIXED'].map((v) => ({ value: v, label: t(`tiers.thresholdSource.${v}`) }))}
+              />
+            </Form.Item>,
+          )}
           {thresholds === 'FIXED' && number('frequencyThreshold', 1)}
           {thresholds === 'FIXED' && number('orderValueThreshold', 0.01)}
-        </Space>
-        <Space wrap size={16}>
+        </Row>
+        <Row gutter={16}>
           {number('goldSpend', 0.01)}
           {number('goldTenureDays', 0, 3650)}
           {number('platinumSpend', 0.01)}
           {number('platinumTenureDays', 0, 3650)}
           {number('expectedLifetimeYears', 0.1, 50, 0.5)}
-        </Space>
+        </Row>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="tier-policy-save">
           {t('tiers.policy.save')}
         </Button>

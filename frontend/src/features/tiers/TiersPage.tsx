@@ -12,7 +12,6 @@ import {
   Skeleton,
   Space,
   Statistic,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -20,6 +19,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 import { ABC_TIERS, MEMBERSHIP_LEVELS, oneOf } from '../../lib/enums';
 import { ApiError } from '../../lib/api/client';
@@ -67,7 +67,7 @@ export function TiersPage() {
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card
           title={
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
               {t('tiers.title')}
             </Typography.Title>
           }
@@ -97,6 +97,7 @@ export function TiersPage() {
                       : t('tiers.jobRunning', { phase: job.data.phase ?? '' })}
                   </Typography.Text>
                   <Progress
+                    aria-label={t('tiers.recompute')}
                     percent={job.data.total ? Math.round((job.data.processed / job.data.total) * 100) : 0}
                     status={job.data.state === 'SUCCEEDED' ? 'success' : 'active'}
                     format={() => `${job.data.processed} / ${job.data.total ?? '…'}`}
@@ -162,8 +163,15 @@ function ReportCards({ report }: { report: TierReport }) {
                     })}
                   </Typography.Text>
                 </Space>
-                <Progress percent={share.customerShare} showInfo={false} strokeColor="#bfbfbf" size="small" />
                 <Progress
+                  aria-label={t('tiers.customerShareBar', { tier: share.key, share: share.customerShare })}
+                  percent={share.customerShare}
+                  showInfo={false}
+                  strokeColor="#bfbfbf"
+                  size="small"
+                />
+                <Progress
+                  aria-label={t('tiers.revenueShareBar', { tier: share.key, share: share.revenueShare })}
                   percent={share.revenueShare}
                   showInfo={false}
                   strokeColor={TIER_COLORS[share.key]}
@@ -205,9 +213,15 @@ function ReportCards({ report }: { report: TierReport }) {
             ))}
           </Space>
           <Typography.Title level={5}>{t('tiers.movementsTitle')}</Typography.Title>
-          <Table
+          <ResponsiveTable
             size="small"
             rowKey={(m) => `${m.dimension}-${m.from}-${m.to}`}
+            renderCard={(m) => (
+              <Typography.Text>
+                {t(`tiers.dimensions.${m.dimension}`)}: {m.from ?? t('tiers.new')} → {m.to} ·{' '}
+                {t('tiers.movementCustomers', { count: m.customers })}
+              </Typography.Text>
+            )}
             pagination={{ pageSize: 8, hideOnSinglePage: true }}
             dataSource={report.movements}
             locale={{ emptyText: t('tiers.noMovements') }}
@@ -275,6 +289,19 @@ function QuadrantGrid({ quadrants }: { quadrants: TierShare[] }) {
   );
 }
 
+/** Axis labels: dark enough for WCAG AA contrast (4.5:1) on white. */
+const AXIS_TEXT = '#595959';
+
+/** White or black, whichever reads at 4.5:1 on the heat colour (207, 19, 34) laid over white at `alpha`. */
+function heatText(alpha: number): string {
+  const channel = (heat: number) => {
+    const value = (255 - alpha * (255 - heat)) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(207) + 0.7152 * channel(19) + 0.0722 * channel(34);
+  return 1.05 / (luminance + 0.05) >= 4.5 ? '#fff' : '#000';
+}
+
 /** Customers per band of purchase count (columns) × average order value (rows, high on top). */
 function HeatMap({ report }: { report: TierReport }) {
   const { t } = useTranslation();
@@ -288,7 +315,7 @@ function HeatMap({ report }: { report: TierReport }) {
         <tbody>
           {[4, 3, 2, 1, 0].map((v) => (
             <tr key={v}>
-              <td style={{ fontSize: 11, color: '#8c8c8c', width: 40 }}>{bands[v]}</td>
+              <td style={{ fontSize: 11, color: AXIS_TEXT, width: 40 }}>{bands[v]}</td>
               {[0, 1, 2, 3, 4].map((f) => {
                 const n = count(f, v);
                 const alpha = n === 0 ? 0.04 : 0.15 + 0.85 * (n / max);
@@ -302,7 +329,7 @@ function HeatMap({ report }: { report: TierReport }) {
                           borderRadius: 4,
                           textAlign: 'center',
                           lineHeight: '34px',
-                          color: alpha > 0.55 ? '#fff' : '#262626',
+                          color: heatText(alpha),
                           fontSize: 12,
                         }}
                       >
@@ -317,7 +344,7 @@ function HeatMap({ report }: { report: TierReport }) {
           <tr>
             <td />
             {bands.map((b) => (
-              <td key={b} style={{ fontSize: 11, color: '#8c8c8c', textAlign: 'center' }}>
+              <td key={b} style={{ fontSize: 11, color: AXIS_TEXT, textAlign: 'center' }}>
                 {b}
               </td>
             ))}

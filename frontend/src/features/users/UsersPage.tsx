@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
-import { showFieldErrors } from '../../lib/forms';
+import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
+import { showFieldErrors, validValues } from '../../lib/forms';
 import {
   fetchUserForEdit,
   type Role,
@@ -59,7 +60,8 @@ export function UsersPage() {
   };
 
   const handleSave = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     try {
       await save.mutateAsync(
         editing?.user
@@ -83,9 +85,10 @@ export function UsersPage() {
   };
 
   const handleReset = async () => {
-    const { password } = await passwordForm.validateFields();
+    const values = await validValues(passwordForm);
+    if (!values) return;
     try {
-      await resetPassword.mutateAsync({ id: resetting?.id ?? '', password });
+      await resetPassword.mutateAsync({ id: resetting?.id ?? '', password: values.password });
       message.success(t('users.passwordReset'));
       setResetting(null);
     } catch (error) {
@@ -94,17 +97,55 @@ export function UsersPage() {
   };
 
   const roles = Form.useWatch('roles', form) ?? [];
+  const roleTags = (value: Role[]) => value.map((role) => <Tag key={role}>{t(`roles.${role}`)}</Tag>);
+  const activeTag = (value: boolean) => (
+    <Tag color={value ? 'green' : 'default'}>{value ? t('users.active') : t('users.inactive')}</Tag>
+  );
+  const actions = (user: User) => (
+    <Space wrap>
+      <Button
+        size="small"
+        onClick={() => openEdit(user).catch((error: unknown) => message.error(describeError(error, t)))}
+      >
+        {t('common.edit')}
+      </Button>
+      <Button
+        size="small"
+        onClick={() => {
+          passwordForm.resetFields();
+          setResetting(user);
+        }}
+      >
+        {t('users.resetPassword')}
+      </Button>
+      <Popconfirm
+        title={t('users.signOutEverywhereConfirm')}
+        okText={t('users.signOutEverywhere')}
+        cancelText={t('common.cancel')}
+        onConfirm={() =>
+          signOutEverywhere
+            .mutateAsync(user.id)
+            .then(() => message.success(t('users.signedOutEverywhere')))
+            .catch((error: unknown) => message.error(describeError(error, t)))
+        }
+      >
+        <Button size="small" danger>
+          {t('users.signOutEverywhere')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
 
   return (
     <div className="gx-page">
       <Card
         title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             {t('users.title')}
           </Typography.Title>
         }
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openEdit()} data-testid="user-new">
             {t('users.new')}
           </Button>
         }
@@ -112,8 +153,24 @@ export function UsersPage() {
         {users.isError ? (
           <ErrorState error={users.error} onRetry={() => users.refetch()} />
         ) : (
-          <Table<User>
+          <ResponsiveTable<User>
             rowKey="id"
+            data-testid="user-table"
+            renderCard={(user) => (
+              <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+                <Space wrap size={8} style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Typography.Text strong>
+                    {user.displayName} · {user.username}
+                  </Typography.Text>
+                  {activeTag(user.active)}
+                </Space>
+                <Space wrap size={4}>
+                  {roleTags(user.roles)}
+                  {user.seniority && <Typography.Text>{t(`seniority.${user.seniority}`)}</Typography.Text>}
+                </Space>
+                {actions(user)}
+              </Space>
+            )}
             loading={users.isFetching}
             dataSource={users.data?.items ?? []}
             pagination={{
@@ -129,7 +186,7 @@ export function UsersPage() {
               {
                 title: t('users.fields.roles'),
                 dataIndex: 'roles',
-                render: (value: Role[]) => value.map((role) => <Tag key={role}>{t(`roles.${role}`)}</Tag>),
+                render: (value: Role[]) => roleTags(value),
               },
               {
                 title: t('users.fields.seniority'),
@@ -139,47 +196,12 @@ export function UsersPage() {
               {
                 title: t('users.fields.active'),
                 dataIndex: 'active',
-                render: (value: boolean) => (
-                  <Tag color={value ? 'green' : 'default'}>{value ? t('users.active') : t('users.inactive')}</Tag>
-                ),
+                render: (value: boolean) => activeTag(value),
               },
               {
                 title: t('common.actions'),
                 key: 'actions',
-                render: (_: unknown, user) => (
-                  <Space>
-                    <Button
-                      size="small"
-                      onClick={() => openEdit(user).catch((error: unknown) => message.error(describeError(error, t)))}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                    <Button
-                      size="small"
-                      onClick={() => {
-                        passwordForm.resetFields();
-                        setResetting(user);
-                      }}
-                    >
-                      {t('users.resetPassword')}
-                    </Button>
-                    <Popconfirm
-                      title={t('users.signOutEverywhereConfirm')}
-                      okText={t('users.signOutEverywhere')}
-                      cancelText={t('common.cancel')}
-                      onConfirm={() =>
-                        signOutEverywhere
-                          .mutateAsync(user.id)
-                          .then(() => message.success(t('users.signedOutEverywhere')))
-                          .catch((error: unknown) => message.error(describeError(error, t)))
-                      }
-                    >
-                      <Button size="small" danger>
-                        {t('users.signOutEverywhere')}
-                      </Button>
-                    </Popconfirm>
-                  </Space>
-                ),
+                render: (_: unknown, user) => actions(user),
               },
             ]}
           />
@@ -195,7 +217,7 @@ export function UsersPage() {
         cancelText={t('common.cancel')}
         destroyOnHidden
       >
-        <Form<UserForm> form={form} layout="vertical" preserve={false}>
+        <Form<UserForm> form={form} layout="vertical" preserve={false} data-testid="user-form">
           {!editing?.user && (
             <>
               <Form.Item
