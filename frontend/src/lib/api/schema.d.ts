@@ -1449,6 +1449,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search contacts, leads and complaints
+         * @description One search box for the whole CRM. Contacts match as in the contact list's `q`: any part of the name or company (Chinese included), the start of the name's pinyin or its initials (zhangwei, zw), three or more digits of the mobile, or part of the email; archived contacts are left out. Leads match through their contact (the same rules) or by their product interest or notes; complaints through their customer or by their description. Each kind is limited by its own list's visibility: a rep finds only their own contacts, the leads they may see (their own and their queue) and the complaints of their customers; service agents find no leads. The first `limit` of each kind (contacts most recently contacted first; open leads and complaints first), and whether there are more.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tiers/policy": {
         parameters: {
             query?: never;
@@ -3118,6 +3138,23 @@ export interface components {
             careAfterDays: number;
             /** @description Reps see the unassigned queue of their seniority (senior: priority, junior: potential) and may claim from it; true when omitted */
             repsSeeUnassigned?: boolean;
+        };
+        SearchGroup: {
+            items: components["schemas"]["SearchHit"][];
+            /** @description More records of this kind match than are listed */
+            more: boolean;
+        };
+        SearchHit: {
+            id: components["schemas"]["UUID"];
+            /** @description The contact's name (for a lead or complaint: its customer's) */
+            title: string;
+            /** @description Contact: company · mobile; lead: product interest; complaint: the start of its description */
+            subtitle?: string;
+        };
+        SearchResponse: {
+            contacts: components["schemas"]["SearchGroup"];
+            leads: components["schemas"]["SearchGroup"];
+            complaints: components["schemas"]["SearchGroup"];
         };
         /** @enum {string} */
         Seniority: "JUNIOR" | "SENIOR";
@@ -12445,6 +12482,99 @@ export interface operations {
             };
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description How many of each kind, 1–20 (default 5) */
+                limit?: number;
+                /**
+                 * @description Search text, 1–100 characters
+                 * @example zhangwei
+                 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description query-timeout: the search took too long and was stopped; narrow it */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

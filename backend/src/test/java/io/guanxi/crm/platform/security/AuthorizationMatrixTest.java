@@ -157,6 +157,8 @@ class AuthorizationMatrixTest {
             entry("completeActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
             entry("cancelActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
             entry("getToday", roles(STAFF)),
+            // Search: each kind within its own list's visibility (SearchResourceTest checks what each role finds).
+            entry("search", roles(STAFF)),
             entry("listNotifications", roles(STAFF)),
             entry("countUnreadNotifications", roles(STAFF)),
             entry("markNotificationRead", roles(STAFF)),
