@@ -21,6 +21,7 @@ import { hasRole, signOut } from '../lib/auth/session';
 import { useSession } from '../lib/auth/useSession';
 import { changeLanguage, type Language } from '../lib/i18n';
 import { NotificationBell } from '../features/notifications';
+import { GlobalSearch } from '../features/search';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -112,6 +113,7 @@ export function AppLayout() {
           </nav>
         )}
         <Space size="middle">
+          <GlobalSearch />
           {hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN') && <NotificationBell />}
           {!phone && language}
           <Dropdown

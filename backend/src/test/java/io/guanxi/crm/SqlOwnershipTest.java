@@ -39,6 +39,7 @@ class SqlOwnershipTest {
             Map.entry("loyalty_account", "loyalty"), Map.entry("loyalty_policy", "loyalty"),
             Map.entry("points_earning", "loyalty"), Map.entry("points_entry", "loyalty"), Map.entry("points_lot", "loyalty"),
             Map.entry("points_lot_use", "loyalty"), Map.entry("reward", "loyalty"), Map.entry("redemption", "loyalty"),
+            Map.entry("saved_view", "savedview"), Map.entry("saved_view_default", "savedview"),
             Map.entry("idempotency_record", "platform"), Map.entry("job", "platform"));
 
     /** The platform's plumbing (Visibility knows the contact table) and demo seeding (runs as the system). */

@@ -64,6 +64,19 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
                 + (where.isEmpty() ? "true" : String.join(" AND ", where));
     }
 
+    /**
+     * For the global search: complaints matching {@code where} (as {@link #page}: {@code c} and the customer {@code ct}),
+     * open ones first, newest first; at most {@code limit}.
+     */
+    List<Complaint> search(List<String> where, Map<String, Object> params, int limit) {
+        var select = getEntityManager().createNativeQuery("SELECT c.*" + from(where) + " ORDER BY c.state IN " + ComplaintState.OPEN_SQL
+                + " DESC, c.received_at DESC, c.id LIMIT :limit", Complaint.class);
+        params.forEach(select::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Complaint> items = select.setParameter("limit", limit).getResultList();
+        return items;
+    }
+
     /** The visibility predicate for {@link #page}: the customer of the complaint, as {@code ct}. */
     static Visibility.Predicate visibleCustomers(Visibility visibility) {
         return visibility.contactSql("ct");

@@ -258,7 +258,7 @@ public class ContactRepository {
             params.put("industry", query.industry().trim());
         }
         if (query.q() != null && !query.q().isBlank()) {
-            clauses.add(searchClause(query.q().trim(), params));
+            clauses.add(searchClause("c", query.q().trim(), params));
         }
         return String.join(" AND ", clauses);
     }
@@ -268,30 +268,40 @@ public class ContactRepository {
      * name's pinyin or initials (B-tree ranges), part of the mobile number or email (trigram GIN,
      * three characters or more). Each branch is served by an index; PostgreSQL ORs the bitmaps.
      */
-    private static String searchClause(String q, Map<String, Object> params) {
+    static String searchClause(String c, String q, Map<String, Object> params) {
         String lower = q.toLowerCase(Locale.ROOT);
         List<String> branches = new ArrayList<>();
         String letters = lower.replaceAll("[\\s']", "");
         if (letters.matches("[a-z]+")) {
-            branches.add("(c.name_pinyin >= :py AND c.name_pinyin < :pyEnd)");
-            branches.add("(c.name_initials >= :py AND c.name_initials < :pyEnd)");
+            branches.add("(" + c + ".name_pinyin >= :py AND " + c + ".name_pinyin < :pyEnd)");
+            branches.add("(" + c + ".name_initials >= :py AND " + c + ".name_initials < :pyEnd)");
             params.put("py", letters);
             params.put("pyEnd", prefixUpperBound(letters));
         }
         PhoneNumbers.searchDigits(lower).filter(d -> d.length() >= 3).ifPresent(digits -> {
-            branches.add("c.mobile LIKE :mobileLike");
+            branches.add(c + ".mobile LIKE :mobileLike");
             params.put("mobileLike", "%" + digits + "%");
         });
         if (lower.length() >= 3 && lower.chars().allMatch(ch -> ch < 128)) {
-            branches.add("c.email LIKE :emailLike");
+            branches.add(c + ".email LIKE :emailLike");
             params.put("emailLike", "%" + escapeLike(lower) + "%");
         }
         // Last, and the cheap exact test first: PostgreSQL rechecks the whole OR on every candidate
         // row, and computing the grams of a row costs far more than the other tests.
-        branches.add("(strpos(gx_contact_doc(c.name, c.company), :q) > 0"
-                + " AND gx_grams(gx_contact_doc(c.name, c.company)) @> gx_query_grams(:q))");
+        String doc = "gx_contact_doc(" + c + ".name, " + c + ".company)";
+        branches.add("(strpos(" + doc + ", :q) > 0 AND gx_grams(" + doc + ") @> gx_query_grams(:q))");
         params.put("q", lower);
         return "(" + String.join(" OR ", branches) + ")";
+    }
+
+    /**
+     * Native SQL that is true where {@code contactIdColumn} names a contact matching {@code q} as the
+     * contact list's search does (archived ones included: their leads and complaints stay findable),
+     * whoever owns it: the caller ANDs its own visibility (see {@link ContactSearch#contactsMatching}).
+     */
+    @Unscoped("A filter another feature ANDs with its own visibility")
+    static String matchingContactsSql(String contactIdColumn, String q, Map<String, Object> params) {
+        return contactIdColumn + " IN (SELECT sc.id FROM contact sc WHERE " + searchClause("sc", q.trim(), params) + ")";
     }
 
     /** The smallest string greater than every string with this ASCII prefix (C collation). */

@@ -145,7 +145,13 @@ public class LeadRepository {
      * the priority threshold), juniors the potential queue (below it). Anyone else only what they own.
      */
     private String scope(Map<String, Object> params) {
-        String own = visibility.ownRowsJpql("l.ownerId").into(params);
+        return scope(params, false);
+    }
+
+    /** {@link #scope(Map)} for JPQL over {@code Lead l}, or for native SQL over the table {@code lead l}. */
+    private String scope(Map<String, Object> params, boolean nativeSql) {
+        String ownerColumn = nativeSql ? "l.owner_id" : "l.ownerId";
+        String own = visibility.ownRowsJpql(ownerColumn).into(params);
         if (currentUser.isManagerOrAdmin()) {
             return " and " + own;
         }
@@ -154,11 +160,35 @@ public class LeadRepository {
             return " and " + own;
         }
         boolean senior = users.find(currentUser.id()).seniority == Seniority.SENIOR;
-        params.put("scopeOpen", LeadStatus.OPEN);
         params.put("scopePriority", BigDecimal.valueOf(policy.priorityThreshold));
+        String open;
+        if (nativeSql) {
+            open = LeadStatus.OPEN_SQL;
+        } else {
+            params.put("scopeOpen", LeadStatus.OPEN);
+            open = ":scopeOpen";
+        }
         // The queue: the one exception to "a rep sees their own", decided by the lead policy.
-        return " and (" + own + " or (l.ownerId is null and l.status in :scopeOpen and l.score "
+        return " and (" + own + " or (" + ownerColumn + " is null and l.status in " + open + " and l.score "
                 + (senior ? ">=" : "<") + " :scopePriority))";
+    }
+
+    /**
+     * For the global search: leads the caller may see whose contact matches ({@code contactMatch}, SQL on
+     * {@code l.contact_id} from the contact feature) or whose product interest or notes contain {@code text};
+     * open ones first, then by score. At most {@code limit} rows.
+     */
+    List<Lead> searchVisible(String contactMatch, Map<String, Object> matchParams, String text, int limit) {
+        Map<String, Object> params = new HashMap<>(matchParams);
+        params.put("leadText", text.toLowerCase(java.util.Locale.ROOT));
+        String where = "(" + contactMatch + " OR strpos(lower(coalesce(l.product_interest, '') || ' ' || coalesce(l.notes, '')),"
+                + " :leadText) > 0)" + scope(params, true);
+        var select = em.createNativeQuery("SELECT l.* FROM lead l WHERE " + where + " ORDER BY l.status IN " + LeadStatus.OPEN_SQL
+                + " DESC, l.score DESC, l.id LIMIT :limit", Lead.class);
+        params.forEach(select::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Lead> found = select.setParameter("limit", limit).getResultList();
+        return found;
     }
 
     /** Gives an unassigned open lead to this rep; 0 when someone else took it first. */

@@ -62,7 +62,7 @@ class AuthorizationMatrixTest {
     private static final Access PUBLIC = new Access(true, EnumSet.noneOf(Role.class), Map.of(), EnumSet.of(SALES_REP), null, false);
 
     /** Rep-owned records a path parameter can name; another rep gets 404 for each. */
-    enum Owned { CONTACT, INTERACTION, LEAD, PURCHASE, COMPLAINT, REDEMPTION, ACTIVITY }
+    enum Owned { CONTACT, INTERACTION, LEAD, PURCHASE, COMPLAINT, REDEMPTION, ACTIVITY, VIEW }
 
     /** Who may call each operation (by operationId), from the resources' @RolesAllowed, checked against SPEC "Who uses it". */
     private static final Map<String, Access> WHO_MAY_CALL = Map.ofEntries(
@@ -157,6 +157,17 @@ class AuthorizationMatrixTest {
             entry("completeActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
             entry("cancelActivity", roles(STAFF).hidden("id", Owned.ACTIVITY).body("{}").ifMatch()),
             entry("getToday", roles(STAFF)),
+            // Search: each kind within its own list's visibility (SearchResourceTest checks what each role finds).
+            entry("search", roles(STAFF)),
+            // Saved views: a private view is its owner's alone, whatever the caller's role.
+            entry("listSavedViews", roles(STAFF)),
+            entry("createSavedView", roles(STAFF)),
+            entry("getSavedView", roles(STAFF).hidden("id", Owned.VIEW).hiddenAlsoFrom(MANAGER)),
+            entry("updateSavedView", roles(STAFF).hidden("id", Owned.VIEW).hiddenAlsoFrom(MANAGER)
+                    .body("{\"list\":\"CONTACTS\",\"name\":\"改名\",\"query\":{}}").ifMatch()),
+            entry("deleteSavedView", roles(STAFF).hidden("id", Owned.VIEW).hiddenAlsoFrom(MANAGER).ifMatch()),
+            entry("setDefaultSavedView", roles(STAFF).hidden("id", Owned.VIEW).hiddenAlsoFrom(MANAGER)),
+            entry("clearDefaultSavedView", roles(STAFF).hidden("id", Owned.VIEW).hiddenAlsoFrom(MANAGER)),
             entry("listNotifications", roles(STAFF)),
             entry("countUnreadNotifications", roles(STAFF)),
             entry("markNotificationRead", roles(STAFF)),
@@ -314,6 +325,8 @@ class AuthorizationMatrixTest {
         records.put(Owned.COMPLAINT, repA.request().body(Map.of("contactId", contactId, "channel", "HOTLINE", "category", "LOGISTICS",
                         "severity", "LOW", "description", "教材晚到"))
                 .post("/api/v1/complaints").then().statusCode(201).extract().path("id"));
+        records.put(Owned.VIEW, repA.request().body(Map.of("list", "CONTACTS", "name", "我的视图", "query", Map.of("region", List.of("EAST"))))
+                .post("/api/v1/views").then().statusCode(201).extract().path("id"));
         manager.request().body(Map.of("points", 100, "reason", "矩阵测试"))
                 .post("/api/v1/loyalty/accounts/" + contactId + "/adjustments").then().statusCode(201);
         String rewardId = manager.request().body(Map.of("name", "礼品 " + UUID.randomUUID().toString().substring(0, 6),
