@@ -19,6 +19,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { PageTitle } from '../../components/ui/PageTitle';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { showFieldErrors, validValues } from '../../lib/forms';
@@ -47,9 +48,7 @@ export function CarePage() {
   const session = useSession();
   return (
     <div className="gx-page">
-      <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-        {t('care.title')}
-      </Typography.Title>
+      <PageTitle>{t('care.title')}</PageTitle>
       <Typography.Paragraph type="secondary">{t('care.intro')}</Typography.Paragraph>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <HolidaysCard />
