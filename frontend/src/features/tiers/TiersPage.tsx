@@ -26,7 +26,7 @@ import { ApiError } from '../../lib/api/client';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { type TierReport, type TierShare, tierQueries, useStartRecompute } from './api';
+import { type TierMovement, type TierReport, type TierShare, tierQueries, useStartRecompute } from './api';
 import { TierPolicyCard } from './TierPolicyCard';
 
 const TIER_COLORS: Record<string, string> = { A: '#cf1322', B: '#d46b08', C: '#1677ff', INACTIVE: '#8c8c8c' };
@@ -146,6 +146,15 @@ export function TiersPage() {
 function ReportCards({ report }: { report: TierReport }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // A tier, quadrant or level in words ("Silver", "Tier A"), as the rest of the page names them.
+  const movementValue = (dimension: TierMovement['dimension'], value: string) =>
+    dimension === 'LEVEL'
+      ? t(`tiers.level.${value}`)
+      : dimension === 'ABC'
+        ? t(`tiers.abc.${value}.label`)
+        : t('tiers.quadrant.label', { quadrant: value });
+  const movementFrom = (dimension: TierMovement['dimension'], value?: string) =>
+    value ? movementValue(dimension, value) : t('tiers.new');
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
@@ -218,8 +227,8 @@ function ReportCards({ report }: { report: TierReport }) {
             rowKey={(m) => `${m.dimension}-${m.from}-${m.to}`}
             renderCard={(m) => (
               <Typography.Text>
-                {t(`tiers.dimensions.${m.dimension}`)}: {m.from ?? t('tiers.new')} → {m.to} ·{' '}
-                {t('tiers.movementCustomers', { count: m.customers })}
+                {t(`tiers.dimensions.${m.dimension}`)}: {movementFrom(m.dimension, m.from)} →{' '}
+                {movementValue(m.dimension, m.to)} · {t('tiers.movementCustomers', { count: m.customers })}
               </Typography.Text>
             )}
             pagination={{ pageSize: 8, hideOnSinglePage: true }}
@@ -232,8 +241,8 @@ function ReportCards({ report }: { report: TierReport }) {
                 dataIndex: 'dimension',
                 render: (v: string) => t(`tiers.dimensions.${v}`),
               },
-              { title: t('tiers.from'), dataIndex: 'from', render: (v?: string) => v ?? t('tiers.new') },
-              { title: t('tiers.to'), dataIndex: 'to' },
+              { title: t('tiers.from'), key: 'from', render: (_: unknown, m) => movementFrom(m.dimension, m.from) },
+              { title: t('tiers.to'), key: 'to', render: (_: unknown, m) => movementValue(m.dimension, m.to) },
               { title: t('tiers.customers'), dataIndex: 'customers', align: 'right' },
             ]}
           />

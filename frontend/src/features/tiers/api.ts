@@ -5,6 +5,7 @@ import type { MutationConfig } from '../../lib/queryClient';
 
 export type TierReport = components['schemas']['TierReport'];
 export type TierShare = components['schemas']['TierShare'];
+export type TierMovement = components['schemas']['TierMovement'];
 export type Job = components['schemas']['Job'];
 export type TierPolicy = components['schemas']['TierPolicy'];
 export type TierPolicyRequest = components['schemas']['TierPolicyRequest'];
