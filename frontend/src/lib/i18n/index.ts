@@ -12,9 +12,13 @@ function initialLanguage(): Language {
   return stored === 'en' || stored === 'zh-CN' ? stored : 'zh-CN';
 }
 
+const language = initialLanguage();
+// Screen readers (and axe) read the page in the language it says it is in, from the first paint.
+document.documentElement.lang = language;
+
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initialLanguage(),
+  lng: language,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
 });
