@@ -5,6 +5,7 @@ import {
   CustomerServiceOutlined,
   DesktopOutlined,
   GiftOutlined,
+  HeartOutlined,
   LogoutOutlined,
   MenuOutlined,
   PieChartOutlined,
@@ -46,6 +47,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
       ? [{ key: '/loyalty', icon: <GiftOutlined />, label: t('nav.loyalty') }]
+      : []),
+    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
+      ? [{ key: '/care', icon: <HeartOutlined />, label: t('nav.care') }]
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]

@@ -42,6 +42,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/leads/LeadsPage')).LeadsPage }),
           },
           {
+            path: '/care',
+            lazy: async () => ({ Component: (await import('../features/care/CarePage')).CarePage }),
+          },
+          {
             path: '/tiers',
             lazy: async () => ({ Component: (await import('../features/tiers/TiersPage')).TiersPage }),
           },

@@ -24,6 +24,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { useFormat } from '../../lib/format';
 import { ActivityList } from '../activities';
+import { SavedViews } from '../views';
 import { showFieldErrors, validValues } from '../../lib/forms';
 import {
   type Complaint,
@@ -107,6 +108,7 @@ function Board() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
+        <SavedViews list="complaints" />
         <Select
           allowClear
           aria-label={t('complaints.fields.severity')}

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
+import { SavedViews } from '../views';
 import { ResponsiveTable, usePhone } from '../../components/ui/ResponsiveTable';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
@@ -306,6 +307,9 @@ export function ContactListPage() {
           )
         }
       >
+        <div style={{ marginBottom: 12 }}>
+          <SavedViews list="contacts" />
+        </div>
         {phone ? (
           <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
             {searchBox}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { ResponsiveTable, usePhone } from '../../components/ui/ResponsiveTable';
+import { SavedViews } from '../views';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
@@ -116,6 +117,7 @@ export function LeadsPage() {
             <Button onClick={() => setSelected([])}>{t('common.cancel')}</Button>
           </Space>
         )}
+        <SavedViews list="leads" />
         <Tabs
           activeKey={queue}
           items={queues}
