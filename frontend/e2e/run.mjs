@@ -12,9 +12,10 @@ import { scenarios as customerPages } from './pages-customers.mjs';
 import { scenarios as salesServicePages } from './pages-sales-service.mjs';
 import { scenarios as offline } from './offline.mjs';
 import { scenarios as findAndViews } from './search-and-views.mjs';
+import { scenarios as careAndViews } from './care-and-views.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
-const scenarios = [...flows, ...customerPages, ...salesServicePages, ...offline, ...findAndViews];
+const scenarios = [...flows, ...customerPages, ...salesServicePages, ...offline, ...findAndViews, ...careAndViews];
 
 const here = new URL('.', import.meta.url).pathname;
 const jar = resolve(process.env.GUANXI_JAR ?? join(here, '../../backend/target/quarkus-app/quarkus-run.jar'));
