@@ -1,11 +1,43 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+
+const LOAD_OPENED_PAGE = 'loadOpenedPage';
+
+/**
+ * Runs src/app/loadOpenedPage.ts, its own small entry, before the app's entry: the opened page's chunks
+ * download while the app's code (~250 KB gzip) downloads and runs, not after it (issue 16, phone).
+ */
+function loadOpenedPageFirst(): Plugin {
+  return {
+    name: 'guanxi-load-opened-page-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const entry = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === LOAD_OPENED_PAGE,
+        );
+        if (!entry) return [];
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', crossorigin: true, src: `/${entry.fileName}` },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
-    // Installable on a phone, and the app shell opens offline (docs/architecture.md, "Offline").
+    loadOpenedPageFirst(),
+    // Installable on a phone, and the app shell opens offline (issue 16).
     VitePWA({
       registerType: 'autoUpdate',
       // A /registerSW.js file, not an inline script: the Content-Security-Policy allows script-src 'self' only.
@@ -43,6 +75,12 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        [LOAD_OPENED_PAGE]: fileURLToPath(new URL('src/app/loadOpenedPage.ts', import.meta.url)),
+      },
+    },
   },
   test: {
     environment: 'jsdom',

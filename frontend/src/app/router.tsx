@@ -1,18 +1,19 @@
 import { Spin } from 'antd';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { pages } from './pages';
 import { RequireSession } from './RequireSession';
 
-// Every page is its own chunk, fetched when its route is first matched: a phone opening the login
-// page loads the login form, not the whole app (docs/benchmarks.md, "Phone: bundle and Lighthouse").
+// Every page is its own chunk (pages.ts), fetched when its route is first matched: a phone opening the
+// login page loads the login form, not the whole app (docs/benchmarks.md, "Phone: bundle and Lighthouse").
 export const router = createBrowserRouter([
   {
     // Shown while the first page's chunk arrives (a later navigation keeps the current page meanwhile).
     HydrateFallback: () => <Spin fullscreen data-testid="page-loading" />,
     children: [
-      { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }) },
+      { path: '/login', lazy: async () => ({ Component: (await pages.login()).LoginPage }) },
       {
         lazy: async () => {
-          const { AppLayout } = await import('./AppLayout');
+          const { AppLayout } = await pages.layout();
           return {
             element: (
               <RequireSession>
@@ -25,21 +26,21 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/today" replace /> },
           {
             path: '/today',
-            lazy: async () => ({ Component: (await import('../features/today/TodayPage')).TodayPage }),
+            lazy: async () => ({ Component: (await pages.today()).TodayPage }),
           },
           {
             path: '/contacts',
-            lazy: async () => ({ Component: (await import('../features/contacts/ContactListPage')).ContactListPage }),
+            lazy: async () => ({ Component: (await pages.contacts()).ContactListPage }),
           },
           {
             path: '/contacts/:id',
             lazy: async () => ({
-              Component: (await import('../features/contacts/ContactDetailPage')).ContactDetailPage,
+              Component: (await pages.contact()).ContactDetailPage,
             }),
           },
           {
             path: '/leads',
-            lazy: async () => ({ Component: (await import('../features/leads/LeadsPage')).LeadsPage }),
+            lazy: async () => ({ Component: (await pages.leads()).LeadsPage }),
           },
           {
             path: '/care',
@@ -47,36 +48,36 @@ export const router = createBrowserRouter([
           },
           {
             path: '/tiers',
-            lazy: async () => ({ Component: (await import('../features/tiers/TiersPage')).TiersPage }),
+            lazy: async () => ({ Component: (await pages.tiers()).TiersPage }),
           },
           {
             path: '/loyalty',
-            lazy: async () => ({ Component: (await import('../features/loyalty/LoyaltyPage')).LoyaltyPage }),
+            lazy: async () => ({ Component: (await pages.loyalty()).LoyaltyPage }),
           },
           {
             path: '/complaints',
-            lazy: async () => ({ Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage }),
+            lazy: async () => ({ Component: (await pages.complaints()).ComplaintsPage }),
           },
           {
             path: '/complaints/:id',
-            lazy: async () => ({ Component: (await import('../features/complaints/ComplaintPage')).ComplaintPage }),
+            lazy: async () => ({ Component: (await pages.complaint()).ComplaintPage }),
           },
           {
             path: '/account/sessions',
-            lazy: async () => ({ Component: (await import('../features/auth/SessionsPage')).SessionsPage }),
+            lazy: async () => ({ Component: (await pages.sessions()).SessionsPage }),
           },
           {
             path: '/admin/users',
-            lazy: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }),
+            lazy: async () => ({ Component: (await pages.users()).UsersPage }),
           },
           {
             path: '/admin/lead-scoring',
-            lazy: async () => ({ Component: (await import('../features/leads/ScoringPolicyPage')).ScoringPolicyPage }),
+            lazy: async () => ({ Component: (await pages.scoring()).ScoringPolicyPage }),
           },
           {
             path: '/admin/lead-assignment',
             lazy: async () => ({
-              Component: (await import('../features/leads/AssignmentRulesPage')).AssignmentRulesPage,
+              Component: (await pages.assignment()).AssignmentRulesPage,
             }),
           },
           { path: '*', element: <Navigate to="/today" replace /> },

@@ -23,7 +23,8 @@ export function GlobalSearch() {
   useEffect(() => {
     if (!allowed) return;
     const handleKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+      // String(): Chrome's autofill sends keydown events without a key.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && String(event.key).toLowerCase() === 'k') {
         event.preventDefault();
         setOpen(true);
       }

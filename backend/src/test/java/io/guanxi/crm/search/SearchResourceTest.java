@@ -23,9 +23,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SearchResourceTest {
 
-    /** Characters whose pinyin is unambiguous, so a random name of three has a known, practically unique pinyin. */
+    /**
+     * Characters whose first pinyin4j reading is their common one (not 瞿, read ju), so a random name of four
+     * has a known, practically unique pinyin.
+     */
     private static final Map<Character, String> READINGS = Map.ofEntries(Map.entry('鲍', "bao"), Map.entry('柯', "ke"),
-            Map.entry('邝', "kuang"), Map.entry('蔺', "lin"), Map.entry('窦', "dou"), Map.entry('瞿', "qu"), Map.entry('郜', "gao"),
+            Map.entry('邝', "kuang"), Map.entry('蔺', "lin"), Map.entry('窦', "dou"), Map.entry('郜', "gao"),
             Map.entry('聂', "nie"), Map.entry('苗', "miao"), Map.entry('滕', "teng"), Map.entry('裴', "pei"), Map.entry('芮', "rui"),
             Map.entry('湛', "zhan"), Map.entry('暨', "ji"), Map.entry('甄', "zhen"), Map.entry('桂', "gui"), Map.entry('靳', "jin"),
             Map.entry('栾', "luan"), Map.entry('阚', "kan"), Map.entry('笪', "da"));

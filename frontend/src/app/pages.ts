@@ -1,0 +1,46 @@
+// The code of each page, fetched when its route is first matched. The page the browser opened is
+// fetched from the start (loadOpenedPage.ts, its own small entry), while the app's own code is still
+// downloading and running, instead of after it.
+export const pages = {
+  login: () => import('../features/auth/LoginPage'),
+  layout: () => import('./AppLayout'),
+  today: () => import('../features/today/TodayPage'),
+  contacts: () => import('../features/contacts/ContactListPage'),
+  contact: () => import('../features/contacts/ContactDetailPage'),
+  leads: () => import('../features/leads/LeadsPage'),
+  tiers: () => import('../features/tiers/TiersPage'),
+  loyalty: () => import('../features/loyalty/LoyaltyPage'),
+  complaints: () => import('../features/complaints/ComplaintsPage'),
+  complaint: () => import('../features/complaints/ComplaintPage'),
+  sessions: () => import('../features/auth/SessionsPage'),
+  users: () => import('../features/users/UsersPage'),
+  scoring: () => import('../features/leads/ScoringPolicyPage'),
+  assignment: () => import('../features/leads/AssignmentRulesPage'),
+};
+
+type Page = keyof typeof pages;
+
+const BY_PATH: Record<string, Page> = {
+  '/': 'today',
+  '/today': 'today',
+  '/contacts': 'contacts',
+  '/leads': 'leads',
+  '/tiers': 'tiers',
+  '/loyalty': 'loyalty',
+  '/complaints': 'complaints',
+  '/account/sessions': 'sessions',
+  '/admin/users': 'users',
+  '/admin/lead-scoring': 'scoring',
+  '/admin/lead-assignment': 'assignment',
+};
+
+/** What a path shows: the login page, or the signed-in layout and the page in it (as router.tsx routes it). */
+export function pagesAt(path: string): Page[] {
+  if (path === '/login') return ['login'];
+  const page: Page | undefined = /^\/contacts\/[^/]+$/.test(path)
+    ? 'contact'
+    : /^\/complaints\/[^/]+$/.test(path)
+      ? 'complaint'
+      : BY_PATH[path];
+  return page ? ['layout', page] : ['layout'];
+}
