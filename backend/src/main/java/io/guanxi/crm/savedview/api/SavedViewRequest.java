@@ -16,6 +16,6 @@ public record SavedViewRequest(
         @NotNull @Size(max = 20) @Schema(required = true, description = "The list's URL parameters, each with 1–20 values of "
                 + "1–200 characters; the keys each list accepts are in docs/search.md (no page: a view opens at the first page)",
                 examples = "{\"region\": [\"EAST\"], \"abcTier\": [\"A\"], \"sort\": [\"lastContactedAt,desc\"]}")
-        Map<String, List<String>> query,
+        Map<@NotBlank @Size(max = 40) String, @NotNull @Size(min = 1, max = 20) List<@NotNull @Size(min = 1, max = 200) String>> query,
         @Schema(description = "Visible to the whole team; managers and admins only (false when omitted)") Boolean shared) {
 }

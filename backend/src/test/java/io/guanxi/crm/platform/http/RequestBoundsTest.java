@@ -88,7 +88,15 @@ class RequestBoundsTest {
                     check(where + "." + component.getName(), component.getAnnotatedType(), component, unbounded, seen);
                 }
             }
-        } else if (raw.isArray() || java.util.Map.class.isAssignableFrom(raw) || raw == Object.class) {
+        } else if (java.util.Map.class.isAssignableFrom(raw)) {
+            // A map is bounded like a collection, and so are its keys and its values.
+            if (!has(type, declared, Size.class)) {
+                unbounded.add(where + ": map without @Size");
+            }
+            AnnotatedType[] keyAndValue = ((AnnotatedParameterizedType) type).getAnnotatedActualTypeArguments();
+            check(where + "{key}", keyAndValue[0], keyAndValue[0], unbounded, seen);
+            check(where + "{value}", keyAndValue[1], keyAndValue[1], unbounded, seen);
+        } else if (raw.isArray() || raw == Object.class) {
             unbounded.add(where + ": " + raw.getSimpleName() + " is not a bounded request type");
         }
     }
