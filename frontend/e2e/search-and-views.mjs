@@ -126,9 +126,13 @@ export const scenarios = [
             await page.getByTestId('search-open').click();
             const input = page.getByTestId('search-input');
             await input.waitFor();
-            // Full-screen once its opening animation has settled (the global rule for modals on a phone).
-            await page.waitForFunction(
-                "(() => { const box = document.querySelector('.ant-modal')?.getBoundingClientRect(); return !!box && box.left <= 4 && box.width >= 380; })()",
+            // A trial click waits until the dialog stops moving (its opening animation) and clicks nothing.
+            const modal = page.locator('.ant-modal');
+            await modal.click({ trial: true });
+            const box = await modal.boundingBox();
+            assert.ok(
+                (box?.x ?? 99) <= 4 && (box?.width ?? 0) >= 380,
+                `the search takes the whole phone: ${JSON.stringify(box)}`,
             );
             await input.fill(customer.pinyin);
             const hit = page.getByRole('option', { name: new RegExp(customer.name) }).first();
