@@ -153,4 +153,21 @@ describe('session', () => {
     expect(calls).toEqual([{ url: '/api/v1/auth/logout', method: 'POST', csrf: 'XMLHttpRequest' }]);
     expect(currentSession()).toBeNull();
   });
+  it('a reload while offline keeps restoring and opens the session when the network is back', async () => {
+    resetSessionForTests({ status: 'restoring' });
+    vi.stubGlobal('navigator', { ...navigator, onLine: false, locks: undefined });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    expect(await restoreSession()).toBeNull();
+    expect(getSessionState().status).toBe('restoring');
+
+    stubNetwork(() => json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }));
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(currentSession()?.username).toBe('rep.zhang'));
+    expect(getSessionState().status).toBe('ready');
+  });
 });

@@ -121,7 +121,13 @@ export function refreshSession(): Promise<Session | null> {
       setSession(session);
       return session;
     } catch {
-      // Offline: keep what we have; the next request tries again.
+      // A phone reloading the app offline: not signed out, just not reachable. Keep restoring (the
+      // offline banner says why) and try again when the network is back.
+      if (state.status === 'restoring' && typeof navigator !== 'undefined' && navigator.onLine === false) {
+        window.addEventListener('online', () => void refreshSession(), { once: true });
+        return null;
+      }
+      // The service unreachable on load, or offline later: keep what we have; the next request tries again.
       if (state.status === 'restoring') setSession(null);
       return currentSession();
     }
