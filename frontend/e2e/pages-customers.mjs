@@ -249,9 +249,13 @@ export const scenarios = [
             assert.equal(await page.locator('.ant-drawer #mobile').getAttribute('inputmode'), 'tel');
             assert.equal(await page.locator('.ant-drawer #email').getAttribute('inputmode'), 'email');
             assert.equal(await page.locator('.ant-drawer #email').getAttribute('type'), 'email');
-            const name = await page.locator('.ant-drawer #name').boundingBox();
-            const company = await page.locator('.ant-drawer #company').boundingBox();
-            assert.ok(company.y > name.y + name.height && company.x === name.x, 'company sits under name');
+            // One column: company sits under name, left-aligned with it (measured once the drawer has stopped sliding in).
+            await page.waitForFunction(() => {
+                const box = (id) => globalThis.document.querySelector(`.ant-drawer #${id}`)?.getBoundingClientRect();
+                const name = box('name');
+                const company = box('company');
+                return name && company && company.y > name.y + name.height && Math.abs(company.x - name.x) < 1;
+            });
             await page.locator('.ant-drawer #name').fill('');
             await expectInvalidContactRefused(page);
             await screenshot('contact-edit-invalid-390-zh-CN.png');
