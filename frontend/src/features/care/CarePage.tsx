@@ -50,7 +50,7 @@ export function CarePage() {
     <div className="gx-page">
       <PageTitle>{t('care.title')}</PageTitle>
       <Typography.Paragraph type="secondary">{t('care.intro')}</Typography.Paragraph>
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <HolidaysCard />
         {hasRole(session, 'MANAGER', 'ADMIN') && <PolicyCard canEdit={hasRole(session, 'ADMIN')} />}
       </Space>

@@ -63,5 +63,9 @@ public class SecurityHeaders {
         } else if (!path.startsWith("/q/") || path.startsWith("/q/swagger-ui")) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
         }
+        // The static handler knows no type for the PWA's manifest, and nosniff forbids guessing it.
+        if (path.endsWith(".webmanifest") && context.response().getStatusCode() < 400) {
+            headers.set(HttpHeaders.CONTENT_TYPE, "application/manifest+json");
+        }
     }
 }

@@ -36,6 +36,10 @@ class SecurityHeadersTest {
         given().get("/index.html").then().header("Cache-Control", "no-cache");
         given().get("/contacts/3f2a9c1d").then().header("Cache-Control", "no-cache");
         given().get("/favicon.svg").then().header("Cache-Control", "no-cache");
+        // The PWA: its service worker and manifest are revalidated too (a new version installs at once).
+        given().get("/sw.js").then().statusCode(200).header("Cache-Control", "no-cache");
+        given().get("/manifest.webmanifest").then().statusCode(200).header("Cache-Control", "no-cache")
+                .contentType("application/manifest+json").body("short_name", org.hamcrest.Matchers.equalTo("关系CRM"));
         secured(given().get("/assets/test-fixture-3f2a9c1d.js").then().statusCode(200))
                 .header("Cache-Control", "public, max-age=31536000, immutable");
     }
