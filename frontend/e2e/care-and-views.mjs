@@ -76,6 +76,14 @@ export const scenarios = [
             await page.locator('.ant-select-item-option', { hasText: name }).dispatchEvent('click');
             await page.waitForURL(/region=EAST/);
             assert.doesNotMatch(page.url(), /NORTH/);
+            // The page follows the address: the filter says 华东, and so does every row once the list has reloaded.
+            await page.locator('.ant-select', { has: page.locator('[aria-label="区域"]'), hasText: '华东' }).waitFor();
+            await page.waitForFunction(() => {
+                const rows = [
+                    ...globalThis.document.querySelectorAll('[data-testid=contact-table] tbody tr.ant-table-row'),
+                ];
+                return rows.length > 0 && rows.every((row) => row.innerText.includes('华东'));
+            });
             await screenshot('saved-views-1440-zh-CN.png');
         },
     ],
