@@ -26,6 +26,12 @@ export function useActivityTitle() {
       : t(`activities.kind.${activity.kind}`));
 }
 
+/** A care greeting's text in the reader's language (the rule renders both), or undefined for other activities. */
+function greetingOf(activity: Activity, language: string): string | undefined {
+  if (activity.originRule !== 'CARE_GREETING') return undefined;
+  return language === 'en' ? activity.originParams.messageEn : activity.originParams.messageZh;
+}
+
 /** A list of activities that can be done or moved where they are shown (today, a customer, the complaints). */
 export function ActivityList({
   params,
@@ -59,7 +65,7 @@ export function ActivityItems({
   testId?: string;
   onChanged?: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const title = useActivityTitle();
   const [completing, setCompleting] = useState<Activity>();
@@ -104,7 +110,7 @@ export function ActivityItems({
                 </Space>
               }
               description={
-                <Space wrap size={4} split="·">
+                <Space wrap size={4} separator="·">
                   {activity.contactName ? (
                     <Link to={`/contacts/${activity.contactId}`}>{activity.contactName}</Link>
                   ) : (
@@ -119,6 +125,16 @@ export function ActivityItems({
                 </Space>
               }
             />
+            {greetingOf(activity, i18n.language) && (
+              // The greeting a care rule wrote for this customer: copied into WeChat or an SMS in one tap.
+              <Typography.Paragraph
+                className="gx-greeting"
+                data-testid="activity-greeting"
+                copyable={{ tooltips: [t('activities.copyGreeting'), t('activities.copiedGreeting')] }}
+              >
+                {greetingOf(activity, i18n.language)}
+              </Typography.Paragraph>
+            )}
           </List.Item>
         )}
       />

@@ -1845,7 +1845,7 @@ export interface components {
             outcome?: string;
             /** @description The rule that made it; absent when a person did (createdBy) */
             originRule?: components["schemas"]["ActivityRule"];
-            /** @description The rule's parameters for the translated text: days (LEAD_NO_INTERACTION), missed = ACKNOWLEDGE|RESOLVE|FOLLOW_UP (COMPLAINT_ESCALATED) */
+            /** @description The rule's parameters for the translated text: days (LEAD_NO_INTERACTION), missed = ACKNOWLEDGE|RESOLVE|FOLLOW_UP (COMPLAINT_ESCALATED), days (SERVICE_HANDOFF), occasion and date (CARE_CALL, CARE_GREETING), messageZh and messageEn: the greeting to send (CARE_GREETING) */
             originParams: {
                 [key: string]: string;
             };
