@@ -122,7 +122,7 @@ function toRequest(policy: CarePolicy): CarePolicyRequest {
 }
 
 function PolicyCard({ canEdit }: { canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CarePolicyRequest>();
   const policy = useQuery(careQueries.policy());
@@ -159,7 +159,9 @@ function PolicyCard({ canEdit }: { canEdit: boolean }) {
             {
               key: 'occasions',
               label: t('care.policy.occasions'),
-              children: p.occasions.map((o) => t(`care.occasion.${o}`)).join('、'),
+              children: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+                p.occasions.map((o) => t(`care.occasion.${o}`)),
+              ),
             },
             {
               key: 'call',
