@@ -76,6 +76,7 @@ export function ActivityItems({
   return (
     <>
       <List
+        className="gx-activities"
         data-testid={testId}
         size="small"
         itemLayout={wide ? 'horizontal' : 'vertical'}
