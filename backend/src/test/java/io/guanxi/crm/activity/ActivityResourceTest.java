@@ -82,7 +82,8 @@ class ActivityResourceTest {
         TestUser rep = Api.newUser(Role.SALES_REP);
         String contact = contactOf(rep);
         LocalDate today = LocalDate.now(SHANGHAI);
-        String missed = create(rep, activity(contact, "dueAt", Instant.now().minus(Duration.ofHours(30)).truncatedTo(ChronoUnit.SECONDS).toString()));
+        // 50 hours ago is before yesterday began at any time of day (30 hours was not, from midnight to 6 am in Shanghai).
+        String missed = create(rep, activity(contact, "dueAt", Instant.now().minus(Duration.ofHours(50)).truncatedTo(ChronoUnit.SECONDS).toString()));
         String yesterday = create(rep, activity(contact, "dueDate", today.minusDays(1).toString()));
         String inThreeDays = create(rep, activity(contact, "dueDate", today.plusDays(3).toString()));
         String nextMonth = create(rep, activity(contact, "dueDate", today.plusDays(30).toString()));
