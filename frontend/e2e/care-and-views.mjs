@@ -85,6 +85,14 @@ export const scenarios = [
                 return rows.length > 0 && rows.every((row) => row.innerText.includes('华东'));
             });
             await screenshot('saved-views-1440-zh-CN.png');
+
+            // A view without a search text empties the search box, which had kept what was typed before.
+            await page.goto('/contacts?q=%E5%BC%A0');
+            await page.getByTestId('saved-views-contacts').waitFor();
+            await page.getByTestId('saved-views-select').click();
+            await page.locator('.ant-select-item-option', { hasText: name }).dispatchEvent('click');
+            await page.waitForURL(/region=EAST/);
+            assert.equal(await page.getByTestId('contact-search').locator('input').inputValue(), '');
         },
     ],
 ];

@@ -233,6 +233,8 @@ export function ContactListPage() {
         style={phone ? undefined : { width: 140 }}
         aria-label={t('contacts.filters.industry')}
         placeholder={t('contacts.filters.industry')}
+        // Typed freely, applied on Enter or leaving the field; a new address (a saved view) shows its own value.
+        key={`industry:${params.industry ?? ''}`}
         defaultValue={params.industry}
         onPressEnter={(event) => update({ industry: event.currentTarget.value })}
         onBlur={(event) => update({ industry: event.currentTarget.value })}
@@ -288,6 +290,7 @@ export function ContactListPage() {
       allowClear
       style={phone ? { flex: 1, minWidth: 0 } : { width: 380 }}
       placeholder={t('contacts.searchPlaceholder')}
+      key={`q:${params.q ?? ''}`}
       defaultValue={params.q}
       onSearch={(q) => update({ q })}
       aria-label={t('common.search')}
