@@ -92,7 +92,9 @@ export const scenarios = [
             await page.getByTestId('saved-views-select').click();
             await page.locator('.ant-select-item-option', { hasText: name }).dispatchEvent('click');
             await page.waitForURL(/region=EAST/);
-            assert.equal(await page.getByTestId('contact-search').locator('input').inputValue(), '');
+            await page.waitForFunction(
+                () => globalThis.document.querySelector('[data-testid=contact-search] input')?.value === '',
+            );
         },
     ],
 ];
