@@ -1845,7 +1845,7 @@ export interface components {
             outcome?: string;
             /** @description The rule that made it; absent when a person did (createdBy) */
             originRule?: components["schemas"]["ActivityRule"];
-            /** @description The rule's parameters for the translated text: days (LEAD_NO_INTERACTION), missed = ACKNOWLEDGE|RESOLVE|FOLLOW_UP (COMPLAINT_ESCALATED), days (SERVICE_HANDOFF), occasion and date (CARE_CALL, CARE_GREETING), messageZh and messageEn: the greeting to send (CARE_GREETING) */
+            /** @description The rule's parameters for the translated text: days (LEAD_NO_INTERACTION), missed = ACKNOWLEDGE|RESOLVE|FOLLOW_UP (COMPLAINT_ESCALATED), days (SERVICE_HANDOFF), occasion and date (CARE_CALL, CARE_GREETING), messageZh and messageEn: the greeting to send (CARE_GREETING), campaignId and campaign (CAMPAIGN), planId and plan (WINBACK), score (SURVEY_DETRACTOR), month (CHURN_INVESTIGATION) */
             originParams: {
                 [key: string]: string;
             };
@@ -1882,7 +1882,7 @@ export interface components {
             assigneeId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
-        ActivityRule: "LEAD_NO_INTERACTION" | "COMPLAINT_FOLLOW_UP" | "COMPLAINT_ESCALATED" | "COMPLAINT_SLA_WARNING" | "SERVICE_HANDOFF" | "CARE_CALL" | "CARE_GREETING";
+        ActivityRule: "LEAD_NO_INTERACTION" | "COMPLAINT_FOLLOW_UP" | "COMPLAINT_ESCALATED" | "COMPLAINT_SLA_WARNING" | "SERVICE_HANDOFF" | "CARE_CALL" | "CARE_GREETING" | "CAMPAIGN" | "WINBACK" | "SURVEY_DETRACTOR" | "CHURN_INVESTIGATION";
         /** @enum {string} */
         ActivityStatus: "OPEN" | "DONE" | "CANCELLED";
         AdjustmentRequest: {

@@ -18,7 +18,15 @@ public enum ActivityRule {
     /** A customer's occasion (birthday, anniversary, holiday): a personal call from the owner ({@code occasion}, {@code date}). */
     CARE_CALL(ActivityKind.CALL),
     /** A customer's occasion: a greeting message, with the text in {@code messageZh} / {@code messageEn}. */
-    CARE_GREETING(ActivityKind.CARE);
+    CARE_GREETING(ActivityKind.CARE),
+    /** A care campaign reaches this customer through the owner ({@code campaignId}, {@code campaign}: its name). */
+    CAMPAIGN(ActivityKind.CARE),
+    /** A PDCA win-back plan's action for a churned or at-risk customer ({@code planId}, {@code plan}: its name). */
+    WINBACK(ActivityKind.CALL),
+    /** A customer answered a survey as a detractor ({@code score}); the owner calls back within the day. */
+    SURVEY_DETRACTOR(ActivityKind.FOLLOW_UP),
+    /** A customer churned last month without a known cause: the owner finds out why ({@code month}: yyyy-MM). */
+    CHURN_INVESTIGATION(ActivityKind.FOLLOW_UP);
 
     private final ActivityKind kind;
 
@@ -30,8 +38,8 @@ public enum ActivityRule {
         return kind;
     }
 
-    /** Escalations and SLA warnings come first on anyone's list. */
+    /** Escalations, SLA warnings and unhappy survey answers come first on anyone's list. */
     public ActivityPriority priority() {
-        return this == COMPLAINT_ESCALATED || this == COMPLAINT_SLA_WARNING ? ActivityPriority.HIGH : ActivityPriority.NORMAL;
+        return this == COMPLAINT_ESCALATED || this == COMPLAINT_SLA_WARNING || this == SURVEY_DETRACTOR ? ActivityPriority.HIGH : ActivityPriority.NORMAL;
     }
 }

@@ -32,7 +32,7 @@ public record ActivityResponse(
         @Schema(description = "The rule that made it; absent when a person did (createdBy)") ActivityRule originRule,
         @Schema(required = true, description = "The rule's parameters for the translated text: days (LEAD_NO_INTERACTION), "
                 + "missed = ACKNOWLEDGE|RESOLVE|FOLLOW_UP (COMPLAINT_ESCALATED), days (SERVICE_HANDOFF), occasion and date "
-                + "(CARE_CALL, CARE_GREETING), messageZh and messageEn: the greeting to send (CARE_GREETING)") Map<String, String> originParams,
+                + "(CARE_CALL, CARE_GREETING), messageZh and messageEn: the greeting to send (CARE_GREETING), campaignId and campaign (CAMPAIGN), planId and plan (WINBACK), score (SURVEY_DETRACTOR), month (CHURN_INVESTIGATION)") Map<String, String> originParams,
         UUID createdBy,
         @Schema(required = true) Instant createdAt,
         UUID completedBy,
