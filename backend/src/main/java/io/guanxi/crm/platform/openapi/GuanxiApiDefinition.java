@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.COMPLAINTS, description = "Complaints (投诉): the four-step playbook, SLAs, escalation, follow-up"),
             @Tag(name = ApiTags.LOYALTY, description = "Points (积分): an append-only ledger, rewards, redemptions, expiry, referrals"),
             @Tag(name = ApiTags.SEARCH, description = "One search over contacts, leads and complaints, within what you may see"),
-            @Tag(name = ApiTags.VIEWS, description = "Saved views of the contact, lead and complaint lists: yours, the team's, your default")
+            @Tag(name = ApiTags.VIEWS, description = "Saved views of the contact, lead and complaint lists: yours, the team's, your default"),
+            @Tag(name = ApiTags.WINBACK, description = "PDCA win-back plans (挽回): plan, do (activities), check (who bought again), act")
         },
         // Relative: the API is served by the same origin that serves this document (and the SPA).
         servers = @Server(url = "/", description = "This Guanxi CRM instance"),
