@@ -9,6 +9,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   PieChartOutlined,
+  RetweetOutlined,
   RiseOutlined,
   TeamOutlined,
   UserOutlined,
@@ -50,6 +51,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
       ? [{ key: '/care', icon: <HeartOutlined />, label: t('nav.care') }]
+      : []),
+    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
+      ? [{ key: '/winback', icon: <RetweetOutlined />, label: t('nav.winback') }]
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]

@@ -47,6 +47,14 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/care/CarePage')).CarePage }),
           },
           {
+            path: '/winback',
+            lazy: async () => ({ Component: (await import('../features/winback/WinbackPage')).WinbackPage }),
+          },
+          {
+            path: '/winback/:id',
+            lazy: async () => ({ Component: (await import('../features/winback/WinbackPlanPage')).WinbackPlanPage }),
+          },
+          {
             path: '/tiers',
             lazy: async () => ({ Component: (await pages.tiers()).TiersPage }),
           },

@@ -1,0 +1,176 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { describeError } from '../../lib/errors';
+import { showFieldErrors, validValues } from '../../lib/forms';
+import { useSession } from '../../lib/auth/useSession';
+import { type WinbackPlan, type WinbackPlanRequest, winbackQueries, useSaveWinbackPlan } from './api';
+
+type Values = Omit<WinbackPlanRequest, 'checkDate'> & { checkDate: Dayjs };
+const FIELDS = ['name', 'goalPercent', 'goalDays', 'actions', 'script', 'ownerId', 'checkDate', 'contactIds'] as const;
+
+/**
+ * PLAN: a new plan, or a change to one not yet started. The customers are picked by name, pinyin or mobile;
+ * with nothing typed the list offers churned customers first.
+ */
+export function PlanDialog({
+  plan,
+  customers = [],
+  onClose,
+}: {
+  plan?: WinbackPlan;
+  /** The plan's customers as { value: id, label: name }, when editing. */
+  customers?: { value: string; label: string }[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [term, setTerm] = useState('');
+  const [picked, setPicked] = useState(customers);
+  const owners = useQuery(winbackQueries.owners());
+  const found = useQuery(winbackQueries.customerSearch(term));
+  const save = useSaveWinbackPlan();
+  const options = [
+    ...picked,
+    ...(found.data?.items ?? [])
+      .filter((contact) => !picked.some((p) => p.value === contact.id))
+      .map((contact) => ({ value: contact.id, label: contact.name })),
+  ];
+
+  const submit = async () => {
+    const values = await validValues(form);
+    if (!values) return;
+    const body: WinbackPlanRequest = { ...values, checkDate: values.checkDate.format('YYYY-MM-DD') };
+    save.mutate(
+      { id: plan?.id, version: plan?.version, body },
+      {
+        onSuccess: (saved) => {
+          void message.success(t('winback.saved'));
+          onClose();
+          if (!plan) navigate(`/winback/${saved.id}`);
+        },
+        onError: (error) => {
+          if (!showFieldErrors(form, error, FIELDS)) void message.error(describeError(error, t));
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={plan ? t('winback.edit') : t('winback.new')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      onOk={() => void submit()}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        data-testid="winback-plan-form"
+        initialValues={
+          plan
+            ? {
+                ...plan,
+                script: plan.script ?? undefined,
+                checkDate: dayjs(plan.checkDate),
+                contactIds: customers.map((c) => c.value),
+              }
+            : {
+                goalPercent: 20,
+                goalDays: 90,
+                ownerId: session?.userId,
+                checkDate: dayjs().add(30, 'day'),
+                contactIds: [],
+              }
+        }
+      >
+        <Form.Item
+          name="name"
+          label={t('winback.fields.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item
+          name="contactIds"
+          label={t('winback.fields.customers')}
+          extra={t('winback.customersHint')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('winback.pickCustomers') }]}
+        >
+          <Select
+            mode="multiple"
+            showSearch
+            filterOption={false}
+            onSearch={setTerm}
+            loading={found.isFetching}
+            options={options}
+            maxCount={500}
+            onChange={(ids: string[]) => setPicked(options.filter((option) => ids.includes(option.value)))}
+            data-testid="winback-customers"
+          />
+        </Form.Item>
+        <Form.Item label={t('winback.fields.goal')} required style={{ marginBottom: 0 }}>
+          <Form.Item
+            name="goalPercent"
+            rules={[{ required: true, message: t('common.required') }]}
+            style={{ display: 'inline-block', width: 'calc(50% - 4px)' }}
+          >
+            <InputNumber
+              min={1}
+              max={100}
+              suffix="%"
+              style={{ width: '100%' }}
+              aria-label={t('winback.fields.goalPercent')}
+            />
+          </Form.Item>
+          <Form.Item
+            name="goalDays"
+            rules={[{ required: true, message: t('common.required') }]}
+            style={{ display: 'inline-block', width: 'calc(50% - 4px)', marginInlineStart: 8 }}
+          >
+            <InputNumber
+              min={1}
+              max={365}
+              suffix={t('winback.days')}
+              style={{ width: '100%' }}
+              aria-label={t('winback.fields.goalDays')}
+            />
+          </Form.Item>
+        </Form.Item>
+        <Form.Item
+          name="actions"
+          label={t('winback.fields.actions')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} placeholder={t('winback.actionsHint')} />
+        </Form.Item>
+        <Form.Item name="script" label={t('winback.fields.script')}>
+          <Input.TextArea rows={3} maxLength={2000} placeholder={t('winback.scriptHint')} />
+        </Form.Item>
+        <Form.Item
+          name="ownerId"
+          label={t('winback.fields.owner')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select showSearch optionFilterProp="label" loading={owners.isPending} options={owners.data ?? []} />
+        </Form.Item>
+        <Form.Item
+          name="checkDate"
+          label={t('winback.fields.checkDate')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isBefore(dayjs(), 'day')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
