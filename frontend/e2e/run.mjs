@@ -13,9 +13,21 @@ import { scenarios as salesServicePages } from './pages-sales-service.mjs';
 import { scenarios as offline } from './offline.mjs';
 import { scenarios as findAndViews } from './search-and-views.mjs';
 import { scenarios as careAndViews } from './care-and-views.mjs';
+import { scenarios as winback } from './winback.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
-const scenarios = [...flows, ...customerPages, ...salesServicePages, ...offline, ...findAndViews, ...careAndViews];
+const all = [
+    ...flows,
+    ...customerPages,
+    ...salesServicePages,
+    ...offline,
+    ...findAndViews,
+    ...careAndViews,
+    ...winback,
+];
+// GUANXI_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one page).
+const only = process.env.GUANXI_E2E_ONLY ? new RegExp(process.env.GUANXI_E2E_ONLY) : null;
+const scenarios = only ? all.filter(([name]) => only.test(name)) : all;
 
 const here = new URL('.', import.meta.url).pathname;
 const jar = resolve(process.env.GUANXI_JAR ?? join(here, '../../backend/target/quarkus-app/quarkus-run.jar'));

@@ -68,7 +68,7 @@ export function WinbackPlanPage() {
           <Link to="/winback">← {t('winback.title')}</Link>
           <PageTitle>{p.name}</PageTitle>
           <Space wrap>
-            <Tag color={p.state === 'CANCELLED' ? 'default' : 'processing'} data-testid="winback-state">
+            <Tag color={p.state === 'CANCELLED' ? 'default' : 'blue'} data-testid="winback-state">
               {t(`winback.state.${p.state}`)}
             </Tag>
             {p.cycle > 1 && <Tag>{t('winback.cycle', { cycle: p.cycle })}</Tag>}
@@ -147,7 +147,7 @@ function Figures({ plan }: { plan: WinbackPlan }) {
       </div>
       <Space wrap style={{ marginTop: 12 }}>
         {plan.startedAt && (
-          <Tag color={progress.goalMet ? 'success' : 'warning'} data-testid="winback-goal">
+          <Tag color={progress.goalMet ? 'green' : 'gold'} data-testid="winback-goal">
             {progress.goalMet ? t('winback.goalMet') : t('winback.goalNotMet')}
           </Tag>
         )}
@@ -319,7 +319,7 @@ function Targets({ plan }: { plan: WinbackPlan }) {
       <Typography.Text type="secondary">—</Typography.Text>
     );
   const wonBack = (target: WinbackTarget) =>
-    target.wonBackAt ? <Tag color="success">{t('winback.wonBackOn', { date: date(target.wonBackAt) })}</Tag> : null;
+    target.wonBackAt ? <Tag color="green">{t('winback.wonBackOn', { date: date(target.wonBackAt) })}</Tag> : null;
   return (
     <Card
       size="small"
