@@ -10,6 +10,7 @@ import {
   MenuOutlined,
   PieChartOutlined,
   RiseOutlined,
+  SmileOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -50,6 +51,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
       ? [{ key: '/care', icon: <HeartOutlined />, label: t('nav.care') }]
+      : []),
+    ...(hasRole(session, 'MANAGER', 'ADMIN')
+      ? [{ key: '/surveys', icon: <SmileOutlined />, label: t('nav.surveys') }]
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]
