@@ -11,6 +11,7 @@ import {
   PieChartOutlined,
   RetweetOutlined,
   RiseOutlined,
+  SmileOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -54,6 +55,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
       ? [{ key: '/winback', icon: <RetweetOutlined />, label: t('nav.winback') }]
+      : []),
+    ...(hasRole(session, 'MANAGER', 'ADMIN')
+      ? [{ key: '/surveys', icon: <SmileOutlined />, label: t('nav.surveys') }]
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]

@@ -3,6 +3,8 @@
 // downloading and running, instead of after it.
 export const pages = {
   login: () => import('../features/auth/LoginPage'),
+  survey: () => import('../features/surveys/PublicSurveyPage'),
+  surveys: () => import('../features/surveys/SurveysPage'),
   layout: () => import('./AppLayout'),
   today: () => import('../features/today/TodayPage'),
   contacts: () => import('../features/contacts/ContactListPage'),
@@ -26,6 +28,7 @@ const BY_PATH: Record<string, Page> = {
   '/contacts': 'contacts',
   '/leads': 'leads',
   '/tiers': 'tiers',
+  '/surveys': 'surveys',
   '/loyalty': 'loyalty',
   '/complaints': 'complaints',
   '/account/sessions': 'sessions',
@@ -37,6 +40,7 @@ const BY_PATH: Record<string, Page> = {
 /** What a path shows: the login page, or the signed-in layout and the page in it (as router.tsx routes it). */
 export function pagesAt(path: string): Page[] {
   if (path === '/login') return ['login'];
+  if (/^\/s\/[^/]+$/.test(path)) return ['survey'];
   const page: Page | undefined = /^\/contacts\/[^/]+$/.test(path)
     ? 'contact'
     : /^\/complaints\/[^/]+$/.test(path)

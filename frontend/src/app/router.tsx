@@ -11,6 +11,8 @@ export const router = createBrowserRouter([
     HydrateFallback: () => <Spin fullscreen data-testid="page-loading" />,
     children: [
       { path: '/login', lazy: async () => ({ Component: (await pages.login()).LoginPage }) },
+      // A customer's survey, opened from their personal link: no sign-in, outside the signed-in layout.
+      { path: '/s/:token', lazy: async () => ({ Component: (await pages.survey()).PublicSurveyPage }) },
       {
         lazy: async () => {
           const { AppLayout } = await pages.layout();
@@ -53,6 +55,10 @@ export const router = createBrowserRouter([
           {
             path: '/winback/:id',
             lazy: async () => ({ Component: (await import('../features/winback/WinbackPlanPage')).WinbackPlanPage }),
+          },
+          {
+            path: '/surveys',
+            lazy: async () => ({ Component: (await pages.surveys()).SurveysPage }),
           },
           {
             path: '/tiers',

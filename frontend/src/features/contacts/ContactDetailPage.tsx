@@ -17,6 +17,7 @@ import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
 import { loyaltyQueries, PointsCard } from '../loyalty';
 import { CustomerValueCard } from '../tiers';
+import { SurveyHistoryCard } from '../surveys';
 import { ActivityList, activityQueries, PlanActivityButton } from '../activities';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
@@ -217,6 +218,15 @@ export function ContactDetailPage() {
       }
     />
   );
+  const surveysCard = (
+    <SurveyHistoryCard
+      contactId={id}
+      canInvite={
+        !contact.archivedAt &&
+        (hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))
+      }
+    />
+  );
   const activitiesCard = (
     <Card
       title={t('overview.activities')}
@@ -315,6 +325,7 @@ export function ContactDetailPage() {
             {pointsCard}
             {leadsCard}
             {complaintsCard}
+            {surveysCard}
           </>
         ) : (
           <Row gutter={[16, 16]}>
@@ -325,6 +336,7 @@ export function ContactDetailPage() {
                 {valueCard}
                 {complaintsCard}
                 {pointsCard}
+                {surveysCard}
               </Space>
             </Col>
             <Col xs={24} lg={14}>

@@ -657,6 +657,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/survey-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's survey history
+         * @description Invitations with their answers, newest first (the last 50).
+         */
+        get: operations["listSurveyInvitations"];
+        put?: never;
+        /**
+         * Invite a customer to a survey by hand
+         * @description Makes a personal link to copy or show as a QR code; a gateway can also deliver it. Refused for a customer who has not agreed to be contacted, an archived one, or one invited within the policy's minimum days.
+         */
+        post: operations["createSurveyInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{id}/tier-history": {
         parameters: {
             query?: never;
@@ -1319,6 +1343,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/survey-invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a survey by its personal link (no sign-in)
+         * @description The question (template and scale), the customer's first name when it can be told and the company's name; nothing else. An unknown token is 404; an answered or expired one 410, whichever it is. Rate-limited per token and per client address (429 with Retry-After).
+         */
+        get: operations["getPublicSurvey"];
+        put?: never;
+        /**
+         * Answer a survey (no sign-in)
+         * @description One answer per invitation: a second, or an answer to an expired invitation, is 409 survey-closed. The body is at most 4 KB. Rate-limited per token and per client address (429 with Retry-After).
+         */
+        post: operations["answerPublicSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/purchases": {
         parameters: {
             query?: never;
@@ -1523,6 +1571,127 @@ export interface paths {
          */
         get: operations["search"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-invitations/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invitations waiting to be delivered (gateways)
+         * @description For an SMS or WeChat gateway: open invitations not yet marked sent, oldest first, with the link and where to reach the customer. The whole team's queue (the gateway is the team's), not a visibility-scoped list.
+         */
+        get: operations["listPendingSurveyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-invitations/{id}/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an invitation sent (gateways)
+         * @description Idempotent: the first delivery recorded is kept; a repeat (a gateway's retry) answers the same invitation and changes nothing.
+         */
+        post: operations["markSurveyInvitationSent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent survey answers
+         * @description Of the customers you may see, newest first.
+         */
+        get: operations["listSurveyAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Net Promoter Score
+         * @description % promoters (9–10) − % detractors (0–6) of the NPS answers of the customers you may see (a rep: their own), answered in the months from–to (business time zone): overall, per month, per ABC tier and per owner.
+         */
+        get: operations["getNps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/periodic-scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the periodic relationship survey now (admins)
+         * @description What the nightly scan does (guanxi.surveys.periodic-cron): invites (NPS) the customers who have bought, agreed to be contacted and were not asked within the policy's months, nor invited within its minimum days. At most guanxi.surveys.periodic-batch per run.
+         */
+        post: operations["runPeriodicSurveys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey policy */
+        get: operations["getSurveyPolicy"];
+        /**
+         * Change the survey policy (admins)
+         * @description Needs If-Match with the ETag of the policy read. Creates the next version; invitations already made keep their expiry.
+         */
+        put: operations["changeSurveyPolicy"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2837,6 +3006,11 @@ export interface components {
              */
             expiringSoonDays: number;
         };
+        /** @description How the gateway delivered the invitation */
+        MarkSentRequest: {
+            /** @example SMS */
+            channel: components["schemas"]["SendChannel"];
+        };
         /** @enum {string} */
         MatchField: "SOURCE" | "REGION" | "INDUSTRY" | "PRODUCT_INTEREST" | "BUDGET_AT_LEAST";
         MatchRule: {
@@ -2908,6 +3082,38 @@ export interface components {
             /** Format: int64 */
             unread: number;
         };
+        /** @description NPS of one group: % promoters (9–10) − % detractors (0–6) */
+        NpsFigure: {
+            /** @description The month (YYYY-MM), ABC tier (A, B, C, INACTIVE, NONE), owner id, or ALL */
+            key: string;
+            /** @description The owner's name (by owner) */
+            label?: string | null;
+            /** Format: int64 */
+            answers: number;
+            /** Format: int64 */
+            promoters: number;
+            /** Format: int64 */
+            passives: number;
+            /** Format: int64 */
+            detractors: number;
+            /**
+             * @description −100 to 100, one decimal; absent without answers
+             * @example 42.5
+             */
+            nps?: number | null;
+        };
+        /** @description NPS of the visible customers' answers in a range of months: overall, per month, per ABC tier and per owner */
+        NpsReport: {
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-12 */
+            to: string;
+            overall: components["schemas"]["NpsFigure"];
+            /** @description Every month of the range, also those without answers */
+            byMonth: components["schemas"]["NpsFigure"][];
+            byTier: components["schemas"]["NpsFigure"][];
+            byOwner: components["schemas"]["NpsFigure"][];
+        };
         /** @enum {string} */
         Occasion: "BIRTHDAY" | "PURCHASE_ANNIVERSARY" | "NEW_YEAR" | "WOMENS_DAY" | "LABOUR_DAY" | "NATIONAL_DAY" | "SPRING_FESTIVAL" | "LANTERN_FESTIVAL" | "DRAGON_BOAT" | "QIXI" | "MID_AUTUMN" | "DOUBLE_NINTH";
         /** @description Step 3: two or three options for the customer */
@@ -2968,6 +3174,15 @@ export interface components {
         };
         PageResponseLeadResponse: {
             items: components["schemas"]["Lead"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PageResponsePendingInvitationResponse: {
+            items: components["schemas"]["PendingSurveyInvitation"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -3038,6 +3253,15 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PageResponseSurveyAnswerResponse: {
+            items: components["schemas"]["SurveyAnswer"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PageResponseUserResponse: {
             items: components["schemas"]["UserResponse"][];
             /** Format: int32 */
@@ -3067,6 +3291,21 @@ export interface components {
         };
         PasswordResetRequest: {
             password: string;
+        };
+        /** @description An invitation waiting for a gateway (SMS, WeChat) to deliver it */
+        PendingSurveyInvitation: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            name: string;
+            mobile?: string | null;
+            wechatId?: string | null;
+            preferredChannel?: components["schemas"]["ContactChannel"] | null;
+            template: components["schemas"]["SurveyTemplate"];
+            trigger: components["schemas"]["SurveyTrigger"];
+            /** @description The personal link to send */
+            link: string;
+            createdAt: components["schemas"]["Instant"];
+            expiresAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
         PersonalityType: "PERFECTIONIST" | "HELPER" | "ACHIEVER" | "INDIVIDUALIST" | "INVESTIGATOR" | "LOYALIST" | "ENTHUSIAST" | "CHALLENGER" | "PEACEMAKER";
@@ -3238,6 +3477,20 @@ export interface components {
             instance?: string;
             /** @description Invalid fields, for validation problems */
             errors?: components["schemas"]["FieldError"][];
+        };
+        /** @description What the public survey page shows: the question (by its template and scale), the customer's first name when it can be told, and the company's name. Nothing else about the customer. */
+        PublicSurvey: {
+            /** @description NPS: how likely are you to recommend us (0–10); CSAT: how satisfied are you (1–5) */
+            template: components["schemas"]["SurveyTemplate"];
+            /** Format: int32 */
+            scaleMin: number;
+            /** Format: int32 */
+            scaleMax: number;
+            /** Format: int32 */
+            commentMaxLength: number;
+            /** @description Absent for Chinese names (surname first) and single-word names */
+            firstName?: string | null;
+            companyName: string;
         };
         Purchase: {
             id: components["schemas"]["UUID"];
@@ -3638,6 +3891,8 @@ export interface components {
             complaints: components["schemas"]["SearchGroup"];
         };
         /** @enum {string} */
+        SendChannel: "SMS" | "WECHAT" | "EMAIL" | "OTHER";
+        /** @enum {string} */
         Seniority: "JUNIOR" | "SENIOR";
         SessionResponse: {
             id: components["schemas"]["UUID"];
@@ -3697,6 +3952,118 @@ export interface components {
             changedBy?: components["schemas"]["UUID"];
             changedAt: components["schemas"]["Instant"];
         };
+        /** @description A customer's answer to a survey */
+        SurveyAnswer: {
+            invitationId: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            contactName: string;
+            ownerId?: components["schemas"]["UUID"] | null;
+            ownerName?: string | null;
+            template: components["schemas"]["SurveyTemplate"];
+            trigger: components["schemas"]["SurveyTrigger"];
+            /** Format: int32 */
+            score: number;
+            comment?: string | null;
+            answeredAt: components["schemas"]["Instant"];
+        };
+        /** @description The customer's answer */
+        SurveyAnswerRequest: {
+            /**
+             * Format: int32
+             * @description 0–10 (NPS) or 1–5 (CSAT)
+             * @example 9
+             */
+            score: number;
+            /**
+             * @description An optional comment
+             * @example 服务很好
+             */
+            comment?: string;
+        };
+        /** @description A personal survey invitation of a customer, with its answer once given */
+        SurveyInvitation: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            template: components["schemas"]["SurveyTemplate"];
+            trigger: components["schemas"]["SurveyTrigger"];
+            status: components["schemas"]["SurveyInvitationStatus"];
+            /** @description The personal link the customer opens: <public base url>/s/<token> */
+            link: string;
+            createdAt: components["schemas"]["Instant"];
+            expiresAt: components["schemas"]["Instant"];
+            /** @description When a gateway delivered it */
+            sentAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            sentChannel?: components["schemas"]["SendChannel"] | null;
+            /** Format: int32 */
+            score?: number | null;
+            comment?: string | null;
+            answeredAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        /** @description An invitation made by hand */
+        SurveyInvitationRequest: {
+            /**
+             * @description NPS (0–10) or CSAT (1–5)
+             * @example NPS
+             */
+            template: components["schemas"]["SurveyTemplate"];
+        };
+        /** @enum {string} */
+        SurveyInvitationStatus: "OPEN" | "ANSWERED" | "EXPIRED";
+        /** @description What a periodic relationship-survey scan did */
+        SurveyPeriodicScanResult: {
+            /**
+             * Format: int32
+             * @description Invitations made
+             */
+            invited: number;
+        };
+        /** @description The survey policy: how long an invitation lasts, how often a customer may be asked, and which triggers invite */
+        SurveyPolicy: {
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            expiryDays: number;
+            /** Format: int32 */
+            minDaysBetween: number;
+            triggers: components["schemas"]["SurveyTrigger"][];
+            /** Format: int32 */
+            periodicMonths: number;
+            complaintTemplate: components["schemas"]["SurveyTemplate"];
+            purchaseTemplate: components["schemas"]["SurveyTemplate"];
+            createdAt: components["schemas"]["Instant"];
+            createdBy?: components["schemas"]["UUID"] | null;
+        };
+        /** @description A new version of the survey policy (admins) */
+        SurveyPolicyRequest: {
+            /**
+             * Format: int32
+             * @description An invitation can be answered for this many days
+             * @example 14
+             */
+            expiryDays: number;
+            /**
+             * Format: int32
+             * @description At most one invitation per customer within this many days
+             * @example 90
+             */
+            minDaysBetween: number;
+            /** @description The automatic triggers that are on (MANUAL is always possible and ignored here) */
+            triggers: components["schemas"]["SurveyTrigger"][];
+            /**
+             * Format: int32
+             * @description The periodic relationship survey (NPS) asks a customer again after this many months
+             * @example 12
+             */
+            periodicMonths: number;
+            /** @description The question asked after a complaint is closed */
+            complaintTemplate: components["schemas"]["SurveyTemplate"];
+            /** @description The question asked after a purchase */
+            purchaseTemplate: components["schemas"]["SurveyTemplate"];
+        };
+        /** @enum {string} */
+        SurveyTemplate: "NPS" | "CSAT";
+        /** @enum {string} */
+        SurveyTrigger: "COMPLAINT_CLOSED" | "PURCHASE" | "PERIODIC" | "MANUAL";
         TeamLoad: {
             assigneeId: components["schemas"]["UUID"];
             assigneeName?: string;
@@ -8432,6 +8799,211 @@ export interface operations {
             };
         };
     };
+    listSurveyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitation"][];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSurveyInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description Made */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitation"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description survey-no-consent, survey-archived or survey-too-soon */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTierHistory: {
         parameters: {
             query?: never;
@@ -12063,6 +12635,202 @@ export interface operations {
             };
         };
     };
+    getPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the personal link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description survey-closed: answered or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the personal link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description Thank you: the answer is recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description survey-closed: already answered or expired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPurchases: {
         parameters: {
             query?: {
@@ -13569,6 +14337,621 @@ export interface operations {
             };
             /** @description query-timeout: the search took too long and was stopped; narrow it */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPendingSurveyInvitations: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponsePendingInvitationResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markSurveyInvitationSent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkSentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitation"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyAnswers: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseSurveyAnswerResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNps: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First month, YYYY-MM; 11 months before to when absent
+                 * @example 2026-01
+                 */
+                from?: string;
+                /**
+                 * @description Last month, YYYY-MM; the current month when absent (at most 36 months in all)
+                 * @example 2026-12
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NpsReport"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runPeriodicSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPeriodicScanResult"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy; ETag carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPolicy"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeSurveyPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyPolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved as the next version; ETag carries it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPolicy"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -74,6 +75,9 @@ public class ComplaintWorkflow {
 
     @Inject
     GuanxiConfig config;
+
+    @Inject
+    Event<ComplaintClosed> closed;
 
     @Transactional
     public ComplaintResponse acknowledge(UUID id, String ifMatch, StepRequests.Acknowledge step) {
@@ -144,6 +148,7 @@ public class ComplaintWorkflow {
         return transition(id, ifMatch, ComplaintAction.CLOSE, null, (c, now) -> {
             c.closedAt = now;
             handToSales(c, now);
+            closed.fire(new ComplaintClosed(c.id, c.contactId, now));
             return null;
         });
     }

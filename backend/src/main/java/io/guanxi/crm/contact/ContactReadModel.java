@@ -31,4 +31,16 @@ public final class ContactReadModel {
             (SELECT c.id AS id, c.owner_id AS owner_id, c.name AS name, c.birthday AS birthday,
                     c.marketing_consent AS marketing_consent
              FROM contact c WHERE c.archived_at IS NULL)""";
+
+    /**
+     * A derived table, one row per customer (archived ones included), for reaching out to them (surveys): {@code id}
+     * (uuid), {@code owner_id} (uuid), {@code name}, {@code mobile}, {@code wechat_id}, {@code preferred_channel}
+     * (a {@code ContactChannel} name or null), {@code marketing_consent} (boolean), {@code archived} (boolean).
+     * Use as {@code JOIN (…) AS alias ON alias.id = …}.
+     */
+    public static final String REACH = """
+            (SELECT c.id AS id, c.owner_id AS owner_id, c.name AS name, c.mobile AS mobile, c.wechat_id AS wechat_id,
+                    c.preferred_channel AS preferred_channel, c.marketing_consent AS marketing_consent,
+                    c.archived_at IS NOT NULL AS archived
+             FROM contact c)""";
 }

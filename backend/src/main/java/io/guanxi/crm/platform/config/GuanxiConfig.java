@@ -31,6 +31,12 @@ public interface GuanxiConfig {
 
     Care care();
 
+    Surveys surveys();
+
+    /** Where customers open public pages (a survey's personal link is {@code <this>/s/<token>}). */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
     /** The business time zone: what "today", a due day and a week mean. */
     @WithDefault("Asia/Shanghai")
     String zone();
@@ -166,6 +172,35 @@ public interface GuanxiConfig {
         /** The business time zone, for "end of next year" expiry. */
         @WithDefault("Asia/Shanghai")
         String zone();
+    }
+
+    interface Surveys {
+        /** The company's name as the public survey page shows it. */
+        @WithDefault("Guanxi CRM")
+        String companyName();
+
+        /** When the periodic relationship survey runs (quarkus cron; "off" disables it). */
+        @WithDefault("0 30 2 * * ?")
+        String periodicCron();
+
+        /** How many customers one periodic scan invites at most (the next scan takes the rest). */
+        @WithDefault("5000")
+        int periodicBatch();
+
+        Rate rate();
+
+        interface Rate {
+            /** Requests per token to the public survey endpoints within the window. */
+            @WithDefault("10")
+            int perToken();
+
+            /** Requests per client address to the public survey endpoints within the window. */
+            @WithDefault("60")
+            int perAddress();
+
+            @WithDefault("1m")
+            Duration window();
+        }
     }
 
     interface Care {

@@ -31,6 +31,10 @@ public final class ProblemTypes {
     public static final String INSUFFICIENT_POINTS = BASE + "insufficient-points";
     public static final String OUT_OF_STOCK = BASE + "out-of-stock";
     public static final String REWARD_UNAVAILABLE = BASE + "reward-unavailable";
+    public static final String SURVEY_CLOSED = BASE + "survey-closed";
+    public static final String SURVEY_NO_CONSENT = BASE + "survey-no-consent";
+    public static final String SURVEY_TOO_SOON = BASE + "survey-too-soon";
+    public static final String SURVEY_ARCHIVED = BASE + "survey-archived";
     public static final String INTERNAL = BASE + "internal-error";
 
     private ProblemTypes() {

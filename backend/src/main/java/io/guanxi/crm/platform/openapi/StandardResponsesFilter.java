@@ -29,6 +29,7 @@ public class StandardResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/token", "/api/v1/auth/session",
             "/api/v1/auth/refresh", "/api/v1/auth/logout");
+    private static final String OPEN_PREFIX = "/api/v1/public/";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -51,7 +52,9 @@ public class StandardResponsesFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        boolean isPublic = PUBLIC_PATHS.contains(path);
+        // Under /api/v1/public: answered without any credentials (the survey a customer opens by its personal link).
+        boolean isOpen = path.startsWith(OPEN_PREFIX);
+        boolean isPublic = PUBLIC_PATHS.contains(path) || isOpen;
         if (isPublic) {
             operation.setSecurity(List.of());
         }
@@ -64,7 +67,9 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "400", "Invalid input: validation errors (with the field list), malformed JSON, "
                     + "a wrong type or an unknown enum value");
         }
-        if (isPublic) {
+        if (isOpen) {
+            // No credentials, so nothing to refuse them for.
+        } else if (isPublic) {
             add(responses, "401", "Wrong username or password");
         } else {
             add(responses, "401", "Missing, expired or invalid bearer token");

@@ -1,0 +1,21 @@
+package io.guanxi.crm.survey;
+
+/**
+ * What the survey feature publishes on purpose for other features' set-based SQL (churn risk reads detractors
+ * from it). Another feature joins this derived table, never {@code survey_answer} directly; the columns below are
+ * the contract.
+ */
+public final class SurveyReadModel {
+
+    private SurveyReadModel() {
+    }
+
+    /**
+     * A derived table, one row per NPS answer: {@code contact_id} (uuid), {@code answered_at} (timestamptz),
+     * {@code score} (int, 0–10; a detractor is 0–6, {@code Nps.DETRACTOR_MAX}). Use as {@code FROM (…) AS alias} or
+     * {@code JOIN (…) AS alias ON alias.contact_id = …}.
+     */
+    public static final String NPS_ANSWERS = """
+            (SELECT a.contact_id AS contact_id, a.answered_at AS answered_at, a.score AS score
+             FROM survey_answer a WHERE a.template = 'NPS')""";
+}

@@ -1,0 +1,2 @@
+// What other pages may use from the surveys feature: the 360 view's survey history card.
+export { SurveyHistoryCard } from './SurveyHistoryCard';
