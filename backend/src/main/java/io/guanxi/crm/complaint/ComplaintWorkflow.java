@@ -19,6 +19,7 @@ import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -62,6 +63,9 @@ public class ComplaintWorkflow {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ComplaintChanged> changed;
 
     @Inject
     RuleActivities activities;
@@ -226,6 +230,7 @@ public class ComplaintWorkflow {
         }
         repository.flush();
         repository.insertEvent(c.id, action.name(), from, to, text, points, currentUser.id(), now);
+        changed.fire(new ComplaintChanged(c.contactId, c.id, to));
         return views.one(c);
     }
 }

@@ -31,4 +31,14 @@ public final class ContactReadModel {
             (SELECT c.id AS id, c.owner_id AS owner_id, c.name AS name, c.birthday AS birthday,
                     c.marketing_consent AS marketing_consent
              FROM contact c WHERE c.archived_at IS NULL)""";
+
+    /**
+     * A derived table, one row per customer that is not archived: {@code id} (uuid), {@code owner_id}
+     * (uuid, for {@code Visibility.contactSql}), {@code lifecycle_stage} (a {@code LifecycleStage} name),
+     * {@code created_at} (timestamptz). For rules over customers (churn risk). Use as
+     * {@code FROM (…) AS alias} or {@code JOIN (…) AS alias ON alias.id = …}.
+     */
+    public static final String ACTIVE_STAGES = """
+            (SELECT c.id AS id, c.owner_id AS owner_id, c.lifecycle_stage AS lifecycle_stage, c.created_at AS created_at
+             FROM contact c WHERE c.archived_at IS NULL)""";
 }
