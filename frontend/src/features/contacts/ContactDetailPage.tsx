@@ -17,6 +17,7 @@ import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
 import { loyaltyQueries, PointsCard } from '../loyalty';
 import { CustomerValueCard } from '../tiers';
+import { ChurnRiskCard } from '../churnrisk';
 import { ActivityList, activityQueries, PlanActivityButton } from '../activities';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
@@ -311,6 +312,7 @@ export function ContactDetailPage() {
             {profileCard}
             {activitiesCard}
             {interactions}
+            <ChurnRiskCard contactId={id} />
             {valueCard}
             {pointsCard}
             {leadsCard}
@@ -322,6 +324,7 @@ export function ContactDetailPage() {
               <Space direction="vertical" size={16} style={{ width: '100%' }}>
                 {profileCard}
                 {leadsCard}
+                <ChurnRiskCard contactId={id} />
                 {valueCard}
                 {complaintsCard}
                 {pointsCard}

@@ -3,6 +3,7 @@ package io.guanxi.crm.churnrisk;
 import io.guanxi.crm.churnrisk.api.ChurnRiskReport;
 import io.guanxi.crm.complaint.ComplaintChanged;
 import io.guanxi.crm.interaction.InteractionLogged;
+import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.jobs.Jobs;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,14 +47,14 @@ public class ChurnRiskRecompute {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "guanxi.churn-risk.recompute-timeout", defaultValue = "3600")
-    int timeoutSeconds;
+    @Inject
+    GuanxiConfig config;
 
     public JobResponse start(UUID requestedBy) {
         return jobs.start(JOB_KIND, requestedBy, progress -> run());
     }
 
-    @Scheduled(cron = "${guanxi.churn-risk.recompute-cron:0 40 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "{guanxi.churn-risk.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "churn-risk-recompute")
     void nightly() {
         if (!jobs.runNow(JOB_KIND, progress -> run())) {
@@ -63,10 +63,11 @@ public class ChurnRiskRecompute {
     }
 
     private ChurnRiskReport run() {
-        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> recomputeAll(clock.instant()));
+        return QuarkusTransaction.requiringNew().timeout(config.churnRisk().recomputeTimeout()).call(() -> recomputeAll(clock.instant()));
     }
 
     /** Every customer, in the caller's transaction. */
+    @Transactional
     ChurnRiskReport recomputeAll(Instant now) {
         long started = System.nanoTime();
         repository.lockForRecompute();
@@ -79,8 +80,13 @@ public class ChurnRiskRecompute {
     /** These customers only (a contact that is no longer a customer loses its row). */
     @Transactional
     public void recompute(List<UUID> contactIds) {
+        recompute(contactIds, clock.instant());
+    }
+
+    @Transactional
+    void recompute(List<UUID> contactIds, Instant now) {
         ChurnRiskPolicy policy = policies.current();
-        repository.write(contactIds, policy.version, policy.expiringWithinDays, clock.instant());
+        repository.write(contactIds, policy.version, policy.expiringWithinDays, now);
     }
 
     // After tiers (a level) and points (lots) have followed the same purchase.

@@ -48,7 +48,8 @@ public class ChurnRiskRepository {
      * {@code SELECT DISTINCT ON (a.contact_id) a.contact_id, a.score FROM <NPS_ANSWERS> a WHERE {filter:a.contact_id} AND
      * a.answered_at > :recentFrom AND a.answered_at <= :now ORDER BY a.contact_id, a.answered_at DESC}.
      */
-    static final String NPS_ANSWERS = "SELECT CAST(NULL AS uuid) AS contact_id, CAST(NULL AS int) AS score WHERE {filter:contact_id} AND false";
+    static final String NPS_ANSWERS = "SELECT a.contact_id, a.score FROM (SELECT CAST(NULL AS uuid) AS contact_id, CAST(NULL AS int) AS score) AS a"
+            + " WHERE {filter:a.contact_id} AND false";
 
     /** Computes the facts, signals, score and level of the selected customers under the CTE "policy"; {filter:column} filters a contact-id column to the selected customers. */
     static final String SCORES = """
@@ -134,7 +135,7 @@ public class ChurnRiskRepository {
                        END AS purchase_drop,
                        COALESCE(%18$s * CASE WHEN f.complaint_open THEN 1 ELSE %8$s END, 0) AS complaint,
                        CASE WHEN f.detractor_score IS NULL THEN 0 ELSE 1 END AS detractor,
-                       COALESCE(LEAST(1, (%19$s - %20$s) * %21$s), 0) AS level_down,
+                       CASE WHEN f.level_from IS NULL THEN 0 ELSE LEAST(1, (%19$s - %20$s) * %21$s) END AS level_down,
                        CASE WHEN f.points_balance = 0 THEN 0 ELSE round(CAST(f.points_expiring AS numeric) / f.points_balance, 4) END
                            AS expiring_points
                 FROM facts f CROSS JOIN policy p
@@ -254,7 +255,7 @@ public class ChurnRiskRepository {
 
     /** One customer's stored row, if the caller may see the customer and it is scored. */
     Optional<Tuple> find(UUID contactId, Visibility.Predicate visible) {
-        return Rows.first(visible.bind(em.createNativeQuery("SELECT " + FACT_COLUMNS + """
+        return Rows.first(visible.bind(em.createNativeQuery("SELECT " + FACT_COLUMNS + "\n" + """
                  FROM churn_risk r JOIN %s AS c ON c.id = r.contact_id
                  WHERE r.contact_id = :id AND %s""".formatted(ContactReadModel.ACTIVE_PROFILES, visible.text()), Tuple.class))
                 .setParameter("id", contactId));
@@ -269,7 +270,7 @@ public class ChurnRiskRepository {
     List<Tuple> page(Visibility.Predicate visible, ChurnRiskLevel level, UUID owner, String orderBySql, int offset, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = visible.into(params);
-        Query query = em.createNativeQuery("SELECT " + FACT_COLUMNS + ", c.name AS name, c.owner_id AS owner_id"
+        Query query = em.createNativeQuery("SELECT " + FACT_COLUMNS + ", c.name AS name, c.owner_id AS owner_id\n"
                 + LIST_FROM.formatted(where) + " ORDER BY " + orderBySql + ", r.contact_id LIMIT :limit OFFSET :offset", Tuple.class);
         params.forEach(query::setParameter);
         return Rows.list(query.setParameter("level", level == null ? null : level.name()).setParameter("owner", owner)
@@ -279,7 +280,7 @@ public class ChurnRiskRepository {
     long count(Visibility.Predicate visible, ChurnRiskLevel level, UUID owner) {
         Map<String, Object> params = new HashMap<>();
         String where = visible.into(params);
-        Query query = em.createNativeQuery("SELECT count(*) AS n" + LIST_FROM.formatted(where), Tuple.class);
+        Query query = em.createNativeQuery("SELECT count(*) AS n\n" + LIST_FROM.formatted(where), Tuple.class);
         params.forEach(query::setParameter);
         return Rows.longValue(Rows.one(query.setParameter("level", level == null ? null : level.name()).setParameter("owner", owner)),
                 "n");

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,6 +31,8 @@ public class ContactChurnRiskResource {
     @Operation(summary = "A customer's churn risk",
             description = "The score (0–100) and level as last computed (nightly and on each purchase, interaction or complaint step), "
                     + "every signal with its value, weight and points, and the reasons: the signals that add points, the largest first.")
+    @APIResponse(responseCode = "200", description = "The customer's churn risk",
+            content = @Content(schema = @Schema(implementation = ChurnRiskResponse.class)))
     @APIResponse(responseCode = "404", description = "Not a customer (yet), not scored yet, or not visible to you")
     public ChurnRiskResponse getChurnRisk(@PathParam("id") UUID id) {
         return service.get(id);

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "ChurnSignal", description = "One signal of a churn-risk score: its value in [0, 1] × its weight = the points it adds. "
+@Schema(name = "ChurnRiskSignal", description = "One signal of a churn-risk score: its value in [0, 1] × its weight = the points it adds. "
         + "The code and params are what the app puts into words (QUIET {days, usualDays, usualDefault}, PURCHASE_DROP {recent, "
         + "earlier}, COMPLAINT {severity, open}, DETRACTOR {score}, LEVEL_DOWN {from, to}, EXPIRING_POINTS {points, balance, days}).")
 public record ChurnSignalResponse(

@@ -186,6 +186,12 @@ class AuthorizationMatrixTest {
             entry("getCarePolicy", roles(ADMIN, MANAGER)),
             entry("changeCarePolicy", roles(ADMIN).ifMatch()),
             entry("runCareScan", roles(ADMIN)),
+            // Churn risk: reps see their own customers' scores; the policy is read by managers, changed by admins.
+            entry("getChurnRisk", roles(STAFF).hidden("id", Owned.CONTACT)),
+            entry("listAtRiskCustomers", roles(SALES_REP, MANAGER, ADMIN)),
+            entry("getChurnRiskPolicy", roles(ADMIN, MANAGER)),
+            entry("changeChurnRiskPolicy", roles(ADMIN).ifMatch()),
+            entry("recomputeChurnRisk", roles(ADMIN)),
             entry("listRewards", roles(EVERYONE)),
             entry("getReward", roles(EVERYONE)),
             entry("createReward", roles(MANAGER, ADMIN)),
