@@ -15,6 +15,7 @@ import { scenarios as findAndViews } from './search-and-views.mjs';
 import { scenarios as careAndViews } from './care-and-views.mjs';
 import { scenarios as winback } from './winback.mjs';
 import { scenarios as surveys } from './surveys.mjs';
+import { scenarios as churnRisk } from './churn-risk.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
 const all = [
@@ -26,6 +27,7 @@ const all = [
     ...careAndViews,
     ...winback,
     ...surveys,
+    ...churnRisk,
 ];
 // GUANXI_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one page).
 const only = process.env.GUANXI_E2E_ONLY ? new RegExp(process.env.GUANXI_E2E_ONLY) : null;

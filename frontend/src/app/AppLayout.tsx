@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   CalendarOutlined,
   ControlOutlined,
@@ -43,6 +44,9 @@ export function AppLayout() {
     { key: '/contacts', icon: <UserOutlined />, label: t('nav.contacts') },
     ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
       ? [{ key: '/leads', icon: <RiseOutlined />, label: t('nav.leads') }]
+      : []),
+    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
+      ? [{ key: '/at-risk', icon: <AlertOutlined />, label: t('churnRisk.nav') }]
       : []),
     ...(hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
       ? [{ key: '/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') }]

@@ -69,6 +69,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await pages.loyalty()).LoyaltyPage }),
           },
           {
+            path: '/at-risk',
+            lazy: async () => ({ Component: (await pages.atRisk()).AtRiskPage }),
+          },
+          {
             path: '/complaints',
             lazy: async () => ({ Component: (await pages.complaints()).ComplaintsPage }),
           },

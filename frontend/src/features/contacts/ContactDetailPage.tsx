@@ -18,6 +18,7 @@ import { InteractionTimeline } from './InteractionTimeline';
 import { loyaltyQueries, PointsCard } from '../loyalty';
 import { CustomerValueCard } from '../tiers';
 import { SurveyHistoryCard } from '../surveys';
+import { ChurnRiskCard } from '../churnrisk';
 import { ActivityList, activityQueries, PlanActivityButton } from '../activities';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
@@ -321,6 +322,7 @@ export function ContactDetailPage() {
             {profileCard}
             {activitiesCard}
             {interactions}
+            <ChurnRiskCard contactId={id} />
             {valueCard}
             {pointsCard}
             {leadsCard}
@@ -333,6 +335,7 @@ export function ContactDetailPage() {
               <Space direction="vertical" size={16} style={{ width: '100%' }}>
                 {profileCard}
                 {leadsCard}
+                <ChurnRiskCard contactId={id} />
                 {valueCard}
                 {complaintsCard}
                 {pointsCard}

@@ -253,6 +253,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/churn/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The at-risk list
+         * @description Scored customers, highest risk first, each with its top three reasons (codes and params the app puts into words). A rep sees their own customers; managers and admins everyone's, optionally one owner's.
+         */
+        get: operations["listAtRiskCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn/risk/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The churn-risk policy */
+        get: operations["getChurnRiskPolicy"];
+        /**
+         * Change the churn-risk policy (admins)
+         * @description Needs If-Match with the ETag of the policy read. Saves the next version; scores follow at the next recompute.
+         */
+        put: operations["changeChurnRiskPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn/risk/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute every customer's churn risk (admins)
+         * @description What the nightly run does (guanxi.churn-risk.recompute-cron), as a background job: 202 with Location /api/v1/jobs/{id}. While one runs, another is refused (409, runningJobId).
+         */
+        post: operations["recomputeChurnRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints": {
         parameters: {
             query?: never;
@@ -592,6 +653,26 @@ export interface paths {
          * @description Soft delete: the contact leaves lists and search but keeps its history (archives are kept five years, SPEC §1). Archiving twice is harmless.
          */
         delete: operations["archiveContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/churn-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's churn risk
+         * @description The score (0–100) and level as last computed (nightly and on each purchase, interaction or complaint step), every signal with its value, weight and points, and the reasons: the signals that add points, the largest first.
+         */
+        get: operations["getChurnRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2286,6 +2367,18 @@ export interface components {
         };
         /** @enum {string} */
         AssignmentStrategy: "ROUND_ROBIN" | "LEAST_LOADED";
+        /** @description A customer in the at-risk list: score, level and the top three reasons */
+        AtRiskCustomer: {
+            contactId: components["schemas"]["UUID"];
+            name: string;
+            ownerId: components["schemas"]["UUID"];
+            ownerName?: string | null;
+            /** Format: int32 */
+            score: number;
+            level: components["schemas"]["ChurnRiskLevel"];
+            reasons: components["schemas"]["ChurnRiskSignal"][];
+            computedAt: components["schemas"]["Instant"];
+        };
         /** @enum {string} */
         Calendar: "PERSONAL" | "SOLAR" | "LUNAR";
         CancelActivityRequest: {
@@ -2358,6 +2451,151 @@ export interface components {
              */
             withoutConsent: number;
         };
+        /** @description A customer's churn risk: the score (0–100) and level as last computed, the signals it came from and the reasons (the signals that add points, the largest first) */
+        ChurnRisk: {
+            contactId: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @example 47
+             */
+            score: number;
+            level: components["schemas"]["ChurnRiskLevel"];
+            reasons: components["schemas"]["ChurnRiskSignal"][];
+            signals: components["schemas"]["ChurnRiskSignal"][];
+            /** Format: int32 */
+            policyVersion: number;
+            computedAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        ChurnRiskLevel: "LOW" | "MEDIUM" | "HIGH";
+        /** @description The churn-risk policy: a weight per signal (adding up to 100, so the score is 0–100) and the thresholds of the MEDIUM and HIGH levels */
+        ChurnRiskPolicy: {
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            quietWeight: number;
+            /** Format: int32 */
+            purchaseDropWeight: number;
+            /** Format: int32 */
+            complaintWeight: number;
+            /** Format: int32 */
+            detractorWeight: number;
+            /** Format: int32 */
+            levelDownWeight: number;
+            /** Format: int32 */
+            expiringPointsWeight: number;
+            /** Format: int32 */
+            mediumThreshold: number;
+            /** Format: int32 */
+            highThreshold: number;
+            /** Format: int32 */
+            defaultCadenceDays: number;
+            /** Format: int32 */
+            expiringWithinDays: number;
+            createdAt: components["schemas"]["Instant"];
+            createdBy?: components["schemas"]["UUID"] | null;
+        };
+        /** @description A new version of the churn-risk policy (admins). The six weights add up to 100; mediumThreshold < highThreshold. */
+        ChurnRiskPolicyRequest: {
+            /**
+             * Format: int32
+             * @description Weight of QUIET: days since the last interaction against the usual gap
+             * @example 30
+             */
+            quietWeight: number;
+            /**
+             * Format: int32
+             * @description Weight of PURCHASE_DROP: purchases of the last 90 days against the year before
+             * @example 25
+             */
+            purchaseDropWeight: number;
+            /**
+             * Format: int32
+             * @description Weight of COMPLAINT: open or recent complaints by severity
+             * @example 20
+             */
+            complaintWeight: number;
+            /**
+             * Format: int32
+             * @description Weight of DETRACTOR: an NPS answer of 0–6 in the last 90 days
+             * @example 10
+             */
+            detractorWeight: number;
+            /**
+             * Format: int32
+             * @description Weight of LEVEL_DOWN: the membership level went down in the last 90 days
+             * @example 10
+             */
+            levelDownWeight: number;
+            /**
+             * Format: int32
+             * @description Weight of EXPIRING_POINTS: share of the points balance about to expire
+             * @example 5
+             */
+            expiringPointsWeight: number;
+            /**
+             * Format: int32
+             * @description A score at or above this is MEDIUM
+             * @example 30
+             */
+            mediumThreshold: number;
+            /**
+             * Format: int32
+             * @description A score at or above this is HIGH
+             * @example 60
+             */
+            highThreshold: number;
+            /**
+             * Format: int32
+             * @description The usual gap (days) of a customer with fewer than three interactions in the last year
+             * @example 30
+             */
+            defaultCadenceDays: number;
+            /**
+             * Format: int32
+             * @description Points expiring within this many days count as about to expire
+             * @example 30
+             */
+            expiringWithinDays: number;
+        };
+        /** @description What a churn-risk recompute did (the report of its job) */
+        ChurnRiskReport: {
+            /** Format: int64 */
+            customers: number;
+            /** Format: int64 */
+            high: number;
+            /** Format: int64 */
+            medium: number;
+            /**
+             * Format: int64
+             * @description Rows removed: contacts no longer customers (archived, churned)
+             */
+            removed: number;
+            /** Format: int32 */
+            policyVersion: number;
+            computedAt: components["schemas"]["Instant"];
+            /** Format: int64 */
+            millis: number;
+        };
+        /** @description One signal of a churn-risk score: its value in [0, 1] × its weight = the points it adds. The code and params are what the app puts into words (QUIET {days, usualDays, usualDefault}, PURCHASE_DROP {recent, earlier}, COMPLAINT {severity, open}, DETRACTOR {score}, LEVEL_DOWN {from, to}, EXPIRING_POINTS {points, balance, days}). */
+        ChurnRiskSignal: {
+            code: components["schemas"]["ChurnSignal"];
+            /** @example 0.5 */
+            value: number;
+            /**
+             * Format: int32
+             * @example 30
+             */
+            weight: number;
+            /** @example 15 */
+            points: number;
+            /** @description The facts behind the signal, as strings */
+            params: {
+                [key: string]: string;
+            };
+        };
+        /** @enum {string} */
+        ChurnSignal: "QUIET" | "PURCHASE_DROP" | "COMPLAINT" | "DETRACTOR" | "LEVEL_DOWN" | "EXPIRING_POINTS";
         Complaint: {
             id: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
@@ -3138,6 +3376,15 @@ export interface components {
         Outcome: "NEW_PERSON" | "EXISTING_CONTACT" | "ALREADY_OPEN";
         PageResponseActivityResponse: {
             items: components["schemas"]["Activity"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PageResponseAtRiskCustomer: {
+            items: components["schemas"]["AtRiskCustomer"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -6061,6 +6308,361 @@ export interface operations {
             };
         };
     };
+    listAtRiskCustomers: {
+        parameters: {
+            query?: {
+                /** @description Only this level */
+                level?: components["schemas"]["ChurnRiskLevel"];
+                /** @description Only customers of this owner */
+                ownerId?: components["schemas"]["UUID"];
+                page?: number;
+                size?: number;
+                /** @description score (default, desc) | name | computedAt, then ,asc or ,desc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAtRiskCustomer"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChurnRiskPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy; ETag carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnRiskPolicy"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeChurnRiskPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChurnRiskPolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved as the next version; ETag carries it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnRiskPolicy"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recomputeChurnRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description job-already-running: follow runningJobId instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listComplaints: {
         parameters: {
             query?: {
@@ -8501,6 +9103,93 @@ export interface operations {
                 };
             };
             /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChurnRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's churn risk */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnRisk"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a customer (yet), not scored yet, or not visible to you */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -13,6 +13,7 @@ import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.user.User;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -47,6 +48,9 @@ public class ComplaintIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<ComplaintChanged> changed;
+
     @Transactional
     public ComplaintResponse create(ComplaintRequest request) {
         contacts.requireVisibleContact(request.contactId());
@@ -70,6 +74,7 @@ public class ComplaintIntake {
         c.createdBy = currentUser.id();
         repository.persistAndFlush(c);
         repository.insertEvent(c.id, "RECEIVE", null, ComplaintState.RECEIVED, c.description, null, currentUser.id(), now);
+        changed.fire(new ComplaintChanged(c.contactId, c.id, c.state));
         if (c.assigneeId != null) {
             notifications.send(java.util.List.of(Notice.of(c.assigneeId, NotificationKind.COMPLAINT_ASSIGNED, currentUser.id())
                     .aboutComplaint(c.id).aboutContact(c.contactId)));

@@ -65,6 +65,9 @@ public class ComplaintWorkflow {
     Clock clock;
 
     @Inject
+    Event<ComplaintChanged> changed;
+
+    @Inject
     RuleActivities activities;
 
     @Inject
@@ -231,6 +234,7 @@ public class ComplaintWorkflow {
         }
         repository.flush();
         repository.insertEvent(c.id, action.name(), from, to, text, points, currentUser.id(), now);
+        changed.fire(new ComplaintChanged(c.contactId, c.id, to));
         return views.one(c);
     }
 }

@@ -43,4 +43,12 @@ public final class ContactReadModel {
                     c.preferred_channel AS preferred_channel, c.marketing_consent AS marketing_consent,
                     c.archived_at IS NOT NULL AS archived
              FROM contact c)""";
+     * A derived table, one row per customer that is not archived: {@code id} (uuid), {@code owner_id}
+     * (uuid, for {@code Visibility.contactSql}), {@code lifecycle_stage} (a {@code LifecycleStage} name),
+     * {@code created_at} (timestamptz). For rules over customers (churn risk). Use as
+     * {@code FROM (…) AS alias} or {@code JOIN (…) AS alias ON alias.id = …}.
+     */
+    public static final String ACTIVE_STAGES = """
+            (SELECT c.id AS id, c.owner_id AS owner_id, c.lifecycle_stage AS lifecycle_stage, c.created_at AS created_at
+             FROM contact c WHERE c.archived_at IS NULL)""";
 }

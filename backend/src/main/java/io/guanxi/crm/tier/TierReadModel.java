@@ -26,4 +26,13 @@ public final class TierReadModel {
     public static final String SEGMENTS = """
             (SELECT v.contact_id AS contact_id, v.abc_tier AS abc_tier, v.membership_level AS membership_level,
                     v.first_purchase_at AS first_purchase_at FROM customer_value v)""";
+
+    /**
+     * A derived table, one row per membership level change: {@code contact_id} (uuid),
+     * {@code from_level} and {@code to_level} ({@code MembershipLevel} names; from is null for the first
+     * level), {@code changed_at} (timestamptz). For rules that look at a level that went down (churn risk).
+     */
+    public static final String LEVEL_CHANGES = """
+            (SELECT h.contact_id AS contact_id, h.from_value AS from_level, h.to_value AS to_level, h.changed_at AS changed_at
+             FROM tier_history h WHERE h.dimension = 'LEVEL')""";
 }

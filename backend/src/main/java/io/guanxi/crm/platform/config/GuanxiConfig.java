@@ -36,6 +36,7 @@ public interface GuanxiConfig {
     /** Where customers open public pages (a survey's personal link is {@code <this>/s/<token>}). */
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
+    ChurnRisk churnRisk();
 
     /** The business time zone: what "today", a due day and a week mean. */
     @WithDefault("Asia/Shanghai")
@@ -207,6 +208,16 @@ public interface GuanxiConfig {
         /** How often customers' occasions in the care window become care activities (once per occasion). */
         @WithDefault("6h")
         String scanEvery();
+    }
+
+    interface ChurnRisk {
+        /** When every customer's churn risk is recomputed (Quartz-style cron: s m h dom mon dow); docs/churn-risk.md. */
+        @WithDefault("0 40 2 * * ?")
+        String recomputeCron();
+
+        /** Transaction timeout of a recompute, in seconds. */
+        @WithDefault("3600")
+        int recomputeTimeout();
     }
 
     interface Activities {

@@ -211,6 +211,12 @@ class AuthorizationMatrixTest {
             entry("createSurveyInvitation", roles(SALES_REP, MANAGER, ADMIN).hidden("id", Owned.CONTACT).body("{\"template\":\"NPS\"}")),
             entry("listPendingSurveyInvitations", roles(INTEGRATOR, ADMIN)),
             entry("markSurveyInvitationSent", roles(INTEGRATOR, ADMIN).body("{\"channel\":\"SMS\"}")),
+            // Churn risk: reps see their own customers' scores; the policy is read by managers, changed by admins.
+            entry("getChurnRisk", roles(STAFF).hidden("id", Owned.CONTACT)),
+            entry("listAtRiskCustomers", roles(SALES_REP, MANAGER, ADMIN)),
+            entry("getChurnRiskPolicy", roles(ADMIN, MANAGER)),
+            entry("changeChurnRiskPolicy", roles(ADMIN).ifMatch()),
+            entry("recomputeChurnRisk", roles(ADMIN)),
             entry("listRewards", roles(EVERYONE)),
             entry("getReward", roles(EVERYONE)),
             entry("createReward", roles(MANAGER, ADMIN)),

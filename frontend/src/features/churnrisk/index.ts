@@ -1,0 +1,2 @@
+// What other features may use from churnrisk (the ESLint boundaries rule allows only this file).
+export { ChurnRiskCard } from './ChurnRiskCard';
