@@ -43,6 +43,8 @@ public final class ContactReadModel {
                     c.preferred_channel AS preferred_channel, c.marketing_consent AS marketing_consent,
                     c.archived_at IS NOT NULL AS archived
              FROM contact c)""";
+
+    /**
      * A derived table, one row per customer that is not archived: {@code id} (uuid), {@code owner_id}
      * (uuid, for {@code Visibility.contactSql}), {@code lifecycle_stage} (a {@code LifecycleStage} name),
      * {@code created_at} (timestamptz). For rules over customers (churn risk). Use as

@@ -36,6 +36,7 @@ public interface GuanxiConfig {
     /** Where customers open public pages (a survey's personal link is {@code <this>/s/<token>}). */
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
+
     ChurnRisk churnRisk();
 
     /** The business time zone: what "today", a due day and a week mean. */
