@@ -23,12 +23,14 @@ public final class ContactReadModel {
 
     /**
      * A derived table, one row per customer that is not archived: {@code id} (uuid), {@code owner_id}
-     * (uuid), {@code name}, {@code birthday} (date or null), {@code marketing_consent} (boolean: agreed
-     * to marketing messages). For rules that reach out to customers (care). Use as
+     * (uuid), {@code name}, {@code birthday} (date or null), {@code birth_month_day} (text "--MM-DD" or
+     * null: a birthday known without its year, never together with {@code birthday}),
+     * {@code marketing_consent} (boolean: agreed to marketing messages). For rules that reach out to
+     * customers (care). Use as
      * {@code JOIN (…) AS alias ON alias.id = …} or {@code FROM (…) AS alias}.
      */
     public static final String ACTIVE_PROFILES = """
             (SELECT c.id AS id, c.owner_id AS owner_id, c.name AS name, c.birthday AS birthday,
-                    c.marketing_consent AS marketing_consent
+                    c.birth_month_day AS birth_month_day, c.marketing_consent AS marketing_consent
              FROM contact c WHERE c.archived_at IS NULL)""";
 }
