@@ -8,6 +8,7 @@ import {
   HeartOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NotificationOutlined,
   PieChartOutlined,
   RiseOutlined,
   TeamOutlined,
@@ -50,6 +51,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
       ? [{ key: '/care', icon: <HeartOutlined />, label: t('nav.care') }]
+      : []),
+    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
+      ? [{ key: '/campaigns', icon: <NotificationOutlined />, label: t('nav.campaigns') }]
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]

@@ -47,6 +47,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/care/CarePage')).CarePage }),
           },
           {
+            path: '/campaigns',
+            lazy: async () => ({ Component: (await pages.campaigns()).CampaignsPage }),
+          },
+          {
             path: '/tiers',
             lazy: async () => ({ Component: (await pages.tiers()).TiersPage }),
           },
