@@ -67,7 +67,7 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
      * Claims one target per customer the segment select matches (contact_id, owner_id), each with the id of its
      * activity-to-be; a customer already a target is skipped. Returns the new ones: contact_id, assignee_id, activity_id.
      */
-    List<Tuple> claimTargets(UUID campaignId, Segments.Filter segment) {
+    public List<Tuple> claimTargets(UUID campaignId, Segments.Filter segment) {
         var query = getEntityManager().createNativeQuery("""
                 INSERT INTO campaign_target (campaign_id, contact_id, assignee_id, activity_id, version)
                 SELECT :campaign, m.contact_id, m.owner_id, gen_random_uuid(), 0 FROM (%s) AS m
@@ -115,7 +115,7 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
                 .setParameter("campaign", campaignId).setParameter("contact", contactId)).stream().findFirst();
     }
 
-    void recordOutcome(UUID campaignId, UUID contactId, CampaignOutcome outcome, UUID by, Instant now) {
+    public void recordOutcome(UUID campaignId, UUID contactId, CampaignOutcome outcome, UUID by, Instant now) {
         getEntityManager().createNativeQuery("""
                 UPDATE campaign_target SET outcome = :outcome, outcome_at = :now, outcome_by = :by, version = version + 1
                 WHERE campaign_id = :campaign AND contact_id = :contact""")

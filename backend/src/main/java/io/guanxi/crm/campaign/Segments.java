@@ -40,6 +40,13 @@ public class Segments {
     public record Filter(String sql, Map<String, Object> params) {
     }
 
+    /** The same filter over every customer, for work that runs as the system (demo data). */
+    public static Filter everyoneMatching(Segment segment, boolean marketingConsentOnly, Instant now) {
+        SegmentRepository.Select select = SegmentRepository.select(segment.normalised(), marketingConsentOnly,
+                new Visibility.Predicate("1=1", Map.of()), now);
+        return new Filter(select.sql(), Map.copyOf(select.params()));
+    }
+
     public Filter visibleMatching(Segment segment, boolean marketingConsentOnly, Instant now) {
         SegmentRepository.Select select = SegmentRepository.select(segment.normalised(), marketingConsentOnly,
                 visibility.contactSql("p"), now);
