@@ -16,6 +16,7 @@ import { scenarios as careAndViews } from './care-and-views.mjs';
 import { scenarios as winback } from './winback.mjs';
 import { scenarios as surveys } from './surveys.mjs';
 import { scenarios as churnRisk } from './churn-risk.mjs';
+import { scenarios as campaigns } from './campaigns.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
 const all = [
@@ -28,6 +29,7 @@ const all = [
     ...winback,
     ...surveys,
     ...churnRisk,
+    ...campaigns,
 ];
 // GUANXI_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one page).
 const only = process.env.GUANXI_E2E_ONLY ? new RegExp(process.env.GUANXI_E2E_ONLY) : null;

@@ -9,6 +9,7 @@ import {
   HeartOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NotificationOutlined,
   PieChartOutlined,
   RetweetOutlined,
   RiseOutlined,
@@ -56,6 +57,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
       ? [{ key: '/care', icon: <HeartOutlined />, label: t('nav.care') }]
+      : []),
+    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
+      ? [{ key: '/campaigns', icon: <NotificationOutlined />, label: t('nav.campaigns') }]
       : []),
     ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
       ? [{ key: '/winback', icon: <RetweetOutlined />, label: t('nav.winback') }]

@@ -61,6 +61,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await pages.surveys()).SurveysPage }),
           },
           {
+            path: '/campaigns',
+            lazy: async () => ({ Component: (await pages.campaigns()).CampaignsPage }),
+          },
+          {
             path: '/tiers',
             lazy: async () => ({ Component: (await pages.tiers()).TiersPage }),
           },

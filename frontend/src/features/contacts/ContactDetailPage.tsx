@@ -117,7 +117,14 @@ export function ContactDetailPage() {
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('contacts.fields.industry')}>{contact.industry ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('contacts.fields.birthday')}>{format.date(contact.birthday)}</Descriptions.Item>
+        <Descriptions.Item label={t('contacts.fields.birthday')}>
+          {contact.birthMonthDay
+            ? t('contacts.monthDay', {
+                month: Number(contact.birthMonthDay.slice(2, 4)),
+                day: Number(contact.birthMonthDay.slice(5, 7)),
+              })
+            : format.date(contact.birthday)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('contacts.fields.sourceChannel')}>
           {contact.sourceChannel ? t(`enum.SourceChannel.${contact.sourceChannel}`) : '—'}
         </Descriptions.Item>

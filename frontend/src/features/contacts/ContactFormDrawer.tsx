@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, Switch } from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,19 @@ import { type Contact, contactQueries, type ContactRequest, useCreateContact, us
 import { enumOptions } from '../../lib/enums';
 import { ReferrerSelect } from './ReferrerSelect';
 
-type FormValues = Omit<ContactRequest, 'birthday'> & { birthday?: Dayjs | null };
+type FormValues = Omit<ContactRequest, 'birthday' | 'birthMonthDay'> & {
+  birthday?: Dayjs | null;
+  /** The birthday is known without the year: month and day instead of the date. */
+  birthYearUnknown?: boolean;
+  birthMonth?: number | null;
+  birthDay?: number | null;
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+// The days of a month in a leap year: 29 February is a birthday too.
+const daysIn = (month?: number | null) =>
+  Array.from({ length: month ? dayjs(`2000-${pad(month)}-01`).daysInMonth() : 31 }, (_, i) => i + 1);
 
 const FIELDS = [
   'name',
@@ -25,6 +37,7 @@ const FIELDS = [
   'region',
   'city',
   'birthday',
+  'birthMonthDay',
   'sourceChannel',
   'preferredChannel',
   'tags',
@@ -57,6 +70,9 @@ function toValues(contact?: Contact): FormValues {
     region: contact.region,
     city: contact.city,
     birthday: contact.birthday ? dayjs(contact.birthday) : undefined,
+    birthYearUnknown: !!contact.birthMonthDay,
+    birthMonth: contact.birthMonthDay ? Number(contact.birthMonthDay.slice(2, 4)) : undefined,
+    birthDay: contact.birthMonthDay ? Number(contact.birthMonthDay.slice(5, 7)) : undefined,
     sourceChannel: contact.sourceChannel,
     preferredChannel: contact.preferredChannel,
     tags: contact.tags,
@@ -70,9 +86,11 @@ function toValues(contact?: Contact): FormValues {
 }
 
 function toRequest(values: FormValues): ContactRequest {
+  const { birthYearUnknown, birthMonth, birthDay, birthday, ...rest } = values;
   const request: ContactRequest = {
-    ...values,
-    birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : undefined,
+    ...rest,
+    birthday: !birthYearUnknown && birthday ? birthday.format('YYYY-MM-DD') : undefined,
+    birthMonthDay: birthYearUnknown && birthMonth && birthDay ? `--${pad(birthMonth)}-${pad(birthDay)}` : undefined,
   };
   // Empty inputs are absent fields, not empty strings.
   FIELDS.forEach((key) => {
@@ -236,8 +254,49 @@ export function ContactFormDrawer({ open, editing, onClose, onSaved, onStale }: 
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="birthday" label={t('contacts.fields.birthday')}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs())} />
+            <Form.Item label={t('contacts.fields.birthday')} style={{ marginBottom: 0 }}>
+              <Form.Item
+                noStyle
+                shouldUpdate={(a, b) => a.birthYearUnknown !== b.birthYearUnknown || a.birthMonth !== b.birthMonth}
+              >
+                {({ getFieldValue }) =>
+                  getFieldValue('birthYearUnknown') ? (
+                    <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
+                      <Form.Item name="birthMonth" noStyle>
+                        <Select
+                          allowClear
+                          aria-label={t('contacts.birthMonth')}
+                          placeholder={t('contacts.birthMonth')}
+                          options={MONTHS.map((m) => ({ value: m, label: t('contacts.monthLabel', { month: m }) }))}
+                          onChange={() => form.setFieldValue('birthDay', undefined)}
+                        />
+                      </Form.Item>
+                      <Form.Item name="birthDay" noStyle>
+                        <Select
+                          allowClear
+                          aria-label={t('contacts.birthDay')}
+                          placeholder={t('contacts.birthDay')}
+                          options={daysIn(getFieldValue('birthMonth')).map((d) => ({
+                            value: d,
+                            label: t('contacts.dayLabel', { day: d }),
+                          }))}
+                        />
+                      </Form.Item>
+                    </Space.Compact>
+                  ) : (
+                    <Form.Item name="birthday" noStyle>
+                      <DatePicker
+                        style={{ width: '100%', marginBottom: 8 }}
+                        aria-label={t('contacts.fields.birthday')}
+                        disabledDate={(day) => day.isAfter(dayjs())}
+                      />
+                    </Form.Item>
+                  )
+                }
+              </Form.Item>
+              <Form.Item name="birthYearUnknown" valuePropName="checked" style={{ marginBottom: 16 }}>
+                <Checkbox data-testid="birth-year-unknown">{t('contacts.birthYearUnknown')}</Checkbox>
+              </Form.Item>
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

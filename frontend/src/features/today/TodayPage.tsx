@@ -119,6 +119,11 @@ function Day({ day, onChanged, onWeek }: { day: Today; onChanged: () => void; on
             <QuietCustomers day={day} />
           </Card>
         )}
+        {day.birthdays && (
+          <Card title={`${t('today.birthdays')} · ${count(day.birthdays)}`} size="small" style={{ marginBottom: 16 }}>
+            <Birthdays day={day} />
+          </Card>
+        )}
         {day.complaints && (
           <Card
             title={`${t('today.complaints')} · ${count(day.complaints)}`}
@@ -150,6 +155,33 @@ function QuietCustomers({ day }: { day: Today }) {
           <Typography.Text type="secondary">
             {c.lastContactedAt ? t('today.lastContacted', { at: format.date(c.lastContactedAt) }) : t('today.never')}
           </Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function Birthdays({ day }: { day: Today }) {
+  const { t } = useTranslation();
+  return (
+    <List
+      data-testid="today-birthdays"
+      size="small"
+      dataSource={day.birthdays?.first ?? []}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('today.noBirthdays')} /> }}
+      renderItem={(b) => (
+        <List.Item>
+          <Link to={`/contacts/${b.contactId}`}>{b.name}</Link>
+          <Space size={4}>
+            {b.today ? (
+              <Tag color="magenta">{t('today.birthdayToday')}</Tag>
+            ) : (
+              <Typography.Text type="secondary">{dayjs(b.date).format(t('today.birthdayFormat'))}</Typography.Text>
+            )}
+            {b.turns != null && (
+              <Typography.Text type="secondary">{t('today.turns', { count: b.turns })}</Typography.Text>
+            )}
+          </Space>
         </List.Item>
       )}
     />

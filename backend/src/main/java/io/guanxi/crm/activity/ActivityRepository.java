@@ -250,6 +250,15 @@ public class ActivityRepository {
                 .setParameter("rule", rule == null ? null : rule.name()).executeUpdate();
     }
 
+    /** Marks done an open activity a rule made, by its id. */
+    int completePlanned(UUID activityId, UUID by, Instant now) {
+        return em.createNativeQuery("""
+                UPDATE activity SET status = 'DONE', completed_at = :now, completed_by = :by, updated_at = :now,
+                                    version = version + 1
+                WHERE id = :id AND status = 'OPEN' AND origin_rule IS NOT NULL""")
+                .setParameter("now", now).setParameter("by", by).setParameter("id", activityId).executeUpdate();
+    }
+
     /** Marks done the open activities this rule made about the customer: someone was in touch. */
     int completeForContact(UUID contactId, ActivityRule rule, UUID by, Instant now) {
         return em.createNativeQuery("""

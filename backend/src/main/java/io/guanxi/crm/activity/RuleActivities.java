@@ -78,6 +78,15 @@ public class RuleActivities {
         activities.insertPlanned(rule, planned, now);
     }
 
+    /**
+     * Marks done an open activity a rule made, by the id its caller recorded (a campaign target's outcome),
+     * as done by {@code by}. Returns whether it was open.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean completePlanned(UUID activityId, UUID by, Instant now) {
+        return activities.completePlanned(activityId, by, now) > 0;
+    }
+
     /** An activity with its id and parameters, for {@link #scheduleEach}. */
     public record PlannedActivity(UUID id, RuleActivity activity, Map<String, String> params) {
     }

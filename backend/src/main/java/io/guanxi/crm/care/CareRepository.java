@@ -10,6 +10,7 @@ import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Finds the occasions that fall in the care window and claims each one in {@code care_occasion}, in one
@@ -28,14 +29,51 @@ public class CareRepository {
                 .formatted(day, year);
     }
 
+    /**
+     * The birthday of a profile row as a date whose month and day are the birthday's: the full date, or one
+     * without its year (--MM-DD) placed in 2000, a leap year, so that 29 February is a date; only the month
+     * and the day are read from it.
+     */
+    private static String anyBirthday(String alias) {
+        return "coalesce(%1$s.birthday, to_date('2000' || substr(%1$s.birth_month_day, 2), 'YYYY-MM-DD'))".formatted(alias);
+    }
+
     @Inject
     EntityManager em;
+
+    /**
+     * The owner's customers (not archived) whose birthday, with or without its year, falls between
+     * {@code first} and {@code last} (at most a year apart): id, name, born (the full date or null), day
+     * (this occurrence), total (how many there are), nearest first.
+     */
+    List<Tuple> birthdaysBetween(UUID owner, LocalDate first, LocalDate last, int limit) {
+        return Rows.list(em.createNativeQuery("""
+                WITH person AS (
+                    SELECT p.id AS id, p.name AS name, p.birthday AS born, %2$s AS birthday
+                    FROM %1$s AS p
+                    WHERE p.owner_id = :owner AND (p.birthday IS NOT NULL OR p.birth_month_day IS NOT NULL)
+                ), upcoming AS (
+                    SELECT pe.id AS id, pe.name AS name, pe.born AS born, min(%3$s) AS day
+                    FROM person pe CROSS JOIN (VALUES (:year), (:year + 1)) AS yr(y)
+                    WHERE %3$s BETWEEN :first AND :last
+                    GROUP BY pe.id, pe.name, pe.born
+                )
+                SELECT u.id AS id, u.name AS name, u.born AS born, u.day AS day, count(*) OVER () AS total
+                FROM upcoming u ORDER BY u.day, u.name, u.id LIMIT :limit"""
+                .formatted(ContactReadModel.ACTIVE_PROFILES, anyBirthday("p"), sameDayIn("pe.birthday", "yr.y")), Tuple.class)
+                .setParameter("owner", owner)
+                .setParameter("year", first.getYear())
+                .setParameter("first", first)
+                .setParameter("last", last)
+                .setParameter("limit", limit));
+    }
 
     /** What the policy decided for each occasion newly claimed: CALL, GREETING or NO_CONSENT. */
     List<Tuple> claimDue(CareWindow window, CarePolicy policy, List<String> callLevels, Instant now) {
         return Rows.list(em.createNativeQuery("""
                 WITH person AS (
-                    SELECT p.id AS id, p.owner_id AS owner_id, p.name AS name, p.birthday AS birthday,
+                    SELECT p.id AS id, p.owner_id AS owner_id, p.name AS name, 
+                           %5$s AS birthday,
                            p.marketing_consent AS marketing_consent, s.abc_tier AS abc_tier,
                            s.membership_level AS membership_level,
                            CAST(s.first_purchase_at AT TIME ZONE :zone AS date) AS first_purchase_day
@@ -79,7 +117,8 @@ public class CareRepository {
                                          AND d.occasion_date = c.occasion_date
                 ORDER BY c.occasion_date, c.contact_id"""
                 .formatted(ContactReadModel.ACTIVE_PROFILES, TierReadModel.SEGMENTS, sameDayIn("pe.birthday", "yr.y"),
-                        sameDayIn("pe.first_purchase_day", "yr.y")), Tuple.class)
+                        sameDayIn("pe.first_purchase_day", "yr.y"),
+                        anyBirthday("p")), Tuple.class)
                 .setParameter("zone", window.zone().getId())
                 .setParameter("year", window.today().getYear())
                 .setParameter("occasions", policy.occasions.toArray(String[]::new))

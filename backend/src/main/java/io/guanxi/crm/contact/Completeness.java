@@ -29,7 +29,8 @@ public final class Completeness {
         text("industry", "industry", 5, c -> c.industry);
         value("region", "region", 5, c -> c.region);
         text("city", "city", 5, c -> c.city);
-        value("birthday", "birthday", 5, c -> c.birthday);
+        FIELDS.put("birthday", new Field(5, c -> c.birthday != null || c.birthMonthDay != null,
+                "(birthday IS NOT NULL OR birth_month_day IS NOT NULL)"));
         value("sourceChannel", "source_channel", 5, c -> c.sourceChannel);
         value("preferredChannel", "preferred_channel", 5, c -> c.preferredChannel);
         FIELDS.put("tags", new Field(5, c -> c.tags != null && !c.tags.isEmpty(), "cardinality(tags) > 0"));

@@ -49,6 +49,10 @@ public class Contact {
 
     public LocalDate birthday;
 
+    /** A birthday known without its year, "--MM-DD"; never together with {@link #birthday}. */
+    @Column(name = "birth_month_day")
+    public String birthMonthDay;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "source_channel")
     public SourceChannel sourceChannel;

@@ -14,21 +14,36 @@ public final class ContactReadModel {
     /**
      * A derived table, one row per customer (archived ones included): {@code id} (uuid),
      * {@code owner_id} (uuid, for {@code Visibility.contactSql}), {@code referred_by_id} (uuid or null),
-     * {@code last_contacted_at} (timestamptz or null: the last interaction with them).
+     * {@code last_contacted_at} (timestamptz or null: the last interaction with them), {@code name}.
      * Use as {@code JOIN (…) AS alias ON alias.id = …}.
      */
     public static final String CONTACTS = """
             (SELECT c.id AS id, c.owner_id AS owner_id, c.referred_by_id AS referred_by_id,
-                    c.last_contacted_at AS last_contacted_at FROM contact c)""";
+                    c.last_contacted_at AS last_contacted_at, c.name AS name FROM contact c)""";
 
     /**
      * A derived table, one row per customer that is not archived: {@code id} (uuid), {@code owner_id}
-     * (uuid), {@code name}, {@code birthday} (date or null), {@code marketing_consent} (boolean: agreed
-     * to marketing messages). For rules that reach out to customers (care). Use as
+     * (uuid), {@code name}, {@code birthday} (date or null), {@code birth_month_day} (text "--MM-DD" or
+     * null: a birthday known without its year, never together with {@code birthday}),
+     * {@code marketing_consent} (boolean: agreed to marketing messages). For rules that reach out to
+     * customers (care). Use as
      * {@code JOIN (…) AS alias ON alias.id = …} or {@code FROM (…) AS alias}.
      */
     public static final String ACTIVE_PROFILES = """
             (SELECT c.id AS id, c.owner_id AS owner_id, c.name AS name, c.birthday AS birthday,
+                    c.birth_month_day AS birth_month_day, c.marketing_consent AS marketing_consent
+             FROM contact c WHERE c.archived_at IS NULL)""";
+
+    /**
+     * A derived table, one row per customer that is not archived, with what a segment filters on:
+     * {@code id} (uuid), {@code owner_id} (uuid, for {@code Visibility.contactSql}), {@code name},
+     * {@code lifecycle_stage} (a {@code LifecycleStage} name), {@code tags} (text[]), {@code region} (a
+     * {@code Region} name or null), {@code last_contacted_at} (timestamptz or null),
+     * {@code marketing_consent} (boolean). For campaigns and whatever targets a segment.
+     */
+    public static final String TARGETABLE = """
+            (SELECT c.id AS id, c.owner_id AS owner_id, c.name AS name, c.lifecycle_stage AS lifecycle_stage,
+                    c.tags AS tags, c.region AS region, c.last_contacted_at AS last_contacted_at,
                     c.marketing_consent AS marketing_consent
              FROM contact c WHERE c.archived_at IS NULL)""";
 

@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -355,6 +357,7 @@ public class ContactService {
         contact.hiddenNeeds = blankToNull(contact.hiddenNeeds);
         contact.tags = normaliseTags(request.tags());
         contact.marketingConsent = Boolean.TRUE.equals(request.marketingConsent());
+        contact.birthMonthDay = validMonthDay(request.birthday(), request.birthMonthDay());
         if (request.referredById() != null && !request.referredById().equals(contact.referredById)) {
             if (request.referredById().equals(contact.id)) {
                 throw ProblemException.invalidField("referredById", "a customer cannot refer themselves");
@@ -398,6 +401,21 @@ public class ContactService {
         }
         return new ArrayList<>(tags.stream().map(String::trim).filter(t -> !t.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** A birthday without its year, "--MM-DD" (29 February allowed), or null; never together with the full date. */
+    static String validMonthDay(java.time.LocalDate birthday, String monthDay) {
+        if (monthDay == null || monthDay.isBlank()) {
+            return null;
+        }
+        if (birthday != null) {
+            throw ProblemException.invalidField("birthMonthDay", "give either birthday or birthMonthDay, not both");
+        }
+        try {
+            return MonthDay.parse(monthDay).toString();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("birthMonthDay", "must be a month and day, --MM-DD");
+        }
     }
 
     private static String blankToNull(String value) {

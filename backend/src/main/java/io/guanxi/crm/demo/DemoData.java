@@ -62,6 +62,9 @@ public class DemoData {
     DemoLoyalty demoLoyalty;
 
     @Inject
+    DemoCampaigns demoCampaigns;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -87,7 +90,9 @@ public class DemoData {
         demoLeads.seed(QuarkusTransaction.requiringNew().call(() -> users.findByUsername("web.form").orElseThrow().id));
         demoPurchases.seed();
         demoComplaints.seed();
-        demoLoyalty.seed(QuarkusTransaction.requiringNew().call(() -> users.findByUsername("manager.wang").orElseThrow().id));
+        UUID manager = QuarkusTransaction.requiringNew().call(() -> users.findByUsername("manager.wang").orElseThrow().id);
+        demoLoyalty.seed(manager);
+        demoCampaigns.seed(manager);
         LOG.infof("Seeded demo users and %d contacts; every demo password is '%s'", config.demo().contacts(),
                 config.demo().password());
     }

@@ -29,6 +29,7 @@ public interface LeadCaptureMapper {
     @Mapping(target = "wechatId", ignore = true)
     @Mapping(target = "city", ignore = true)
     @Mapping(target = "birthday", ignore = true)
+    @Mapping(target = "birthMonthDay", ignore = true)
     @Mapping(target = "preferredChannel", ignore = true)
     @Mapping(target = "hiddenNeeds", ignore = true)
     @Mapping(target = "personalityType", ignore = true)

@@ -320,7 +320,8 @@ public class LeadService {
                 person.company(), person.industry() != null ? person.industry() : request.industry(),
                 person.region() != null ? person.region() : request.region(), person.city(), person.birthday(),
                 request.sourceChannel(), person.preferredChannel(), person.tags(), person.hiddenNeeds(),
-                person.personalityType(), LifecycleStage.POTENTIAL, request.ownerId(), person.marketingConsent(), person.referredById());
+                person.personalityType(), LifecycleStage.POTENTIAL, request.ownerId(), person.marketingConsent(), person.referredById(),
+                person.birthMonthDay());
         return contacts.create(prospect, confirmDuplicate).id();
     }
 

@@ -1,6 +1,7 @@
 package io.guanxi.crm.today;
 
 import io.guanxi.crm.activity.ActivityDay;
+import io.guanxi.crm.care.CareBirthdays;
 import io.guanxi.crm.complaint.ComplaintQueues;
 import io.guanxi.crm.contact.QuietCustomers;
 import io.guanxi.crm.lead.LeadQueues;
@@ -40,6 +41,9 @@ public class TodayService {
     ComplaintQueues complaints;
 
     @Inject
+    CareBirthdays birthdays;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -60,6 +64,7 @@ public class TodayService {
                 day.nextSevenDays(),
                 rep ? leads.myNewLeads(5) : null,
                 rep ? quietCustomers.mine(quietSince, 5) : null,
+                rep ? birthdays.mineThisWeek(now, 5) : null,
                 agent ? complaints.urgent(FIRST) : null,
                 manager ? new TeamToday(activities.teamOverdue(now, FIRST), leads.unassigned(5),
                         leads.reachSince(now.minus(Duration.ofDays(7))), activities.onTimeThisWeek(now)) : null);

@@ -118,6 +118,61 @@ class CareTest {
     }
 
     @Test
+    void aBirthdayWithoutItsYearIsCaredForAndTwentyNinthFebruaryFallsOnTheTwentyEighth() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String noYear = contactWithoutYear(rep, "郑爽", "--02-27");
+        String leap = contactWithoutYear(rep, "冯巩", "--02-29");
+        String later = contactWithoutYear(rep, "陈红", "--03-05");
+        // 26 February 2027, 10:00 in Shanghai; 2027 has no 29 February.
+        scheduling.scan(Instant.parse("2027-02-26T02:00:00Z"));
+        scheduling.scan(Instant.parse("2027-02-26T02:00:00Z"));
+
+        JsonPath mine = rep.request().queryParam("size", 100).get("/api/v1/activities").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, mine.getInt("total"), mine.prettify());
+        assertEquals("2027-02-27", mine.getString("items.find { it.contactId == '" + noYear + "' }.originParams.date"));
+        assertEquals("BIRTHDAY", mine.getString("items.find { it.contactId == '" + noYear + "' }.originParams.occasion"));
+        assertEquals("2027-02-28", mine.getString("items.find { it.contactId == '" + leap + "' }.originParams.date"));
+        assertEquals(List.of(), mine.getList("items.findAll { it.contactId == '" + later + "' }"));
+    }
+
+    @Test
+    void theContactApiTakesABirthdayWithOrWithoutTheYearNotBoth() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String id = contactWithoutYear(rep, "韩梅", "--02-29");
+        rep.request().get("/api/v1/contacts/" + id).then().statusCode(200).body("birthMonthDay", equalTo("--02-29"))
+                .body("birthday", equalTo(null)).body("missingFields", org.hamcrest.Matchers.not(hasItem("birthday")));
+        rep.request().body(aContact().name("两个生日").with("birthday", "1990-02-01").with("birthMonthDay", "--02-01").build())
+                .post("/api/v1/contacts").then().statusCode(400).body("errors.field", hasItem("birthMonthDay"));
+        for (String wrong : List.of("--02-30", "--13-01", "02-01", "--2-1")) {
+            rep.request().body(aContact().name("错日").with("birthMonthDay", wrong).build())
+                    .post("/api/v1/contacts").then().statusCode(400).body("errors.field", hasItem("birthMonthDay"));
+        }
+        // A client that knows nothing of it keeps working: the full date alone, as before.
+        String dated = contact(rep, "李雷", "1990-02-01", false);
+        rep.request().get("/api/v1/contacts/" + dated).then().body("birthday", equalTo("1990-02-01")).body("birthMonthDay", equalTo(null));
+    }
+
+    @Test
+    void theTodayPageShowsTheRepsBirthdaysOfTheWeek() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate inTwoDays = today.plusDays(2);
+        String withYear = contact(rep, "生日甲", inTwoDays.minusYears(30).toString(), false);
+        String withoutYear = contactWithoutYear(rep, "生日乙", java.time.MonthDay.from(today).toString());
+        contact(rep, "生日丙", today.plusDays(9).minusYears(30).toString(), false); // next week
+        TestUser other = Api.newUser(Role.SALES_REP);
+        contactWithoutYear(other, "别人的", java.time.MonthDay.from(today).toString());
+
+        JsonPath day = rep.request().get("/api/v1/today").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, day.getInt("birthdays.total"), day.prettify());
+        assertEquals(List.of(withoutYear, withYear), day.getList("birthdays.first.contactId"));
+        assertEquals(true, day.getBoolean("birthdays.first[0].today"));
+        assertEquals(null, (Object) day.get("birthdays.first[0].turns"));
+        assertEquals(30, day.getInt("birthdays.first[1].turns"));
+        assertEquals(inTwoDays.toString(), day.getString("birthdays.first[1].date"));
+    }
+
+    @Test
     void aLunarFestivalReachesTheCustomersWhoBought() {
         TestUser rep = Api.newUser(Role.SALES_REP);
         String customer = contact(rep, "周杰", null, true);
@@ -162,6 +217,11 @@ class CareTest {
             body.with("birthday", birthday);
         }
         return rep.request().body(body.build()).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    private static String contactWithoutYear(TestUser rep, String name, String monthDay) {
+        return rep.request().body(aContact().name(name).with("marketingConsent", true).with("birthMonthDay", monthDay).build())
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
     }
 
     private static void customerAt(TestUser rep, String contactId, int amount, Instant when) {

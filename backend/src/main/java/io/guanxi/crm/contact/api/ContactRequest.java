@@ -8,6 +8,7 @@ import io.guanxi.crm.contact.SourceChannel;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,5 +42,8 @@ public record ContactRequest(
         UUID ownerId,
         @Schema(description = "Consent to marketing messages (PIPL); false when omitted") Boolean marketingConsent,
         @Schema(description = "The customer who referred this one (转介绍); their referrer earns a bonus on this customer's "
-                + "first purchase. Omitted on update: unchanged.") UUID referredById) {
+                + "first purchase. Omitted on update: unchanged.") UUID referredById,
+        @Size(max = 7) @Pattern(regexp = "--\\d{2}-\\d{2}") @Schema(description = "A birthday known without the year, "
+                + "--MM-DD (--02-29 allowed); give it or birthday, not both. Omitted: none.", examples = "--04-12")
+        String birthMonthDay) {
 }

@@ -24,6 +24,7 @@ public record ContactResponse(
         Region region,
         String city,
         LocalDate birthday,
+        @Schema(nullable = true, description = "A birthday known without the year, --MM-DD (instead of birthday)", examples = "--04-12") String birthMonthDay,
         SourceChannel sourceChannel,
         ContactChannel preferredChannel,
         @Schema(required = true) List<String> tags,
