@@ -64,7 +64,9 @@ const EMPTY_SEGMENT: Segment = {
   tags: [],
   regions: [],
   notContactedForDays: undefined,
+  churnRiskLevels: [],
 };
+const CHURN_RISK_LEVELS = ['HIGH', 'MEDIUM', 'LOW'] as const;
 
 type FormValues = Omit<CampaignRequest, 'startsOn' | 'endsOn'> & { startsOn: Dayjs; endsOn: Dayjs };
 const FIELDS = ['name', 'category', 'script', 'startsOn', 'endsOn', 'purchaseWindowDays'] as const;
@@ -370,6 +372,16 @@ function CampaignForm({
               <InputNumber min={1} max={3650} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name={['segment', 'churnRiskLevels']} label={t('campaigns.fields.churnRiskLevels')}>
+              <Select
+                mode="multiple"
+                allowClear
+                data-testid="campaign-churn-risk"
+                options={CHURN_RISK_LEVELS.map((v) => ({ value: v, label: t(`churnRisk.level.${v}`) }))}
+              />
+            </Form.Item>
+          </Col>
         </Row>
         {open && <SegmentPreviewCount segment={{ ...EMPTY_SEGMENT, ...segment }} category={category} />}
       </Form>
@@ -425,6 +437,7 @@ function CampaignDetail({ campaign, onEdit }: { campaign: Campaign; onEdit: (c: 
     ...s.regions.map((v) => t(`enum.Region.${v}`)),
     ...s.tags,
     ...(s.notContactedForDays ? [t('campaigns.quietFor', { count: s.notContactedForDays })] : []),
+    ...(s.churnRiskLevels ?? []).map((v) => t(`churnRisk.level.${v}`)),
   ];
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="campaign-detail">

@@ -1,6 +1,7 @@
 package io.guanxi.crm.campaign;
 
 import io.guanxi.crm.campaign.api.Segment;
+import io.guanxi.crm.churnrisk.ChurnRiskReadModel;
 import io.guanxi.crm.contact.ContactReadModel;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.visibility.Visibility;
@@ -64,9 +65,11 @@ public class SegmentRepository {
             where.add("(p.last_contacted_at IS NULL OR p.last_contacted_at < :segQuietSince)");
             params.put("segQuietSince", now.minus(Duration.ofDays(segment.notContactedForDays())));
         }
-        // Churn risk (issue 17 capability 4), wired by the integrator: when the segment names churn-risk levels,
-        // "EXISTS (SELECT 1 FROM <churnrisk.ChurnRiskReadModel.LEVELS> r WHERE r.contact_id = p.id
-        //          AND r.level = ANY (CAST(:segRisk AS text[])))".
+        if (!segment.churnRiskLevels().isEmpty()) {
+            where.add("EXISTS (SELECT 1 FROM " + ChurnRiskReadModel.LEVELS + " AS r WHERE r.contact_id = p.id"
+                    + " AND r.level = ANY (CAST(:segRisk AS text[])))");
+            params.put("segRisk", segment.churnRiskLevels().stream().map(Enum::name).toArray(String[]::new));
+        }
         if (marketingConsentOnly) {
             where.add("p.marketing_consent");
         }

@@ -2,6 +2,7 @@ package io.guanxi.crm.churnrisk;
 
 import io.guanxi.crm.churnrisk.api.ChurnRiskReport;
 import io.guanxi.crm.complaint.ComplaintChanged;
+import io.guanxi.crm.survey.SurveyAnswered;
 import io.guanxi.crm.interaction.InteractionLogged;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Rows;
@@ -99,6 +100,11 @@ public class ChurnRiskRecompute {
     }
 
     void onComplaint(@Observes ComplaintChanged event) {
+        recompute(List.of(event.contactId()));
+    }
+
+    // After the survey stored the answer: a detractor's score rises at once.
+    void onSurveyAnswered(@Observes SurveyAnswered event) {
         recompute(List.of(event.contactId()));
     }
 }

@@ -12,6 +12,7 @@ import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlLists;
 import io.guanxi.crm.platform.visibility.Visibility;
 import io.guanxi.crm.purchase.PurchaseReadModel;
+import io.guanxi.crm.survey.SurveyReadModel;
 import io.guanxi.crm.tier.TierReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,15 +42,10 @@ public class ChurnRiskRepository {
     static final String CUSTOMER_STAGES_SQL = SqlLists.inList(LifecycleStage.values(),
             s -> s == LifecycleStage.PURCHASE || s == LifecycleStage.LOYALTY);
 
-    /**
-     * The latest NPS answer of each customer in the last 90 days ({@code contact_id}, {@code score}). The
-     * surveys feature publishes {@code survey.SurveyReadModel.NPS_ANSWERS}; until it is wired this is empty
-     * and the DETRACTOR signal is 0 for everyone. Wiring it is this one derived table:
-     * {@code SELECT DISTINCT ON (a.contact_id) a.contact_id, a.score FROM <NPS_ANSWERS> a WHERE {filter:a.contact_id} AND
-     * a.answered_at > :recentFrom AND a.answered_at <= :now ORDER BY a.contact_id, a.answered_at DESC}.
-     */
-    static final String NPS_ANSWERS = "SELECT a.contact_id, a.score FROM (SELECT CAST(NULL AS uuid) AS contact_id, CAST(NULL AS int) AS score) AS a"
-            + " WHERE {filter:a.contact_id} AND false";
+    /** The latest NPS answer of each customer in the last 90 days ({@code contact_id}, {@code score}), from the surveys feature. */
+    static final String NPS_ANSWERS = "SELECT DISTINCT ON (a.contact_id) a.contact_id, a.score FROM " + SurveyReadModel.NPS_ANSWERS
+            + " AS a WHERE {filter:a.contact_id} AND a.answered_at > :recentFrom AND a.answered_at <= :now"
+            + " ORDER BY a.contact_id, a.answered_at DESC";
 
     /** Computes the facts, signals, score and level of the selected customers under the CTE "policy"; {filter:column} filters a contact-id column to the selected customers. */
     static final String SCORES = """

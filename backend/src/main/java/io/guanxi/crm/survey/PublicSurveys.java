@@ -13,6 +13,7 @@ import io.guanxi.crm.survey.api.PublicSurveyResponse;
 import io.guanxi.crm.survey.api.SurveyAnswerRequest;
 import io.guanxi.crm.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,9 @@ import java.util.UUID;
 public class PublicSurveys {
 
     static final int COMMENT_MAX = 1000;
+
+    @Inject
+    Event<SurveyAnswered> answered;
 
     @Inject
     SurveyRepository repository;
@@ -80,9 +84,11 @@ public class PublicSurveys {
         if (!repository.answer(Rows.uuid(invitation, "id"), score, comment, now)) {
             throw closed(409);
         }
+        UUID contactId = Rows.uuid(invitation, "contact_id");
         if (template == SurveyTemplate.NPS && Nps.detractor(score)) {
-            callBack(Rows.uuid(invitation, "contact_id"), Rows.uuid(invitation, "owner_id"), score, now);
+            callBack(contactId, Rows.uuid(invitation, "owner_id"), score, now);
         }
+        answered.fire(new SurveyAnswered(contactId, template, score, now));
     }
 
     /** The owner calls a detractor back today (high priority); not when no one who sells holds the customer. */

@@ -66,6 +66,11 @@ class CampaignTest {
         assertEquals(Set.of(north), preview(rep, segment(Map.of("tags", List.of("老客户", "没人有"))), "SERVICE"));
         assertEquals(Set.of(gold), preview(rep, segment(Map.of("membershipLevels", List.of("GOLD", "PLATINUM"))), "SERVICE"));
         assertEquals(Set.of(gold), preview(rep, segment(Map.of("abcTiers", List.of(goldTier))), "SERVICE"));
+        // Churn risk: only the scored customer (the one who bought), at its own level and at no other.
+        String goldRisk = rep.request().get("/api/v1/contacts/" + gold + "/churn-risk").then().statusCode(200).extract().path("level");
+        assertEquals(Set.of(gold), preview(rep, segment(Map.of("churnRiskLevels", List.of(goldRisk))), "SERVICE"));
+        List<String> otherLevels = java.util.stream.Stream.of("LOW", "MEDIUM", "HIGH").filter(l -> !l.equals(goldRisk)).toList();
+        assertEquals(Set.of(), preview(rep, segment(Map.of("churnRiskLevels", otherLevels)), "SERVICE"));
         // Never contacted counts as not contacted for 30 days; the customer called just now does not.
         assertEquals(Set.of(north, gold), preview(rep, segment(Map.of("notContactedForDays", 30)), "SERVICE"));
         assertEquals(Set.of(), preview(rep, segment(Map.of("regions", List.of("EAST"), "lifecycleStages", List.of("LOYALTY"))), "SERVICE"));

@@ -130,6 +130,26 @@ class ChurnRiskTest {
     }
 
     @Test
+    void aDetractorAnswerRaisesTheScoreAtOnce() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String id = rep.request().body(aContact().name("不满客户").with("marketingConsent", true).build()).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        interaction(rep, id, daysAgo(1));
+        purchase(rep, id, daysAgo(2));
+        assertEquals(0, risk(rep, id).getInt("score"));
+        String link = rep.request().body(Map.of("template", "NPS")).post("/api/v1/contacts/" + id + "/survey-invitations").then()
+                .statusCode(201).extract().path("link");
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("score", 3))
+                .post("/api/v1/public/survey-invitations/" + token).then().statusCode(204);
+        JsonPath unhappy = risk(rep, id);
+        assertEquals(1.0, signal(unhappy, "DETRACTOR"), unhappy.prettify());
+        assertEquals(10, unhappy.getInt("score"));
+        assertEquals("DETRACTOR", unhappy.getString("reasons[0].code"));
+        assertEquals("3", unhappy.getString("reasons[0].params.score"));
+    }
+
+    @Test
     void aLevelThatWentDownAndPointsAboutToExpire() {
         TestUser rep = Api.newUser(Role.SALES_REP);
         TestUser manager = Api.newUser(Role.MANAGER);

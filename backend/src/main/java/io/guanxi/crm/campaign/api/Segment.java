@@ -1,5 +1,6 @@
 package io.guanxi.crm.campaign.api;
 
+import io.guanxi.crm.churnrisk.ChurnRiskLevel;
 import io.guanxi.crm.contact.LifecycleStage;
 import io.guanxi.crm.contact.Region;
 import io.guanxi.crm.tier.MembershipLevel;
@@ -16,9 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A saved customer filter: each list narrows (a customer matches one of its values), an empty list does not;
  * the criteria are ANDed. Never archived customers. Reused by whatever targets customers (campaigns, win-back
  * plans) through {@code campaign.Segments}.
- *
- * <p>Churn risk (issue 17 capability 4) is wired by the integrator: a {@code churnRiskLevels} list here and one
- * condition in {@code SegmentSql}.
  */
 @Schema(name = "Segment")
 public record Segment(
@@ -32,17 +30,20 @@ public record Segment(
         List<@NotBlank @Size(max = 32) String> tags,
         @NotNull @Size(max = 9) @Schema(required = true, description = "Regions; empty: any") List<@NotNull Region> regions,
         @Min(1) @Max(3650) @Schema(nullable = true, description = "Not contacted for at least this many days (never contacted "
-                + "counts); empty: any", examples = "60") Integer notContactedForDays) {
+                + "counts); empty: any", examples = "60") Integer notContactedForDays,
+        @Size(max = 3) @Schema(nullable = true, description = "Churn-risk levels (a customer scored at one of them); absent or "
+                + "empty: any", examples = "[\"HIGH\"]") List<@NotNull ChurnRiskLevel> churnRiskLevels) {
 
     /** Matches every customer. */
     public static Segment everyone() {
-        return new Segment(List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        return new Segment(List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
     /** The same filter with its lists sorted and deduplicated, so that the same choice always reads the same. */
     public Segment normalised() {
         return new Segment(abcTiers.stream().distinct().sorted().toList(), membershipLevels.stream().distinct().sorted().toList(),
                 lifecycleStages.stream().distinct().sorted().toList(), tags.stream().map(String::trim).distinct().sorted().toList(),
-                regions.stream().distinct().sorted().toList(), notContactedForDays);
+                regions.stream().distinct().sorted().toList(), notContactedForDays,
+                churnRiskLevels == null ? List.of() : churnRiskLevels.stream().distinct().sorted().toList());
     }
 }
