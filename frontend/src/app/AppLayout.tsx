@@ -11,6 +11,7 @@ import {
   PieChartOutlined,
   RiseOutlined,
   TeamOutlined,
+  UserDeleteOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -50,6 +51,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
       ? [{ key: '/care', icon: <HeartOutlined />, label: t('nav.care') }]
+      : []),
+    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
+      ? [{ key: '/churn', icon: <UserDeleteOutlined />, label: t('nav.churn') }]
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]

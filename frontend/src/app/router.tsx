@@ -47,6 +47,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/care/CarePage')).CarePage }),
           },
           {
+            path: '/churn',
+            lazy: async () => ({ Component: (await import('../features/churn/ChurnReviewPage')).ChurnReviewPage }),
+          },
+          {
             path: '/tiers',
             lazy: async () => ({ Component: (await pages.tiers()).TiersPage }),
           },

@@ -18,6 +18,7 @@ import { InteractionTimeline } from './InteractionTimeline';
 import { loyaltyQueries, PointsCard } from '../loyalty';
 import { CustomerValueCard } from '../tiers';
 import { ActivityList, activityQueries, PlanActivityButton } from '../activities';
+import { ChurnCard } from '../churn';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 export function ContactDetailPage() {
@@ -217,6 +218,19 @@ export function ContactDetailPage() {
       }
     />
   );
+  // A churn moves the lifecycle stage (the header) and may plan an investigation activity.
+  const churnCard = (
+    <ChurnCard
+      contactId={id}
+      canChurn={canEdit && !contact.archivedAt && contact.lifecycleStage !== 'CHURNED'}
+      onChanged={() =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+          queryClient.invalidateQueries({ queryKey: activityQueries.all }),
+        ])
+      }
+    />
+  );
   const activitiesCard = (
     <Card
       title={t('overview.activities')}
@@ -315,6 +329,7 @@ export function ContactDetailPage() {
             {pointsCard}
             {leadsCard}
             {complaintsCard}
+            {churnCard}
           </>
         ) : (
           <Row gutter={[16, 16]}>
@@ -325,6 +340,7 @@ export function ContactDetailPage() {
                 {valueCard}
                 {complaintsCard}
                 {pointsCard}
+                {churnCard}
               </Space>
             </Col>
             <Col xs={24} lg={14}>

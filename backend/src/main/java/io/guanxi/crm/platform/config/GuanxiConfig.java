@@ -31,6 +31,8 @@ public interface GuanxiConfig {
 
     Care care();
 
+    Churn churn();
+
     /** The business time zone: what "today", a due day and a week mean. */
     @WithDefault("Asia/Shanghai")
     String zone();
@@ -172,6 +174,16 @@ public interface GuanxiConfig {
         /** How often customers' occasions in the care window become care activities (once per occasion). */
         @WithDefault("6h")
         String scanEvery();
+    }
+
+    interface Churn {
+        /** When the daily churn rule runs (no purchase for the policy's months → churned). */
+        @WithDefault("0 45 3 * * ?")
+        String ruleCron();
+
+        /** How often last month's churn review is produced when missing (it appears within the hour after the 1st begins). */
+        @WithDefault("0 10 * * * ?")
+        String reviewCron();
     }
 
     interface Activities {

@@ -15,6 +15,7 @@ public final class ApiTags {
     public static final String COMPLAINTS = "Complaints";
     public static final String LOYALTY = "Loyalty points";
     public static final String CARE = "Care";
+    public static final String CHURN = "Churn";
     public static final String SEARCH = "Search";
     public static final String VIEWS = "Saved views";
 
