@@ -13,9 +13,18 @@ import { scenarios as salesServicePages } from './pages-sales-service.mjs';
 import { scenarios as offline } from './offline.mjs';
 import { scenarios as findAndViews } from './search-and-views.mjs';
 import { scenarios as careAndViews } from './care-and-views.mjs';
+import { scenarios as churnReview } from './churn-review.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
-const scenarios = [...flows, ...customerPages, ...salesServicePages, ...offline, ...findAndViews, ...careAndViews];
+const scenarios = [
+    ...flows,
+    ...customerPages,
+    ...salesServicePages,
+    ...offline,
+    ...findAndViews,
+    ...careAndViews,
+    ...churnReview,
+];
 
 const here = new URL('.', import.meta.url).pathname;
 const jar = resolve(process.env.GUANXI_JAR ?? join(here, '../../backend/target/quarkus-app/quarkus-run.jar'));

@@ -204,9 +204,9 @@ function CountCard({ title, rows, testId }: { title: string; rows: CountRow[]; t
       {rows.length === 0 ? (
         <Typography.Text type="secondary">{t('churn.review.noEntries')}</Typography.Text>
       ) : (
-        <ul className="gx-churn-counts">
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {rows.map((row) => (
-            <li key={row.key}>
+            <li key={row.key} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, padding: '4px 0' }}>
               <span>{row.label}</span>
               <Typography.Text strong>{row.count}</Typography.Text>
             </li>

@@ -62,6 +62,9 @@ public class DemoData {
     DemoLoyalty demoLoyalty;
 
     @Inject
+    DemoChurn demoChurn;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -88,6 +91,7 @@ public class DemoData {
         demoPurchases.seed();
         demoComplaints.seed();
         demoLoyalty.seed(QuarkusTransaction.requiringNew().call(() -> users.findByUsername("manager.wang").orElseThrow().id));
+        demoChurn.seed();
         LOG.infof("Seeded demo users and %d contacts; every demo password is '%s'", config.demo().contacts(),
                 config.demo().password());
     }
