@@ -17,6 +17,7 @@ import { scenarios as winback } from './winback.mjs';
 import { scenarios as surveys } from './surveys.mjs';
 import { scenarios as churnRisk } from './churn-risk.mjs';
 import { scenarios as campaigns } from './campaigns.mjs';
+import { scenarios as churnReview } from './churn-review.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
 const all = [
@@ -30,6 +31,7 @@ const all = [
     ...surveys,
     ...churnRisk,
     ...campaigns,
+    ...churnReview,
 ];
 // GUANXI_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one page).
 const only = process.env.GUANXI_E2E_ONLY ? new RegExp(process.env.GUANXI_E2E_ONLY) : null;

@@ -15,6 +15,7 @@ import {
   RiseOutlined,
   SmileOutlined,
   TeamOutlined,
+  UserDeleteOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -66,6 +67,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/surveys', icon: <SmileOutlined />, label: t('nav.surveys') }]
+      : []),
+    ...(hasRole(session, 'MANAGER', 'ADMIN')
+      ? [{ key: '/churn', icon: <UserDeleteOutlined />, label: t('nav.churn') }]
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]

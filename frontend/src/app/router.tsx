@@ -65,6 +65,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await pages.campaigns()).CampaignsPage }),
           },
           {
+            path: '/churn',
+            lazy: async () => ({ Component: (await import('../features/churn/ChurnReviewPage')).ChurnReviewPage }),
+          },
+          {
             path: '/tiers',
             lazy: async () => ({ Component: (await pages.tiers()).TiersPage }),
           },

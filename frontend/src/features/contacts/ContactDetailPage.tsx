@@ -20,6 +20,7 @@ import { CustomerValueCard } from '../tiers';
 import { SurveyHistoryCard } from '../surveys';
 import { ChurnRiskCard } from '../churnrisk';
 import { ActivityList, activityQueries, PlanActivityButton } from '../activities';
+import { ChurnCard } from '../churn';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
 export function ContactDetailPage() {
@@ -235,6 +236,19 @@ export function ContactDetailPage() {
       }
     />
   );
+  // A churn moves the lifecycle stage (the header) and may plan an investigation activity.
+  const churnCard = (
+    <ChurnCard
+      contactId={id}
+      canChurn={canEdit && !contact.archivedAt && contact.lifecycleStage !== 'CHURNED'}
+      onChanged={() =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+          queryClient.invalidateQueries({ queryKey: activityQueries.all }),
+        ])
+      }
+    />
+  );
   const activitiesCard = (
     <Card
       title={t('overview.activities')}
@@ -335,6 +349,7 @@ export function ContactDetailPage() {
             {leadsCard}
             {complaintsCard}
             {surveysCard}
+            {churnCard}
           </>
         ) : (
           <Row gutter={[16, 16]}>
@@ -347,6 +362,7 @@ export function ContactDetailPage() {
                 {complaintsCard}
                 {pointsCard}
                 {surveysCard}
+                {churnCard}
               </Space>
             </Col>
             <Col xs={24} lg={14}>

@@ -68,4 +68,26 @@ public final class ContactReadModel {
     public static final String ACTIVE_STAGES = """
             (SELECT c.id AS id, c.owner_id AS owner_id, c.lifecycle_stage AS lifecycle_stage, c.created_at AS created_at
              FROM contact c WHERE c.archived_at IS NULL)""";
+
+    /**
+     * A derived table, one row per customer (archived ones included): {@code id} (uuid), {@code owner_id}
+     * (uuid), {@code name}, {@code lifecycle_stage} (a {@code LifecycleStage} name), {@code created_at}
+     * (timestamptz), {@code archived} (boolean). For rules on the lifecycle (churn).
+     */
+    public static final String LIFECYCLE = """
+            (SELECT c.id AS id, c.owner_id AS owner_id, c.name AS name, c.lifecycle_stage AS lifecycle_stage,
+                    c.created_at AS created_at, c.archived_at IS NOT NULL AS archived
+             FROM contact c)""";
+
+    /**
+     * A derived table, one row per lifecycle move: {@code contact_id} (uuid), {@code from_stage} (a
+     * {@code LifecycleStage} name or null when created), {@code to_stage}, {@code changed_at} (timestamptz),
+     * {@code seq} (bigint: the order of moves made at the same instant). What stage a customer was in at a
+     * time: the {@code to_stage} of its last move before it, else the {@code from_stage} of its first move
+     * after it (customers loaded without a history), else its current stage.
+     */
+    public static final String STAGE_CHANGES = """
+            (SELECT h.contact_id AS contact_id, h.from_stage AS from_stage, h.to_stage AS to_stage,
+                    h.changed_at AS changed_at, h.id AS seq
+             FROM contact_stage_history h)""";
 }

@@ -198,6 +198,41 @@ public class ContactRepository {
                 .collect(Collectors.toMap(r -> Rows.uuid(r, "id"), r -> Rows.string(r, "name")));
     }
 
+    /**
+     * Moves these customers (not archived, not churned already) to CHURNED and records the move; returns
+     * the ones moved with the stage they left and their owner. The rows are locked first, so of two
+     * concurrent callers the second finds them churned and moves none of them twice.
+     */
+    @Unscoped("The churn feature moves customers it found by its rule or that the caller may see")
+    List<Tuple> moveToChurned(java.util.Collection<UUID> ids, String cause, UUID by, Instant at) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Tuple> moved = Rows.list(em.createNativeQuery("""
+                SELECT c.id AS id, c.lifecycle_stage AS from_stage, c.owner_id AS owner_id
+                FROM contact c
+                WHERE c.id = ANY (CAST(:ids AS uuid[])) AND c.archived_at IS NULL AND c.lifecycle_stage <> 'CHURNED'
+                ORDER BY c.id
+                FOR UPDATE""", Tuple.class)
+                .setParameter("ids", ids.toArray(UUID[]::new)));
+        if (moved.isEmpty()) {
+            return moved;
+        }
+        UUID[] movedIds = moved.stream().map(r -> Rows.uuid(r, "id")).toArray(UUID[]::new);
+        em.createNativeQuery("""
+                UPDATE contact SET lifecycle_stage = 'CHURNED', updated_at = :at, version = version + 1
+                WHERE id = ANY (CAST(:ids AS uuid[]))""")
+                .setParameter("ids", movedIds).setParameter("at", at).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO contact_stage_history (contact_id, from_stage, to_stage, cause, changed_by, changed_at)
+                SELECT c.id, c.from_stage, 'CHURNED', :cause, :by, :at
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:froms AS text[])) AS c(id, from_stage)""")
+                .setParameter("ids", movedIds)
+                .setParameter("froms", moved.stream().map(r -> Rows.string(r, "from_stage")).toArray(String[]::new))
+                .setParameter("cause", cause).setParameter("by", by).setParameter("at", at).executeUpdate();
+        return moved;
+    }
+
     @Unscoped("Stage history of a contact already checked")
     void recordStage(UUID contactId, LifecycleStage from, LifecycleStage to, String cause, UUID by, Instant at) {
         em.createNativeQuery("""

@@ -3,6 +3,7 @@ package io.guanxi.crm.contact;
 import io.guanxi.crm.contact.api.ContactRequest;
 import io.guanxi.crm.contact.api.ContactResponse;
 import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import io.guanxi.crm.platform.http.IfMatch;
@@ -193,6 +194,27 @@ public class ContactService {
             contacts.flush();
             contacts.recordStage(id, previous, LifecycleStage.PURCHASE, cause, actor, contact.updatedAt);
         }
+    }
+
+    /** A customer the churn feature moved to CHURNED: the stage it left and who owned it. */
+    public record ChurnedCustomer(UUID contactId, LifecycleStage fromStage, UUID ownerId) {
+    }
+
+    /**
+     * Moves these customers to CHURNED (cause {@code CHURN_RULE} or {@code CHURN_HAND} in the lifecycle
+     * history), each unless it is archived or churned already; returns the ones moved. Safe under
+     * concurrency: a customer is moved once however many callers ask at the same time.
+     */
+    @Unscoped(value = "The churn rule moves the customers it found; a churn by hand checked the caller sees the customer", callers = "churn")
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ChurnedCustomer> moveToChurned(java.util.Collection<UUID> ids, String cause, UUID actor, Instant at) {
+        if (!cause.equals("CHURN_RULE") && !cause.equals("CHURN_HAND")) {
+            throw new IllegalArgumentException("cause " + cause);
+        }
+        return contacts.moveToChurned(ids, cause, actor, at).stream()
+                .map(r -> new ChurnedCustomer(Rows.uuid(r, "id"), Rows.enumValue(r, "from_stage", LifecycleStage.class),
+                        Rows.uuid(r, "owner_id")))
+                .toList();
     }
 
     @Transactional

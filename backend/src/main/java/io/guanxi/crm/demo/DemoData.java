@@ -63,6 +63,7 @@ public class DemoData {
 
     @Inject
     DemoCampaigns demoCampaigns;
+    DemoChurn demoChurn;
 
     @Inject
     Clock clock;
@@ -93,6 +94,7 @@ public class DemoData {
         UUID manager = QuarkusTransaction.requiringNew().call(() -> users.findByUsername("manager.wang").orElseThrow().id);
         demoLoyalty.seed(manager);
         demoCampaigns.seed(manager);
+        demoChurn.seed();
         LOG.infof("Seeded demo users and %d contacts; every demo password is '%s'", config.demo().contacts(),
                 config.demo().password());
     }

@@ -169,4 +169,13 @@ public class DemoRepository {
                 .setParameter("entry", entry).setParameter("by", by).setParameter("at", at).executeUpdate();
         em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE id = :id").setParameter("id", reward).executeUpdate();
     }
+
+    /** Customers (PURCHASE or LOYALTY) that reps own, in a stable order: the demo churns the first of them last month. */
+    List<UUID> customersToChurn(int count) {
+        return Rows.list(em.createNativeQuery("""
+                SELECT c.id AS id FROM contact c
+                WHERE c.lifecycle_stage IN ('PURCHASE', 'LOYALTY') AND c.archived_at IS NULL AND c.owner_id NOT IN (%s)
+                ORDER BY abs(hashtext(c.id::text || 'churn')), c.id LIMIT :count""".formatted(UserReadModel.INTEGRATOR_IDS), Tuple.class)
+                .setParameter("count", count)).stream().map(r -> Rows.uuid(r, "id")).toList();
+    }
 }

@@ -39,6 +39,8 @@ public interface GuanxiConfig {
 
     ChurnRisk churnRisk();
 
+    Churn churn();
+
     /** The business time zone: what "today", a due day and a week mean. */
     @WithDefault("Asia/Shanghai")
     String zone();
@@ -219,6 +221,16 @@ public interface GuanxiConfig {
         /** Transaction timeout of a recompute, in seconds. */
         @WithDefault("3600")
         int recomputeTimeout();
+    }
+
+    interface Churn {
+        /** When the daily churn rule runs (no purchase for the policy's months → churned). */
+        @WithDefault("0 45 3 * * ?")
+        String ruleCron();
+
+        /** How often last month's churn review is produced when missing (it appears within the hour after the 1st begins). */
+        @WithDefault("0 10 * * * ?")
+        String reviewCron();
     }
 
     interface Activities {

@@ -19,6 +19,7 @@ public final class ApiTags {
     public static final String PUBLIC_SURVEYS = "Public surveys";
     public static final String CHURN_RISK = "Churn risk";
     public static final String CAMPAIGNS = "Campaigns";
+    public static final String CHURN = "Churn";
     public static final String SEARCH = "Search";
     public static final String VIEWS = "Saved views";
     public static final String WINBACK = "Win-back plans";
