@@ -4,6 +4,7 @@ import io.guanxi.crm.activity.ActivityRule;
 import io.guanxi.crm.activity.RuleActivities;
 import io.guanxi.crm.activity.RuleActivities.PlannedActivity;
 import io.guanxi.crm.activity.RuleActivity;
+import io.guanxi.crm.campaign.Segments;
 import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Ids;
@@ -30,6 +31,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,6 +54,12 @@ public class WinbackPlans {
 
     /** DO makes each owner's activity due within this many days (or by the check date, if sooner). */
     static final int ACTION_DAYS = 7;
+
+    /** A plan reaches at most this many customers: more is a campaign, not a plan each owner works through. */
+    static final int MAX_TARGETS = 500;
+
+    @Inject
+    Segments segments;
 
     @Inject
     WinbackRepository repository;
@@ -107,12 +115,12 @@ public class WinbackPlans {
         plan.id = Ids.newId();
         plan.state = WinbackState.PLAN;
         plan.cycle = 1;
-        plan.source = WinbackSource.HAND;
         plan.createdBy = currentUser.id();
         plan.createdAt = now;
-        apply(plan, request, now);
+        Targets targets = targets(request, now);
+        apply(plan, request, targets, now);
         repository.persist(plan);
-        repository.insertTargets(plan.id, checkedTargets(request.contactIds()));
+        repository.insertTargets(plan.id, targets.contactIds());
         repository.insertEvent(plan.id, null, WinbackState.PLAN, currentUser.id(), now);
         repository.flush();
         return view(plan);
@@ -125,13 +133,13 @@ public class WinbackPlans {
             throw illegal(plan.state, "edited");
         }
         Instant now = clock.instant();
-        Set<UUID> wanted = new LinkedHashSet<>(request.contactIds());
-        if (!wanted.equals(new HashSet<>(repository.targetContacts(plan.id)))) {
+        Targets targets = targets(request, now);
+        // The plan's own changes come after this SQL: each flush of a changed plan would bump its version once more.
+        if (!new HashSet<>(targets.contactIds()).equals(new HashSet<>(repository.targetContacts(plan.id)))) {
             repository.deleteTargets(plan.id);
-            repository.flush();
-            repository.insertTargets(plan.id, checkedTargets(wanted));
+            repository.insertTargets(plan.id, targets.contactIds());
         }
-        apply(plan, request, now);
+        apply(plan, request, targets, now);
         repository.flush();
         return view(plan);
     }
@@ -293,12 +301,14 @@ public class WinbackPlans {
         repository.insertEvent(next.id, null, WinbackState.PLAN, currentUser.id(), now);
     }
 
-    private void apply(WinbackPlan plan, WinbackPlanRequest request, Instant now) {
+    private void apply(WinbackPlan plan, WinbackPlanRequest request, Targets targets, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of(config.zone()));
         if (request.checkDate().isBefore(today)) {
             throw ProblemException.invalidField("checkDate", "must be today or later");
         }
         users.requireAssignableOwner(request.ownerId());
+        plan.source = targets.source();
+        plan.sourceRef = targets.sourceRef();
         plan.name = request.name().trim();
         plan.goalPercent = request.goalPercent();
         plan.goalDays = request.goalDays();
@@ -307,6 +317,36 @@ public class WinbackPlans {
         plan.ownerId = request.ownerId();
         plan.checkDate = request.checkDate();
         plan.updatedAt = now;
+    }
+
+    /**
+     * The plan's customers from the one source the request names: customers by hand, a churn review's month (those
+     * still churned) or a segment; each one the caller may see, never archived, at most {@link #MAX_TARGETS}.
+     */
+    private Targets targets(WinbackPlanRequest request, Instant now) {
+        int sources = (request.contactIds() != null ? 1 : 0) + (request.churnReviewMonth() != null ? 1 : 0) + (request.segment() != null ? 1 : 0);
+        if (sources != 1) {
+            throw ProblemException.invalidField("contactIds", "give the customers, a churn review's month or a segment: one of them");
+        }
+        if (request.contactIds() != null) {
+            return new Targets(WinbackSource.HAND, null, checkedTargets(request.contactIds()));
+        }
+        List<UUID> found = request.churnReviewMonth() != null
+                ? repository.stillChurnedIn(YearMonth.parse(request.churnReviewMonth()).atDay(1), visibility, MAX_TARGETS + 1)
+                : repository.matching(segments.visibleMatching(request.segment(), false, now), MAX_TARGETS + 1);
+        String field = request.churnReviewMonth() != null ? "churnReviewMonth" : "segment";
+        if (found.isEmpty()) {
+            throw ProblemException.invalidField(field, "matches no customer you may see");
+        }
+        if (found.size() > MAX_TARGETS) {
+            throw ProblemException.invalidField(field, "matches more than " + MAX_TARGETS + " customers: narrow it");
+        }
+        return request.churnReviewMonth() != null ? new Targets(WinbackSource.CHURN_REVIEW, request.churnReviewMonth(), found)
+                : new Targets(WinbackSource.SEGMENT, null, found);
+    }
+
+    /** Where a plan's customers came from, and who they are. */
+    private record Targets(WinbackSource source, String sourceRef, Collection<UUID> contactIds) {
     }
 
     /** The customers, each one the caller may see and not archived; otherwise the same 400 as for an unknown id. */

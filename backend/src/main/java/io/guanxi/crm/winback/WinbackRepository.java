@@ -1,6 +1,9 @@
 package io.guanxi.crm.winback;
 
+import io.guanxi.crm.campaign.Segments;
+import io.guanxi.crm.churn.ChurnReadModel;
 import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.contact.LifecycleStage;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
@@ -12,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +80,27 @@ public class WinbackRepository implements PanacheRepositoryBase<WinbackPlan, UUI
                 + " c WHERE c.id = ANY(:ids) AND " + visibility.contactSql("c").into(params), Tuple.class);
         params.forEach(query::setParameter);
         return Rows.list(query).stream().map(r -> Rows.uuid(r, "id")).collect(Collectors.toSet());
+    }
+
+    /** Up to {@code limit} customers churned in this review month who are still churned, that the caller may see. */
+    List<UUID> stillChurnedIn(LocalDate month, Visibility visibility, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String visible = visibility.contactSql("c").into(params);
+        var query = getEntityManager().createNativeQuery("SELECT DISTINCT ch.contact_id AS contact_id FROM " + ChurnReadModel.CHURNED
+                + " AS ch JOIN " + ContactReadModel.ACTIVE_STAGES + " AS c ON c.id = ch.contact_id"
+                + " WHERE ch.month = :month AND c.lifecycle_stage = :churned AND " + visible + " ORDER BY ch.contact_id LIMIT :limit",
+                Tuple.class);
+        params.forEach(query::setParameter);
+        return Rows.list(query.setParameter("month", month).setParameter("churned", LifecycleStage.CHURNED.name())
+                .setParameter("limit", limit)).stream().map(r -> Rows.uuid(r, "contact_id")).toList();
+    }
+
+    /** Up to {@code limit} customers of a segment's filter (already within the caller's visibility). */
+    List<UUID> matching(Segments.Filter filter, int limit) {
+        var query = getEntityManager().createNativeQuery("SELECT m.contact_id AS contact_id FROM (" + filter.sql()
+                + ") AS m ORDER BY m.contact_id LIMIT :winbackLimit", Tuple.class);
+        filter.params().forEach(query::setParameter);
+        return Rows.list(query.setParameter("winbackLimit", limit)).stream().map(r -> Rows.uuid(r, "contact_id")).toList();
     }
 
     void insertTargets(UUID planId, Collection<UUID> contactIds) {

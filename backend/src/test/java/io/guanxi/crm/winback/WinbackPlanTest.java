@@ -169,12 +169,62 @@ class WinbackPlanTest {
         manager.request().body(plan(manager, 20, List.of(mine, unknown))).post(PLANS).then().statusCode(400)
                 .body("errors.field", hasItem("contactIds")).body(not(containsString(unknown)));
         manager.request().body(plan(manager, 20, List.of())).post(PLANS).then().statusCode(400);
+        Map<String, Object> none = plan(manager, 20, List.of());
+        none.remove("contactIds");
+        manager.request().body(none).post(PLANS).then().statusCode(400).body("errors.field", hasItem("contactIds"));
         Map<String, Object> past = plan(manager, 20, List.of(mine));
         past.put("checkDate", today().minusDays(1).toString());
         manager.request().body(past).post(PLANS).then().statusCode(400).body("errors.field", hasItem("checkDate"));
         Map<String, Object> wrongType = plan(manager, 20, List.of(mine));
         wrongType.put("goalPercent", "20");
         manager.request().body(wrongType).post(PLANS).then().statusCode(400);
+    }
+
+    @Test
+    void aPlanTakesAChurnReviewsCustomersOrASegmentInsteadOfAList() {
+        TestUser manager = Api.newUser(Role.MANAGER);
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String lost = customer(rep, "流失甲");
+        String back = customer(rep, "流失乙");
+        String staying = customer(rep, "留存丙");
+        for (String id : List.of(lost, back)) {
+            manager.request().body(Map.of("cause", "PRICE", "note", "嫌贵")).post("/api/v1/contacts/" + id + "/churn").then().statusCode(201);
+        }
+        // Bought again since: no longer churned, so not in a plan made from the review.
+        sale(rep, back, Instant.now());
+        String month = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+
+        Map<String, Object> fromReview = plan(manager, 20, List.of());
+        fromReview.remove("contactIds");
+        fromReview.put("churnReviewMonth", month);
+        // A rep sees only their own customers: the manager's plan from the review holds every one still churned, this rep's among them.
+        String id = manager.request().body(fromReview).post(PLANS).then().statusCode(201).body("source", equalTo("CHURN_REVIEW"))
+                .body("sourceRef", equalTo(month)).extract().path("id");
+        List<String> targets = rep.request().get(PLANS + "/" + id + "/targets?size=200").then().extract().path("items.contactId");
+        assertTrue(targets.contains(lost), "the churned customer");
+        assertFalse(targets.contains(back), "bought again");
+        assertFalse(targets.contains(staying), "never churned");
+
+        // A segment: this rep's customers tagged for the test.
+        String tag = "挽回" + rep.id().toString().substring(0, 6);
+        rep.request().body(aContact().name("标签客户").tags(tag).build()).post("/api/v1/contacts").then().statusCode(201);
+        Map<String, Object> fromSegment = plan(manager, 20, List.of());
+        fromSegment.remove("contactIds");
+        fromSegment.put("segment", Map.of("abcTiers", List.of(), "membershipLevels", List.of(), "lifecycleStages", List.of(),
+                "tags", List.of(tag), "regions", List.of()));
+        manager.request().body(fromSegment).post(PLANS).then().statusCode(201).body("source", equalTo("SEGMENT"))
+                .body("progress.targets", equalTo(1));
+
+        // Exactly one source; a month or segment that matches no one says so.
+        Map<String, Object> both = plan(manager, 20, List.of(lost));
+        both.put("churnReviewMonth", month);
+        manager.request().body(both).post(PLANS).then().statusCode(400).body("errors.field", hasItem("contactIds"));
+        Map<String, Object> empty = plan(manager, 20, List.of());
+        empty.remove("contactIds");
+        empty.put("churnReviewMonth", "2001-01");
+        manager.request().body(empty).post(PLANS).then().statusCode(400).body("errors.field", hasItem("churnReviewMonth"));
+        empty.put("churnReviewMonth", "2026-13");
+        manager.request().body(empty).post(PLANS).then().statusCode(400).body("errors.field", hasItem("churnReviewMonth"));
     }
 
     @Test

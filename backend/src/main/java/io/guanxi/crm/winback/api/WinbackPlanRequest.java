@@ -1,9 +1,12 @@
 package io.guanxi.crm.winback.api;
 
+import io.guanxi.crm.campaign.api.Segment;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Set;
@@ -19,6 +22,10 @@ public record WinbackPlanRequest(
         @Size(max = 2000) @Schema(description = "What they say") String script,
         @NotNull @Schema(description = "Who owns the plan: an active sales rep or manager") UUID ownerId,
         @NotNull @Schema(description = "When the result is checked (business time zone)") LocalDate checkDate,
-        @NotNull @Size(min = 1, max = 500) @Schema(description = "The customers to win back (each one you may see)")
-        Set<@NotNull UUID> contactIds) {
+        @Size(min = 1, max = 500) @Schema(nullable = true, description = "The customers to win back, each one you may see; or…")
+        Set<@NotNull UUID> contactIds,
+        @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") @Schema(nullable = true, description = "…the customers a month's churn review "
+                + "lists (yyyy-MM) who are still churned; or…", examples = "2026-10") String churnReviewMonth,
+        @Valid @Schema(nullable = true, description = "…the customers a segment matches (e.g. churnRiskLevels [HIGH]). Give exactly one "
+                + "of the three; at most 500 customers") Segment segment) {
 }
