@@ -33,7 +33,7 @@ SELECT gen_random_uuid(), c.id, 'HOTLINE', 'LOGISTICS', (ARRAY['LOW', 'MEDIUM', 
        CASE WHEN n % 3 = 0 THEN 'ACKNOWLEDGED' ELSE 'CLOSED' END, r.at, r.at + interval '4 hours', r.at + interval '2 days',
        c.owner_id, r.at, r.at
 FROM (SELECT id, owner_id, row_number() OVER () AS n FROM contact TABLESAMPLE SYSTEM (10) LIMIT 100000) c
-CROSS JOIN LATERAL (SELECT now() - random() * interval '365 days' + 0 * c.n AS at) r;
+CROSS JOIN LATERAL (SELECT now() - random() * interval '365 days' + c.n * interval '0 seconds' AS at) r;
 
 INSERT INTO tier_history (contact_id, dimension, from_value, to_value, cause, changed_at)
 SELECT id, 'LEVEL', (ARRAY['GOLD', 'PLATINUM', 'PLATINUM', 'SILVER'])[1 + n % 4], (ARRAY['SILVER', 'GOLD', 'SILVER', 'GOLD'])[1 + n % 4],
