@@ -166,6 +166,11 @@ function SummaryCard({ review }: { review: ChurnReview }) {
           <Statistic title={t('churn.causeUnknown')} value={review.unknown} />
         </Col>
       </Row>
+      {review.churned > 0 && hasRole(session, 'MANAGER', 'ADMIN') && (
+        <Link to={`/winback?fromReview=${review.month}`} data-testid="churn-winback">
+          {t('churn.review.startWinback')}
+        </Link>
+      )}
       {open ? (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
           {review.incomplete > 0 && (

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Progress, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { usePhone } from '../../components/ui/ResponsiveTable';
@@ -19,7 +19,10 @@ export function WinbackPage() {
   const { t } = useTranslation();
   const session = useSession();
   const phone = usePhone();
-  const [creating, setCreating] = useState(false);
+  // The churn review links here with ?fromReview=yyyy-MM: a new plan for that month's customers still churned.
+  const [search, setSearch] = useSearchParams();
+  const fromReview = search.get('fromReview') ?? undefined;
+  const [creating, setCreating] = useState(Boolean(fromReview));
   const [phoneState, setPhoneState] = useState<WinbackState>('DO');
   const plans = useQuery(winbackQueries.plans());
   const items = (plans.data?.items ?? []).filter((plan) => plan.state !== 'CANCELLED');
@@ -73,7 +76,15 @@ export function WinbackPage() {
           })}
         </div>
       )}
-      {creating && <PlanDialog onClose={() => setCreating(false)} />}
+      {creating && (
+        <PlanDialog
+          fromReview={fromReview}
+          onClose={() => {
+            setCreating(false);
+            if (fromReview) setSearch({}, { replace: true });
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -458,6 +458,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/churn/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The churn policy */
+        get: operations["getChurnPolicy"];
+        /**
+         * Change the churn policy (admins)
+         * @description Needs If-Match with the ETag of the policy read. Creates the next version; customers already churned stay churned.
+         */
+        put: operations["changeChurnPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One churn
+         * @description A rep sees the churns of their own customers; others answer 404.
+         */
+        get: operations["getChurnRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn/records/{id}/investigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the cause and the analysis of a churn
+         * @description Needs If-Match with the churn's ETag. The owner rep, managers and admins; refused (409 conflict, title Review closed) once the month's review is closed.
+         */
+        put: operations["investigateChurn"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly churn reviews, newest first
+         * @description Managers and admins see team figures; a rep counts over their own customers and no team figures.
+         */
+        get: operations["listChurnReviews"];
+        put?: never;
+        /**
+         * Produce a month's churn review now (admins)
+         * @description What the job does on the 1st of each month for the month before. Idempotent: a review that exists is returned as it is. The month must have ended (business time zone).
+         */
+        post: operations["produceChurnReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn/reviews/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's churn review
+         * @description The churned customers with cause and analysis, counts by cause (normal/abnormal), by rep and by ABC tier, and the churn rate (churned ÷ customers at the start of the month). A rep sees their own customers' entries.
+         */
+        get: operations["getChurnReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn/reviews/{month}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a month's churn review (managers)
+         * @description Needs If-Match with the review's ETag. Refused (409 illegal-transition, Review incomplete) while any entry lacks a cause or an analysis. A closed review and its entries are read-only.
+         */
+        post: operations["closeChurnReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/churn/risk/policy": {
         parameters: {
             query?: never;
@@ -493,6 +618,26 @@ export interface paths {
          * @description What the nightly run does (guanxi.churn-risk.recompute-cron), as a background job: 202 with Location /api/v1/jobs/{id}. While one runs, another is refused (409, runningJobId).
          */
         post: operations["recomputeChurnRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn/rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the churn rule now (admins)
+         * @description What the daily job does: churns every customer (PURCHASE or LOYALTY) with no purchase for the policy's months, cause unknown, and gives each owner a CHURN_INVESTIGATION activity. A customer is churned once, however often and however concurrently it runs.
+         */
+        post: operations["runChurnRule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -838,6 +983,30 @@ export interface paths {
          * @description Soft delete: the contact leaves lists and search but keeps its history (archives are kept five years, SPEC §1). Archiving twice is harmless.
          */
         delete: operations["archiveContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/churn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's churns, newest first
+         * @description History: a customer who bought again keeps its churns (wonBackAt says when it came back).
+         */
+        get: operations["listContactChurns"];
+        put?: never;
+        /**
+         * Mark a customer as churned
+         * @description The owner rep, managers and admins (service agents do not: churn is a sales judgement). The lifecycle moves to CHURNED; without a cause the owner gets a CHURN_INVESTIGATION activity. 409 conflict when the customer is churned already or archived.
+         */
+        post: operations["churnContact"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2745,6 +2914,167 @@ export interface components {
              */
             withoutConsent: number;
         };
+        /** @enum {string} */
+        ChurnCause: "MOVED" | "BUSINESS_CLOSED" | "NEED_ENDED" | "SERVICE" | "QUALITY" | "PRICE" | "COMPETITOR" | "COMPLAINT_UNRESOLVED" | "OTHER";
+        ChurnCauseCount: {
+            /** @description Null: unknown */
+            cause?: ((string | components["schemas"]["ChurnCause"] | null) | null) | components["schemas"]["ChurnCause"] | null;
+            /** @description Null: unknown */
+            normal?: boolean | null;
+            /** Format: int32 */
+            count: number;
+        };
+        /** @description The cause found and the analysis of one churn */
+        ChurnInvestigationRequest: {
+            /** @description Why the customer left */
+            cause: components["schemas"]["ChurnCause"];
+            /**
+             * @description The analysis: what happened and what we learn from it
+             * @example 竞争对手以低 15% 的价格挖走；我们三个月没有回访
+             */
+            analysis: string;
+        };
+        /** @enum {string} */
+        ChurnMethod: "RULE" | "HAND";
+        /** @description The churn policy: when the daily rule churns a customer who stopped buying */
+        ChurnPolicy: {
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            monthsWithoutPurchase: number;
+            ruleEnabled: boolean;
+            createdAt: components["schemas"]["Instant"];
+            createdBy?: components["schemas"]["UUID"] | null;
+        };
+        /** @description A new version of the churn policy (admins) */
+        ChurnPolicyRequest: {
+            /**
+             * Format: int32
+             * @description A customer with no purchase for this many months is churned by the daily rule
+             * @example 6
+             */
+            monthsWithoutPurchase: number;
+            /** @description Whether the daily rule runs (false: customers are churned by hand only) */
+            ruleEnabled: boolean;
+        };
+        /** @description One churn of one customer; stays as history when the customer buys again */
+        ChurnRecord: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            contactName: string;
+            churnedAt: components["schemas"]["Instant"];
+            /** @description The review month it belongs to (business time zone), yyyy-MM */
+            month: string;
+            method: components["schemas"]["ChurnMethod"];
+            /** @description The stage the customer left */
+            fromStage: components["schemas"]["LifecycleStage"];
+            /** @description The owner when the customer churned */
+            ownerId: components["schemas"]["UUID"];
+            ownerName?: string | null;
+            /** @description The ABC tier when the customer churned */
+            abcTier?: string | null;
+            /** @description Null while unknown */
+            cause?: ((string | components["schemas"]["ChurnCause"] | null) | null) | components["schemas"]["ChurnCause"] | null;
+            /** @description Whether the cause is a normal one; null while unknown */
+            normal?: boolean | null;
+            analysis?: string | null;
+            investigatedBy?: components["schemas"]["UUID"] | null;
+            investigatedByName?: string | null;
+            investigatedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Who marked it by hand; null for the rule */
+            recordedBy?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The first purchase after the churn: the customer came back */
+            wonBackAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description True when its month's review is closed: read-only */
+            reviewClosed: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        ChurnRepCount: {
+            ownerId: components["schemas"]["UUID"];
+            ownerName?: string | null;
+            /** Format: int32 */
+            count: number;
+        };
+        /** @description Mark a customer as churned by hand; the cause may be left for the investigation */
+        ChurnRequest: {
+            /** @description Why the customer left, when known; absent: the owner gets an investigation activity */
+            cause?: ((string | components["schemas"]["ChurnCause"] | null) | null) | components["schemas"]["ChurnCause"] | null;
+            /**
+             * @description What is known so far (the investigation's analysis)
+             * @example 客户搬迁到外地，不再需要本地服务
+             */
+            note?: string | null;
+        };
+        /** @description A month's churn review. Managers and admins see the whole team; a sales rep the entries of their own customers, with counts over those and no team figures (customersAtStart, churnRate are null) */
+        ChurnReview: {
+            /** @description yyyy-MM */
+            month: string;
+            state: components["schemas"]["ChurnReviewState"];
+            producedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description Customers (PURCHASE or LOYALTY) at the start of the month; null for a rep
+             */
+            customersAtStart?: number | null;
+            /** @description Churned ÷ customers at the start, a fraction (0.025 = 2.5 %); null for a rep or when there were no customers */
+            churnRate?: number | null;
+            /**
+             * Format: int32
+             * @description Entries shown
+             */
+            churned: number;
+            /** Format: int32 */
+            normal: number;
+            /** Format: int32 */
+            abnormal: number;
+            /**
+             * Format: int32
+             * @description Entries whose cause is still unknown
+             */
+            unknown: number;
+            /**
+             * Format: int32
+             * @description Entries still lacking a cause or an analysis (the review cannot close)
+             */
+            incomplete: number;
+            byCause: components["schemas"]["ChurnCauseCount"][];
+            byRep: components["schemas"]["ChurnRepCount"][];
+            byTier: components["schemas"]["ChurnTierCount"][];
+            entries: components["schemas"]["ChurnRecord"][];
+            closedBy?: components["schemas"]["UUID"] | null;
+            closedByName?: string | null;
+            closedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Produce the review of a month that has ended (admins) */
+        ChurnReviewRequest: {
+            /**
+             * @description The month, yyyy-MM
+             * @example 2026-10
+             */
+            month: string;
+        };
+        /** @enum {string} */
+        ChurnReviewState: "OPEN" | "CLOSED";
+        /** @description A month's review in the list; the same visibility as the review itself */
+        ChurnReviewSummary: {
+            /** @description yyyy-MM */
+            month: string;
+            state: components["schemas"]["ChurnReviewState"];
+            producedAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            customersAtStart?: number | null;
+            churnRate?: number | null;
+            /** Format: int32 */
+            churned: number;
+            /** Format: int32 */
+            incomplete: number;
+            closedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** Format: int64 */
+            version: number;
+        };
         /** @description A customer's churn risk: the score (0–100) and level as last computed, the signals it came from and the reasons (the signals that add points, the largest first) */
         ChurnRisk: {
             contactId: components["schemas"]["UUID"];
@@ -2888,8 +3218,22 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description What a run of the churn rule did */
+        ChurnRuleResult: {
+            /**
+             * Format: int32
+             * @description Customers churned by this run (each gets an investigation activity for its owner)
+             */
+            churned: number;
+        };
         /** @enum {string} */
         ChurnSignal: "QUIET" | "PURCHASE_DROP" | "COMPLAINT" | "DETRACTOR" | "LEVEL_DOWN" | "EXPIRING_POINTS";
+        ChurnTierCount: {
+            /** @description A, B, C, INACTIVE, or null: no tier (never bought) */
+            tier?: string | null;
+            /** Format: int32 */
+            count: number;
+        };
         Complaint: {
             id: components["schemas"]["UUID"];
             contactId: components["schemas"]["UUID"];
@@ -3714,6 +4058,15 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PageResponseChurnReviewSummary: {
+            items: components["schemas"]["ChurnReviewSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PageResponseComplaintResponse: {
             items: components["schemas"]["Complaint"][];
             /** Format: int32 */
@@ -4487,6 +4840,13 @@ export interface components {
              * @example 60
              */
             notContactedForDays?: number | null;
+            /**
+             * @description Churn-risk levels (a customer scored at one of them); absent or empty: any
+             * @example [
+             *       "HIGH"
+             *     ]
+             */
+            churnRiskLevels?: components["schemas"]["ChurnRiskLevel"][] | null;
         };
         SegmentMember: {
             contactId: components["schemas"]["UUID"];
@@ -5075,8 +5435,15 @@ export interface components {
             ownerId: components["schemas"]["UUID"];
             /** @description When the result is checked (business time zone) */
             checkDate: components["schemas"]["LocalDate"];
-            /** @description The customers to win back (each one you may see) */
-            contactIds: string[];
+            /** @description The customers to win back, each one you may see; or… */
+            contactIds?: string[] | null;
+            /**
+             * @description …the customers a month's churn review lists (yyyy-MM) who are still churned; or…
+             * @example 2026-10
+             */
+            churnReviewMonth?: string | null;
+            /** @description …the customers a segment matches (e.g. churnRiskLevels [HIGH]). Give exactly one of the three; at most 500 customers */
+            segment?: ((components["schemas"]["Segment"] | null) | null) | components["schemas"]["Segment"] | null;
         };
         /** @description A plan's figures: won back as measured now while being done, as frozen by CHECK after */
         WinbackProgress: {
@@ -7959,6 +8326,800 @@ export interface operations {
             };
         };
     };
+    getChurnPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy; ETag carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnPolicy"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeChurnPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChurnPolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved as the next version; ETag carries it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnPolicy"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChurnRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The churn; ETag carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnRecord"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    investigateChurn: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChurnInvestigationRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved; ETag carries the new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the month's review is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChurnReviews: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseChurnReviewSummary"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    produceChurnReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChurnReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The review; ETag carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnReview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChurnReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description yyyy-MM
+                 * @example 2026-10
+                 */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review; ETag carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnReview"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeChurnReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Closed; ETag carries the new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnReview"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal-transition: entries lack a cause or an analysis (title Review incomplete, the detail says how many), or the review is closed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getChurnRiskPolicy: {
         parameters: {
             query?: never;
@@ -8193,6 +9354,82 @@ export interface operations {
             };
             /** @description job-already-running: follow runningJobId instead */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runChurnRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnRuleResult"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10679,6 +11916,211 @@ export interface operations {
             };
             /** @description The URI is longer than the service accepts */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listContactChurns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnRecord"][];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    churnContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChurnRequest"];
+            };
+        };
+        responses: {
+            /** @description Churned; ETag carries the churn's version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No contact with this id visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: churned already or archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

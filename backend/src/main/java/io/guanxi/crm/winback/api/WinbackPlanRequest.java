@@ -24,7 +24,7 @@ public record WinbackPlanRequest(
         @NotNull @Schema(description = "When the result is checked (business time zone)") LocalDate checkDate,
         @Size(min = 1, max = 500) @Schema(nullable = true, description = "The customers to win back, each one you may see; or…")
         Set<@NotNull UUID> contactIds,
-        @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") @Schema(nullable = true, description = "…the customers a month's churn review "
+        @Size(max = 7) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") @Schema(nullable = true, description = "…the customers a month's churn review "
                 + "lists (yyyy-MM) who are still churned; or…", examples = "2026-10") String churnReviewMonth,
         @Valid @Schema(nullable = true, description = "…the customers a segment matches (e.g. churnRiskLevels [HIGH]). Give exactly one "
                 + "of the three; at most 500 customers") Segment segment) {
