@@ -2999,12 +2999,12 @@ export interface components {
         /** @description Mark a customer as churned by hand; the cause may be left for the investigation */
         ChurnRequest: {
             /** @description Why the customer left, when known; absent: the owner gets an investigation activity */
-            cause?: ((string | components["schemas"]["ChurnCause"] | null) | null) | components["schemas"]["ChurnCause"] | null;
+            cause?: components["schemas"]["ChurnCause"];
             /**
              * @description What is known so far (the investigation's analysis)
              * @example 客户搬迁到外地，不再需要本地服务
              */
-            note?: string | null;
+            note?: string;
         };
         /** @description A month's churn review. Managers and admins see the whole team; a sales rep the entries of their own customers, with counts over those and no team figures (customersAtStart, churnRate are null) */
         ChurnReview: {
