@@ -149,4 +149,29 @@ export const scenarios = [
         },
         PHONE,
     ],
+    [
+        "a manager starts a win-back plan from last month's churn review",
+        async ({ page }) => {
+            await signIn(page, 'manager.wang', 'demo1234', '/churn');
+            await page.getByTestId('churn-winback').click();
+            const form = page.getByTestId('winback-plan-form');
+            await form.getByLabel('名称').fill('上月流失客户挽回');
+            await form.getByLabel('行动').fill('逐一致电，了解流失原因');
+            const [saved] = await Promise.all([
+                page.waitForResponse(
+                    (r) => r.url().endsWith('/api/v1/winback-plans') && r.request().method() === 'POST',
+                ),
+                page
+                    .locator('.ant-modal')
+                    .getByRole('button', { name: /^保\s?存$/ })
+                    .click(),
+            ]);
+            assert.equal(saved.status(), 201);
+            const plan = await saved.json();
+            assert.equal(plan.source, 'CHURN_REVIEW');
+            assert.ok(plan.progress.targets > 0, 'the review month has churned customers');
+            await page.waitForURL(`**/winback/${plan.id}`);
+            await page.getByTestId('winback-targets').locator('tbody tr').first().waitFor();
+        },
+    ],
 ];

@@ -76,11 +76,15 @@ export function PlanDialog({
   const submit = async () => {
     const values = await validValues(form);
     if (!values) return;
-    const { source: _source, reviewMonth: _month, riskLevels: _levels, contactIds: _ids, ...plain } = values;
     const body: WinbackPlanRequest = {
-      ...plain,
-      ...targetsOf(values),
+      name: values.name,
+      goalPercent: values.goalPercent,
+      goalDays: values.goalDays,
+      actions: values.actions,
+      script: values.script,
+      ownerId: values.ownerId,
       checkDate: values.checkDate.format('YYYY-MM-DD'),
+      ...targetsOf(values),
     };
     save.mutate(
       { id: plan?.id, version: plan?.version, body },
