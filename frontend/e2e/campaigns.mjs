@@ -44,7 +44,6 @@ export const scenarios = [
             await tags.click();
             await page.keyboard.type(tag);
             await page.keyboard.press('Enter');
-            await page.keyboard.press('Escape');
             // The live count follows the builder: one customer has the tag.
             await page.getByTestId('segment-preview-count').filter({ hasText: '符合条件：1 位客户' }).waitFor();
             await screenshot('campaign-builder-1440-zh-CN.png');
