@@ -34,7 +34,7 @@ export const scenarios = [
         'a manager builds a campaign segment, watches its live count and saves it',
         async ({ page, baseUrl, screenshot }) => {
             const tag = `e2e活动${Date.now().toString().slice(-6)}`;
-            const customer = await taggedCustomer(page, baseUrl, tag);
+            await taggedCustomer(page, baseUrl, tag);
             await signIn(page, 'manager.wang', 'demo1234', '/campaigns');
             await page.getByTestId('campaign-new').click();
             const name = `回访 ${tag}`;
