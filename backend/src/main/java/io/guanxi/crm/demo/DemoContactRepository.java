@@ -112,6 +112,9 @@ public class DemoContactRepository {
                            inds[ind] AS industry,
                            regs[rc] AS region, cities[rc] AS city,
                            CASE WHEN r2 < 0.5 THEN date '1965-01-01' + (floor(r3 * 14000))::int END AS birthday,
+                           -- Some birthdays are known without the year (--MM-DD; 2000 is a leap year, so 29 February can come up).
+                           CASE WHEN r2 >= 0.5 AND r2 < 0.6 THEN to_char(date '2000-01-01' + (floor(r3 * 366))::int, '"--"MM-DD')
+                                END AS birth_month_day,
                            (ARRAY['WEBSITE','COMMUNITY','TRADE_SHOW','REFERRAL','ADVERTISING','OUTBOUND'])[1 + (n % 6)] AS source_channel,
                            CASE WHEN r3 < 0.7 THEN (ARRAY['PHONE','SMS','EMAIL','WECHAT','VISIT'])[1 + (n % 5)] END AS preferred_channel,
                            coalesce((SELECT array_agg(t) FROM unnest(tagv) AS t WHERE i > 0 AND random() < 0.2), '{}') AS tags,
@@ -159,10 +162,10 @@ public class DemoContactRepository {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO contact (id, name, name_pinyin, name_initials, mobile, email, wechat_id, company, industry,
-                        region, city, birthday, source_channel, preferred_channel, tags, hidden_needs, personality_type,
+                        region, city, birthday, birth_month_day, source_channel, preferred_channel, tags, hidden_needs, personality_type,
                         lifecycle_stage, owner_id, marketing_consent, completeness, created_at, updated_at, version)
                     SELECT id, name, name_pinyin, name_initials, mobile, email, wechat_id, company, industry,
-                        region, city, birthday, source_channel, preferred_channel, tags, hidden_needs, personality_type,
+                        region, city, birthday, birth_month_day, source_channel, preferred_channel, tags, hidden_needs, personality_type,
                         lifecycle_stage, owner_id, marketing_consent, %s, created_at, created_at, 0
                     FROM generated_batch""".formatted(Completeness.sqlExpression()));
         }

@@ -76,6 +76,13 @@ class DemoSeedTest {
         long redemptions = count("SELECT count(*) FROM redemption");
         assertEquals(200 - redemptions, count("SELECT stock FROM reward WHERE name = '品牌保温杯'"));
 
+        // Some birthdays without the year; one launched campaign with one CAMPAIGN activity per target.
+        assertTrue(count("SELECT count(*) FROM contact WHERE birth_month_day IS NOT NULL") > 0);
+        assertEquals(1, count("SELECT count(*) FROM campaign WHERE name = '中秋客户关怀' AND state = 'LAUNCHED'"));
+        long targets = count("SELECT count(*) FROM campaign_target t JOIN campaign c ON c.id = t.campaign_id WHERE c.name = '中秋客户关怀'");
+        assertTrue(targets > 0);
+        assertEquals(targets, count("SELECT count(*) FROM activity WHERE origin_rule = 'CAMPAIGN' AND origin_params->>'campaign' = '中秋客户关怀'"));
+
         long contacts = count("SELECT count(*) FROM contact");
         demo.seed();
         assertEquals(contacts, count("SELECT count(*) FROM contact"), "a second start writes nothing");
