@@ -63,6 +63,8 @@ public class DemoData {
 
     @Inject
     DemoCampaigns demoCampaigns;
+
+    @Inject
     DemoChurn demoChurn;
 
     @Inject
