@@ -5,7 +5,8 @@
 -- psql -v now="'2026-12-01 00:00:00+00'" -f scripts/bench/churn-risk-baseline.sql guanxi_bench_churn
 CREATE TABLE IF NOT EXISTS churn_baseline (
     contact_id uuid PRIMARY KEY, score int NOT NULL, level varchar(8) NOT NULL, quiet numeric(5, 4), purchase_drop numeric(5, 4),
-    complaint numeric(5, 4), level_down numeric(5, 4), expiring_points numeric(5, 4), computed_at timestamptz NOT NULL);
+    complaint numeric(5, 4), detractor numeric(5, 4), level_down numeric(5, 4), expiring_points numeric(5, 4),
+    computed_at timestamptz NOT NULL);
 \timing on
 WITH pu AS (
     SELECT contact_id, count(*) FILTER (WHERE occurred_at > :now::timestamptz - interval '90 days') AS recent,
@@ -33,6 +34,10 @@ lv AS (
     WHERE dimension = 'LEVEL' AND changed_at > :now::timestamptz - interval '90 days' AND changed_at <= :now
       AND array_position('{SILVER,GOLD,PLATINUM}'::text[], from_value) > array_position('{SILVER,GOLD,PLATINUM}'::text[], to_value)
     GROUP BY contact_id),
+np AS (
+    SELECT DISTINCT ON (contact_id) contact_id, score FROM survey_answer
+    WHERE template = 'NPS' AND answered_at > :now::timestamptz - interval '90 days' AND answered_at <= :now
+    ORDER BY contact_id, answered_at DESC),
 pts AS (
     SELECT contact_id, sum(remaining) FILTER (WHERE expires_at <= :now::timestamptz + interval '30 days') AS expiring,
            sum(remaining) AS balance
@@ -42,24 +47,28 @@ s AS (
            CASE WHEN d.days IS NULL OR d.days <= d.usual THEN 0 ELSE LEAST(1, round((d.days - d.usual)::numeric / (2 * d.usual), 4)) END AS quiet,
            CASE WHEN COALESCE(pu.earlier, 0) = 0 THEN 0
                 ELSE GREATEST(0, round((pu.earlier * 90 - pu.recent * 365)::numeric / (pu.earlier * 90), 4)) END AS purchase_drop,
-           COALESCE(co.complaint, 0) AS complaint, COALESCE(lv.level_down, 0) AS level_down,
+           COALESCE(co.complaint, 0) AS complaint, CASE WHEN np.score <= 6 THEN 1 ELSE 0 END AS detractor,
+           COALESCE(lv.level_down, 0) AS level_down,
            CASE WHEN COALESCE(pts.balance, 0) = 0 THEN 0 ELSE round(COALESCE(pts.expiring, 0)::numeric / pts.balance, 4) END AS expiring_points
     FROM contact c
     LEFT JOIN pu ON pu.contact_id = c.id
     LEFT JOIN ia ON ia.contact_id = c.id
     LEFT JOIN co ON co.contact_id = c.id
     LEFT JOIN lv ON lv.contact_id = c.id
+    LEFT JOIN np ON np.contact_id = c.id
     LEFT JOIN pts ON pts.contact_id = c.id
     CROSS JOIN LATERAL (SELECT floor(extract(epoch FROM :now::timestamptz - COALESCE(ia.last_at, pu.first_at)) / 86400)::int AS days,
                                CASE WHEN ia.gaps >= 2 THEN GREATEST(1, round(ia.median_gap::numeric))::int ELSE 30 END AS usual) d
     WHERE c.archived_at IS NULL AND c.lifecycle_stage <> 'CHURNED'
       AND (c.lifecycle_stage IN ('PURCHASE', 'LOYALTY') OR pu.contact_id IS NOT NULL)),
 scored AS (
-    SELECT s.*, round(quiet * 30 + purchase_drop * 25 + complaint * 20 + level_down * 10 + expiring_points * 5)::int AS score FROM s)
-INSERT INTO churn_baseline (contact_id, score, level, quiet, purchase_drop, complaint, level_down, expiring_points, computed_at)
+    SELECT s.*, round(quiet * 30 + purchase_drop * 25 + complaint * 20 + detractor * 10 + level_down * 10
+                                + expiring_points * 5)::int AS score FROM s)
+INSERT INTO churn_baseline (contact_id, score, level, quiet, purchase_drop, complaint, detractor, level_down, expiring_points,
+                            computed_at)
 SELECT contact_id, score, CASE WHEN score >= 60 THEN 'HIGH' WHEN score >= 30 THEN 'MEDIUM' ELSE 'LOW' END, quiet, purchase_drop,
-       complaint, level_down, expiring_points, :now
+       complaint, detractor, level_down, expiring_points, :now
 FROM scored
 ON CONFLICT (contact_id) DO UPDATE SET score = EXCLUDED.score, level = EXCLUDED.level, quiet = EXCLUDED.quiet,
-    purchase_drop = EXCLUDED.purchase_drop, complaint = EXCLUDED.complaint, level_down = EXCLUDED.level_down,
+    purchase_drop = EXCLUDED.purchase_drop, complaint = EXCLUDED.complaint, detractor = EXCLUDED.detractor, level_down = EXCLUDED.level_down,
     expiring_points = EXCLUDED.expiring_points, computed_at = EXCLUDED.computed_at;

@@ -37,7 +37,8 @@ PY
 
 echo "data: $(psql -Atc "SELECT (SELECT count(*) FROM contact) || ' contacts, ' || (SELECT count(*) FROM purchase) || ' purchases, '
   || (SELECT count(*) FROM interaction) || ' interactions, ' || (SELECT count(*) FROM complaint) || ' complaints, '
-  || (SELECT count(*) FROM tier_history) || ' level changes, ' || (SELECT count(*) FROM points_lot) || ' points lots'")"
+  || (SELECT count(*) FROM tier_history) || ' level changes, ' || (SELECT count(*) FROM points_lot) || ' points lots, '
+  || (SELECT count(*) FROM survey_answer) || ' NPS answers'")"
 echo "now: $NOW; load before: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc)"
 psql -qc "TRUNCATE churn_risk" -c "DROP TABLE IF EXISTS churn_baseline"
 for run in "empty table" "full table"; do
@@ -48,7 +49,7 @@ for run in "empty table" "full table"; do
 done
 echo "rows that differ (score, level or a signal):"
 psql -Atc "SELECT count(*) FROM churn_risk r FULL JOIN churn_baseline b USING (contact_id)
-  WHERE (r.score, r.level, r.quiet, r.purchase_drop, r.complaint, r.level_down, r.expiring_points)
-        IS DISTINCT FROM (b.score, b.level, b.quiet, b.purchase_drop, b.complaint, b.level_down, b.expiring_points)"
+  WHERE (r.score, r.level, r.quiet, r.purchase_drop, r.complaint, r.detractor, r.level_down, r.expiring_points)
+        IS DISTINCT FROM (b.score, b.level, b.quiet, b.purchase_drop, b.complaint, b.detractor, b.level_down, b.expiring_points)"
 psql -Atc "SELECT level || ': ' || count(*) FROM churn_risk GROUP BY level ORDER BY level"
 rm -rf "$work"
