@@ -111,6 +111,9 @@ export const scenarios = [
             ]);
             assert.equal(recorded.status(), 200);
             await page.getByTestId('winback-figures').getByText('已预约 1').waitFor();
+            // The outcome's dropdown may still hold the focus: a tap elsewhere would only close it.
+            await page.keyboard.press('Escape');
+            await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
             await setLanguage(page, 'EN');
             await page.getByTestId('winback-figures').getByText('Booked a visit 1').waitFor();
             await checkPage(page, screenshot, 'winback-plan-390-en.png');
