@@ -232,10 +232,15 @@ public class WinbackPlans {
         if (!WinbackStateMachine.recordsOutcomes(plan.state)) {
             throw illegal(plan.state, "given outcomes");
         }
+        Instant now = clock.instant();
+        // The owner has made the approach: its WINBACK activity leaves their list, as a campaign target's does.
+        if (target.activityId != null) {
+            activities.completePlanned(target.activityId, currentUser.id(), now);
+        }
         target.outcome = request.outcome();
         target.outcomeNote = trimmed(request.note());
         target.outcomeBy = currentUser.id();
-        target.outcomeAt = clock.instant();
+        target.outcomeAt = now;
         repository.flush();
         return targetViews(repository.target(planId, targetId, visibility)).get(0);
     }

@@ -65,6 +65,10 @@ class WinbackPlanTest {
         rep.request().header("If-Match", "\"0\"").body(Map.of("outcome", "BOOKED", "note", "下周到店"))
                 .put(PLANS + "/" + id + "/targets/" + secondTarget + "/outcome").then().statusCode(200).header("ETag", "\"1\"")
                 .body("outcome", equalTo("BOOKED")).body("outcomeBy", equalTo(rep.id().toString()));
+        // Recording the outcome is doing the call: the owner's WINBACK activity is done.
+        String secondActivity = targets.stream().filter(t -> second.equals(t.get("contactId"))).map(t -> (String) t.get("activityId"))
+                .findFirst().orElseThrow();
+        rep.request().get("/api/v1/activities/" + secondActivity).then().statusCode(200).body("status", equalTo("DONE"));
         rep.request().header("If-Match", "\"0\"").body(Map.of("outcome", "DECLINED"))
                 .put(PLANS + "/" + id + "/targets/" + secondTarget + "/outcome").then().statusCode(412);
 
