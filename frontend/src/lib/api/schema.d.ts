@@ -112,6 +112,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/{section}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A section's figures for a period, with the previous period beside each number
+         * @description Cards (numbers) and tables (breakdowns, drawn as charts); each number names the figure whose rows are behind it (…/{section}/drill/{figure}). A rep's figures cover their own customers and leads only, whatever the filters; managers, admins and service agents see the team's. The definitions: docs/analytics.md.
+         */
+        get: operations["getAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/{section}/drill/{figure}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The records behind a figure, newest first
+         * @description As many rows as the figure counts: the figure is a card's or a table cell's `drill`, `key` the table row's key. A rep's figures cover their own customers and leads only, whatever the filters; managers, admins and service agents see the team's. The definitions: docs/analytics.md.
+         */
+        get: operations["drillAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/{section}/drill/{figure}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The records behind a figure as CSV or XLSX, streamed
+         * @description Every row (up to 1 000 000), in the order of the list. Headers in the language of Accept-Language. A rep's figures cover their own customers and leads only, whatever the filters; managers, admins and service agents see the team's. The definitions: docs/analytics.md.
+         */
+        get: operations["exportDrillAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/{section}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A section's figures as CSV or XLSX
+         * @description All cards and tables (XLSX: one sheet each), or only the table named by `table`. Headers in the language of Accept-Language (en, else zh-CN); ratios as percentages. A rep's figures cover their own customers and leads only, whatever the filters; managers, admins and service agents see the team's. The definitions: docs/analytics.md.
+         */
+        get: operations["exportAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -2672,6 +2752,73 @@ export interface components {
             /** @example 投诉补偿：配送延误 */
             reason: string;
         };
+        /** @description One number with the same number for the previous period */
+        AnalyticsCard: {
+            /** @description What the number is (docs/analytics.md), e.g. leads.contactedWithin24h */
+            code: string;
+            unit: components["schemas"]["Unit"];
+            /** @description Empty when it is not defined for the period (a ratio of nothing) */
+            value?: number | null;
+            /** @description The same figure for the previous period */
+            previous?: number | null;
+            /** @description The figure whose rows are behind this number (…/drill/{figure}); empty when none */
+            drill?: string | null;
+        };
+        /** @description A series of a table: its code and what its numbers are */
+        AnalyticsColumn: {
+            code: string;
+            unit: components["schemas"]["Unit"];
+        };
+        /** @description One record behind a figure: what it is, whose it is, when, and the amount if any */
+        AnalyticsDrillRow: {
+            kind: components["schemas"]["DrillKind"];
+            /** @description The record's id (a contact, lead, complaint, purchase …) */
+            id: components["schemas"]["UUID"];
+            /** @description Its customer, when it has one */
+            contactId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The customer's or the lead's name, the complaint's title */
+            title: string;
+            ownerId?: components["schemas"]["UUID"] | null;
+            ownerName?: string | null;
+            /** @description The time that puts it behind the figure (created, churned, received …) */
+            at?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            amount?: number | null;
+            /** @description A code that says more (a state, a cause, a stage) */
+            note?: string | null;
+        };
+        /** @description A section's figures for a period, each number with the previous period's beside it */
+        AnalyticsReport: {
+            section: components["schemas"]["Section"];
+            /** @description First day of the period (business time zone) */
+            from: components["schemas"]["LocalDate"];
+            /** @description Last day of the period, included */
+            to: components["schemas"]["LocalDate"];
+            previousFrom: components["schemas"]["LocalDate"];
+            previousTo: components["schemas"]["LocalDate"];
+            /** @description True when the figures cover one rep's own book (a rep's view) */
+            ownBook: boolean;
+            cards: components["schemas"]["AnalyticsCard"][];
+            tables: components["schemas"]["AnalyticsTable"][];
+        };
+        /** @description One row of a table: a key of the table's dimension and one value per column */
+        AnalyticsRow: {
+            /** @description A code of the dimension (a stage, a tier, yyyy-MM, a rep's id) */
+            key: string;
+            /** @description A name to show instead of the key (a rep's name); else the web app translates the key */
+            label?: string | null;
+            /** @description One per column, empty where not defined */
+            values: number[];
+            /** @description One per column: the figure whose rows are behind the value (…/drill/{figure}?key=), or empty */
+            drills: string[];
+        };
+        /** @description A breakdown: rows of one dimension, columns of values; drawn as a chart with this table beside it */
+        AnalyticsTable: {
+            code: string;
+            chart: components["schemas"]["ChartKind"];
+            dimension: components["schemas"]["Dimension"];
+            columns: components["schemas"]["AnalyticsColumn"][];
+            rows: components["schemas"]["AnalyticsRow"][];
+        };
         AssignRequest: {
             assigneeId: components["schemas"]["UUID"];
         };
@@ -2914,6 +3061,8 @@ export interface components {
              */
             withoutConsent: number;
         };
+        /** @enum {string} */
+        ChartKind: "FUNNEL" | "BAR" | "HORIZONTAL_BAR" | "STACKED_BAR" | "PIE" | "LINE" | "TABLE";
         /** @enum {string} */
         ChurnCause: "MOVED" | "BUSINESS_CLOSED" | "NEED_ENDED" | "SERVICE" | "QUALITY" | "PRICE" | "COMPETITOR" | "COMPLAINT_UNRESOLVED" | "OTHER";
         ChurnCauseCount: {
@@ -3567,7 +3716,11 @@ export interface components {
             computedAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
+        Dimension: "STEP" | "STAGE" | "SOURCE" | "REGION" | "REP" | "LOST_REASON" | "TIER" | "ABCD_TIER" | "LEVEL" | "MONTH" | "BUCKET" | "CATEGORY" | "SEVERITY" | "CAUSE" | "CAUSE_KIND" | "NPS_GROUP" | "RISK_LEVEL" | "CHANNEL" | "PLAN_OUTCOME";
+        /** @enum {string} */
         Direction: "INBOUND" | "OUTBOUND";
+        /** @enum {string} */
+        DrillKind: "CONTACT" | "LEAD" | "COMPLAINT" | "PURCHASE" | "ACTIVITY" | "SURVEY_ANSWER" | "CHURN" | "WINBACK_TARGET" | "POINTS_ENTRY";
         /** @enum {string} */
         DueWindow: "OVERDUE" | "TODAY" | "WEEK";
         DuplicateMatch: {
@@ -3584,6 +3737,8 @@ export interface components {
         EntryKind: "EARN" | "REDEEM" | "ADJUST" | "REVERSE" | "EXPIRE" | "REFERRAL_BONUS";
         /** @enum {string} */
         ExpiryMode: "MONTHS_AFTER_EARNING" | "END_OF_NEXT_YEAR";
+        /** @enum {string} */
+        ExportFormat: "CSV" | "XLSX";
         FieldError: {
             field?: string;
             message?: string;
@@ -4085,6 +4240,15 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PageResponseDrillRow: {
+            items: components["schemas"]["AnalyticsDrillRow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PageResponseInteractionResponse: {
             items: components["schemas"]["Interaction"][];
             /** Format: int32 */
@@ -4229,6 +4393,8 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             expiresAt: components["schemas"]["Instant"];
         };
+        /** @enum {string} */
+        PeriodPreset: "THIS_MONTH" | "LAST_MONTH" | "THIS_QUARTER" | "LAST_QUARTER" | "THIS_YEAR" | "LAST_YEAR" | "CUSTOM";
         /** @enum {string} */
         PersonalityType: "PERFECTIONIST" | "HELPER" | "ACHIEVER" | "INDIVIDUALIST" | "INVESTIGATOR" | "LOYALIST" | "ENTHUSIAST" | "CHALLENGER" | "PEACEMAKER";
         /** @description A customer's points: what can be spent, what is still pending, what expires soon */
@@ -4812,6 +4978,8 @@ export interface components {
             leads: components["schemas"]["SearchGroup"];
             complaints: components["schemas"]["SearchGroup"];
         };
+        /** @enum {string} */
+        Section: "FUNNEL" | "LIFECYCLE" | "VALUE" | "REPS" | "SERVICE" | "RETENTION" | "LOYALTY";
         Segment: {
             /**
              * @description ABC value tiers (A, B, C, INACTIVE); empty: any
@@ -5272,6 +5440,8 @@ export interface components {
         };
         /** Format: uuid */
         UUID: string;
+        /** @enum {string} */
+        Unit: "COUNT" | "MONEY" | "RATIO" | "HOURS" | "DAYS" | "SCORE" | "POINTS";
         UnreadCount: {
             /** Format: int64 */
             unread: number;
@@ -6320,6 +6490,404 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First day, with period=CUSTOM */
+                from?: components["schemas"]["LocalDate"];
+                /** @description Only this rep's customers and leads */
+                ownerId?: components["schemas"]["UUID"];
+                period?: components["schemas"]["PeriodPreset"];
+                /** @description Only customers (and leads) of this region */
+                region?: "EAST" | "NORTH" | "SOUTH" | "CENTRAL" | "SOUTHWEST" | "NORTHWEST" | "NORTHEAST" | "HK_MACAO_TAIWAN" | "OVERSEAS";
+                /** @description Only customers of this ABC tier */
+                tier?: "A" | "B" | "C" | "INACTIVE";
+                /** @description Last day (included), with period=CUSTOM */
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path: {
+                section: components["schemas"]["Section"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    drillAnalytics: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["LocalDate"];
+                /** @description The table row's key, for a figure of a table cell */
+                key?: string;
+                ownerId?: components["schemas"]["UUID"];
+                page?: number;
+                period?: components["schemas"]["PeriodPreset"];
+                region?: "EAST" | "NORTH" | "SOUTH" | "CENTRAL" | "SOUTHWEST" | "NORTHWEST" | "NORTHEAST" | "HK_MACAO_TAIWAN" | "OVERSEAS";
+                size?: number;
+                tier?: "A" | "B" | "C" | "INACTIVE";
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: never;
+            path: {
+                figure: string;
+                section: components["schemas"]["Section"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseDrillRow"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportDrillAnalytics: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ExportFormat"];
+                from?: components["schemas"]["LocalDate"];
+                key?: string;
+                ownerId?: components["schemas"]["UUID"];
+                period?: components["schemas"]["PeriodPreset"];
+                region?: "EAST" | "NORTH" | "SOUTH" | "CENTRAL" | "SOUTHWEST" | "NORTHWEST" | "NORTHEAST" | "HK_MACAO_TAIWAN" | "OVERSEAS";
+                tier?: "A" | "B" | "C" | "INACTIVE";
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path: {
+                figure: string;
+                section: components["schemas"]["Section"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAnalytics: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ExportFormat"];
+                from?: components["schemas"]["LocalDate"];
+                ownerId?: components["schemas"]["UUID"];
+                period?: components["schemas"]["PeriodPreset"];
+                region?: "EAST" | "NORTH" | "SOUTH" | "CENTRAL" | "SOUTHWEST" | "NORTHWEST" | "NORTHEAST" | "HK_MACAO_TAIWAN" | "OVERSEAS";
+                /** @description Only this table of the section */
+                table?: string;
+                tier?: "A" | "B" | "C" | "INACTIVE";
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path: {
+                section: components["schemas"]["Section"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

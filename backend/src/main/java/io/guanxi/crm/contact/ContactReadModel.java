@@ -14,12 +14,16 @@ public final class ContactReadModel {
     /**
      * A derived table, one row per customer (archived ones included): {@code id} (uuid),
      * {@code owner_id} (uuid, for {@code Visibility.contactSql}), {@code referred_by_id} (uuid or null),
-     * {@code last_contacted_at} (timestamptz or null: the last interaction with them), {@code name}.
+     * {@code last_contacted_at} (timestamptz or null: the last interaction with them), {@code name},
+     * {@code region} (a {@code Region} name or null), {@code lifecycle_stage} (a {@code LifecycleStage} name),
+     * {@code created_at} (timestamptz), {@code archived} (boolean).
      * Use as {@code JOIN (…) AS alias ON alias.id = …}.
      */
     public static final String CONTACTS = """
             (SELECT c.id AS id, c.owner_id AS owner_id, c.referred_by_id AS referred_by_id,
-                    c.last_contacted_at AS last_contacted_at, c.name AS name FROM contact c)""";
+                    c.last_contacted_at AS last_contacted_at, c.name AS name, c.region AS region,
+                    c.lifecycle_stage AS lifecycle_stage, c.created_at AS created_at, c.archived_at IS NOT NULL AS archived
+             FROM contact c)""";
 
     /**
      * A derived table, one row per customer that is not archived: {@code id} (uuid), {@code owner_id}

@@ -23,6 +23,7 @@ public final class ApiTags {
     public static final String SEARCH = "Search";
     public static final String VIEWS = "Saved views";
     public static final String WINBACK = "Win-back plans";
+    public static final String ANALYTICS = "Analytics";
 
     private ApiTags() {
     }

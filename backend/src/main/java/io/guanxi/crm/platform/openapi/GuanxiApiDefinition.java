@@ -31,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.LOYALTY, description = "Points (积分): an append-only ledger, rewards, redemptions, expiry, referrals"),
             @Tag(name = ApiTags.SEARCH, description = "One search over contacts, leads and complaints, within what you may see"),
             @Tag(name = ApiTags.VIEWS, description = "Saved views of the contact, lead and complaint lists: yours, the team's, your default"),
-            @Tag(name = ApiTags.WINBACK, description = "PDCA win-back plans (挽回): plan, do (activities), check (who bought again), act")
+            @Tag(name = ApiTags.WINBACK, description = "PDCA win-back plans (挽回): plan, do (activities), check (who bought again), act"),
+            @Tag(name = ApiTags.ANALYTICS, description = "Figures for managers (the team) and reps (their own book): each with the previous "
+                    + "period, the rows behind it, CSV and XLSX")
         },
         // Relative: the API is served by the same origin that serves this document (and the SPA).
         servers = @Server(url = "/", description = "This Guanxi CRM instance"),

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,6 +58,14 @@ public class Visibility {
     /** Whether the caller sees every customer (admins, managers, service agents). */
     public boolean seesAllCustomers() {
         return currentUser.has(Role.ADMIN) || currentUser.has(Role.MANAGER) || currentUser.has(Role.SERVICE_AGENT);
+    }
+
+    /**
+     * Whose book of customers the caller's figures are limited to (analytics): their own id for a rep,
+     * empty for those who see every customer (then a team figure).
+     */
+    public Optional<UUID> bookOwner() {
+        return seesAllCustomers() ? Optional.empty() : Optional.of(currentUser.id());
     }
 
     /** Native SQL: the customers (table {@code contact} as {@code alias}) the caller may see. */

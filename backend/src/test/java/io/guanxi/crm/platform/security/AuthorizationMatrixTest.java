@@ -199,6 +199,11 @@ class AuthorizationMatrixTest {
             entry("listWinbackTargets", roles(SALES_REP, MANAGER, ADMIN)),
             entry("recordWinbackOutcome", roles(SALES_REP, MANAGER, ADMIN).ifMatch()),
             entry("listWinbackEvents", roles(SALES_REP, MANAGER, ADMIN)),
+            // Analytics: a rep's figures cover their own book (AnalyticsScopeTest); integrators have none.
+            entry("getAnalytics", roles(STAFF)),
+            entry("exportAnalytics", roles(STAFF)),
+            entry("drillAnalytics", roles(STAFF)),
+            entry("exportDrillAnalytics", roles(STAFF)),
             // Surveys: the public pair is answered by anyone with the link, no token; a gateway (integrator) delivers.
             entry("getPublicSurvey", PUBLIC),
             entry("answerPublicSurvey", PUBLIC),
