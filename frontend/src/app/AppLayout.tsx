@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  BarChartOutlined,
   ApartmentOutlined,
   CalendarOutlined,
   ControlOutlined,
@@ -64,6 +65,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
       ? [{ key: '/winback', icon: <RetweetOutlined />, label: t('nav.winback') }]
+      : []),
+    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
+      ? [{ key: '/analytics', icon: <BarChartOutlined />, label: t('nav.analytics') }]
       : []),
     ...(hasRole(session, 'MANAGER', 'ADMIN')
       ? [{ key: '/surveys', icon: <SmileOutlined />, label: t('nav.surveys') }]

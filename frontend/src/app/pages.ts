@@ -20,6 +20,8 @@ export const pages = {
   users: () => import('../features/users/UsersPage'),
   scoring: () => import('../features/leads/ScoringPolicyPage'),
   assignment: () => import('../features/leads/AssignmentRulesPage'),
+  analytics: () => import('../features/analytics/AnalyticsPage'),
+  analyticsDrill: () => import('../features/analytics/DrillPage'),
 };
 
 type Page = keyof typeof pages;
@@ -47,8 +49,12 @@ export function pagesAt(path: string): Page[] {
   if (/^\/s\/[^/]+$/.test(path)) return ['survey'];
   const page: Page | undefined = /^\/contacts\/[^/]+$/.test(path)
     ? 'contact'
-    : /^\/complaints\/[^/]+$/.test(path)
-      ? 'complaint'
-      : BY_PATH[path];
+    : /^\/analytics(\/[A-Z]+)?$/.test(path)
+      ? 'analytics'
+      : /^\/analytics\/[A-Z]+\/drill\/[^/]+$/.test(path)
+        ? 'analyticsDrill'
+        : /^\/complaints\/[^/]+$/.test(path)
+          ? 'complaint'
+          : BY_PATH[path];
   return page ? ['layout', page] : ['layout'];
 }

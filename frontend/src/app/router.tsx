@@ -77,6 +77,14 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await pages.loyalty()).LoyaltyPage }),
           },
           {
+            path: '/analytics/:section?',
+            lazy: async () => ({ Component: (await pages.analytics()).AnalyticsPage }),
+          },
+          {
+            path: '/analytics/:section/drill/:figure',
+            lazy: async () => ({ Component: (await pages.analyticsDrill()).DrillPage }),
+          },
+          {
             path: '/at-risk',
             lazy: async () => ({ Component: (await pages.atRisk()).AtRiskPage }),
           },

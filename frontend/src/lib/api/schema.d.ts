@@ -2786,6 +2786,8 @@ export interface components {
             /** @description A code that says more (a state, a cause, a stage) */
             note?: string | null;
         };
+        AnalyticsOptionalFigure: string | null;
+        AnalyticsOptionalNumber: number | null;
         /** @description A section's figures for a period, each number with the previous period's beside it */
         AnalyticsReport: {
             section: components["schemas"]["Section"];
@@ -2806,10 +2808,10 @@ export interface components {
             key: string;
             /** @description A name to show instead of the key (a rep's name); else the web app translates the key */
             label?: string | null;
-            /** @description One per column, empty where not defined */
-            values: number[];
-            /** @description One per column: the figure whose rows are behind the value (…/drill/{figure}?key=), or empty */
-            drills: string[];
+            /** @description One per column, null where not defined */
+            values: components["schemas"]["AnalyticsOptionalNumber"][];
+            /** @description One per column: the figure whose rows are behind the value (…/drill/{figure}?key=), or null */
+            drills: components["schemas"]["AnalyticsOptionalFigure"][];
         };
         /** @description A breakdown: rows of one dimension, columns of values; drawn as a chart with this table beside it */
         AnalyticsTable: {

@@ -1,0 +1,127 @@
+package io.guanxi.crm.analytics;
+
+import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
+import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.platform.db.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The lifecycle figures' SQL: stages at an instant from the stage history, and the moves of a period. */
+@ApplicationScoped
+public class LifecycleRepository {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Customers (not archived, created before {@code asOf}) in each stage at {@code asOf}: the current
+     * stage, unless they moved after {@code asOf}; then the stage their first later move left.
+     */
+    private static String stagesAt(AnalyticsQuery query, Map<String, Object> params) {
+        return """
+                SELECT c.id AS id, c.name AS name, c.owner_id AS owner_id, c.created_at AS created_at,
+                       coalesce(later.stage_at, c.lifecycle_stage) AS stage
+                FROM %s AS c
+                LEFT JOIN (SELECT DISTINCT ON (h.contact_id) h.contact_id AS contact_id, h.from_stage AS stage_at
+                           FROM %s AS h WHERE h.changed_at >= :asOf
+                           ORDER BY h.contact_id, h.changed_at, h.seq) AS later ON later.contact_id = c.id
+                WHERE c.created_at < :asOf AND NOT c.archived AND %s""".formatted(ContactReadModel.CONTACTS,
+                ContactReadModel.STAGE_CHANGES, query.customerScope("c.id", "c.owner_id", params));
+    }
+
+    Map<String, Long> stageCounts(AnalyticsQuery query, Instant asOf) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("asOf", asOf);
+        String sql = "SELECT s.stage AS stage, count(*) AS n FROM (" + stagesAt(query, params) + ") AS s GROUP BY s.stage";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Tuple row : Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params))) {
+            counts.put(Rows.string(row, "stage"), Rows.longValue(row, "n"));
+        }
+        return counts;
+    }
+
+    DrillQuery customersInStage(AnalyticsQuery query, Instant asOf, String stage) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("asOf", asOf);
+        params.put("stage", stage);
+        return new DrillQuery("SELECT 'CONTACT' AS kind, s.id AS id, s.id AS contact_id, s.name AS title, s.owner_id AS owner_id,"
+                + " s.created_at AS at, CAST(NULL AS numeric) AS amount, s.stage AS note FROM (" + stagesAt(query, params)
+                + ") AS s WHERE s.stage = :stage", params);
+    }
+
+    /** The customers created in a period. */
+    long created(AnalyticsQuery query, Period period) {
+        DrillQuery drill = createdCustomers(query, period);
+        return count(drill);
+    }
+
+    DrillQuery createdCustomers(AnalyticsQuery query, Period period) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("start", period.start(query.zone()));
+        params.put("end", period.end(query.zone()));
+        return new DrillQuery("""
+                SELECT 'CONTACT' AS kind, c.id AS id, c.id AS contact_id, c.name AS title, c.owner_id AS owner_id,
+                       c.created_at AS at, CAST(NULL AS numeric) AS amount, c.lifecycle_stage AS note
+                FROM %s AS c WHERE c.created_at >= :start AND c.created_at < :end AND %s"""
+                .formatted(ContactReadModel.CONTACTS, query.customerScope("c.id", "c.owner_id", params)), params);
+    }
+
+    /**
+     * The moves of a period, optionally only from one stage ({@code from}; {@link LifecycleSection#CREATED}
+     * for creations) and to another; creations (no from stage) only when {@code withCreations}.
+     */
+    DrillQuery moves(AnalyticsQuery query, Period period, String from, String to, boolean withCreations) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("start", period.start(query.zone()));
+        params.put("end", period.end(query.zone()));
+        StringBuilder where = new StringBuilder();
+        if (from == null) {
+            where.append(withCreations ? "" : " AND h.from_stage IS NOT NULL");
+        } else if (from.equals(LifecycleSection.CREATED)) {
+            where.append(" AND h.from_stage IS NULL");
+        } else {
+            where.append(" AND h.from_stage = :fromStage");
+            params.put("fromStage", from);
+        }
+        if (to != null) {
+            where.append(" AND h.to_stage = :toStage");
+            params.put("toStage", to);
+        }
+        return new DrillQuery("""
+                SELECT 'CONTACT' AS kind, c.id AS id, c.id AS contact_id, c.name AS title, c.owner_id AS owner_id,
+                       h.changed_at AS at, CAST(NULL AS numeric) AS amount,
+                       coalesce(h.from_stage, '%s') || ':' || h.to_stage AS note
+                FROM %s AS h JOIN %s AS c ON c.id = h.contact_id
+                WHERE h.changed_at >= :start AND h.changed_at < :end AND %s%s"""
+                .formatted(LifecycleSection.CREATED, ContactReadModel.STAGE_CHANGES, ContactReadModel.CONTACTS,
+                        query.customerScope("c.id", "c.owner_id", params), where), params);
+    }
+
+    /** Moves of a period counted by "FROM:TO" (FROM is NEW for a creation). */
+    Map<String, Long> flow(AnalyticsQuery query, Period period) {
+        DrillQuery moves = moves(query, period, null, null, true);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Tuple row : Rows.list(bind(em.createNativeQuery("SELECT m.note AS move, count(*) AS n FROM (" + moves.sql() + ") AS m GROUP BY m.note",
+                Tuple.class), moves.params()))) {
+            counts.put(Rows.string(row, "move"), Rows.longValue(row, "n"));
+        }
+        return counts;
+    }
+
+    long count(DrillQuery drill) {
+        return Rows.longValue(Rows.one(bind(em.createNativeQuery("SELECT count(*) AS n FROM (" + drill.sql() + ") AS d", Tuple.class),
+                drill.params())), "n");
+    }
+
+    private static Query bind(Query query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+}
