@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmark data for the analytics endpoints (docs/benchmarks.md, issue 18) in a database of its own:
+# the schema by Flyway's migrations (psql, in version order), then 1 000 000 customers, 10 000 000
+# purchases, 5 000 000 interactions (generate-churn.sql), 1 000 000 leads with one more interaction each
+# (generate-leads.sql), 1 100 000 complaints (100 000 from generate-churn.sql, 1 000 000 from
+# generate-complaints.sql), 200 000 NPS answers (generate-churn-surveys.sql). About 25 minutes on 2 cores.
+# DB=guanxi_bench_analytics scripts/bench/generate-analytics.sh
+set -euo pipefail
+DB=${DB:-guanxi_bench_analytics}
+here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
+psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
+createdb -h 127.0.0.1 -U postgres "$DB"
+for f in $(ls "$root"/backend/src/main/resources/db/migration/V*.sql | sort -t V -k2 -n); do psql -d "$DB" -f "$f"; done
+time psql -d "$DB" -f "$here/generate-churn.sql"
+time psql -d "$DB" -v leads=1000000 -v per=1 -f "$here/generate-leads.sql"
+time psql -d "$DB" -f "$here/generate-complaints.sql"
+time psql -d "$DB" -f "$here/generate-churn-surveys.sql"
+psql -d "$DB" -c "VACUUM ANALYZE"
+psql -d "$DB" -Atc "SELECT (SELECT count(*) FROM contact) || ' contacts, ' || (SELECT count(*) FROM purchase) || ' purchases, '
+  || (SELECT count(*) FROM interaction) || ' interactions, ' || (SELECT count(*) FROM lead) || ' leads, '
+  || (SELECT count(*) FROM complaint) || ' complaints, ' || (SELECT count(*) FROM survey_answer) || ' NPS answers'"
