@@ -18,6 +18,7 @@ import { scenarios as surveys } from './surveys.mjs';
 import { scenarios as churnRisk } from './churn-risk.mjs';
 import { scenarios as campaigns } from './campaigns.mjs';
 import { scenarios as churnReview } from './churn-review.mjs';
+import { scenarios as analytics } from './analytics.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
 const all = [
@@ -32,6 +33,7 @@ const all = [
     ...churnRisk,
     ...campaigns,
     ...churnReview,
+    ...analytics,
 ];
 // GUANXI_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one page).
 const only = process.env.GUANXI_E2E_ONLY ? new RegExp(process.env.GUANXI_E2E_ONLY) : null;
