@@ -68,6 +68,9 @@ public class DemoData {
     DemoChurn demoChurn;
 
     @Inject
+    DemoRepository demoRepository;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -97,6 +100,8 @@ public class DemoData {
         demoLoyalty.seed(manager);
         demoCampaigns.seed(manager);
         demoChurn.seed();
+        int answers = QuarkusTransaction.requiringNew().call(() -> demoRepository.insertNpsAnswers(clock.instant()));
+        LOG.infof("Seeded %d NPS answers over six months", answers);
         LOG.infof("Seeded demo users and %d contacts; every demo password is '%s'", config.demo().contacts(),
                 config.demo().password());
     }

@@ -178,4 +178,29 @@ public class DemoRepository {
                 ORDER BY abs(hashtext(c.id::text || 'churn')), c.id LIMIT :count""".formatted(UserReadModel.INTEGRATOR_IDS), Tuple.class)
                 .setParameter("count", count)).stream().map(r -> Rows.uuid(r, "id")).toList();
     }
+    /**
+     * NPS answers of about a third of the buying customers, one each, spread over the last six months (so
+     * NPS reads by month), scores skewed to promoters with some detractors; invitation and answer as the
+     * survey feature records them (a sent invitation answered a day later).
+     */
+    int insertNpsAnswers(Instant now) {
+        return em.createNativeQuery("""
+                WITH policy AS (SELECT max(version) AS version FROM survey_policy),
+                picked AS (SELECT c.id, c.owner_id, abs(hashtext(c.id::text || 'nps')) AS h FROM contact c
+                           WHERE c.lifecycle_stage IN ('PURCHASE', 'LOYALTY') AND c.owner_id NOT IN (%s)
+                             AND abs(hashtext(c.id::text || 'nps')) %% 3 = 0),
+                invited AS (
+                    INSERT INTO survey_invitation (id, token, contact_id, template, trigger, policy_version, created_at, expires_at,
+                                                   sent_at, sent_by, sent_channel)
+                    SELECT gen_random_uuid(), replace(gen_random_uuid()::text, '-', ''), p.id, 'NPS', 'PERIODIC', policy.version,
+                           CAST(:now AS timestamptz) - make_interval(days => 2 + p.h %% 180),
+                           CAST(:now AS timestamptz) - make_interval(days => 2 + p.h %% 180) + interval '14 days',
+                           CAST(:now AS timestamptz) - make_interval(days => 2 + p.h %% 180), p.owner_id, 'WECHAT'
+                    FROM picked p CROSS JOIN policy
+                    RETURNING id, contact_id, created_at)
+                INSERT INTO survey_answer (invitation_id, contact_id, template, score, comment, answered_at)
+                SELECT i.id, i.contact_id, 'NPS', (ARRAY[10, 9, 9, 10, 8, 7, 9, 6, 3, 10, 8, 5])[1 + abs(hashtext(i.id::text)) %% 12],
+                       NULL, i.created_at + interval '1 day'
+                FROM invited i""".formatted(UserReadModel.INTEGRATOR_IDS)).setParameter("now", now).executeUpdate();
+    }
 }
