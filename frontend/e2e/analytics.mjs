@@ -1,0 +1,56 @@
+// Analytics (issue 18): a manager reads a section at a desk and on a phone in both languages, opens the
+// rows behind a number (as many as the number says) and takes them away as a spreadsheet.
+import assert from 'node:assert/strict';
+import { checkPage, PHONE, setLanguage, signIn } from './support.mjs';
+
+/** The number on a card, as the page shows it (digits only). */
+async function cardNumber(page, code) {
+    const text = await page.getByTestId(`analytics-card-${code}`).locator('a, div').nth(1).innerText();
+    return Number(text.replace(/[^\d]/g, ''));
+}
+
+async function lifecycleScenario({ page, screenshot }, width) {
+    await signIn(page, 'manager.wang', 'demo1234', '/analytics/LIFECYCLE?period=THIS_YEAR');
+    await page.getByTestId('analytics-section-LIFECYCLE').waitFor();
+    await page.getByTestId('analytics-table-lifecycle.stages').locator('canvas').waitFor();
+    await checkPage(page, screenshot, `analytics-lifecycle-${width}-zh-CN.png`);
+    await setLanguage(page, 'EN');
+    await page.getByTestId('analytics-card-lifecycle.newCustomers').getByText('New customers').waitFor();
+    await checkPage(page, screenshot, `analytics-lifecycle-${width}-en.png`);
+    await setLanguage(page, '中文');
+}
+
+export const scenarios = [
+    ['a manager reads the lifecycle section', (context) => lifecycleScenario(context, 1440)],
+    ['the lifecycle section on a phone', (context) => lifecycleScenario(context, 390), PHONE],
+    [
+        'a manager opens the customers behind a number and exports them',
+        async ({ page, screenshot }) => {
+            await signIn(page, 'manager.wang', 'demo1234', '/analytics/LIFECYCLE?period=THIS_YEAR');
+            const card = page.getByTestId('analytics-card-lifecycle.newCustomers');
+            await card.waitFor();
+            const shown = await cardNumber(page, 'lifecycle.newCustomers');
+            assert.ok(shown > 0, 'the demo created customers this year');
+            await card.getByRole('link').click();
+            await page.waitForURL(/\/analytics\/LIFECYCLE\/drill\/lifecycle\.newCustomers\?period=THIS_YEAR/);
+            await page.getByTestId('analytics-drill-title').getByText('新建客户').waitFor();
+            const total = await page.getByTestId('analytics-drill-total').innerText();
+            assert.equal(
+                Number(total.replace(/[^\d]/g, '')),
+                shown,
+                'the rows behind the number are as many as the number',
+            );
+            await checkPage(page, screenshot, 'analytics-drill-1440-zh-CN.png');
+            const [download] = await Promise.all([
+                page.waitForEvent('download'),
+                page.getByTestId('analytics-drill-export-xlsx').click(),
+            ]);
+            assert.match(
+                download.suggestedFilename(),
+                /^analytics-lifecycle\.newCustomers-\d{4}-01-01_\d{4}-12-31\.xlsx$/,
+            );
+            await page.getByTestId('analytics-drill-back').click();
+            await page.getByTestId('analytics-section-LIFECYCLE').waitFor();
+        },
+    ],
+];
