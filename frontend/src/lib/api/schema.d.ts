@@ -2807,7 +2807,7 @@ export interface components {
             /** @description A name to show instead of the key (a rep's name); else the web app translates the key */
             label?: string | null;
             /** @description One per column, empty where not defined */
-            values: number[];
+            values: components["schemas"]["AnalyticsValue"][];
             /** @description One per column: the figure whose rows are behind the value (…/drill/{figure}?key=), or empty */
             drills: string[];
         };
@@ -2819,6 +2819,7 @@ export interface components {
             columns: components["schemas"]["AnalyticsColumn"][];
             rows: components["schemas"]["AnalyticsRow"][];
         };
+        AnalyticsValue: number | null;
         AssignRequest: {
             assigneeId: components["schemas"]["UUID"];
         };
