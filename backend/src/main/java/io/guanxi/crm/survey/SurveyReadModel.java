@@ -18,4 +18,13 @@ public final class SurveyReadModel {
     public static final String NPS_ANSWERS = """
             (SELECT a.contact_id AS contact_id, a.answered_at AS answered_at, a.score AS score
              FROM survey_answer a WHERE a.template = 'NPS')""";
+
+    /**
+     * {@link #NPS_ANSWERS} with each answer's id, for lists that link to the answer (the rows behind an analytics
+     * figure): {@code id} (uuid, the invitation it answers), {@code contact_id} (uuid), {@code answered_at}
+     * (timestamptz), {@code score} (int, 0–10). Use as {@code FROM (…) AS alias}.
+     */
+    public static final String NPS_ANSWER_RECORDS = """
+            (SELECT a.invitation_id AS id, a.contact_id AS contact_id, a.answered_at AS answered_at, a.score AS score
+             FROM survey_answer a WHERE a.template = 'NPS')""";
 }

@@ -1,0 +1,230 @@
+package io.guanxi.crm.analytics;
+
+import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
+import io.guanxi.crm.churn.ChurnReadModel;
+import io.guanxi.crm.churnrisk.ChurnRiskReadModel;
+import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.purchase.PurchaseReadModel;
+import io.guanxi.crm.survey.Nps;
+import io.guanxi.crm.survey.SurveyReadModel;
+import io.guanxi.crm.winback.WinbackReadModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements behind the retention figures: churns, the customer base at an instant, NPS answers,
+ * win-back targets and churn risk, each over a period and the caller's scope. A figure's count and the
+ * rows behind it ({@code *Rows}) share one WHERE, so they count the same rows.
+ */
+@ApplicationScoped
+public class RetentionRepository {
+
+    /** The columns of a row behind a figure, when nothing fills them. */
+    private static final String NO_AT = "CAST(NULL AS timestamptz)";
+    private static final String NO_AMOUNT = "CAST(NULL AS numeric)";
+
+    @Inject
+    EntityManager em;
+
+    /** A period's bounds, half open, and the months (first days, business time zone) it touches. */
+    record Span(Instant start, Instant end, LocalDate firstMonth, LocalDate lastMonth) {
+    }
+
+    // ---- churn ----
+
+    /** Churns in the span (by the time they churned) of customers in scope: {@code ch} the churn, {@code c} its customer. */
+    private static String churnsIn(Span span, AnalyticsQuery query, Map<String, Object> params) {
+        params.put("churnStart", span.start());
+        params.put("churnEnd", span.end());
+        params.put("churnFirstMonth", span.firstMonth());
+        params.put("churnLastMonth", span.lastMonth());
+        // The month range adds nothing (a churn's month is the month of churned_at) but lets the (month, owner) index serve.
+        return " FROM " + ChurnReadModel.CHURNED + " AS ch JOIN " + ContactReadModel.CONTACTS + " AS c ON c.id = ch.contact_id"
+                + " WHERE ch.month BETWEEN :churnFirstMonth AND :churnLastMonth AND ch.churned_at >= :churnStart AND ch.churned_at < :churnEnd"
+                + " AND " + query.customerScope("ch.contact_id", "c.owner_id", params);
+    }
+
+    /** Churns in the span per review month (yyyy-MM) and cause (null while unknown). */
+    List<Tuple> churnsByMonthAndCause(Span span, AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = "SELECT to_char(ch.month, 'YYYY-MM') AS month, ch.cause AS cause, count(*) AS churned" + churnsIn(span, query, params)
+                + " GROUP BY ch.month, ch.cause";
+        return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
+    }
+
+    /** The churns behind a churn figure: those in the span meeting {@code condition} (on {@code ch}, with its own parameters). */
+    DrillQuery churnRows(Span span, AnalyticsQuery query, String condition, Map<String, Object> conditionParams) {
+        Map<String, Object> params = new HashMap<>(conditionParams);
+        String sql = "SELECT 'CHURN' AS kind, ch.id AS id, ch.contact_id AS contact_id, c.name AS title, c.owner_id AS owner_id,"
+                + " ch.churned_at AS at, " + NO_AMOUNT + " AS amount, ch.cause AS note" + churnsIn(span, query, params) + " AND " + condition;
+        return new DrillQuery(sql, params);
+    }
+
+    /**
+     * Customers in scope at each instant, as the churn review counts its base: not archived, created
+     * before it, and in PURCHASE or LOYALTY then — the stage its last move before the instant led to,
+     * else the stage its first move after it left, else (no history at all) its current stage. One pass
+     * over the history: each move opens a span (its time, the next move's time] in the stage it led to;
+     * before the first move the customer was in the stage that move left.
+     */
+    long[] customersAt(List<Instant> instants, AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String scoped = "SELECT l.id AS id, l.created_at AS created_at, l.lifecycle_stage AS lifecycle_stage FROM "
+                + ContactReadModel.LIFECYCLE + " AS l WHERE NOT l.archived AND " + query.customerScope("l.id", "l.owner_id", params);
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < instants.size(); i++) {
+            params.put("at" + i, instants.get(i));
+            counts.add(("count(*) FILTER (WHERE s.created_at < :at%1$d AND (sp.after_at IS NULL OR sp.after_at < :at%1$d)"
+                    + " AND (sp.until_at IS NULL OR sp.until_at >= :at%1$d)) AS customers%1$d").formatted(i));
+        }
+        String sql = """
+                WITH scoped AS (%1$s),
+                moves AS (
+                    SELECT h.contact_id AS contact_id, h.changed_at AS changed_at, h.from_stage AS from_stage, h.to_stage AS to_stage,
+                           lead(h.changed_at) OVER w AS next_at, row_number() OVER w AS n
+                    FROM %2$s AS h JOIN scoped AS s ON s.id = h.contact_id
+                    WINDOW w AS (PARTITION BY h.contact_id ORDER BY h.changed_at, h.seq)),
+                spans AS (
+                    SELECT m.contact_id AS contact_id, m.changed_at AS after_at, m.next_at AS until_at, m.to_stage AS stage FROM moves AS m
+                    UNION ALL
+                    SELECT m.contact_id, CAST(NULL AS timestamptz), m.changed_at, m.from_stage FROM moves AS m WHERE m.n = 1
+                    UNION ALL
+                    SELECT s.id, CAST(NULL AS timestamptz), CAST(NULL AS timestamptz), s.lifecycle_stage FROM scoped AS s
+                    WHERE NOT EXISTS (SELECT 1 FROM %2$s AS h WHERE h.contact_id = s.id))
+                SELECT %3$s
+                FROM spans AS sp JOIN scoped AS s ON s.id = sp.contact_id
+                WHERE sp.stage IN ('PURCHASE', 'LOYALTY')""".formatted(scoped, ContactReadModel.STAGE_CHANGES, String.join(", ", counts));
+        Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+        long[] customers = new long[instants.size()];
+        for (int i = 0; i < customers.length; i++) {
+            customers[i] = Rows.longValue(row, "customers" + i);
+        }
+        return customers;
+    }
+
+    // ---- NPS ----
+
+    /** NPS answers in the span of customers in scope: {@code a} the answer, {@code c} its customer. */
+    private static String answersIn(String answers, Span span, AnalyticsQuery query, Map<String, Object> params) {
+        params.put("npsStart", span.start());
+        params.put("npsEnd", span.end());
+        return " FROM " + answers + " AS a JOIN " + ContactReadModel.CONTACTS + " AS c ON c.id = a.contact_id"
+                + " WHERE a.answered_at >= :npsStart AND a.answered_at < :npsEnd AND " + query.customerScope("a.contact_id", "c.owner_id", params);
+    }
+
+    /** The month (yyyy-MM, business time zone) an answer was given in. */
+    private static String answerMonth(AnalyticsQuery query, Map<String, Object> params) {
+        params.put("npsZone", query.zone().getId());
+        return "to_char(a.answered_at AT TIME ZONE :npsZone, 'YYYY-MM')";
+    }
+
+    /** Promoters (9–10), passives (7–8) and detractors (0–6) per month of answering. */
+    List<Tuple> npsByMonth(Span span, AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String month = answerMonth(query, params);
+        String sql = "SELECT " + month + " AS month, count(*) FILTER (WHERE a.score >= " + Nps.PROMOTER_MIN + ") AS promoters,"
+                + " count(*) FILTER (WHERE a.score > " + Nps.DETRACTOR_MAX + " AND a.score < " + Nps.PROMOTER_MIN + ") AS passives,"
+                + " count(*) FILTER (WHERE a.score <= " + Nps.DETRACTOR_MAX + ") AS detractors"
+                + answersIn(SurveyReadModel.NPS_ANSWERS, span, query, params) + " GROUP BY 1";
+        return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
+    }
+
+    /** The answers behind an NPS figure: those in the span with a score in [min, max], of one month (yyyy-MM) or all. */
+    DrillQuery answerRows(Span span, AnalyticsQuery query, int minScore, int maxScore, String monthOrNull) {
+        Map<String, Object> params = new HashMap<>();
+        String from = answersIn(SurveyReadModel.NPS_ANSWER_RECORDS, span, query, params);
+        params.put("npsMin", minScore);
+        params.put("npsMax", maxScore);
+        String month = "";
+        if (monthOrNull != null) {
+            month = " AND " + answerMonth(query, params) + " = :npsMonth";
+            params.put("npsMonth", monthOrNull);
+        }
+        String sql = "SELECT 'SURVEY_ANSWER' AS kind, a.id AS id, a.contact_id AS contact_id, c.name AS title, c.owner_id AS owner_id,"
+                + " a.answered_at AS at, " + NO_AMOUNT + " AS amount, CAST(a.score AS text) AS note" + from
+                + " AND a.score BETWEEN :npsMin AND :npsMax" + month;
+        return new DrillQuery(sql, params);
+    }
+
+    // ---- win-back ----
+
+    /**
+     * Targets of started plans of customers in scope, each with the time it was won back: as CHECK froze
+     * it, or while the plan is being done, its first kept purchase after the start within the goal's
+     * days (what the plan's page shows). {@code t} the target, {@code c} its customer.
+     */
+    private static String startedTargets(AnalyticsQuery query, Map<String, Object> params) {
+        return " " + """
+                FROM (SELECT w.id AS id, w.contact_id AS contact_id, w.started_at AS started_at, w.outcome AS outcome,
+                             CASE WHEN w.checked_at IS NOT NULL THEN w.won_back_at
+                                  ELSE (SELECT min(pu.occurred_at) FROM %s AS pu
+                                        WHERE pu.contact_id = w.contact_id AND pu.kept_amount > 0 AND pu.occurred_at >= w.started_at
+                                          AND pu.occurred_at < w.started_at + make_interval(days => w.goal_days)) END AS won_back_at
+                      FROM %s AS w WHERE w.started_at IS NOT NULL) AS t
+                JOIN %s AS c ON c.id = t.contact_id
+                WHERE""".formatted(PurchaseReadModel.PURCHASES, WinbackReadModel.TARGETS, ContactReadModel.CONTACTS)
+                + " " + query.customerScope("t.contact_id", "c.owner_id", params);
+    }
+
+    /** Won back in the span; and of the targets of plans started in the span, how many and how many won back so far. */
+    Tuple winback(Span span, AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("winbackStart", span.start());
+        params.put("winbackEnd", span.end());
+        String sql = "SELECT count(*) FILTER (WHERE t.won_back_at >= :winbackStart AND t.won_back_at < :winbackEnd) AS won_back,"
+                + " count(*) FILTER (WHERE t.started_at >= :winbackStart AND t.started_at < :winbackEnd) AS started,"
+                + " count(*) FILTER (WHERE t.started_at >= :winbackStart AND t.started_at < :winbackEnd AND t.won_back_at IS NOT NULL)"
+                + " AS started_won_back" + startedTargets(query, params);
+        return Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+    }
+
+    /** Targets won back in the span ({@code byStart} false), or won back at all of plans started in it ({@code byStart} true). */
+    DrillQuery winbackRows(Span span, AnalyticsQuery query, boolean byStart) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("winbackStart", span.start());
+        params.put("winbackEnd", span.end());
+        String condition = byStart ? "t.started_at >= :winbackStart AND t.started_at < :winbackEnd AND t.won_back_at IS NOT NULL"
+                : "t.won_back_at >= :winbackStart AND t.won_back_at < :winbackEnd";
+        String sql = "SELECT 'WINBACK_TARGET' AS kind, t.id AS id, t.contact_id AS contact_id, c.name AS title, c.owner_id AS owner_id,"
+                + " t.won_back_at AS at, " + NO_AMOUNT + " AS amount, t.outcome AS note" + startedTargets(query, params) + " AND " + condition;
+        return new DrillQuery(sql, params);
+    }
+
+    // ---- churn risk ----
+
+    private static String scored(AnalyticsQuery query, Map<String, Object> params) {
+        return " FROM " + ChurnRiskReadModel.LEVELS + " AS r JOIN " + ContactReadModel.CONTACTS + " AS c ON c.id = r.contact_id WHERE "
+                + query.customerScope("r.contact_id", "c.owner_id", params);
+    }
+
+    /** Customers in scope per churn-risk level, now. */
+    List<Tuple> riskLevels(AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = "SELECT r.level AS level, count(*) AS customers" + scored(query, params) + " GROUP BY r.level";
+        return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
+    }
+
+    /** The customers at a churn-risk level now. */
+    DrillQuery riskRows(AnalyticsQuery query, String level) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("riskLevel", level);
+        String sql = "SELECT 'CONTACT' AS kind, c.id AS id, c.id AS contact_id, c.name AS title, c.owner_id AS owner_id, " + NO_AT + " AS at, "
+                + NO_AMOUNT + " AS amount, r.level AS note" + scored(query, params) + " AND r.level = :riskLevel";
+        return new DrillQuery(sql, params);
+    }
+
+    private static Query bind(Query query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+}
