@@ -59,29 +59,36 @@ public class ValueRepository {
     @Inject
     EntityManager em;
 
-    /** The period's kept sales with their customer's name and owner: id, contact_id, occurred_at, kept_amount, name, owner_id. */
+    /**
+     * The period's kept sales with their customer's name and owner: id, contact_id, occurred_at, kept_amount, name, owner_id.
+     * Every purchase has its customer; the join is LEFT so that a figure which reads neither name nor owner and has no
+     * filter on the owner does not join at all (PostgreSQL removes it), and one with a filter joins as an inner join.
+     */
     private static String sales(AnalyticsQuery query, Map<String, Object> params) {
         return """
                 SELECT p.id AS id, p.contact_id AS contact_id, p.occurred_at AS occurred_at, p.kept_amount AS kept_amount,
                        c.name AS name, c.owner_id AS owner_id
-                FROM %s AS p JOIN %s AS c ON c.id = p.contact_id
+                FROM %s AS p LEFT JOIN %s AS c ON c.id = p.contact_id
                 WHERE p.occurred_at >= :start AND p.occurred_at < :end AND p.kept_amount > 0 AND %s"""
                 .formatted(PurchaseReadModel.PURCHASES, ContactReadModel.CONTACTS, query.customerScope("p.contact_id", "c.owner_id", params));
     }
 
-    /** {@code b}: each buyer of the period: contact_id, name, owner_id, sales, revenue, last_at, returning (kept a sale before the period). */
-    private static String buyers(AnalyticsQuery query, Map<String, Object> params) {
+    /**
+     * {@code b}: each buyer of the period: contact_id, sales, revenue, last_at, returning (kept a sale before the period), and
+     * with {@code named} their name and owner_id.
+     */
+    private static String buyers(AnalyticsQuery query, Map<String, Object> params, boolean named) {
+        String customer = named ? ", s.name, s.owner_id" : "";
         return """
                 WITH sales AS (%s),
                 per_buyer AS (
-                    SELECT s.contact_id, s.name, s.owner_id, count(*) AS sales, sum(s.kept_amount) AS revenue,
-                           max(s.occurred_at) AS last_at
-                    FROM sales s GROUP BY s.contact_id, s.name, s.owner_id),
+                    SELECT s.contact_id%s, count(*) AS sales, sum(s.kept_amount) AS revenue, max(s.occurred_at) AS last_at
+                    FROM sales s GROUP BY s.contact_id%s),
                 b AS (
                     SELECT pb.*, EXISTS (SELECT 1 FROM %s AS e WHERE e.contact_id = pb.contact_id AND e.occurred_at < :start
                                                                 AND e.kept_amount > 0) AS returning
                     FROM per_buyer pb)
-                """.formatted(sales(query, params), PurchaseReadModel.PURCHASES);
+                """.formatted(sales(query, params), customer, customer, PurchaseReadModel.PURCHASES);
     }
 
     private static Map<String, Object> periodParams(AnalyticsQuery query, Period period) {
@@ -93,7 +100,7 @@ public class ValueRepository {
 
     Totals totals(AnalyticsQuery query, Period period) {
         Map<String, Object> params = periodParams(query, period);
-        String sql = buyers(query, params) + """
+        String sql = buyers(query, params, false) + """
                 SELECT COALESCE(sum(b.revenue), 0) AS revenue, COALESCE(sum(b.sales), 0) AS purchases, count(*) AS buyers,
                        count(*) FILTER (WHERE %s) AS repeat_buyers, count(*) FILTER (WHERE %s) AS new_customers
                 FROM b""".formatted(Buyers.REPEAT.condition, Buyers.NEW.condition);
@@ -118,7 +125,7 @@ public class ValueRepository {
     /** The period's buyers (amount: what they kept buying in the period; at: their last sale in it). */
     DrillQuery buyers(AnalyticsQuery query, Buyers which) {
         Map<String, Object> params = periodParams(query, query.period());
-        String sql = buyers(query, params) + """
+        String sql = buyers(query, params, true) + """
                 SELECT 'CONTACT' AS kind, b.contact_id AS id, b.contact_id AS contact_id, b.name AS title,
                        b.owner_id AS owner_id, b.last_at AS at, b.revenue AS amount, CAST(NULL AS text) AS note
                 FROM b WHERE %s""".formatted(which.condition);
@@ -174,7 +181,7 @@ public class ValueRepository {
                 k AS (
                     SELECT v.contact_id AS contact_id, COALESCE(v.%s, '%s') AS key, c.name AS name, c.owner_id AS owner_id,
                            COALESCE(pb.revenue, 0) AS revenue, pb.last_at AS last_at
-                    FROM %s AS v JOIN %s AS c ON c.id = v.contact_id
+                    FROM %s AS v LEFT JOIN %s AS c ON c.id = v.contact_id
                     LEFT JOIN per_buyer pb ON pb.contact_id = v.contact_id
                     WHERE %s)
                 """.formatted(sales(query, params), valueClass.column, UNRANKED, TierReadModel.VALUE_CLASSES, ContactReadModel.CONTACTS,
@@ -184,7 +191,7 @@ public class ValueRepository {
     /** Customers by what they kept buying up to the end of the period (or now): key (a bucket), customers, revenue. */
     List<Tuple> clv(AnalyticsQuery query) {
         Map<String, Object> params = new HashMap<>();
-        String sql = lifetime(query, params) + """
+        String sql = lifetime(query, params, false) + """
                 SELECT l.key AS key, count(*) AS customers, sum(l.revenue) AS revenue FROM l GROUP BY l.key""";
         return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
     }
@@ -193,26 +200,29 @@ public class ValueRepository {
     DrillQuery clvCustomers(AnalyticsQuery query, String bucket) {
         Map<String, Object> params = new HashMap<>();
         params.put("bucket", bucket);
-        String sql = lifetime(query, params) + """
+        String sql = lifetime(query, params, true) + """
                 SELECT 'CONTACT' AS kind, l.contact_id AS id, l.contact_id AS contact_id, l.name AS title, l.owner_id AS owner_id,
                        l.last_at AS at, l.revenue AS amount, CAST(NULL AS text) AS note
                 FROM l WHERE l.key = :bucket""";
         return new DrillQuery(sql, params);
     }
 
-    /** {@code l}: each customer in scope who bought before the stock instant, with their kept revenue to then and its bucket. */
-    private static String lifetime(AnalyticsQuery query, Map<String, Object> params) {
+    /**
+     * {@code l}: each customer in scope who bought before the stock instant, with their kept revenue to then, their last
+     * sale and its bucket, and with {@code named} their name and owner_id.
+     */
+    private static String lifetime(AnalyticsQuery query, Map<String, Object> params, boolean named) {
         params.put("asOf", query.asOf(query.period()));
+        String customer = named ? ", c.name, c.owner_id" : "";
         return """
                 WITH per_customer AS (
-                    SELECT p.contact_id AS contact_id, c.name AS name, c.owner_id AS owner_id, sum(p.kept_amount) AS revenue,
-                           max(p.occurred_at) AS last_at
-                    FROM %s AS p JOIN %s AS c ON c.id = p.contact_id
+                    SELECT p.contact_id%s, sum(p.kept_amount) AS revenue, max(p.occurred_at) AS last_at
+                    FROM %s AS p LEFT JOIN %s AS c ON c.id = p.contact_id
                     WHERE p.occurred_at < :asOf AND %s
-                    GROUP BY p.contact_id, c.name, c.owner_id),
+                    GROUP BY p.contact_id%s),
                 l AS (SELECT pc.*, %s AS key FROM per_customer pc)
-                """.formatted(PurchaseReadModel.PURCHASES, ContactReadModel.CONTACTS,
-                query.customerScope("p.contact_id", "c.owner_id", params), bucketCase("pc.revenue"));
+                """.formatted(customer, PurchaseReadModel.PURCHASES, ContactReadModel.CONTACTS,
+                query.customerScope("p.contact_id", "c.owner_id", params), customer, bucketCase("pc.revenue"));
     }
 
     /** The bucket key of a revenue: "0-1000", "1000-5000", … "50000+". */
