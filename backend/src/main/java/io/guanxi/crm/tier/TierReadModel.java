@@ -28,6 +28,15 @@ public final class TierReadModel {
                     v.first_purchase_at AS first_purchase_at FROM customer_value v)""";
 
     /**
+     * A derived table, one row per customer with a value row (who has bought): {@code contact_id} (uuid),
+     * {@code abc_tier} (A, B, C, INACTIVE or null before the first recompute), {@code abcd_quadrant} (A, B, C, D or
+     * null likewise), {@code membership_level} (a {@code MembershipLevel} name). The current classes, for analytics.
+     */
+    public static final String VALUE_CLASSES = """
+            (SELECT v.contact_id AS contact_id, v.abc_tier AS abc_tier, v.abcd_quadrant AS abcd_quadrant,
+                    v.membership_level AS membership_level FROM customer_value v)""";
+
+    /**
      * A derived table, one row per membership level change: {@code contact_id} (uuid),
      * {@code from_level} and {@code to_level} ({@code MembershipLevel} names; from is null for the first
      * level), {@code changed_at} (timestamptz). For rules that look at a level that went down (churn risk).

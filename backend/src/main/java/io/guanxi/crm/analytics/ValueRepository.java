@@ -1,0 +1,250 @@
+package io.guanxi.crm.analytics;
+
+import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
+import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.purchase.PurchaseReadModel;
+import io.guanxi.crm.tier.TierReadModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL of the value section ({@link ValueSection}): purchases through {@link PurchaseReadModel}, the customers'
+ * current classes through {@link TierReadModel}. A sale counts when it was not refunded in full (its kept amount,
+ * what is left after refunds, is above 0); revenue is the kept amount.
+ */
+@ApplicationScoped
+public class ValueRepository {
+
+    /** A current class of a customer that {@link #byClass} breaks customers down by; null classes are UNRANKED. */
+    enum ValueClass {
+        TIER("abc_tier"), ABCD("abcd_quadrant"), LEVEL("membership_level");
+
+        final String column;
+
+        ValueClass(String column) {
+            this.column = column;
+        }
+    }
+
+    /** The key of customers whose class is not set yet (they bought after the last recompute). */
+    static final String UNRANKED = "UNRANKED";
+
+    /** The CLV buckets' lower bounds (CNY, included); each goes up to the next, the last has no upper bound. */
+    static final List<Integer> CLV_BOUNDS = List.of(0, 1_000, 5_000, 10_000, 50_000);
+
+    /** The figures of a period's sales. */
+    record Totals(BigDecimal revenue, long purchases, long buyers, long repeatBuyers, long newCustomers) {
+    }
+
+    /** Which buyers of the period a drill lists. */
+    enum Buyers {
+        ALL("TRUE"), REPEAT("(b.sales >= 2 OR b.returning)"), NEW("NOT b.returning");
+
+        final String condition;
+
+        Buyers(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * The period's kept sales with their customer's name and owner: id, contact_id, occurred_at, kept_amount, name, owner_id.
+     * Every purchase has its customer; the join is LEFT so that a figure which reads neither name nor owner and has no
+     * filter on the owner does not join at all (PostgreSQL removes it), and one with a filter joins as an inner join.
+     */
+    private static String sales(AnalyticsQuery query, Map<String, Object> params) {
+        return """
+                SELECT p.id AS id, p.contact_id AS contact_id, p.occurred_at AS occurred_at, p.kept_amount AS kept_amount,
+                       c.name AS name, c.owner_id AS owner_id
+                FROM %s AS p LEFT JOIN %s AS c ON c.id = p.contact_id
+                WHERE p.occurred_at >= :start AND p.occurred_at < :end AND p.kept_amount > 0 AND %s"""
+                .formatted(PurchaseReadModel.PURCHASES, ContactReadModel.CONTACTS, query.customerScope("p.contact_id", "c.owner_id", params));
+    }
+
+    /**
+     * {@code b}: each buyer of the period: contact_id, sales, revenue, last_at, returning (kept a sale before the period), and
+     * with {@code named} their name and owner_id.
+     */
+    private static String buyers(AnalyticsQuery query, Map<String, Object> params, boolean named) {
+        String customer = named ? ", s.name, s.owner_id" : "";
+        return """
+                WITH sales AS (%s),
+                per_buyer AS (
+                    SELECT s.contact_id%s, count(*) AS sales, sum(s.kept_amount) AS revenue, max(s.occurred_at) AS last_at
+                    FROM sales s GROUP BY s.contact_id%s),
+                b AS (
+                    SELECT pb.*, EXISTS (SELECT 1 FROM %s AS e WHERE e.contact_id = pb.contact_id AND e.occurred_at < :start
+                                                                AND e.kept_amount > 0) AS returning
+                    FROM per_buyer pb)
+                """.formatted(sales(query, params), customer, customer, PurchaseReadModel.PURCHASES);
+    }
+
+    private static Map<String, Object> periodParams(AnalyticsQuery query, Period period) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("start", period.start(query.zone()));
+        params.put("end", period.end(query.zone()));
+        return params;
+    }
+
+    Totals totals(AnalyticsQuery query, Period period) {
+        Map<String, Object> params = periodParams(query, period);
+        String sql = buyers(query, params, false) + """
+                SELECT COALESCE(sum(b.revenue), 0) AS revenue, COALESCE(sum(b.sales), 0) AS purchases, count(*) AS buyers,
+                       count(*) FILTER (WHERE %s) AS repeat_buyers, count(*) FILTER (WHERE %s) AS new_customers
+                FROM b""".formatted(Buyers.REPEAT.condition, Buyers.NEW.condition);
+        Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+        return new Totals(Rows.decimal(row, "revenue"), Rows.longValue(row, "purchases"), Rows.longValue(row, "buyers"),
+                Rows.longValue(row, "repeat_buyers"), Rows.longValue(row, "new_customers"));
+    }
+
+    /** The period's kept sales (amount: the kept amount), or those of one month ({@code yyyy-MM} in the business zone). */
+    DrillQuery purchases(AnalyticsQuery query, String month) {
+        Map<String, Object> params = periodParams(query, query.period());
+        String sql = "SELECT 'PURCHASE' AS kind, s.id AS id, s.contact_id AS contact_id, s.name AS title, s.owner_id AS owner_id,"
+                + " s.occurred_at AS at, s.kept_amount AS amount, CAST(NULL AS text) AS note FROM (" + sales(query, params) + ") AS s";
+        if (month != null) {
+            sql += " WHERE to_char(s.occurred_at AT TIME ZONE :zone, 'YYYY-MM') = :month";
+            params.put("zone", query.zone().getId());
+            params.put("month", month);
+        }
+        return new DrillQuery(sql, params);
+    }
+
+    /** The period's buyers (amount: what they kept buying in the period; at: their last sale in it). */
+    DrillQuery buyers(AnalyticsQuery query, Buyers which) {
+        Map<String, Object> params = periodParams(query, query.period());
+        String sql = buyers(query, params, true) + """
+                SELECT 'CONTACT' AS kind, b.contact_id AS id, b.contact_id AS contact_id, b.name AS title,
+                       b.owner_id AS owner_id, b.last_at AS at, b.revenue AS amount, CAST(NULL AS text) AS note
+                FROM b WHERE %s""".formatted(which.condition);
+        return new DrillQuery(sql, params);
+    }
+
+    /** Kept revenue and sales per month of the period: key (yyyy-MM), revenue, purchases; every month, 0 where none. */
+    List<Tuple> months(AnalyticsQuery query) {
+        Map<String, Object> params = periodParams(query, query.period());
+        params.put("zone", query.zone().getId());
+        params.put("fromDay", query.period().from());
+        params.put("toDay", query.period().to());
+        String sql = """
+                WITH sales AS (%s),
+                per_month AS (
+                    SELECT to_char(s.occurred_at AT TIME ZONE :zone, 'YYYY-MM') AS key, sum(s.kept_amount) AS revenue, count(*) AS purchases
+                    FROM sales s GROUP BY 1),
+                months AS (
+                    SELECT to_char(m, 'YYYY-MM') AS key
+                    FROM generate_series(date_trunc('month', CAST(:fromDay AS timestamp)), CAST(:toDay AS timestamp), interval '1 month') AS m)
+                SELECT m.key AS key, COALESCE(pm.revenue, 0) AS revenue, COALESCE(pm.purchases, 0) AS purchases
+                FROM months m LEFT JOIN per_month pm ON pm.key = m.key ORDER BY m.key""".formatted(sales(query, params));
+        return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
+    }
+
+    /**
+     * Customers by their current class, with what they kept buying in the period: key, customers, revenue. The
+     * customers are those with a value row (who have bought), as the tiers page counts them.
+     */
+    List<Tuple> byClass(AnalyticsQuery query, ValueClass valueClass) {
+        Map<String, Object> params = periodParams(query, query.period());
+        String sql = classCustomers(query, valueClass, params) + """
+                SELECT k.key AS key, count(*) AS customers, sum(k.revenue) AS revenue FROM k GROUP BY k.key""";
+        return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
+    }
+
+    /** The customers of one class (amount: what they kept buying in the period; at: their last sale in it). */
+    DrillQuery classCustomers(AnalyticsQuery query, ValueClass valueClass, String key) {
+        Map<String, Object> params = periodParams(query, query.period());
+        params.put("classKey", key);
+        String sql = classCustomers(query, valueClass, params) + """
+                SELECT 'CONTACT' AS kind, k.contact_id AS id, k.contact_id AS contact_id, k.name AS title, k.owner_id AS owner_id,
+                       k.last_at AS at, k.revenue AS amount, CAST(NULL AS text) AS note
+                FROM k WHERE k.key = :classKey""";
+        return new DrillQuery(sql, params);
+    }
+
+    /** {@code k}: each customer in scope with a value row, the key of their class, and their kept sales in the period. */
+    private static String classCustomers(AnalyticsQuery query, ValueClass valueClass, Map<String, Object> params) {
+        return """
+                WITH sales AS (%s),
+                per_buyer AS (SELECT s.contact_id, sum(s.kept_amount) AS revenue, max(s.occurred_at) AS last_at FROM sales s GROUP BY s.contact_id),
+                k AS (
+                    SELECT v.contact_id AS contact_id, COALESCE(v.%s, '%s') AS key, c.name AS name, c.owner_id AS owner_id,
+                           COALESCE(pb.revenue, 0) AS revenue, pb.last_at AS last_at
+                    FROM %s AS v LEFT JOIN %s AS c ON c.id = v.contact_id
+                    LEFT JOIN per_buyer pb ON pb.contact_id = v.contact_id
+                    WHERE %s)
+                """.formatted(sales(query, params), valueClass.column, UNRANKED, TierReadModel.VALUE_CLASSES, ContactReadModel.CONTACTS,
+                query.customerScope("v.contact_id", "c.owner_id", params));
+    }
+
+    /** Customers by what they kept buying up to the end of the period (or now): key (a bucket), customers, revenue. */
+    List<Tuple> clv(AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = lifetime(query, params, false) + """
+                SELECT l.key AS key, count(*) AS customers, sum(l.revenue) AS revenue FROM l GROUP BY l.key""";
+        return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
+    }
+
+    /** The customers of one CLV bucket (amount: what they kept buying to date; at: their last sale). */
+    DrillQuery clvCustomers(AnalyticsQuery query, String bucket) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("bucket", bucket);
+        String sql = lifetime(query, params, true) + """
+                SELECT 'CONTACT' AS kind, l.contact_id AS id, l.contact_id AS contact_id, l.name AS title, l.owner_id AS owner_id,
+                       l.last_at AS at, l.revenue AS amount, CAST(NULL AS text) AS note
+                FROM l WHERE l.key = :bucket""";
+        return new DrillQuery(sql, params);
+    }
+
+    /**
+     * {@code l}: each customer in scope who bought before the stock instant, with their kept revenue to then, their last
+     * sale and its bucket, and with {@code named} their name and owner_id.
+     */
+    private static String lifetime(AnalyticsQuery query, Map<String, Object> params, boolean named) {
+        params.put("asOf", query.asOf(query.period()));
+        String customer = named ? ", c.name, c.owner_id" : "";
+        return """
+                WITH per_customer AS (
+                    SELECT p.contact_id%s, sum(p.kept_amount) AS revenue, max(p.occurred_at) AS last_at
+                    FROM %s AS p LEFT JOIN %s AS c ON c.id = p.contact_id
+                    WHERE p.occurred_at < :asOf AND %s
+                    GROUP BY p.contact_id%s),
+                l AS (SELECT pc.*, %s AS key FROM per_customer pc)
+                """.formatted(customer, PurchaseReadModel.PURCHASES, ContactReadModel.CONTACTS,
+                query.customerScope("p.contact_id", "c.owner_id", params), customer, bucketCase("pc.revenue"));
+    }
+
+    /** The bucket key of a revenue: "0-1000", "1000-5000", … "50000+". */
+    static List<String> clvKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < CLV_BOUNDS.size(); i++) {
+            keys.add(i + 1 < CLV_BOUNDS.size() ? CLV_BOUNDS.get(i) + "-" + CLV_BOUNDS.get(i + 1) : CLV_BOUNDS.get(i) + "+");
+        }
+        return keys;
+    }
+
+    private static String bucketCase(String revenue) {
+        List<String> keys = clvKeys();
+        StringBuilder sql = new StringBuilder("CASE");
+        for (int i = CLV_BOUNDS.size() - 1; i > 0; i--) {
+            sql.append(" WHEN ").append(revenue).append(" >= ").append(CLV_BOUNDS.get(i)).append(" THEN '").append(keys.get(i)).append("'");
+        }
+        return sql.append(" ELSE '").append(keys.get(0)).append("' END").toString();
+    }
+
+    private static Query bind(Query query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+}
