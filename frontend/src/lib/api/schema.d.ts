@@ -2807,7 +2807,7 @@ export interface components {
             /** @description A name to show instead of the key (a rep's name); else the web app translates the key */
             label?: string | null;
             /** @description One per column, empty where not defined */
-            values: number[];
+            values: components["schemas"]["AnalyticsValue"][];
             /** @description One per column: the figure whose rows are behind the value (…/drill/{figure}?key=), or empty */
             drills: string[];
         };
@@ -2819,6 +2819,7 @@ export interface components {
             columns: components["schemas"]["AnalyticsColumn"][];
             rows: components["schemas"]["AnalyticsRow"][];
         };
+        AnalyticsValue: number | null;
         AssignRequest: {
             assigneeId: components["schemas"]["UUID"];
         };
@@ -3520,11 +3521,11 @@ export interface components {
             byMonth: {
                 [key: string]: number;
             };
-            /** @description Percent of acknowledged complaints acknowledged in time */
+            /** @description Percent acknowledged in time, of the complaints acknowledged or past their acknowledgement due time (an open one past due is a miss) */
             acknowledgedInTimePercent?: number;
-            /** @description Percent of resolved complaints resolved in time */
+            /** @description Percent resolved in time, of the complaints resolved or past their resolution due time (an open one past due is a miss) */
             resolvedInTimePercent?: number;
-            /** @description Percent of follow-ups made within 24 hours */
+            /** @description Percent of follow-ups made within 24 hours, of those made or past due (one not made and past due is a miss) */
             followedUpInTimePercent?: number;
             /** @description Mean hours from receipt to acknowledgement */
             meanHoursToAcknowledge?: number;
