@@ -2,6 +2,8 @@ package io.guanxi.crm.analytics;
 
 import static io.guanxi.crm.support.Contacts.aContact;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -215,6 +217,9 @@ class ServiceAnalyticsTest {
         assertEquals("0.5000", String.valueOf(card(report, "service.firstResponseCompliance").get("value")));
         assertEquals(List.of(overdue), drill(rep, "service.firstResponseMissed", null, period).getList("items.id"));
         assertEquals(List.of(overdue), drill(rep, "service.overdueOpen", null, period).getList("items.id"));
+        // The same as the complaint board says.
+        agent.request().get("/api/v1/complaints/" + overdue).then().body("sla.status", equalTo("OVERDUE"));
+        agent.request().get("/api/v1/complaints/" + notDue).then().body("sla.status", not(equalTo("OVERDUE")));
     }
 
     private static String contact(TestUser owner) {
@@ -228,21 +233,23 @@ class ServiceAnalyticsTest {
                 .extract().path("id");
     }
 
-    /** Walked through the four steps by the agent, then its times set in the past (the API stamps now). */
+    /** Followed up, its times in the past: set in the database, as the API stamps every step now. */
     private String followedUp(String contactId, String category, String severity, Clock times) {
+        String id = complaint(contactId, category, severity);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE complaint SET state = 'FOLLOWED_UP' WHERE id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+        clock(id, times);
+        return id;
+    }
+
+    /** Walked through the four steps and closed by the agent, which invites the customer to the satisfaction survey. */
+    private String closed(String contactId, String category, String severity, Clock times) {
         String id = complaint(contactId, category, severity);
         step(id, "acknowledge", Map.of("message", "理解"));
         step(id, "cause", Map.of("apology", "抱歉", "cause", category, "explanation", "原因"));
         step(id, "solutions", Map.of("options", List.of("退款", "补发")));
         step(id, "resolve", Map.of("chosenOption", 1, "note", "已处理"));
         step(id, "follow-up", Map.of("satisfaction", 4));
-        clock(id, times);
-        return id;
-    }
-
-    /** Followed up and closed: the close invites the customer to the satisfaction survey. */
-    private String closed(String contactId, String category, String severity, Clock times) {
-        String id = followedUp(contactId, category, severity, times);
         step(id, "close", null);
         clock(id, times);
         return id;
