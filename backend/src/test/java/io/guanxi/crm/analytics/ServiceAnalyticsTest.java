@@ -242,14 +242,9 @@ class ServiceAnalyticsTest {
         return id;
     }
 
-    /** Walked through the four steps and closed by the agent, which invites the customer to the satisfaction survey. */
+    /** Followed up, then closed by the agent, which invites the customer to the satisfaction survey. */
     private String closed(String contactId, String category, String severity, Clock times) {
-        String id = complaint(contactId, category, severity);
-        step(id, "acknowledge", Map.of("message", "理解"));
-        step(id, "cause", Map.of("apology", "抱歉", "cause", category, "explanation", "原因"));
-        step(id, "solutions", Map.of("options", List.of("退款", "补发")));
-        step(id, "resolve", Map.of("chosenOption", 1, "note", "已处理"));
-        step(id, "follow-up", Map.of("satisfaction", 4));
+        String id = followedUp(contactId, category, severity, times);
         step(id, "close", null);
         clock(id, times);
         return id;
