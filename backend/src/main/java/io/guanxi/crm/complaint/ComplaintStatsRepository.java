@@ -20,17 +20,24 @@ public class ComplaintStatsRepository {
     @Inject
     EntityManager em;
 
-    ComplaintStats stats(Instant from, Instant to) {
+    /**
+     * The in-time percentages are of the complaints whose deadline is decided by {@code now}: done (in time or late)
+     * or past due and still not done, which is a miss; one not done and not yet due is left out until it is.
+     */
+    ComplaintStats stats(Instant from, Instant to, Instant now) {
         String period = " FROM complaint WHERE received_at >= :from AND received_at < :to";
         Tuple totals = Rows.one(em.createNativeQuery("""
                 SELECT count(*) AS total, count(*) FILTER (WHERE state IN %s) AS open,
-                       100.0 * count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at) / NULLIF(count(acknowledged_at), 0) AS acknowledged_in_time,
-                       100.0 * count(*) FILTER (WHERE resolved_at <= resolve_due_at) / NULLIF(count(resolved_at), 0) AS resolved_in_time,
-                       100.0 * count(*) FILTER (WHERE followed_up_at <= follow_up_due_at) / NULLIF(count(followed_up_at), 0) AS followed_up_in_time,
+                       100.0 * count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at)
+                           / NULLIF(count(*) FILTER (WHERE acknowledged_at IS NOT NULL OR acknowledge_due_at <= :now), 0) AS acknowledged_in_time,
+                       100.0 * count(*) FILTER (WHERE resolved_at <= resolve_due_at)
+                           / NULLIF(count(*) FILTER (WHERE resolved_at IS NOT NULL OR resolve_due_at <= :now), 0) AS resolved_in_time,
+                       100.0 * count(*) FILTER (WHERE followed_up_at <= follow_up_due_at)
+                           / NULLIF(count(*) FILTER (WHERE followed_up_at IS NOT NULL OR follow_up_due_at <= :now), 0) AS followed_up_in_time,
                        avg(extract(epoch FROM acknowledged_at - received_at) / 3600) AS hours_to_acknowledge,
                        avg(extract(epoch FROM resolved_at - received_at) / 3600) AS hours_to_resolve,
                        avg(satisfaction) AS satisfaction""".formatted(ComplaintState.OPEN_SQL) + period, Tuple.class)
-                .setParameter("from", from).setParameter("to", to));
+                .setParameter("from", from).setParameter("to", to).setParameter("now", now));
         return new ComplaintStats(Rows.longValue(totals, "total"), Rows.longValue(totals, "open"),
                 countBy("category", period, from, to), countBy("channel", period, from, to), countBy("severity", period, from, to),
                 countBy("to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM')", period, from, to),

@@ -28,7 +28,7 @@ public class ComplaintStatsService {
         if (!start.isBefore(end)) {
             throw ProblemException.invalidField("from", "must be before to");
         }
-        return repository.stats(start, end);
+        return repository.stats(start, end, clock.instant());
     }
 
     private static Instant date(String name, String value, LocalDate fallback) {

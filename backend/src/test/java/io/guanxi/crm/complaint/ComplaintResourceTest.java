@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.crm.platform.security.Role;
@@ -340,6 +341,29 @@ class ComplaintResourceTest {
                 .body("errors.field", hasItem("relatedPurchaseId"));
         agent.request().queryParam("from", "yesterday").get("/api/v1/complaints/stats").then().statusCode(400);
         agent.request().get("/api/v1/complaints/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /** The board showed six overdue complaints while the statistics said 100 % on time: an open one past due is a miss. */
+    @Test
+    void statsCountAnOpenComplaintPastItsDueTimeAsMissed() {
+        TestUser manager = Api.newUser(Role.MANAGER);
+        String onTime = complaint("MEDIUM");
+        String overdue = complaint("MEDIUM");
+        complaint("MEDIUM"); // neither acknowledged nor due yet: not decided, left out
+        agent.request().header("If-Match", etag(onTime)).body(Map.of("message", "收到")).post(path(onTime, "acknowledge")).then().statusCode(200);
+        Instant past = Instant.now().minus(Duration.ofMinutes(1));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE complaint SET acknowledge_due_at = :due, resolve_due_at = :due WHERE id = :id").setParameter("due", past)
+                .setParameter("id", UUID.fromString(overdue)).executeUpdate());
+        agent.request().get("/api/v1/complaints/" + overdue).then().body("sla.status", equalTo("OVERDUE"));
+
+        var stats = manager.request().get("/api/v1/complaints/stats").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, stats.getLong("open"));
+        // Acknowledged: 1 in time of 2 decided (the acknowledged one and the overdue one) → 50 %.
+        assertEquals(50.0, stats.getDouble("acknowledgedInTimePercent"));
+        // Resolved: none resolved, one past due → 0 of 1.
+        assertEquals(0.0, stats.getDouble("resolvedInTimePercent"));
+        assertNull(stats.get("followedUpInTimePercent"), "no follow-up is made or due yet");
     }
 
     @Test
