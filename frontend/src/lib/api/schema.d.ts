@@ -2764,6 +2764,7 @@ export interface components {
             /** @description The figure whose rows are behind this number (…/drill/{figure}); empty when none */
             drill?: string | null;
         };
+        AnalyticsCellDrill: string | null;
         /** @description A series of a table: its code and what its numbers are */
         AnalyticsColumn: {
             code: string;
@@ -2807,9 +2808,9 @@ export interface components {
             /** @description A name to show instead of the key (a rep's name); else the web app translates the key */
             label?: string | null;
             /** @description One per column, empty where not defined */
-            values: number[];
+            values: components["schemas"]["AnalyticsValue"][];
             /** @description One per column: the figure whose rows are behind the value (…/drill/{figure}?key=), or empty */
-            drills: string[];
+            drills: components["schemas"]["AnalyticsCellDrill"][];
         };
         /** @description A breakdown: rows of one dimension, columns of values; drawn as a chart with this table beside it */
         AnalyticsTable: {
@@ -2819,6 +2820,7 @@ export interface components {
             columns: components["schemas"]["AnalyticsColumn"][];
             rows: components["schemas"]["AnalyticsRow"][];
         };
+        AnalyticsValue: number | null;
         AssignRequest: {
             assigneeId: components["schemas"]["UUID"];
         };
