@@ -92,6 +92,36 @@ public class Lead {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** When it first reached CONTACTED or a later step (a jump NEW → QUALIFIED contacts it too). */
+    @Column(name = "contacted_at")
+    public Instant contactedAt;
+
+    @Column(name = "qualified_at")
+    public Instant qualifiedAt;
+
+    @Column(name = "converted_at")
+    public Instant convertedAt;
+
+    /** When it was lost; set exactly while it is LOST. */
+    @Column(name = "lost_at")
+    public Instant lostAt;
+
     @Version
     public long version;
+
+    /** Moves to a status at a time, recording the first time it reached each step of the funnel on the way. */
+    public void reach(LeadStatus to, Instant at) {
+        status = to;
+        boolean won = to == LeadStatus.CONVERTED;
+        if (contactedAt == null && (to == LeadStatus.CONTACTED || to == LeadStatus.QUALIFIED || won)) {
+            contactedAt = at;
+        }
+        if (qualifiedAt == null && (to == LeadStatus.QUALIFIED || won)) {
+            qualifiedAt = at;
+        }
+        if (convertedAt == null && won) {
+            convertedAt = at;
+        }
+        lostAt = to != LeadStatus.LOST ? null : lostAt == null ? at : lostAt;
+    }
 }

@@ -112,13 +112,13 @@ public class LeadService {
         if (request.status() == LeadStatus.CONVERTED) {
             throw ProblemException.invalidField("status", "a lead is converted with POST /api/v1/leads/{id}/convert");
         }
-        lead.status = request.status() == null ? LeadStatus.NEW : request.status();
+        Instant now = clock.instant();
+        lead.reach(request.status() == null ? LeadStatus.NEW : request.status(), now);
         requireLostReason(lead);
         lead.ownerId = ownerId;
         LeadScoringPolicy policy = policies.current();
         lead.policyVersion = policy.version;
         lead.score = BigDecimal.ZERO;
-        Instant now = clock.instant();
         lead.scoredAt = lead.createdAt = lead.updatedAt = now;
         if (ownerId != null) {
             lead.assignedAt = now;
@@ -168,12 +168,12 @@ public class LeadService {
         }
         lead.ownerId = ownerFor(request.ownerId(), lead.ownerId);
         apply(request, lead);
+        Instant now = clock.instant();
         if (request.status() != null && request.status() != lead.status) {
             requireEditableStatus(lead.status, request.status());
-            lead.status = request.status();
+            lead.reach(request.status(), now);
         }
         requireLostReason(lead);
-        Instant now = clock.instant();
         lead.updatedAt = now;
         leads.flush();
         rescoring.rescore(List.of(lead.id), policies.current().version, ScoreCause.LEAD_EDITED, now);
@@ -217,11 +217,12 @@ public class LeadService {
         if (request.status() == LeadStatus.LOST && request.lostReason() == null) {
             throw ProblemException.invalidField("lostReason", "is required when a lead is LOST");
         }
-        lead.status = request.status();
+        Instant now = clock.instant();
+        lead.reach(request.status(), now);
         lead.lostReasonCode = request.lostReason();
         lead.lostReason = blankToNull(request.lostNote());
         requireLostReason(lead);
-        lead.updatedAt = clock.instant();
+        lead.updatedAt = now;
         leads.flush();
         leads.refresh(lead);
         return toResponses(List.of(lead)).get(0);
@@ -257,8 +258,9 @@ public class LeadService {
         if (lead.status != LeadStatus.QUALIFIED) {
             throw ProblemException.conflict("Only a QUALIFIED lead can be converted; this one is " + lead.status);
         }
-        lead.status = LeadStatus.CONVERTED;
-        lead.updatedAt = clock.instant();
+        Instant now = clock.instant();
+        lead.reach(LeadStatus.CONVERTED, now);
+        lead.updatedAt = now;
         leads.flush();
         contacts.markPurchased(lead.contactId, currentUser.id(), "LEAD_CONVERTED");
         return toResponses(List.of(lead)).get(0);

@@ -1,0 +1,139 @@
+package io.guanxi.crm.analytics;
+
+import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
+import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.interaction.InteractionReadModel;
+import io.guanxi.crm.lead.LeadReadModel;
+import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.purchase.PurchaseReadModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cohort funnel: the leads created in a period (in the query's scope), each with the steps it has
+ * reached by now, counted in total and by source, region, owner and lost reason in one pass.
+ */
+@ApplicationScoped
+public class FunnelRepository {
+
+    /**
+     * When a lead was first contacted: the earlier of its first interaction with its customer at or after
+     * it was created and the time it first reached CONTACTED (or a later step). Null while never contacted.
+     */
+    static final String FIRST_CONTACT = "LEAST(l.contacted_at, (SELECT min(i.occurred_at) FROM " + InteractionReadModel.CONTACT_ACTIVITY
+            + " AS i WHERE i.contact_id = l.contact_id AND i.occurred_at >= l.created_at))";
+
+    /** The steps of the funnel, each a column of {@link #cohort} true for the leads that reached it; every step holds the next. */
+    enum Step {
+        LEADS("TRUE"), CONTACTED("c.contacted"), QUALIFIED("c.qualified"), CONVERTED("c.converted"), REPEAT("c.repeat_customer");
+
+        final String reached;
+
+        Step(String reached) {
+            this.reached = reached;
+        }
+    }
+
+    /** Counts of one group of the cohort: the total ({@code dimension} null) or one key of a dimension (null key: none). */
+    record Group(Dimension dimension, String key, long leads, long contacted, long qualified, long converted, long repeat, long lost) {
+
+        long reached(Step step) {
+            return switch (step) {
+                case LEADS -> leads;
+                case CONTACTED -> contacted;
+                case QUALIFIED -> qualified;
+                case CONVERTED -> converted;
+                case REPEAT -> repeat;
+            };
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** The cohort's total and, with {@code breakdown}, its groups by source, region, owner and lost reason. */
+    List<Group> counts(AnalyticsQuery query, Instant from, Instant to, boolean breakdown) {
+        Map<String, Object> params = new HashMap<>();
+        // Without a breakdown there is only the total: every "not grouped by" flag is 1.
+        String groups = breakdown
+                ? "GROUPING(c.source_channel) AS by_source, GROUPING(c.region) AS by_region, GROUPING(c.owner_id) AS by_owner,"
+                        + " GROUPING(c.lost_reason_code) AS by_reason,"
+                        + " c.source_channel, c.region, CAST(c.owner_id AS text) AS owner_id, c.lost_reason_code"
+                : "1 AS by_source, 1 AS by_region, 1 AS by_owner, 1 AS by_reason";
+        String sql = """
+                SELECT %s,
+                       count(*) AS leads, count(*) FILTER (WHERE c.contacted) AS contacted,
+                       count(*) FILTER (WHERE c.qualified) AS qualified, count(*) FILTER (WHERE c.converted) AS converted,
+                       count(*) FILTER (WHERE c.repeat_customer) AS repeat_customer, count(*) FILTER (WHERE c.lost) AS lost
+                FROM %s AS c
+                %s""".formatted(groups, cohort(query, from, to, params),
+                breakdown ? "GROUP BY GROUPING SETS ((), (c.source_channel), (c.region), (c.owner_id), (c.lost_reason_code))" : "");
+        var statement = em.createNativeQuery(sql, Tuple.class);
+        params.forEach(statement::setParameter);
+        return Rows.list(statement).stream().map(FunnelRepository::group)
+                .filter(g -> g.dimension() != Dimension.LOST_REASON || g.key() != null).toList();
+    }
+
+    private static Group group(Tuple row) {
+        Dimension dimension = null;
+        String key = null;
+        if (Rows.intValue(row, "by_source") == 0) {
+            dimension = Dimension.SOURCE;
+            key = Rows.string(row, "source_channel");
+        } else if (Rows.intValue(row, "by_region") == 0) {
+            dimension = Dimension.REGION;
+            key = Rows.string(row, "region");
+        } else if (Rows.intValue(row, "by_owner") == 0) {
+            dimension = Dimension.REP;
+            key = Rows.string(row, "owner_id");
+        } else if (Rows.intValue(row, "by_reason") == 0) {
+            dimension = Dimension.LOST_REASON;
+            key = Rows.string(row, "lost_reason_code");
+        }
+        return new Group(dimension, key, Rows.longValue(row, "leads"), Rows.longValue(row, "contacted"), Rows.longValue(row, "qualified"),
+                Rows.longValue(row, "converted"), Rows.longValue(row, "repeat_customer"), Rows.longValue(row, "lost"));
+    }
+
+    /**
+     * The cohort's leads for which {@code condition} (over the cohort's columns, alias {@code c}) holds, as
+     * drill rows: the lead, its customer's name, its owner, when it was created.
+     */
+    static DrillQuery drill(AnalyticsQuery query, String condition, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        String sql = """
+                SELECT 'LEAD' AS kind, c.id AS id, c.contact_id AS contact_id, n.name AS title, c.owner_id AS owner_id,
+                       c.created_at AS at, CAST(NULL AS numeric) AS amount, CAST(NULL AS text) AS note
+                FROM %s AS c JOIN %s AS n ON n.id = c.contact_id
+                WHERE %s""".formatted(cohort(query, query.start(), query.end(), all), ContactReadModel.CONTACTS, condition);
+        return new DrillQuery(sql, all);
+    }
+
+    /**
+     * The leads created in [from, to) in the query's scope, one row each with what it has reached by now:
+     * contacted (a first contact, {@link #FIRST_CONTACT}), qualified, converted, repeat_customer (converted
+     * and its customer has two purchases or more not refunded in full), lost (LOST now).
+     */
+    private static String cohort(AnalyticsQuery query, Instant from, Instant to, Map<String, Object> params) {
+        params.put("cohortFrom", from);
+        params.put("cohortTo", to);
+        return """
+                (SELECT l.id, l.contact_id, l.owner_id, l.source_channel, l.region, l.lost_reason_code, l.created_at,
+                        l.contacted_at IS NOT NULL OR EXISTS (SELECT 1 FROM %s AS i
+                                                              WHERE i.contact_id = l.contact_id AND i.occurred_at >= l.created_at) AS contacted,
+                        l.qualified_at IS NOT NULL AS qualified,
+                        l.converted_at IS NOT NULL AS converted,
+                        l.converted_at IS NOT NULL AND EXISTS (SELECT 1 FROM %s AS p
+                                                               WHERE p.contact_id = l.contact_id AND p.kept_amount > 0
+                                                               OFFSET 1) AS repeat_customer,
+                        l.status = 'LOST' AS lost
+                 FROM %s AS l
+                 WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND %s)""".formatted(InteractionReadModel.CONTACT_ACTIVITY,
+                PurchaseReadModel.PURCHASES, LeadReadModel.LEADS, query.scope("l.owner_id", "l.contact_id", "l.region", params));
+    }
+}

@@ -1,0 +1,185 @@
+package io.guanxi.crm.analytics;
+
+import io.guanxi.crm.activity.ActivityReadModel;
+import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
+import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.interaction.InteractionReadModel;
+import io.guanxi.crm.lead.LeadReadModel;
+import io.guanxi.crm.platform.db.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A rep's follow-up efficiency, per owner of leads (assignee of activities) and for the whole scope (the
+ * team row, unassigned leads included): how fast new leads are first contacted, the work on open leads,
+ * conversion, and activities done on time.
+ */
+@ApplicationScoped
+public class RepsRepository {
+
+    /** Within this many hours of its creation a lead's first contact is "within 24 h". */
+    private static final String DAY = "interval '24 hours'";
+
+    /** How new leads were followed up: per owner ({@code owner} set) or the team ({@code owner} null). */
+    record Speed(UUID owner, long newLeads, BigDecimal medianHours, BigDecimal p90Hours, long within24h, long missed24h, long converted) {
+    }
+
+    /** Interactions in the period on the contacts of the leads open during it. */
+    record OpenWork(UUID owner, long openLeads, long interactions) {
+    }
+
+    /** Activities due in the period whose deadline has passed (or that are done), and those done by it. */
+    record Timeliness(UUID owner, long due, long onTime) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Leads created in [from, to): the team's figures and, with {@code byRep}, each owner's. */
+    List<Speed> speed(AnalyticsQuery query, Instant from, Instant to, boolean byRep) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = """
+                SELECT %s,
+                       count(*) AS new_leads,
+                       round(CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS numeric), 2) AS median_hours,
+                       round(CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS numeric), 2) AS p90_hours,
+                       count(*) FILTER (WHERE c.within_24h) AS within_24h, count(*) FILTER (WHERE c.missed_24h) AS missed_24h,
+                       count(*) FILTER (WHERE c.converted) AS converted
+                FROM %s AS c
+                %s""".formatted(team(byRep, "c.owner_id"), cohort(query, from, to, params), groupBy(byRep, "c.owner_id"));
+        return run(sql, params, row -> new Speed(owner(row), Rows.longValue(row, "new_leads"), decimal(row, "median_hours"),
+                decimal(row, "p90_hours"), Rows.longValue(row, "within_24h"), Rows.longValue(row, "missed_24h"), Rows.longValue(row, "converted")));
+    }
+
+    /**
+     * Leads open at some time in [from, to) (created before its end, neither converted nor lost before its
+     * start) and the interactions in the period on their customers.
+     */
+    List<OpenWork> openWork(AnalyticsQuery query, Instant from, Instant to) {
+        Map<String, Object> params = new HashMap<>(Map.of("periodFrom", from, "periodTo", to));
+        String sql = """
+                SELECT %s, count(*) AS open_leads, COALESCE(sum(o.interactions), 0) AS interactions
+                FROM (SELECT l.owner_id,
+                             (SELECT count(*) FROM %s AS i
+                              WHERE i.contact_id = l.contact_id AND i.occurred_at >= :periodFrom AND i.occurred_at < :periodTo) AS interactions
+                      FROM %s AS l
+                      WHERE l.created_at < :periodTo AND (l.converted_at IS NULL OR l.converted_at >= :periodFrom)
+                        AND (l.lost_at IS NULL OR l.lost_at >= :periodFrom) AND %s) AS o
+                %s""".formatted(team(true, "o.owner_id"), InteractionReadModel.CONTACT_ACTIVITY, LeadReadModel.LEADS,
+                query.scope("l.owner_id", "l.contact_id", "l.region", params), groupBy(true, "o.owner_id"));
+        return run(sql, params, row -> new OpenWork(owner(row), Rows.longValue(row, "open_leads"), Rows.longValue(row, "interactions")));
+    }
+
+    /** Activities due in [from, to): the team's and, with {@code byRep}, each assignee's. */
+    List<Timeliness> timeliness(AnalyticsQuery query, Instant from, Instant to, boolean byRep) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = """
+                SELECT %s, count(*) AS due, count(*) FILTER (WHERE a.on_time) AS on_time
+                FROM %s AS a
+                %s""".formatted(team(byRep, "a.assignee_id"), activities(query, from, to, params), groupBy(byRep, "a.assignee_id"));
+        return run(sql, params, row -> new Timeliness(owner(row), Rows.longValue(row, "due"), Rows.longValue(row, "on_time")));
+    }
+
+    /** The period's new leads for which {@code condition} (over {@link #cohort}'s columns, alias c) holds, of one owner or all. */
+    static DrillQuery leadDrill(AnalyticsQuery query, String condition, UUID owner) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = """
+                SELECT 'LEAD' AS kind, c.id AS id, c.contact_id AS contact_id, n.name AS title, c.owner_id AS owner_id,
+                       c.created_at AS at, CAST(NULL AS numeric) AS amount, CAST(NULL AS text) AS note
+                FROM %s AS c JOIN %s AS n ON n.id = c.contact_id
+                WHERE %s AND %s""".formatted(cohort(query, query.start(), query.end(), params), ContactReadModel.CONTACTS, condition,
+                ownerIs("c.owner_id", owner, params));
+        return new DrillQuery(sql, params);
+    }
+
+    /** The period's due activities not done by their deadline, of one assignee or all. */
+    static DrillQuery lateActivities(AnalyticsQuery query, UUID assignee) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = """
+                SELECT 'ACTIVITY' AS kind, a.id AS id, a.contact_id AS contact_id, n.name AS title, a.assignee_id AS owner_id,
+                       a.due_at AS at, CAST(NULL AS numeric) AS amount, CAST(NULL AS text) AS note
+                FROM %s AS a JOIN %s AS n ON n.id = a.contact_id
+                WHERE NOT a.on_time AND %s""".formatted(activities(query, query.start(), query.end(), params), ContactReadModel.CONTACTS,
+                ownerIs("a.assignee_id", assignee, params));
+        return new DrillQuery(sql, params);
+    }
+
+    /**
+     * The leads created in [from, to) in the scope, with their first contact ({@link FunnelRepository#FIRST_CONTACT})
+     * in hours after creation; {@code within_24h}: first contacted within 24 h; {@code missed_24h}: not, and the
+     * 24 h are over (a lead younger than a day and not yet contacted is neither); {@code converted}.
+     */
+    private static String cohort(AnalyticsQuery query, Instant from, Instant to, Map<String, Object> params) {
+        params.put("cohortFrom", from);
+        params.put("cohortTo", to);
+        params.put("now", query.now());
+        return """
+                (SELECT f.id, f.contact_id, f.owner_id, f.created_at, f.converted_at IS NOT NULL AS converted,
+                        EXTRACT(EPOCH FROM f.first_contact - f.created_at) / 3600 AS hours,
+                        f.first_contact IS NOT NULL AS contacted,
+                        COALESCE(f.first_contact <= f.created_at + %1$s, FALSE) AS within_24h,
+                        f.created_at + %1$s <= :now AND (f.first_contact IS NULL OR f.first_contact > f.created_at + %1$s) AS missed_24h
+                 FROM (SELECT l.id, l.contact_id, l.owner_id, l.created_at, l.converted_at, %2$s AS first_contact
+                       FROM %3$s AS l
+                       WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND %4$s) AS f)""".formatted(DAY,
+                FunnelRepository.FIRST_CONTACT, LeadReadModel.LEADS, query.scope("l.owner_id", "l.contact_id", "l.region", params));
+    }
+
+    /**
+     * Activities due in [from, to) in the scope (the assignee as owner, the customer's region and tier), not
+     * cancelled, whose deadline ({@code overdue_at}) has passed or that are done; {@code on_time}: done by it.
+     */
+    private static String activities(AnalyticsQuery query, Instant from, Instant to, Map<String, Object> params) {
+        params.put("dueFrom", from);
+        params.put("dueTo", to);
+        params.put("now", query.now());
+        return """
+                (SELECT a.id, a.contact_id, a.assignee_id, a.due_at, a.status = 'DONE' AND a.completed_at <= a.overdue_at AS on_time
+                 FROM %s AS a
+                 WHERE a.due_at >= :dueFrom AND a.due_at < :dueTo AND a.status <> 'CANCELLED'
+                   AND (a.status = 'DONE' OR a.overdue_at <= :now) AND %s)""".formatted(ActivityReadModel.ACTIVITIES,
+                query.scope("a.assignee_id", "a.contact_id", null, params));
+    }
+
+    private static String ownerIs(String column, UUID owner, Map<String, Object> params) {
+        if (owner == null) {
+            return "TRUE";
+        }
+        params.put("drillOwner", owner);
+        return column + " = :drillOwner";
+    }
+
+    /** The grouping columns: {@code team} is 1 on the row of the whole scope, 0 on an owner's. */
+    private static String team(boolean byRep, String owner) {
+        return byRep ? "GROUPING(" + owner + ") AS team, " + owner + " AS owner_id" : "1 AS team, CAST(NULL AS uuid) AS owner_id";
+    }
+
+    private static String groupBy(boolean byRep, String owner) {
+        return byRep ? "GROUP BY GROUPING SETS ((), (" + owner + "))" : "";
+    }
+
+    /** Rows of the owners (the team's row has a null owner; an unassigned group is left out: it is no rep's). */
+    private <T> List<T> run(String sql, Map<String, Object> params, Function<Tuple, T> map) {
+        var statement = em.createNativeQuery(sql, Tuple.class);
+        params.forEach(statement::setParameter);
+        return Rows.list(statement).stream().filter(r -> Rows.intValue(r, "team") == 1 || Rows.uuid(r, "owner_id") != null)
+                .map(map).toList();
+    }
+
+    private static UUID owner(Tuple row) {
+        return Rows.intValue(row, "team") == 1 ? null : Rows.uuid(row, "owner_id");
+    }
+
+    private static BigDecimal decimal(Tuple row, String alias) {
+        return row.get(alias) == null ? null : Rows.decimal(row, alias);
+    }
+}
