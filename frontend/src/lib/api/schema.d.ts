@@ -3522,11 +3522,11 @@ export interface components {
             byMonth: {
                 [key: string]: number;
             };
-            /** @description Percent of acknowledged complaints acknowledged in time */
+            /** @description Percent acknowledged in time, of the complaints acknowledged or past their acknowledgement due time (an open one past due is a miss) */
             acknowledgedInTimePercent?: number;
-            /** @description Percent of resolved complaints resolved in time */
+            /** @description Percent resolved in time, of the complaints resolved or past their resolution due time (an open one past due is a miss) */
             resolvedInTimePercent?: number;
-            /** @description Percent of follow-ups made within 24 hours */
+            /** @description Percent of follow-ups made within 24 hours, of those made or past due (one not made and past due is a miss) */
             followedUpInTimePercent?: number;
             /** @description Mean hours from receipt to acknowledgement */
             meanHoursToAcknowledge?: number;

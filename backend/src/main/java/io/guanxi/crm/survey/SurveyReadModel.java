@@ -20,7 +20,6 @@ public final class SurveyReadModel {
              FROM survey_answer a WHERE a.template = 'NPS')""";
 
     /**
-<<<<<<< HEAD
      * {@link #NPS_ANSWERS} with each answer's id, for lists that link to the answer (the rows behind an analytics
      * figure): {@code id} (uuid, the invitation it answers), {@code contact_id} (uuid), {@code answered_at}
      * (timestamptz), {@code score} (int, 0–10). Use as {@code FROM (…) AS alias}.
@@ -28,7 +27,8 @@ public final class SurveyReadModel {
     public static final String NPS_ANSWER_RECORDS = """
             (SELECT a.invitation_id AS id, a.contact_id AS contact_id, a.answered_at AS answered_at, a.score AS score
              FROM survey_answer a WHERE a.template = 'NPS')""";
-=======
+
+    /**
      * A derived table, one row per satisfaction (CSAT, 1–5) answer to the survey a closed complaint sent: {@code id}
      * (uuid, the invitation's), {@code contact_id} (uuid), {@code answered_at}
      * (timestamptz), {@code score} (int). Answers on the NPS scale (a policy may ask NPS after a complaint) are left
@@ -38,5 +38,4 @@ public final class SurveyReadModel {
             (SELECT a.invitation_id AS id, a.contact_id AS contact_id, a.answered_at AS answered_at, a.score AS score
              FROM survey_answer a JOIN survey_invitation i ON i.id = a.invitation_id
              WHERE i.trigger = 'COMPLAINT_CLOSED' AND a.template = 'CSAT')""";
->>>>>>> h-service
 }
