@@ -34,12 +34,15 @@ public class RepsSection implements AnalyticsSection {
             new AnalyticsColumn("reps.medianHours", Unit.HOURS), new AnalyticsColumn("reps.p90Hours", Unit.HOURS),
             new AnalyticsColumn("reps.contactedWithin24h", Unit.COUNT), new AnalyticsColumn("reps.contactedWithin24hRate", Unit.RATIO),
             new AnalyticsColumn("reps.interactionsPerOpenLead", Unit.SCORE), new AnalyticsColumn("reps.conversionRate", Unit.RATIO),
-            new AnalyticsColumn("reps.activitiesOnTime", Unit.RATIO));
+            new AnalyticsColumn("reps.activitiesOnTime", Unit.RATIO), new AnalyticsColumn("reps.wonBack", Unit.COUNT));
     private static final List<String> DRILLS = FunnelSection.drills("reps.newLeads", "reps.contacted", "reps.contacted",
-            "reps.contactedWithin24h", "reps.notContactedWithin24h", null, "reps.converted", "reps.activitiesLate");
+            "reps.contactedWithin24h", "reps.notContactedWithin24h", null, "reps.converted", "reps.activitiesLate", "reps.wonBack");
 
     @Inject
     RepsRepository repository;
+
+    @Inject
+    RetentionRepository retention;
 
     @Inject
     UserService users;
@@ -68,15 +71,17 @@ public class RepsSection implements AnalyticsSection {
                 AnalyticsCard.of("reps.contactedWithin24h", Unit.RATIO, within24h(team), within24h(teamBefore), "reps.notContactedWithin24h"),
                 AnalyticsCard.of("reps.activitiesOnTime", Unit.RATIO, Ratios.of(onTime.onTime(), onTime.due()),
                         Ratios.of(onTimeBefore.onTime(), onTimeBefore.due()), "reps.activitiesLate"));
-        return new Figures(cards, List.of(efficiency(speed, work, timeliness)));
+        Map<UUID, Long> wonBack = retention.wonBackByOwner(RetentionRepository.Span.of(query.period(), query.zone()), query);
+        return new Figures(cards, List.of(efficiency(speed, work, timeliness, wonBack)));
     }
 
-    /** One row per rep with new leads, open leads or due activities in the scope, most new leads first. */
-    private AnalyticsTable efficiency(List<Speed> speed, List<OpenWork> work, List<Timeliness> timeliness) {
+    /** One row per rep with new leads, open leads, due activities or customers won back in the scope, most new leads first. */
+    private AnalyticsTable efficiency(List<Speed> speed, List<OpenWork> work, List<Timeliness> timeliness, Map<UUID, Long> wonBack) {
         Map<UUID, Speed> speedOf = byOwner(speed, Speed::owner);
         Map<UUID, OpenWork> workOf = byOwner(work, OpenWork::owner);
         Map<UUID, Timeliness> timelinessOf = byOwner(timeliness, Timeliness::owner);
-        Set<UUID> reps = Stream.of(speedOf.keySet(), workOf.keySet(), timelinessOf.keySet()).flatMap(Set::stream).collect(Collectors.toSet());
+        Set<UUID> reps = Stream.of(speedOf.keySet(), workOf.keySet(), timelinessOf.keySet(), wonBack.keySet()).flatMap(Set::stream)
+                .collect(Collectors.toSet());
         Map<UUID, String> names = users.displayNames(reps);
         Speed none = new Speed(null, 0, null, null, 0, 0, 0);
         List<AnalyticsRow> rows = reps.stream()
@@ -88,7 +93,8 @@ public class RepsSection implements AnalyticsSection {
                     Timeliness t = timelinessOf.get(rep);
                     return new AnalyticsRow(rep.toString(), names.get(rep), FunnelSection.values(Ratios.count(s.newLeads()), s.medianHours(),
                             s.p90Hours(), Ratios.count(s.within24h()), within24h(s), w == null ? null : perLead(w),
-                            Ratios.of(s.converted(), s.newLeads()), t == null ? null : Ratios.of(t.onTime(), t.due())), DRILLS);
+                            Ratios.of(s.converted(), s.newLeads()), t == null ? null : Ratios.of(t.onTime(), t.due()),
+                            Ratios.count(wonBack.getOrDefault(rep, 0L))), DRILLS);
                 }).toList();
         return new AnalyticsTable("reps.efficiency", ChartKind.TABLE, Dimension.REP, COLUMNS, rows);
     }
@@ -107,6 +113,10 @@ public class RepsSection implements AnalyticsSection {
             case "reps.notContactedWithin24h" -> RepsRepository.leadDrill(query, "c.missed_24h", rep);
             case "reps.converted" -> RepsRepository.leadDrill(query, "c.converted", rep);
             case "reps.activitiesLate" -> RepsRepository.lateActivities(query, rep);
+            // A rep's customers won back: the retention figure narrowed to that rep, as the ownerId filter does.
+            case "reps.wonBack" -> retention.winbackRows(RetentionRepository.Span.of(query.period(), query.zone()),
+                    rep == null ? query : new AnalyticsQuery(query.period(), new AnalyticsFilter(rep, query.filter().region(),
+                            query.filter().tier()), query.bookOwner(), query.zone(), query.now()), false);
             default -> null;
         });
     }

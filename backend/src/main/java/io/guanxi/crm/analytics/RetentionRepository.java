@@ -16,10 +16,12 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The statements behind the retention figures: churns, the customer base at an instant, NPS answers,
@@ -38,6 +40,11 @@ public class RetentionRepository {
 
     /** A period's bounds, half open, and the months (first days, business time zone) it touches. */
     record Span(Instant start, Instant end, LocalDate firstMonth, LocalDate lastMonth) {
+
+        static Span of(Period period, ZoneId zone) {
+            return new Span(period.start(zone), period.end(zone), period.from().withDayOfMonth(1), period.to().withDayOfMonth(1));
+        }
+
     }
 
     // ---- churn ----
@@ -186,6 +193,20 @@ public class RetentionRepository {
                 + " count(*) FILTER (WHERE t.started_at >= :winbackStart AND t.started_at < :winbackEnd AND t.won_back_at IS NOT NULL)"
                 + " AS started_won_back" + startedTargets(query, params);
         return Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+    }
+
+    /** Targets won back in the span per owner of the customer (a rep's win-back results). */
+    Map<UUID, Long> wonBackByOwner(Span span, AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("winbackStart", span.start());
+        params.put("winbackEnd", span.end());
+        String sql = "SELECT c.owner_id AS owner_id, count(*) AS won_back" + startedTargets(query, params)
+                + " AND t.won_back_at >= :winbackStart AND t.won_back_at < :winbackEnd AND c.owner_id IS NOT NULL GROUP BY c.owner_id";
+        Map<UUID, Long> wonBack = new HashMap<>();
+        for (Tuple row : Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params))) {
+            wonBack.put(Rows.uuid(row, "owner_id"), Rows.longValue(row, "won_back"));
+        }
+        return wonBack;
     }
 
     /** Targets won back in the span ({@code byStart} false), or won back at all of plans started in it ({@code byStart} true). */

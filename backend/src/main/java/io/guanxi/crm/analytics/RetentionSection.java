@@ -210,7 +210,7 @@ public class RetentionSection implements AnalyticsSection {
     }
 
     private static Span span(Period period, AnalyticsQuery query) {
-        return new Span(period.start(query.zone()), period.end(query.zone()), period.from().withDayOfMonth(1), period.to().withDayOfMonth(1));
+        return Span.of(period, query.zone());
     }
 
     /** A period's churns: all of them, per month and per known cause. */

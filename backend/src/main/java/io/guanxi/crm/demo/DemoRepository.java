@@ -56,13 +56,18 @@ public class DemoRepository {
         em.createNativeQuery("""
                 INSERT INTO lead (id, contact_id, source_channel, product_interest, industry, region, budget, status,
                                   owner_id, match_score, activity_count, activity_score, score, policy_version, scored_at,
-                                  created_at, updated_at, assigned_at, assignment_kind, assignment_reason)
+                                  created_at, updated_at, assigned_at, assignment_kind, assignment_reason, contacted_at, qualified_at)
                 SELECT gen_random_uuid(), c.id, COALESCE(c.source_channel, 'WEBSITE'),
                        (%s)[1 + abs(hashtext(c.id::text)) %% 5], c.industry, c.region,
                        (ARRAY[5000, 20000, 50000, 120000, 300000])[1 + abs(hashtext(c.id::text || 'budget')) %% 5],
-                       (ARRAY['NEW', 'CONTACTED', 'QUALIFIED'])[1 + abs(hashtext(c.id::text || 'status')) %% 3],
-                       c.owner_id, 0, 0, 0, 0, 1, :now, c.created_at, :now, :now, 'OWNER', NULL
+                       s.status, c.owner_id, 0, 0, 0, 0, 1, :now, c.created_at, :now, :now, 'OWNER', NULL,
+                       CASE WHEN s.status <> 'NEW' THEN f.contacted END,
+                       CASE WHEN s.status = 'QUALIFIED' THEN LEAST(CAST(:now AS timestamptz), f.contacted + interval '5 days') END
                 FROM contact c
+                CROSS JOIN LATERAL (SELECT (ARRAY['NEW', 'CONTACTED', 'QUALIFIED'])[1 + abs(hashtext(c.id::text || 'status')) %% 3] AS status) s
+                -- First contact 1 to 72 hours after the lead came in: some reps call within a day, some do not.
+                CROSS JOIN LATERAL (SELECT LEAST(CAST(:now AS timestamptz), c.created_at
+                                    + make_interval(hours => 1 + abs(hashtext(c.id::text || 'first')) %% 72)) AS contacted) f
                 WHERE abs(hashtext(c.id::text)) %% 4 = 0 AND c.archived_at IS NULL""".formatted(products))
                 .setParameter("now", now).executeUpdate();
     }

@@ -102,7 +102,7 @@ class RepsAnalyticsTest {
         assertEquals(List.of(a.id().toString()), report.getList("tables.find { it.code == 'reps.efficiency' }.rows.key"));
         // Open during May: A0-A6 (A5 converted in May, A7 lost in April is not) = 7 leads; May interactions on their
         // customers: A2, A3, A6, A0 one each = 4 -> 4 / 7 = 0.57. Converted 1 of 6 new leads.
-        assertRow(report, "reps.efficiency", a.id().toString(), "6", "5", "22", "4", "0.6667", "0.57", "0.1667", "0.3333");
+        assertRow(report, "reps.efficiency", a.id().toString(), "6", "5", "22", "4", "0.6667", "0.57", "0.1667", "0.3333", "0");
         assertEquals("测试 " + a.username(), report.getString("tables.find { it.code == 'reps.efficiency' }.rows[0].label"));
         List<String> drills = report.getList("tables.find { it.code == 'reps.efficiency' }.rows[0].drills");
         assertEquals("reps.notContactedWithin24h", drills.get(4));
@@ -135,7 +135,7 @@ class RepsAnalyticsTest {
         // A rep sees their own book; B asking for A's sees nothing of A's.
         JsonPath own = json(period(b, FROM, TO).get("/api/v1/analytics/REPS").then().statusCode(200).extract().asString());
         assertEquals(List.of(b.id().toString()), own.getList("tables.find { it.code == 'reps.efficiency' }.rows.key"));
-        assertRow(own, "reps.efficiency", b.id().toString(), "1", "0.5", "0.5", "1", "1", "1", "0", null);
+        assertRow(own, "reps.efficiency", b.id().toString(), "1", "0.5", "0.5", "1", "1", "1", "0", null, "0");
         JsonPath nosy = json(period(b, FROM, TO).queryParam("ownerId", a.id()).get("/api/v1/analytics/REPS").then().statusCode(200)
                 .extract().asString());
         assertCard(nosy, "reps.medianHoursToFirstContact", null, null);

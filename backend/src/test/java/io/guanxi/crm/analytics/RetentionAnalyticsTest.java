@@ -158,6 +158,14 @@ class RetentionAnalyticsTest {
         assertDrill(manager, march, "retention.passives", null, 1);
         assertDrill(manager, march, "retention.detractors", null, 1);
         assertDrill(manager, march, "retention.atRisk", null, 2);
+
+        // The same win-back results on the rep's row of the efficiency ranking, and behind it the same two customers.
+        JsonPath reps = manager.request().queryParams(march).get("/api/v1/analytics/REPS").then().statusCode(200).extract().jsonPath();
+        int wonBackColumn = reps.getList("tables.find { it.code == 'reps.efficiency' }.columns.code").indexOf("reps.wonBack");
+        assertEquals("2", decimal(reps.get("tables.find { it.code == 'reps.efficiency' }.rows.find { it.key == '" + rep.id()
+                + "' }.values[" + wonBackColumn + "]")));
+        manager.request().queryParams(march).queryParam("key", rep.id().toString()).get("/api/v1/analytics/REPS/drill/reps.wonBack").then()
+                .statusCode(200).body("total", equalTo(2));
         assertDrill(manager, march, "retention.churned", "2024-03", 4);
         assertDrill(manager, march, "retention.churned", "PRICE", 1);
         assertDrill(manager, march, "retention.churned", "UNKNOWN", 1);
