@@ -138,15 +138,25 @@ export function AnalyticsPage() {
             {data.ownBook || !team ? t('analytics.ownBook') : t('analytics.team')}
           </Typography.Text>
         )}
-        <Tabs
-          activeKey={section}
-          onChange={(key) => navigate(`/analytics/${key}?${writeParams(params)}`)}
-          items={SECTIONS.map((value) => ({
-            key: value,
-            label: <span data-testid={`analytics-tab-${value}`}>{t(`analytics.section.${value}`)}</span>,
-          }))}
-          size={phone ? 'small' : 'middle'}
-        />
+        {phone ? (
+          // A phone has no room for seven tabs (antd would fold them into a menu screen readers cannot use).
+          <Select
+            aria-label={t('analytics.sectionPicker')}
+            data-testid="analytics-section-picker"
+            value={section}
+            onChange={(next) => navigate(`/analytics/${next}?${writeParams(params)}`)}
+            options={SECTIONS.map((value) => ({ value, label: t(`analytics.section.${value}`) }))}
+          />
+        ) : (
+          <Tabs
+            activeKey={section}
+            onChange={(key) => navigate(`/analytics/${key}?${writeParams(params)}`)}
+            items={SECTIONS.map((value) => ({
+              key: value,
+              label: <span data-testid={`analytics-tab-${value}`}>{t(`analytics.section.${value}`)}</span>,
+            }))}
+          />
+        )}
         {report.isError ? (
           <ErrorState error={report.error} onRetry={() => report.refetch()} />
         ) : !data || data.section !== section ? (

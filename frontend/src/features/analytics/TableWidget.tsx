@@ -1,4 +1,5 @@
 import { Card, Segmented, Table } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -40,7 +41,7 @@ export function TableWidget({ table, drillTo, exportButtons }: Props) {
       size="small"
       pagination={false}
       rowKey="key"
-      scroll={{ x: 'max-content' }}
+      scroll={links ? { x: 'max-content' } : undefined}
       dataSource={table.rows.map((row, index) => ({ ...row, name: rowLabels[index] }))}
       locale={{ emptyText: t('analytics.noRows') }}
       columns={[
@@ -49,6 +50,19 @@ export function TableWidget({ table, drillTo, exportButtons }: Props) {
           key: column.code,
           title: columnLabels[index],
           align: 'right' as const,
+          // A ranking a manager can sort; an empty value goes last whichever way it is sorted. Not in the hidden copy.
+          sorter:
+            links && table.rows.length > 1
+              ? (a: AnalyticsTable['rows'][number], b: AnalyticsTable['rows'][number], order?: SortOrder) => {
+                  const x = a.values[index];
+                  const y = b.values[index];
+                  if (x === null || x === undefined)
+                    return y === null || y === undefined ? 0 : order === 'descend' ? -1 : 1;
+                  if (y === null || y === undefined) return order === 'descend' ? 1 : -1;
+                  return x - y;
+                }
+              : undefined,
+          showSorterTooltip: false,
           render: (_: unknown, row: AnalyticsTable['rows'][number]) => {
             const text = formatValue(row.values[index], column.unit, i18n.language);
             const figure = row.drills[index];
@@ -72,6 +86,8 @@ export function TableWidget({ table, drillTo, exportButtons }: Props) {
     <Card
       size="small"
       data-testid={`analytics-table-${table.code}`}
+      // A ranking (a table without a chart) needs the whole width for its columns.
+      style={table.chart === 'TABLE' ? { gridColumn: '1 / -1' } : undefined}
       title={<h2 style={{ fontSize: 15, margin: 0, whiteSpace: 'normal' }}>{title}</h2>}
       extra={exportButtons}
     >
