@@ -29,9 +29,10 @@ const DIMENSION_TEXTS: Record<Dimension, string | null> = {
 /** A row's name: the label the service gave (a rep's name), else the key's text, else the key (a month, a range). */
 export function rowLabel(t: TFunction, dimension: Dimension, key: string, label?: string | null): string {
   if (label) return label;
+  // NONE: the service's key for records without a value (no owner, no region), unless the dimension names it.
+  const fallback = key === 'NEW' ? t('analytics.newCustomer') : key === 'NONE' ? t('analytics.notSet') : key;
   const texts = DIMENSION_TEXTS[dimension];
-  if (!texts) return key === 'NEW' ? t('analytics.newCustomer') : key;
-  return t(`${texts}.${key}`, { defaultValue: key === 'NEW' ? t('analytics.newCustomer') : key });
+  return texts ? t(`${texts}.${key}`, { defaultValue: fallback }) : fallback;
 }
 
 /** A code's text under analytics.<kind> (nested by its dots), or the code itself. */
