@@ -44,6 +44,8 @@ $PSQL -d "$DB" -q -v hash="$hash" <<'SQL'
 INSERT INTO app_user (id, username, display_name, password_hash, created_at, updated_at)
 VALUES ('00000000-0000-0000-0000-00000000a001', 'bench.admin', 'Bench admin', :'hash', now(), now());
 INSERT INTO app_user_role VALUES ('00000000-0000-0000-0000-00000000a001', 'ADMIN');
+-- generate-churn.sql creates the bench reps without a role: the service would refuse them (403).
+INSERT INTO app_user_role SELECT id, 'SALES_REP' FROM app_user WHERE username LIKE 'bench.rep%' ON CONFLICT DO NOTHING;
 SQL
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
 openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
