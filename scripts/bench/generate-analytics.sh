@@ -14,6 +14,11 @@ createdb -h 127.0.0.1 -U postgres "$DB"
 for f in $(ls "$root"/backend/src/main/resources/db/migration/V*.sql | sort -t V -k2 -n); do psql -d "$DB" -f "$f"; done
 time psql -d "$DB" -f "$here/generate-churn.sql"
 time psql -d "$DB" -v leads=1000000 -v per=1 -f "$here/generate-leads.sql"
+# The reps sell; generate-complaints.sql assigns its complaints to a service agent, which must exist first.
+psql -d "$DB" -c "INSERT INTO app_user_role SELECT id, 'SALES_REP' FROM app_user WHERE username LIKE 'bench.rep%' ON CONFLICT DO NOTHING" \
+  -c "INSERT INTO app_user (id, username, display_name, password_hash, created_at, updated_at)
+      VALUES (gen_random_uuid(), 'bench.agent', '基准客服', 'x', now(), now())" \
+  -c "INSERT INTO app_user_role SELECT id, 'SERVICE_AGENT' FROM app_user WHERE username = 'bench.agent'"
 time psql -d "$DB" -f "$here/generate-complaints.sql"
 time psql -d "$DB" -f "$here/generate-churn-surveys.sql"
 psql -d "$DB" -c "VACUUM ANALYZE"
