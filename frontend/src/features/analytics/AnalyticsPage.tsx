@@ -8,23 +8,12 @@ import { PageTitle } from '../../components/ui/PageTitle';
 import { usePhone } from '../../components/ui/ResponsiveTable';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
+import { ENUMS } from '../../lib/enums';
 import { analyticsQueries, downloadReport, SECTIONS } from './api';
 import { ExportButtons } from './ExportButtons';
 import { FigureCard } from './FigureCard';
 import { type AnalyticsParams, PRESETS, type PeriodPreset, readParams, TIERS, writeParams } from './params';
 import { TableWidget } from './TableWidget';
-
-const REGIONS = [
-  'EAST',
-  'NORTH',
-  'SOUTH',
-  'CENTRAL',
-  'SOUTHWEST',
-  'NORTHWEST',
-  'NORTHEAST',
-  'HK_MACAO_TAIWAN',
-  'OVERSEAS',
-] as const;
 
 /**
  * The dashboard (docs/analytics.md): a section per tab, the period and filters in the address. A rep
@@ -114,7 +103,7 @@ export function AnalyticsPage() {
             style={{ width: 130 }}
             value={params.region}
             onChange={(region?: AnalyticsParams['region']) => update({ region })}
-            options={REGIONS.map((value) => ({ value, label: t(`enum.Region.${value}`) }))}
+            options={ENUMS.Region.map((value) => ({ value, label: t(`enum.Region.${value}`) }))}
           />
           <Select
             allowClear

@@ -20,6 +20,10 @@ public class LifecycleRepository {
     @Inject
     EntityManager em;
 
+    /** Counts a figure's rows the way its drill list does, so the number and the list cannot differ. */
+    @Inject
+    AnalyticsRepository drills;
+
     /**
      * Customers (not archived, created before {@code asOf}) in each stage at {@code asOf}: the current
      * stage, unless they moved after {@code asOf}; then the stage their first later move left.
@@ -116,8 +120,7 @@ public class LifecycleRepository {
     }
 
     long count(DrillQuery drill) {
-        return Rows.longValue(Rows.one(bind(em.createNativeQuery("SELECT count(*) AS n FROM (" + drill.sql() + ") AS d", Tuple.class),
-                drill.params())), "n");
+        return drills.count(drill);
     }
 
     private static Query bind(Query query, Map<String, Object> params) {
