@@ -40,7 +40,11 @@ class SqlOwnershipTest {
             Map.entry("points_earning", "loyalty"), Map.entry("points_entry", "loyalty"), Map.entry("points_lot", "loyalty"),
             Map.entry("points_lot_use", "loyalty"), Map.entry("reward", "loyalty"), Map.entry("redemption", "loyalty"),
             Map.entry("saved_view", "savedview"), Map.entry("saved_view_default", "savedview"),
-            Map.entry("idempotency_record", "platform"), Map.entry("job", "platform"));
+            Map.entry("idempotency_record", "platform"), Map.entry("job", "platform"),
+            // issue 19: the audit trail (platform), consent (consent), rights requests and retention (privacy)
+            Map.entry("audit_entry", "platform"),
+            Map.entry("consent_purpose", "consent"), Map.entry("consent_entry", "consent"),
+            Map.entry("privacy_request", "privacy"), Map.entry("retention_review", "privacy"));
 
     /** The platform's plumbing (Visibility knows the contact table) and demo seeding (runs as the system). */
     private static final List<String> NOT_YET = List.of("platform", "demo");

@@ -239,6 +239,7 @@ class AuthorizationMatrixTest {
             entry("listContactChurns", roles(STAFF).hidden("id", Owned.CONTACT)),
             entry("churnContact", roles(SALES_REP, MANAGER, ADMIN).hidden("id", Owned.CONTACT).body("{}")),
             entry("getChurnRecord", roles(SALES_REP, MANAGER, ADMIN)),
+            // Rights requests and retention (issue 19).
             entry("investigateChurn", roles(SALES_REP, MANAGER, ADMIN).body("{\"cause\":\"PRICE\",\"analysis\":\"价格\"}").ifMatch()),
             entry("getChurnPolicy", roles(ADMIN, MANAGER)),
             entry("changeChurnPolicy", roles(ADMIN).ifMatch()),
@@ -247,6 +248,7 @@ class AuthorizationMatrixTest {
             entry("produceChurnReview", roles(ADMIN)),
             entry("getChurnReview", roles(SALES_REP, MANAGER, ADMIN)),
             entry("closeChurnReview", roles(MANAGER, ADMIN).ifMatch()),
+            // Audit trail and masking (issue 19).
             entry("listRewards", roles(EVERYONE)),
             entry("getReward", roles(EVERYONE)),
             entry("createReward", roles(MANAGER, ADMIN)),
@@ -254,6 +256,7 @@ class AuthorizationMatrixTest {
             entry("archiveReward", roles(MANAGER, ADMIN)),
             entry("restoreReward", roles(MANAGER, ADMIN)),
             entry("redeemPoints", roles(EVERYONE)),
+            // Consent and profiling objections (issue 19).
             entry("listRedemptions", roles(STAFF)),
             // An integrator sees only the redemptions it made (issue 13 finding 3).
             entry("getRedemption", roles(EVERYONE).hidden("id", Owned.REDEMPTION).hiddenAlsoFrom(INTEGRATOR)),
