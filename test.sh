@@ -28,3 +28,14 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 else
   echo "Not a git checkout: skipped the OpenAPI drift check." >&2
 fi
+
+# Backups that restore (docs/backup.md): backup.sh → restore.sh into an empty database → the packaged
+# service started on the copy answers the same books (counts, ledger sums, row digests, API answers).
+if psql -X -w -h 127.0.0.1 -U postgres -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
+  scripts/test-backup-restore.sh
+elif [ -n "${CI:-}" ]; then
+  echo "FAIL: no PostgreSQL at 127.0.0.1:5432 (user postgres) for the backup/restore test" >&2
+  exit 1
+else
+  echo "No PostgreSQL at 127.0.0.1:5432: skipped the backup/restore test (docs/backup.md)." >&2
+fi
