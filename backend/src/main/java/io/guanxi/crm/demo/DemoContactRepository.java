@@ -179,7 +179,9 @@ public class DemoContactRepository {
                        CASE WHEN random() < 0.7 THEN 'OUTBOUND' ELSE 'INBOUND' END,
                        t.at, s.summaries[1 + floor(random() * cardinality(s.summaries))::int], b.owner_id, t.at
                 FROM generated_batch b
-                CROSS JOIN LATERAL generate_series(1, floor(random() * (? + 1))::int) AS k
+                -- b.id in the pick makes it correlated: drawn per contact, not once for the whole batch
+                CROSS JOIN LATERAL (SELECT floor(random() * (? + 1))::int AS n WHERE b.id IS NOT NULL) AS pick
+                CROSS JOIN LATERAL generate_series(1, pick.n) AS k
                 CROSS JOIN LATERAL (SELECT greatest(b.created_at, now() - (floor(random() * 90 * 86400) || ' seconds')::interval) AS at
                                     WHERE k > 0) AS t
                 CROSS JOIN (SELECT ?::text[] AS summaries) AS s""")) {
