@@ -1,30 +1,39 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { type Language, loadTexts, storedLanguage, storeLanguage } from './texts';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-const STORAGE_KEY = 'guanxi.language';
+export { LANGUAGES, type Language } from './texts';
 
-function initialLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'zh-CN' ? stored : 'zh-CN';
-}
+/** i18next asks for a language's texts when it first switches to it (the other language stays unloaded). */
+const textChunks: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    loadTexts(language as Language).then(
+      (texts) => callback(null, texts.default),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
 
-const language = initialLanguage();
+const language = storedLanguage();
 // Screen readers (and axe) read the page in the language it says it is in, from the first paint.
 document.documentElement.lang = language;
 
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: language,
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-});
+/** Resolves once the shown language's texts are loaded: the app renders after it, never showing bare keys. */
+export const i18nReady = i18n
+  .use(textChunks)
+  .use(initReactI18next)
+  .init({
+    lng: language,
+    // Only the exact language: i18next would otherwise also ask for 'zh' and load the Chinese texts twice.
+    load: 'currentOnly',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  });
 
 export function changeLanguage(language: Language): void {
-  localStorage.setItem(STORAGE_KEY, language);
+  storeLanguage(language);
   void i18n.changeLanguage(language);
   document.documentElement.lang = language;
 }
