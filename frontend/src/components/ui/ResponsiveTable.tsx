@@ -1,10 +1,6 @@
-import { Empty, Grid, Pagination, Spin, Table, type TableProps } from 'antd';
+import { Empty, Pagination, Spin, Table, type TableProps } from 'antd';
 import type { Key, ReactNode } from 'react';
-
-/** True below antd's md breakpoint (768 px): a phone held upright. */
-export function usePhone(): boolean {
-  return !(Grid.useBreakpoint().md ?? true);
-}
+import { usePhone } from './usePhone';
 
 type ResponsiveTableProps<T> = TableProps<T> & {
   /** What one row shows as a card on a phone: the few facts a rep needs, then a tap to open it. */

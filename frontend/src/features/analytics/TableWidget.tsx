@@ -3,7 +3,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { usePhone } from '../../components/ui/ResponsiveTable';
+import { usePhone } from '../../components/ui/usePhone';
 import type { AnalyticsTable } from './api';
 import { formatValue } from './format';
 import { codeLabel, rowLabel } from './labels';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { PageTitle } from '../../components/ui/PageTitle';
-import { usePhone } from '../../components/ui/ResponsiveTable';
+import { usePhone } from '../../components/ui/usePhone';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';

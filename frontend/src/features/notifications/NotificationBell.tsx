@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
-import { usePhone } from '../../components/ui/ResponsiveTable';
+import { usePhone } from '../../components/ui/usePhone';
 import { useFormat } from '../../lib/format';
 import {
   type Notification,

@@ -2,7 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePhone } from '../../components/ui/ResponsiveTable';
+import { usePhone } from '../../components/ui/usePhone';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { SearchDialog } from './SearchDialog';
