@@ -33,9 +33,11 @@ echo "== data ($SRC_DB): $($PSQL -d "$SRC_DB" -Atc "SELECT (SELECT count(*) FROM
   || (SELECT count(*) FROM points_entry) || ' points entries, ' || (SELECT count(*) FROM churn_record) || ' churn records'")"
 echo "cores: $(nproc); load before: $(load); $(date -u +%FT%TZ)"
 
-# ---- 1. the copy, an admin, the service
+# ---- 1. the copy, an admin, the service (NO_COPY=1: on $SRC_DB itself, e.g. while a generator still holds it open)
+if [ "${NO_COPY:-0}" = 1 ]; then DB=$SRC_DB; else
 $PSQL -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 time createdb -h 127.0.0.1 -U postgres -S FILE_COPY -T "$SRC_DB" "$DB"
+fi
 last=$(ls "$root"/backend/src/main/resources/db/migration/V*.sql | sed 's/.*\/V\([0-9]*\)__.*/\1/' | sort -n | tail -1)
 cp="$(find "$APPDIR/lib" -name '*.jar' | tr '\n' ':')"
 cat > "$work/Hash.java" <<'JAVA'
@@ -44,8 +46,9 @@ JAVA
 hash=$(java -cp "$cp" "$work/Hash.java" "$ADMIN_PW")
 $PSQL -d "$DB" -q -v hash="$hash" <<'SQL'
 INSERT INTO app_user (id, username, display_name, password_hash, created_at, updated_at)
-VALUES ('00000000-0000-0000-0000-00000000a001', 'bench.admin', 'Bench admin', :'hash', now(), now());
-INSERT INTO app_user_role VALUES ('00000000-0000-0000-0000-00000000a001', 'ADMIN');
+VALUES ('00000000-0000-0000-0000-00000000a001', 'bench.admin', 'Bench admin', :'hash', now(), now())
+ON CONFLICT (id) DO UPDATE SET password_hash = EXCLUDED.password_hash;
+INSERT INTO app_user_role VALUES ('00000000-0000-0000-0000-00000000a001', 'ADMIN') ON CONFLICT DO NOTHING;
 -- generate-churn.sql creates the bench reps without a role: the service would refuse them (403).
 INSERT INTO app_user_role SELECT id, 'SALES_REP' FROM app_user WHERE username LIKE 'bench.rep%' ON CONFLICT DO NOTHING;
 SQL
@@ -66,7 +69,7 @@ start_app /tmp/guanxi-analytics-bench.log
 login() { curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" | jq -r .access_token; }
 ADMIN=$(login bench.admin "$ADMIN_PW")
 curl -sf -o /dev/null -X POST "$BASE/api/v1/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"bench.manager\",\"displayName\":\"压测经理\",\"password\":\"$MANAGER_PW\",\"roles\":[\"MANAGER\"]}"
+  -d "{\"username\":\"bench.manager\",\"displayName\":\"压测经理\",\"password\":\"$MANAGER_PW\",\"roles\":[\"MANAGER\"]}" || true
 REP_ID=$($PSQL -d "$DB" -Atc "SELECT id FROM app_user WHERE username = 'bench.rep1'")
 curl -sf -X POST "$BASE/api/v1/users/$REP_ID/password" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d "{\"password\":\"$REP_PW\"}"
