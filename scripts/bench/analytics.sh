@@ -20,7 +20,9 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 SRC_DB=${SRC_DB:-guanxi_bench_analytics}; DB=${DB:-${SRC_DB}_http}; PORT=${PORT:-8090}; BASE=http://127.0.0.1:$PORT
 WARM=${WARM:-5}; BASE_RUNS=${BASE_RUNS:-3}; EXPORT_MAX_S=${EXPORT_MAX_S:-300}; RUNS=${RUNS:-30}; EXPLAIN_MS=${EXPLAIN_MS:-200}; SECTIONS=${SECTIONS:-"FUNNEL LIFECYCLE VALUE REPS SERVICE RETENTION LOYALTY"}
 PGLOG=${PGLOG:-/var/log/postgresql/postgresql-15-main.log}; PLANS=${PLANS:-/tmp/analytics-plans.log}
-APPDIR=$root/backend/target/quarkus-app; work=$(mktemp -d)
+APPDIR=${APPDIR:-$root/backend/target/quarkus-app}; work=$(mktemp -d)
+# DRILLS=0 skips §4, PLANS=0 skips §5 (e.g. for a "before" run of an older build: APPDIR=<its quarkus-app>).
+DRILLS=${DRILLS:-1}; PLANS_PASS=${PLANS_PASS:-1}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1"
 ADMIN_PW='Bench-Admin-2026!x'; MANAGER_PW='Bench-Manager-2026!x'; REP_PW='Bench-Rep-2026!x'
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -31,9 +33,11 @@ echo "== data ($SRC_DB): $($PSQL -d "$SRC_DB" -Atc "SELECT (SELECT count(*) FROM
   || (SELECT count(*) FROM points_entry) || ' points entries, ' || (SELECT count(*) FROM churn_record) || ' churn records'")"
 echo "cores: $(nproc); load before: $(load); $(date -u +%FT%TZ)"
 
-# ---- 1. the copy, an admin, the service
+# ---- 1. the copy, an admin, the service (NO_COPY=1: on $SRC_DB itself, e.g. while a generator still holds it open)
+if [ "${NO_COPY:-0}" = 1 ]; then DB=$SRC_DB; else
 $PSQL -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 time createdb -h 127.0.0.1 -U postgres -S FILE_COPY -T "$SRC_DB" "$DB"
+fi
 last=$(ls "$root"/backend/src/main/resources/db/migration/V*.sql | sed 's/.*\/V\([0-9]*\)__.*/\1/' | sort -n | tail -1)
 cp="$(find "$APPDIR/lib" -name '*.jar' | tr '\n' ':')"
 cat > "$work/Hash.java" <<'JAVA'
@@ -42,8 +46,9 @@ JAVA
 hash=$(java -cp "$cp" "$work/Hash.java" "$ADMIN_PW")
 $PSQL -d "$DB" -q -v hash="$hash" <<'SQL'
 INSERT INTO app_user (id, username, display_name, password_hash, created_at, updated_at)
-VALUES ('00000000-0000-0000-0000-00000000a001', 'bench.admin', 'Bench admin', :'hash', now(), now());
-INSERT INTO app_user_role VALUES ('00000000-0000-0000-0000-00000000a001', 'ADMIN');
+VALUES ('00000000-0000-0000-0000-00000000a001', 'bench.admin', 'Bench admin', :'hash', now(), now())
+ON CONFLICT (id) DO UPDATE SET password_hash = EXCLUDED.password_hash;
+INSERT INTO app_user_role VALUES ('00000000-0000-0000-0000-00000000a001', 'ADMIN') ON CONFLICT DO NOTHING;
 -- generate-churn.sql creates the bench reps without a role: the service would refuse them (403).
 INSERT INTO app_user_role SELECT id, 'SALES_REP' FROM app_user WHERE username LIKE 'bench.rep%' ON CONFLICT DO NOTHING;
 SQL
@@ -64,7 +69,7 @@ start_app /tmp/guanxi-analytics-bench.log
 login() { curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" | jq -r .access_token; }
 ADMIN=$(login bench.admin "$ADMIN_PW")
 curl -sf -o /dev/null -X POST "$BASE/api/v1/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"bench.manager\",\"displayName\":\"压测经理\",\"password\":\"$MANAGER_PW\",\"roles\":[\"MANAGER\"]}"
+  -d "{\"username\":\"bench.manager\",\"displayName\":\"压测经理\",\"password\":\"$MANAGER_PW\",\"roles\":[\"MANAGER\"]}" || true
 REP_ID=$($PSQL -d "$DB" -Atc "SELECT id FROM app_user WHERE username = 'bench.rep1'")
 curl -sf -X POST "$BASE/api/v1/users/$REP_ID/password" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d "{\"password\":\"$REP_PW\"}"
@@ -75,6 +80,8 @@ echo "rep bench.rep1 ($REP_ID): $($PSQL -d "$DB" -Atc "SELECT count(*) FROM cont
 times() { # $1 = token, $2 = path: WARM untimed, RUNS timed; prints "median p95" in ms
   local code; code=$(curl -s -o "$work/body" -w '%{http_code}' -H "Authorization: Bearer $1" "$BASE$2")
   [ "$code" = 200 ] || { echo "HTTP $code for $2: $(head -c 300 "$work/body")" >&2; echo "- -"; return; }
+  # BODIES=<dir>: keep each report (to diff the figures of two builds on the same data)
+  [ -z "${BODIES:-}" ] || { mkdir -p "$BODIES"; jq -S . "$work/body" > "$BODIES/$3.json"; }
   for _ in $(seq 2 "$WARM"); do curl -s -o /dev/null -H "Authorization: Bearer $1" "$BASE$2"; done
   for _ in $(seq 1 "$RUNS"); do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $1" "$BASE$2"; done \
     | sort -n | awk '{ t[NR] = $1 * 1000 } END { m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2;
@@ -93,7 +100,7 @@ echo "rep:  $(baseline "x.owner_id = '$REP_ID'" "x.contact_id IN (SELECT id FROM
 echo "== GET /api/v1/analytics/{SECTION}?period=THIS_YEAR, $WARM warm-up + $RUNS timed, one client (ms)"
 echo "section | manager median p95 | rep median p95 | load"
 for s in $SECTIONS; do
-  echo "$s | $(times "$MANAGER" "/api/v1/analytics/$s?period=THIS_YEAR") | $(times "$REP" "/api/v1/analytics/$s?period=THIS_YEAR") | $(load)"
+  echo "$s | $(times "$MANAGER" "/api/v1/analytics/$s?period=THIS_YEAR" "$s-manager") | $(times "$REP" "/api/v1/analytics/$s?period=THIS_YEAR" "$s-rep") | $(load)"
 done
 if [ "${BASELINE_AFTER:-1}" = 1 ]; then
   echo "== baselines again after the endpoints, load $(load)"
@@ -102,6 +109,7 @@ if [ "${BASELINE_AFTER:-1}" = 1 ]; then
 fi
 
 # ---- 4. drill page and export
+if [ "$DRILLS" = 1 ]; then
 DRILL=${DRILL:-FUNNEL/drill/funnel.leads}
 echo "== drill page GET …/$DRILL?period=THIS_YEAR&size=50 (manager), 3 runs:"
 for _ in 1 2 3; do curl -s -o /dev/null -w '  %{http_code} %{time_total}s %{size_download} bytes\n' -H "Authorization: Bearer $MANAGER" \
@@ -109,7 +117,9 @@ for _ in 1 2 3; do curl -s -o /dev/null -w '  %{http_code} %{time_total}s %{size
 echo "== drill export GET …/$DRILL/export?format=XLSX&period=THIS_YEAR (manager), once:"
 curl -s -o "$work/drill.xlsx" -m ${EXPORT_MAX_S:-300} -w '  %{http_code} %{time_total}s %{size_download} bytes\n' -H "Authorization: Bearer $MANAGER" \
   "$BASE/api/v1/analytics/$DRILL/export?format=XLSX&period=THIS_YEAR" || echo "  curl failed ($?)"
+fi
 echo "load after: $(load)"
+[ "$PLANS_PASS" = 1 ] || exit 0
 
 # ---- 5. plans
 kill $app; wait $app 2>/dev/null || true

@@ -2,7 +2,6 @@ package io.guanxi.crm.analytics;
 
 import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
 import io.guanxi.crm.contact.ContactReadModel;
-import io.guanxi.crm.interaction.InteractionReadModel;
 import io.guanxi.crm.lead.LeadReadModel;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.purchase.PurchaseReadModel;
@@ -24,10 +23,10 @@ public class FunnelRepository {
 
     /**
      * When a lead was first contacted: the earlier of its first interaction with its customer at or after
-     * it was created and the time it first reached CONTACTED (or a later step). Null while never contacted.
+     * it was created (stamped on the lead, {@link LeadReadModel#LEADS} first_interaction_at) and the time it first
+     * reached CONTACTED (or a later step). Null while never contacted.
      */
-    static final String FIRST_CONTACT = "LEAST(l.contacted_at, (SELECT min(i.occurred_at) FROM " + InteractionReadModel.CONTACT_ACTIVITY
-            + " AS i WHERE i.contact_id = l.contact_id AND i.occurred_at >= l.created_at))";
+    static final String FIRST_CONTACT = "LEAST(l.contacted_at, l.first_interaction_at)";
 
     /** The steps of the funnel, each a column of {@link #cohort} true for the leads that reached it; every step holds the next. */
     enum Step {
@@ -117,23 +116,22 @@ public class FunnelRepository {
     /**
      * The leads created in [from, to) in the query's scope, one row each with what it has reached by now:
      * contacted (a first contact, {@link #FIRST_CONTACT}), qualified, converted, repeat_customer (converted
-     * and its customer has two purchases or more not refunded in full), lost (LOST now).
+     * and its customer has two purchases or more not refunded in full, {@link PurchaseReadModel#CUSTOMER_SALES} sales),
+     * lost (LOST now).
      */
     private static String cohort(AnalyticsQuery query, Instant from, Instant to, Map<String, Object> params) {
         params.put("cohortFrom", from);
         params.put("cohortTo", to);
         return """
                 (SELECT l.id, l.contact_id, l.owner_id, l.source_channel, l.region, l.lost_reason_code, l.created_at,
-                        l.contacted_at IS NOT NULL OR EXISTS (SELECT 1 FROM %s AS i
-                                                              WHERE i.contact_id = l.contact_id AND i.occurred_at >= l.created_at) AS contacted,
+                        l.contacted_at IS NOT NULL OR l.first_interaction_at IS NOT NULL AS contacted,
                         l.qualified_at IS NOT NULL AS qualified,
                         l.converted_at IS NOT NULL AS converted,
-                        l.converted_at IS NOT NULL AND EXISTS (SELECT 1 FROM %s AS p
-                                                               WHERE p.contact_id = l.contact_id AND p.kept_amount > 0
-                                                               OFFSET 1) AS repeat_customer,
+                        l.converted_at IS NOT NULL AND COALESCE((SELECT cs.sales FROM %s AS cs
+                                                                 WHERE cs.contact_id = l.contact_id), 0) >= 2 AS repeat_customer,
                         l.status = 'LOST' AS lost
                  FROM %s AS l
-                 WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND %s)""".formatted(InteractionReadModel.CONTACT_ACTIVITY,
-                PurchaseReadModel.PURCHASES, LeadReadModel.LEADS, query.scope("l.owner_id", "l.contact_id", "l.region", params));
+                 WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND %s)""".formatted(
+                PurchaseReadModel.CUSTOMER_SALES, LeadReadModel.LEADS, query.scope("l.owner_id", "l.contact_id", "l.region", params));
     }
 }

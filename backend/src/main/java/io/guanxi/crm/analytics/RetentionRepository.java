@@ -91,26 +91,28 @@ public class RetentionRepository {
         List<String> counts = new ArrayList<>();
         for (int i = 0; i < instants.size(); i++) {
             params.put("at" + i, instants.get(i));
-            counts.add(("count(*) FILTER (WHERE s.created_at < :at%1$d AND (sp.after_at IS NULL OR sp.after_at < :at%1$d)"
-                    + " AND (sp.until_at IS NULL OR sp.until_at >= :at%1$d)) AS customers%1$d").formatted(i));
+            counts.add(("count(*) FILTER (WHERE s.created_at < :at%1$d AND (s.after_at IS NULL OR s.after_at < :at%1$d)"
+                    + " AND (s.until_at IS NULL OR s.until_at >= :at%1$d)) AS customers%1$d").formatted(i));
         }
+        // Each span carries its customer's creation time, so the spans need no join back to the customers: most
+        // customers have no move at all and give one span each, straight from the scan of the customers.
         String sql = """
                 WITH scoped AS (%1$s),
                 moves AS (
-                    SELECT h.contact_id AS contact_id, h.changed_at AS changed_at, h.from_stage AS from_stage, h.to_stage AS to_stage,
-                           lead(h.changed_at) OVER w AS next_at, row_number() OVER w AS n
+                    SELECT h.contact_id AS contact_id, s.created_at AS created_at, h.changed_at AS changed_at, h.from_stage AS from_stage,
+                           h.to_stage AS to_stage, lead(h.changed_at) OVER w AS next_at, row_number() OVER w AS n
                     FROM %2$s AS h JOIN scoped AS s ON s.id = h.contact_id
                     WINDOW w AS (PARTITION BY h.contact_id ORDER BY h.changed_at, h.seq)),
                 spans AS (
-                    SELECT m.contact_id AS contact_id, m.changed_at AS after_at, m.next_at AS until_at, m.to_stage AS stage FROM moves AS m
+                    SELECT m.created_at AS created_at, m.changed_at AS after_at, m.next_at AS until_at, m.to_stage AS stage FROM moves AS m
                     UNION ALL
-                    SELECT m.contact_id, CAST(NULL AS timestamptz), m.changed_at, m.from_stage FROM moves AS m WHERE m.n = 1
+                    SELECT m.created_at, CAST(NULL AS timestamptz), m.changed_at, m.from_stage FROM moves AS m WHERE m.n = 1
                     UNION ALL
-                    SELECT s.id, CAST(NULL AS timestamptz), CAST(NULL AS timestamptz), s.lifecycle_stage FROM scoped AS s
+                    SELECT s.created_at, CAST(NULL AS timestamptz), CAST(NULL AS timestamptz), s.lifecycle_stage FROM scoped AS s
                     WHERE NOT EXISTS (SELECT 1 FROM %2$s AS h WHERE h.contact_id = s.id))
                 SELECT %3$s
-                FROM spans AS sp JOIN scoped AS s ON s.id = sp.contact_id
-                WHERE sp.stage IN ('PURCHASE', 'LOYALTY')""".formatted(scoped, ContactReadModel.STAGE_CHANGES, String.join(", ", counts));
+                FROM spans AS s
+                WHERE s.stage IN ('PURCHASE', 'LOYALTY')""".formatted(scoped, ContactReadModel.STAGE_CHANGES, String.join(", ", counts));
         Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
         long[] customers = new long[instants.size()];
         for (int i = 0; i < customers.length; i++) {

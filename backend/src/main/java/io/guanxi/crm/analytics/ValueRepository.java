@@ -24,7 +24,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ValueRepository {
 
-    /** A current class of a customer that {@link #byClass} breaks customers down by; null classes are UNRANKED. */
+    /** A current class of a customer that {@link #byClasses} breaks customers down by; null classes are UNRANKED. */
     enum ValueClass {
         TIER("abc_tier"), ABCD("abcd_quadrant"), LEVEL("membership_level");
 
@@ -74,8 +74,9 @@ public class ValueRepository {
     }
 
     /**
-     * {@code b}: each buyer of the period: contact_id, sales, revenue, last_at, returning (kept a sale before the period), and
-     * with {@code named} their name and owner_id.
+     * {@code b}: each buyer of the period: contact_id, sales, revenue, last_at, returning (kept a sale before the period:
+     * their first kept sale, {@link PurchaseReadModel#CUSTOMER_SALES}, is before it), and with {@code named} their name and
+     * owner_id.
      */
     private static String buyers(AnalyticsQuery query, Map<String, Object> params, boolean named) {
         String customer = named ? ", s.name, s.owner_id" : "";
@@ -85,10 +86,9 @@ public class ValueRepository {
                     SELECT s.contact_id%s, count(*) AS sales, sum(s.kept_amount) AS revenue, max(s.occurred_at) AS last_at
                     FROM sales s GROUP BY s.contact_id%s),
                 b AS (
-                    SELECT pb.*, EXISTS (SELECT 1 FROM %s AS e WHERE e.contact_id = pb.contact_id AND e.occurred_at < :start
-                                                                AND e.kept_amount > 0) AS returning
-                    FROM per_buyer pb)
-                """.formatted(sales(query, params), customer, customer, PurchaseReadModel.PURCHASES);
+                    SELECT pb.*, COALESCE(cs.first_sale_at < :start, FALSE) AS returning
+                    FROM per_buyer pb LEFT JOIN %s AS cs ON cs.contact_id = pb.contact_id)
+                """.formatted(sales(query, params), customer, customer, PurchaseReadModel.CUSTOMER_SALES);
     }
 
     private static Map<String, Object> periodParams(AnalyticsQuery query, Period period) {
@@ -152,13 +152,30 @@ public class ValueRepository {
     }
 
     /**
-     * Customers by their current class, with what they kept buying in the period: key, customers, revenue. The
-     * customers are those with a value row (who have bought), as the tiers page counts them.
+     * Customers by their current class, with what they kept buying in the period, for the three classes at once:
+     * class (a {@link ValueClass} name), key, customers, revenue. The customers are those with a value row (who have
+     * bought), as the tiers page counts them. One pass over the period's sales, summed per class without grouping them
+     * per buyer first (the same sums as {@link #classCustomers}' rows per class).
      */
-    List<Tuple> byClass(AnalyticsQuery query, ValueClass valueClass) {
+    List<Tuple> byClasses(AnalyticsQuery query) {
         Map<String, Object> params = periodParams(query, query.period());
-        String sql = classCustomers(query, valueClass, params) + """
-                SELECT k.key AS key, count(*) AS customers, sum(k.revenue) AS revenue FROM k GROUP BY k.key""";
+        String sql = """
+                WITH v AS (
+                    SELECT v.contact_id AS contact_id, COALESCE(v.abc_tier, '%1$s') AS tier, COALESCE(v.abcd_quadrant, '%1$s') AS abcd,
+                           COALESCE(v.membership_level, '%1$s') AS level
+                    FROM %2$s AS v LEFT JOIN %3$s AS c ON c.id = v.contact_id
+                    WHERE %4$s),
+                cells AS (
+                    SELECT v.tier, v.abcd, v.level, 1 AS customers, CAST(0 AS numeric) AS revenue FROM v
+                    UNION ALL
+                    SELECT v.tier, v.abcd, v.level, 0, p.kept_amount
+                    FROM %5$s AS p JOIN v ON v.contact_id = p.contact_id
+                    WHERE p.occurred_at >= :start AND p.occurred_at < :end AND p.kept_amount > 0)
+                SELECT CASE WHEN GROUPING(cells.tier) = 0 THEN '%6$s' WHEN GROUPING(cells.abcd) = 0 THEN '%7$s' ELSE '%8$s' END AS class,
+                       COALESCE(cells.tier, cells.abcd, cells.level) AS key, sum(cells.customers) AS customers, sum(cells.revenue) AS revenue
+                FROM cells GROUP BY GROUPING SETS ((cells.tier), (cells.abcd), (cells.level))""".formatted(UNRANKED,
+                TierReadModel.VALUE_CLASSES, ContactReadModel.CONTACTS, query.customerScope("v.contact_id", "c.owner_id", params),
+                PurchaseReadModel.PURCHASES, ValueClass.TIER.name(), ValueClass.ABCD.name(), ValueClass.LEVEL.name());
         return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
     }
 
@@ -209,20 +226,27 @@ public class ValueRepository {
 
     /**
      * {@code l}: each customer in scope who bought before the stock instant, with their kept revenue to then, their last
-     * sale and its bucket, and with {@code named} their name and owner_id.
+     * sale and its bucket, and with {@code named} their name and owner_id (and the last purchase before then). Read from
+     * {@link PurchaseReadModel#CUSTOMER_SALES} (one row per customer, revenue to date) less the purchases made at or after
+     * the stock instant (none when it is now), not by summing every purchase to date.
      */
     private static String lifetime(AnalyticsQuery query, Map<String, Object> params, boolean named) {
         params.put("asOf", query.asOf(query.period()));
-        String customer = named ? ", c.name, c.owner_id" : "";
+        String customer = named ? """
+                , c.name, c.owner_id, CASE WHEN cs.last_purchase_at < :asOf THEN cs.last_purchase_at
+                  ELSE (SELECT max(e.occurred_at) FROM %s AS e WHERE e.contact_id = cs.contact_id AND e.occurred_at < :asOf) END AS last_at"""
+                .formatted(PurchaseReadModel.PURCHASES) : "";
         return """
-                WITH per_customer AS (
-                    SELECT p.contact_id%s, sum(p.kept_amount) AS revenue, max(p.occurred_at) AS last_at
-                    FROM %s AS p LEFT JOIN %s AS c ON c.id = p.contact_id
-                    WHERE p.occurred_at < :asOf AND %s
-                    GROUP BY p.contact_id%s),
+                WITH later AS (
+                    SELECT p.contact_id, sum(p.kept_amount) AS kept FROM %s AS p WHERE p.occurred_at >= :asOf GROUP BY p.contact_id),
+                per_customer AS (
+                    SELECT cs.contact_id, cs.kept_revenue - COALESCE(later.kept, 0) AS revenue%s
+                    FROM %s AS cs LEFT JOIN %s AS c ON c.id = cs.contact_id
+                    LEFT JOIN later ON later.contact_id = cs.contact_id
+                    WHERE cs.first_purchase_at < :asOf AND %s),
                 l AS (SELECT pc.*, %s AS key FROM per_customer pc)
-                """.formatted(customer, PurchaseReadModel.PURCHASES, ContactReadModel.CONTACTS,
-                query.customerScope("p.contact_id", "c.owner_id", params), customer, bucketCase("pc.revenue"));
+                """.formatted(PurchaseReadModel.PURCHASES, customer, PurchaseReadModel.CUSTOMER_SALES, ContactReadModel.CONTACTS,
+                query.customerScope("cs.contact_id", "c.owner_id", params), bucketCase("pc.revenue"));
     }
 
     /** The bucket key of a revenue: "0-1000", "1000-5000", … "50000+". */

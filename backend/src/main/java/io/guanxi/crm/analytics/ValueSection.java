@@ -66,10 +66,11 @@ public class ValueSection implements AnalyticsSection {
                         Ratios.of(before.repeatBuyers(), before.buyers()), REPEAT_BUYERS),
                 AnalyticsCard.of("value.newCustomers", Unit.COUNT, Ratios.count(now.newCustomers()), Ratios.count(before.newCustomers()),
                         NEW_CUSTOMERS));
+        List<Tuple> classes = repository.byClasses(query);
         List<AnalyticsTable> tables = List.of(
-                classTable(query, "value.tiers", ChartKind.PIE, Dimension.TIER, ValueClass.TIER, TIERS, TIER_CUSTOMERS),
-                classTable(query, "value.abcd", ChartKind.BAR, Dimension.ABCD_TIER, ValueClass.ABCD, QUADRANTS, ABCD_CUSTOMERS),
-                classTable(query, "value.levels", ChartKind.BAR, Dimension.LEVEL, ValueClass.LEVEL, LEVELS, LEVEL_CUSTOMERS),
+                classTable(classes, "value.tiers", ChartKind.PIE, Dimension.TIER, ValueClass.TIER, TIERS, TIER_CUSTOMERS),
+                classTable(classes, "value.abcd", ChartKind.BAR, Dimension.ABCD_TIER, ValueClass.ABCD, QUADRANTS, ABCD_CUSTOMERS),
+                classTable(classes, "value.levels", ChartKind.BAR, Dimension.LEVEL, ValueClass.LEVEL, LEVELS, LEVEL_CUSTOMERS),
                 clvTable(query), monthTable(query));
         return new Figures(cards, tables);
     }
@@ -103,10 +104,11 @@ public class ValueSection implements AnalyticsSection {
      * Customers per current class and their share, the kept revenue they gave in the period and its share; every
      * class a row, and UNRANKED only when some customer has no class yet. Each cell drills to the class's customers.
      */
-    private AnalyticsTable classTable(AnalyticsQuery query, String code, ChartKind chart, Dimension dimension, ValueClass valueClass,
-            List<String> keys, String drill) {
+    private static AnalyticsTable classTable(List<Tuple> classes, String code, ChartKind chart, Dimension dimension,
+            ValueClass valueClass, List<String> keys, String drill) {
         Map<String, Tuple> found = new LinkedHashMap<>();
-        repository.byClass(query, valueClass).forEach(row -> found.put(Rows.string(row, "key"), row));
+        classes.stream().filter(row -> valueClass.name().equals(Rows.string(row, "class")))
+                .forEach(row -> found.put(Rows.string(row, "key"), row));
         List<String> rowKeys = new ArrayList<>(keys);
         if (found.containsKey(ValueRepository.UNRANKED)) {
             rowKeys.add(ValueRepository.UNRANKED);

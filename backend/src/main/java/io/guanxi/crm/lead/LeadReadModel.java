@@ -22,6 +22,6 @@ public final class LeadReadModel {
             (SELECT l.id AS id, l.contact_id AS contact_id, l.owner_id AS owner_id, l.source_channel AS source_channel,
                     l.region AS region, l.status AS status, l.lost_reason_code AS lost_reason_code, l.created_at AS created_at,
                     l.contacted_at AS contacted_at, l.qualified_at AS qualified_at, l.converted_at AS converted_at,
-                    l.lost_at AS lost_at
+                    l.lost_at AS lost_at, l.first_interaction_at AS first_interaction_at
              FROM lead l)""";
 }
