@@ -29,6 +29,10 @@ public class AuditRepository {
     @Inject
     EntityManager em;
 
+    void joinTransaction() {
+        em.joinTransaction();
+    }
+
     /** Waits for the chain until the transaction ends, then answers its last hash. */
     String lockChainAndReadLastHash() {
         em.flush(); // the transaction's own row locks first, then the chain's: no waiting on rows while holding it

@@ -63,6 +63,8 @@ public class ChainedAuditTrail implements AuditTrail {
         @SuppressWarnings("unchecked")
         List<AuditHash.Fields> pending = (List<AuditHash.Fields>) transactions.getResource(PENDING);
         if (pending == null) {
+            // The persistence context joins now: it cannot register itself once the transaction is completing.
+            repository.joinTransaction();
             List<AuditHash.Fields> buffer = new ArrayList<>();
             transactions.putResource(PENDING, buffer);
             transactions.registerInterposedSynchronization(new Synchronization() {
