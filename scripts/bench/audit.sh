@@ -24,7 +24,12 @@ start() { # $1 = port, $2 = audit enabled
 started() { until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$1/api/v1/me")" = 401 ]; do sleep 1; done; }
 start "$PORT_ON" true; on=$!
 trap 'kill $on ${off:-} 2>/dev/null || true; rm -rf "$work"' EXIT
-started "$PORT_ON" # migrated by the first, so the second does not wait on Flyway's lock
+started "$PORT_ON"
+login() { curl -s -X POST "$1/api/v1/auth/token" -H 'Content-Type: application/json' -d "$2" | jq -r .access_token; }
+ADMIN_CREDENTIALS='{"username":"admin","password":"Bench-Admin-2026!x"}'
+# The first instance has migrated and created the admin, so the second neither waits on Flyway's lock nor
+# races it to the first admin.
+until [ "$(login "http://localhost:$PORT_ON" "$ADMIN_CREDENTIALS")" != null ]; do sleep 1; done
 start "$PORT_OFF" false; off=$!
 started "$PORT_OFF"
 
@@ -35,8 +40,6 @@ $PSQL -d "$DB" -q -c "INSERT INTO audit_entry (id, at, user_id, username, action
          gen_random_uuid(), gen_random_uuid(), '[]', '127.0.0.1', md5(g::text), repeat('0', 64), repeat('0', 64)
   FROM generate_series(1, $AUDIT_ROWS) g" -c "ANALYZE audit_entry"
 
-login() { curl -s -X POST "$1/api/v1/auth/token" -H 'Content-Type: application/json' -d "$2" | jq -r .access_token; }
-ADMIN_CREDENTIALS='{"username":"admin","password":"Bench-Admin-2026!x"}'
 curl -s -o /dev/null -X POST "http://localhost:$PORT_ON/api/v1/users" -H "Authorization: Bearer $(login "http://localhost:$PORT_ON" "$ADMIN_CREDENTIALS")" \
   -H 'Content-Type: application/json' \
   -d '{"username":"bench.rep","displayName":"压测销售","password":"Bench-Rep-2026!x","roles":["SALES_REP"],"seniority":"SENIOR"}'

@@ -51,7 +51,7 @@ class AuditTrailTest {
     }
 
     private static String create(TestUser rep, String name, String mobile) {
-        return rep.request().body(aContact().name(name).with("mobile", mobile).with("email", "zhang.wei@example.com").build())
+        return rep.request().body(aContact().name(name).with("mobile", mobile).with("email", "zhang.wei." + mobile + "@example.com").build())
                 .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
     }
 
@@ -65,7 +65,7 @@ class AuditTrailTest {
 
         String etag = rep.request().get("/api/v1/contacts/" + id).then().statusCode(200).extract().header("ETag");
         String newMobile = Api.uniqueMobile();
-        rep.request().header("If-Match", etag).body(aContact().name("张伟芳").with("mobile", newMobile).with("email", "zhang.wei@example.com")
+        rep.request().header("If-Match", etag).body(aContact().name("张伟芳").with("mobile", newMobile).with("email", "zhang.wei." + mobile + "@example.com")
                 .with("city", "杭州").build()).put("/api/v1/contacts/" + id).then().statusCode(200);
         agent.request().get("/api/v1/contacts/" + id + "/overview").then().statusCode(200);
         agent.request().post("/api/v1/contacts/" + id + "/reveal").then().statusCode(200).body("mobile", equalTo(newMobile));
@@ -94,7 +94,7 @@ class AuditTrailTest {
         assertEquals(masked, change(trail, 3, "mobile").get("before"));
         assertEquals(newMobile.substring(0, 3) + "****" + newMobile.substring(7), change(trail, 3, "mobile").get("after"));
         assertEquals("杭州", change(trail, 3, "city").get("after"));
-        assertFalse(trail.prettyPrint().contains(mobile) || trail.prettyPrint().contains(newMobile) || trail.prettyPrint().contains("张伟"),
+        assertFalse(trail.prettyPrint().contains(mobile) || trail.prettyPrint().contains(newMobile) || trail.prettyPrint().contains("张伟") || trail.prettyPrint().contains("zhang.wei"),
                 "no personal value in full");
     }
 
@@ -142,7 +142,7 @@ class AuditTrailTest {
                 .body("contacts.items[0].subtitle", equalTo(masked));
         for (TestUser full : List.of(rep, manager)) {
             full.request().get("/api/v1/contacts/" + id).then().statusCode(200)
-                    .body("mobile", equalTo(mobile)).body("email", equalTo("zhang.wei@example.com")).body("reachMasked", equalTo(false));
+                    .body("mobile", equalTo(mobile)).body("email", equalTo("zhang.wei." + mobile + "@example.com")).body("reachMasked", equalTo(false));
         }
         rep.request().get("/api/v1/contacts/" + id + "/overview").then().statusCode(200).body("contact.mobile", equalTo(mobile));
         agent.request().get("/api/v1/contacts/" + id).then().statusCode(200)
@@ -151,7 +151,7 @@ class AuditTrailTest {
                 .body("contact.mobile", equalTo(masked)).body("contact.reachMasked", equalTo(true));
 
         agent.request().post("/api/v1/contacts/" + id + "/reveal").then().statusCode(200)
-                .body("id", equalTo(id)).body("mobile", equalTo(mobile)).body("email", equalTo("zhang.wei@example.com"));
+                .body("id", equalTo(id)).body("mobile", equalTo(mobile)).body("email", equalTo("zhang.wei." + mobile + "@example.com"));
         // Another rep may not see the contact, so may not reveal it: 404, and nothing recorded.
         TestUser otherRep = Api.newUser(Role.SALES_REP);
         otherRep.request().post("/api/v1/contacts/" + id + "/reveal").then().statusCode(404);
@@ -209,10 +209,10 @@ class AuditTrailTest {
             trail.record(AuditAction.UPDATE, "rollback-test", entity, entity, List.of());
             throw new IllegalStateException("the business change fails after recording");
         }));
-        QuarkusTransaction.requiringNew().run(() -> {
+        assertThrows(() -> QuarkusTransaction.requiringNew().run(() -> {
             trail.record(AuditAction.UPDATE, "rollback-test", entity, entity, List.of());
-            QuarkusTransaction.setRollbackOnly();
-        });
+            QuarkusTransaction.setRollbackOnly(); // the commit that follows rolls back
+        }));
         assertEquals(0, entries(Map.of("contactId", entity)).getInt("total"));
         QuarkusTransaction.requiringNew().run(() -> trail.record(AuditAction.UPDATE, "rollback-test", entity, entity, List.of()));
         assertEquals(1, entries(Map.of("contactId", entity)).getInt("total"));
