@@ -8,7 +8,7 @@
 # Needs backend/target/quarkus-app (./mvnw -DskipTests package), curl, jq, psql.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
-DB=${DB:-guanxi_audit_bench}; PORT_ON=${PORT_ON:-18095}; PORT_OFF=${PORT_OFF:-18097}
+DB=${DB:-guanxi_audit_bench}; PORT_ON=${PORT_ON:-18291}; PORT_OFF=${PORT_OFF:-18293}
 N=${N:-500}; WARMUP=${WARMUP:-300}; AUDIT_ROWS=${AUDIT_ROWS:-500000}
 APP=${APP:-$root/backend/target/quarkus-app/quarkus-run.jar}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1"
@@ -74,7 +74,7 @@ for i in $(seq 1 "$WARMUP"); do round "$i" warm; done
 echo "== $N PUTs on each, alternating, one client"
 for i in $(seq 1 "$N"); do round "$((WARMUP + i))" measured; done
 
-stats() { sort -n "$1" | awk '{ t[NR] = $1 } END { printf "%.2f %.2f", t[int((NR + 1) / 2)], t[int(NR * 0.95)] }'; }
+stats() { sort -n "$1" | awk '{ t[NR] = $1 } END { printf "%.2f %.2f\n", t[int((NR + 1) / 2)], t[int(NR * 0.95)] }'; }
 read -r MED_ON P95_ON < <(stats "$work/with.measured")
 read -r MED_OFF P95_OFF < <(stats "$work/without.measured")
 printf "  with the audit trail:    median %s ms, p95 %s ms\n" "$MED_ON" "$P95_ON"
