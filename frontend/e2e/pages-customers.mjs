@@ -1,7 +1,7 @@
 // The pages a rep lives in (login, today, the week agenda, the bell, contacts, a customer's 360 view and
 // form, sessions) at 390 px and 1440 px, in Chinese and English: no sideways scroll, one h1, nothing
 // critical or serious for axe-core, a screenshot of each. On a phone also what a rep does there: the
-// navigation drawer, the contact cards, the 360 view's action bar, a contact form submitted invalid.
+// navigation drawer, the contact cards (masked mobile, revealed on request), the 360 view's action bar, a contact form submitted invalid.
 import assert from 'node:assert/strict';
 import { assertAccessible, checkPage, PHONE, setLanguage, signIn, tokenOf } from './support.mjs';
 
@@ -206,6 +206,11 @@ export const scenarios = [
             const card = cards.first();
             assert.match(await card.innerText(), new RegExp(customer.company));
             assert.match(await card.innerText(), /尚未联系|最近联系/);
+            // Lists show the mobile masked; "显示" reveals it (audited), then it calls on a tap.
+            const masked = `${customer.mobile.slice(0, 3)}****${customer.mobile.slice(7)}`;
+            assert.equal((await card.getByTestId('masked-mobile').innerText()).trim(), masked);
+            assert.equal(await card.locator('a[href^="tel:"]').count(), 0);
+            await card.getByTestId('reveal-mobile').click();
             assert.equal(await card.locator('a[href^="tel:"]').getAttribute('href'), `tel:${customer.mobile}`);
             await card.getByTestId('level-tag').waitFor();
             await card.getByRole('link', { name: customer.name }).click();

@@ -205,6 +205,13 @@ async function adminPages({ page, screenshot }) {
         await page.getByRole('tab', { name: language === 'en' ? 'Points policy' : '积分规则' }).click();
         await page.getByTestId('loyalty-policy').waitFor();
         await checkPage(page, screenshot, `loyalty-policy-${await widthOf(page)}-${language}.png`);
+
+        // The audit log: entries (or none yet), and the chain verified on request.
+        const auditReady = (p) => rowsOf(p, 'audit-table').or(p.locator('.ant-empty'));
+        await goToChecked(page, screenshot, '/admin/audit', auditReady, 'audit', language);
+        await page.getByTestId('audit-verify').click();
+        await page.locator('[data-testid=audit-verify-result].ant-alert-success').waitFor();
+        await checkPage(page, screenshot, `audit-verified-${await widthOf(page)}-${language}.png`);
     });
 }
 
@@ -219,6 +226,9 @@ export const scenarios = [
         PHONE,
     ],
     ['a manager at a desk: the reassign dialog, the points liability, tiers and assignment rules', managerPages],
-    ['an admin on a phone: users, lead scoring, the rewards and the points policy', adminPages, PHONE],
-    ['an admin at a desk: users, lead scoring, the rewards and the points policy, in both languages', adminPages],
+    ['an admin on a phone: users, lead scoring, the rewards, the points policy and the audit log', adminPages, PHONE],
+    [
+        'an admin at a desk: users, lead scoring, the rewards, the points policy and the audit log, in both languages',
+        adminPages,
+    ],
 ];

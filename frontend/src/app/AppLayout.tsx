@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   BarChartOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   CalendarOutlined,
   ControlOutlined,
   CustomerServiceOutlined,
@@ -85,6 +86,7 @@ export function AppLayout() {
       ? [{ key: '/admin/lead-scoring', icon: <ControlOutlined />, label: t('nav.scoring') }]
       : []),
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
+    ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
   ];
   const selected =
     items.find((item) => location.pathname.startsWith(item.key))?.key ??

@@ -109,6 +109,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await pages.scoring()).ScoringPolicyPage }),
           },
           {
+            path: '/admin/audit',
+            lazy: async () => ({ Component: (await pages.audit()).AuditPage }),
+          },
+          {
             path: '/admin/lead-assignment',
             lazy: async () => ({
               Component: (await pages.assignment()).AssignmentRulesPage,

@@ -23,6 +23,7 @@ const contact: Contact = {
   createdAt: '2026-11-23T08:00:00Z',
   updatedAt: '2026-11-23T08:00:00Z',
   version: 1,
+  reachMasked: false,
 };
 
 function renderBar(shown: Contact = contact) {

@@ -13,6 +13,7 @@ import { useFormat } from '../../lib/format';
 import { type Contact, contactQueries, fetchContactForEdit, useArchiveContact, useRestoreContact } from './api';
 import { ContactActionBar } from './ContactActionBar';
 import { ContactFormDrawer } from './ContactFormDrawer';
+import { MaskedReach } from './MaskedReach';
 import { STAGE_COLORS } from '../../lib/enums';
 import { InteractionTimeline } from './InteractionTimeline';
 import { loyaltyQueries, PointsCard } from '../loyalty';
@@ -104,11 +105,11 @@ export function ContactDetailPage() {
         styles={{ label: { width: phone ? 96 : 140, color: 'rgba(0,0,0,0.6)' } }}
       >
         <Descriptions.Item label={t('contacts.fields.mobile')}>
-          {/* On a phone, a tap calls. */}
-          {contact.mobile ? <a href={`tel:${contact.mobile.replace(/\s/g, '')}`}>{contact.mobile}</a> : '—'}
+          {/* On a phone, a tap calls; masked for those who do not work the customer, shown on request (audited). */}
+          <MaskedReach contactId={contact.id} kind="mobile" value={contact.mobile} masked={contact.reachMasked} />
         </Descriptions.Item>
         <Descriptions.Item label={t('contacts.fields.email')}>
-          {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
+          <MaskedReach contactId={contact.id} kind="email" value={contact.email} masked={contact.reachMasked} />
         </Descriptions.Item>
         <Descriptions.Item label={t('contacts.fields.wechatId')}>
           {contact.wechatId ? (

@@ -22,6 +22,7 @@ const contact: Contact = {
   createdAt: '2026-11-23T08:00:00Z',
   updatedAt: '2026-11-23T08:00:00Z',
   version: 3,
+  reachMasked: false,
 };
 
 function problem(status: number, body: Record<string, unknown>) {

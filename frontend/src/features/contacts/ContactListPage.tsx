@@ -1,4 +1,4 @@
-import { FilterOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Badge,
@@ -29,6 +29,7 @@ import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { type Contact, type ContactListParams, contactQueries } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
+import { MaskedReach } from './MaskedReach';
 import { ABC_TIERS, ENUMS, enumOptions, MEMBERSHIP_LEVELS, oneOf, STAGE_COLORS } from '../../lib/enums';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 
@@ -100,7 +101,14 @@ export function ContactListPage() {
       ellipsis: true,
       render: (v?: string) => v ?? '—',
     },
-    { title: t('contacts.fields.mobile'), dataIndex: 'mobile', key: 'mobile', render: (v?: string) => v ?? '—' },
+    {
+      title: t('contacts.fields.mobile'),
+      dataIndex: 'mobile',
+      key: 'mobile',
+      render: (v: string | undefined, contact: Contact) => (
+        <MaskedReach contactId={contact.id} kind="mobile" value={v} masked={contact.reachMasked} />
+      ),
+    },
     {
       title: t('contacts.fields.region'),
       dataIndex: 'region',
@@ -389,7 +397,7 @@ export function ContactListPage() {
 
 /**
  * A contact on a phone: the name is the link to the 360 view and stretches over the whole card; the
- * mobile calls on a tap, above that link.
+ * mobile (masked in lists: "Show" reveals it, audited) calls on a tap, above that link.
  */
 function ContactCard({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
@@ -412,9 +420,14 @@ function ContactCard({ contact }: { contact: Contact }) {
       {contact.company && <div className="gx-contact-card-company">{contact.company}</div>}
       <div className="gx-contact-card-foot">
         {contact.mobile ? (
-          <a href={`tel:${contact.mobile.replace(/\s/g, '')}`} className="gx-card-above">
-            <PhoneOutlined /> {contact.mobile}
-          </a>
+          <MaskedReach
+            contactId={contact.id}
+            kind="mobile"
+            value={contact.mobile}
+            masked={contact.reachMasked}
+            icon
+            className="gx-card-above"
+          />
         ) : (
           <span />
         )}

@@ -123,3 +123,19 @@ export function useLogInteraction(contactId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: contactQueries.all }),
   });
 }
+
+export type ContactReach = components['schemas']['ContactReach'];
+
+/**
+ * A masked contact's mobile and email in full, fetched only when someone presses "Show" (each reveal
+ * is recorded in the audit trail); shared by every place on the page that shows them.
+ */
+export const reachQueries = {
+  reveal: (id: string) =>
+    queryOptions({
+      queryKey: ['contact-reach', id],
+      queryFn: () => unwrap(api.POST('/api/v1/contacts/{id}/reveal', { params: { path: { id } } })),
+      enabled: false,
+      staleTime: Infinity,
+    }),
+};

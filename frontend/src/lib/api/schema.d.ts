@@ -192,6 +192,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit trail, newest first
+         * @description Who created, changed, archived, read (a customer's full profile), exported or revealed what, with time, user, client address and request id. Filters combine with AND; from and to are days in the service's time zone, both included.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the hash chain
+         * @description Recomputes every entry's hash from its content and the hash before it: ok, or the first entry that was altered (or whose predecessor was deleted), with the number of entries checked.
+         */
+        get: operations["verifyAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -1049,7 +1089,7 @@ export interface paths {
         };
         /**
          * Get a contact
-         * @description The contact, with its version in the ETag header.
+         * @description The contact, with its version in the ETag header. Opening a profile is recorded in the audit trail. Mobile and email are in full for the owner, managers and admins, masked for service agents (reachMasked; POST …/reveal shows them).
          */
         get: operations["getContact"];
         /**
@@ -1146,6 +1186,26 @@ export interface paths {
          * @description Brings an archived contact back into lists.
          */
         post: operations["restoreContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal a contact's mobile and email
+         * @description The mobile and email in full, for anyone who may see the contact; each reveal is recorded in the audit trail (who, when, from where). Integrators never read contacts and may not reveal them.
+         */
+        post: operations["revealContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2883,6 +2943,53 @@ export interface components {
             computedAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
+        AuditAction: "CREATE" | "UPDATE" | "DELETE" | "READ_PROFILE" | "EXPORT" | "REVEAL" | "ANONYMISE" | "CONSENT_GRANTED" | "CONSENT_WITHDRAWN" | "PRIVACY_REQUEST" | "RETENTION";
+        /** @description One entry of the audit trail; personal values in changes are masked */
+        AuditEntry: {
+            /**
+             * Format: int64
+             * @description Position in the chain
+             */
+            seq: number;
+            id: components["schemas"]["UUID"];
+            at: components["schemas"]["Instant"];
+            /** @description Who acted; empty for the system */
+            userId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            username?: string | null;
+            action: components["schemas"]["AuditAction"];
+            /** @example contact */
+            entityType: string;
+            entityId?: components["schemas"]["UUID"] | null;
+            /** @description The customer concerned */
+            contactId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description Field-level before → after (CREATE, UPDATE); otherwise empty */
+            changes: components["schemas"]["FieldChange"][];
+            clientAddress?: string | null;
+            /** @description X-Request-Id of the request, or the one the service gave it */
+            requestId?: string | null;
+        };
+        /** @description The hash chain recomputed from the first entry to the last */
+        AuditVerification: {
+            /** @description Every entry links to the one before it and its hash matches its content */
+            ok: boolean;
+            /**
+             * Format: int64
+             * @description Entries checked (up to the first broken one)
+             */
+            checked: number;
+            /**
+             * Format: int64
+             * @description The first entry whose link or hash does not match (altered, or the entry before it deleted)
+             */
+            firstBrokenSeq?: number | null;
+            /**
+             * Format: int64
+             * @description The last entry of the chain; note it with lastHash to detect a cut-off tail later
+             */
+            lastSeq?: number | null;
+            lastHash?: string | null;
+        };
+        /** @enum {string} */
         Calendar: "PERSONAL" | "SOLAR" | "LUNAR";
         Campaign: {
             id: components["schemas"]["UUID"];
@@ -3601,6 +3708,8 @@ export interface components {
              * @enum {string}
              */
             membershipLevel?: "SILVER" | "GOLD" | "PLATINUM";
+            /** @description true when mobile and email are shown masked (138****8000, z***@example.com): in every list, and on the detail for roles that do not need them; POST /contacts/{id}/reveal shows them, audited */
+            reachMasked: boolean;
         };
         /** @enum {string} */
         ContactChannel: "PHONE" | "SMS" | "EMAIL" | "WECHAT" | "VISIT";
@@ -3619,6 +3728,12 @@ export interface components {
             complaints: components["schemas"]["Complaint"][];
             /** @description An open HIGH or CRITICAL complaint puts the customer at churn risk */
             churnRisk: boolean;
+        };
+        /** @description A contact's mobile and email in full (a reveal, recorded in the audit trail) */
+        ContactReach: {
+            id: components["schemas"]["UUID"];
+            mobile?: string | null;
+            email?: string | null;
         };
         ContactRequest: {
             /** @example 张伟 */
@@ -3741,6 +3856,11 @@ export interface components {
         ExpiryMode: "MONTHS_AFTER_EARNING" | "END_OF_NEXT_YEAR";
         /** @enum {string} */
         ExportFormat: "CSV" | "XLSX";
+        FieldChange: {
+            field?: string;
+            before?: string;
+            after?: string;
+        };
         FieldError: {
             field?: string;
             message?: string;
@@ -4190,6 +4310,15 @@ export interface components {
         };
         PageResponseAtRiskCustomer: {
             items: components["schemas"]["AtRiskCustomer"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PageResponseAuditEntryResponse: {
+            items: components["schemas"]["AuditEntry"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -6881,6 +7010,163 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                action?: components["schemas"]["AuditAction"];
+                /** @description The customer concerned */
+                contactId?: components["schemas"]["UUID"];
+                /** @description First day (included) */
+                from?: components["schemas"]["LocalDate"];
+                /** @description Page number, from 0 */
+                page?: number;
+                /** @description Page size, 1–200 (default 20) */
+                size?: number;
+                /** @description Last day (included) */
+                to?: components["schemas"]["LocalDate"];
+                /** @description Who acted */
+                userId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAuditEntryResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAuditTrail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12910,6 +13196,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revealContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactReach"];
                 };
             };
             /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */

@@ -6,6 +6,9 @@ import io.guanxi.crm.analytics.api.DrillRow;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.paging.PageResponse;
 import io.guanxi.crm.platform.security.Role;
+import io.guanxi.crm.platform.audit.AuditAction;
+import io.guanxi.crm.platform.audit.AuditTrail;
+import io.guanxi.crm.platform.audit.FieldChange;
 import io.guanxi.crm.platform.export.ExportFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -42,6 +46,9 @@ public class AnalyticsResource {
 
     @Inject
     AnalyticsExport export;
+
+    @Inject
+    AuditTrail audit;
 
     @GET
     @Path("/{section}")
@@ -86,6 +93,7 @@ public class AnalyticsResource {
         StreamingOutput body = out -> export.writeReport(report, table, chosen, labels, out);
         String name = "analytics-" + section.name().toLowerCase() + (table == null ? "" : "-" + table) + "-" + report.from() + "_"
                 + report.to() + "." + chosen.extension();
+        audit.record(AuditAction.EXPORT, "analytics", null, null, List.of(new FieldChange("file", null, name)));
         return file(body, chosen, name);
     }
 
@@ -132,6 +140,8 @@ public class AnalyticsResource {
         StreamingOutput body = out -> export.writeDrill(drill, title, chosen, labels, out);
         String name = "analytics-" + figure + (key == null ? "" : "-" + key) + "-" + query.period().from() + "_" + query.period().to()
                 + "." + chosen.extension();
+        // The drill's rows name customers: the export is personal data leaving the system.
+        audit.record(AuditAction.EXPORT, "analytics_drill", null, null, List.of(new FieldChange("file", null, name)));
         return file(body, chosen, name);
     }
 

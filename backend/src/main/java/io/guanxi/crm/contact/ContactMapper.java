@@ -2,12 +2,13 @@ package io.guanxi.crm.contact;
 
 import io.guanxi.crm.contact.api.ContactRequest;
 import io.guanxi.crm.contact.api.ContactResponse;
+import io.guanxi.crm.platform.privacy.Masks;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingConstants;
 import org.mapstruct.MappingTarget;
 
-@Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA_CDI)
+@Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA_CDI, imports = Masks.class)
 public interface ContactMapper {
 
     @Mapping(target = "ownerName", source = "ownerName")
@@ -17,7 +18,11 @@ public interface ContactMapper {
     @Mapping(target = "id", source = "contact.id")
     @Mapping(target = "version", source = "contact.version")
     @Mapping(target = "referredByName", source = "referredByName")
-    ContactResponse toResponse(Contact contact, String ownerName, String abcTier, String membershipLevel, String referredByName);
+    @Mapping(target = "mobile", expression = "java(reachMasked ? Masks.mobile(contact.mobile) : contact.mobile)")
+    @Mapping(target = "email", expression = "java(reachMasked ? Masks.email(contact.email) : contact.email)")
+    @Mapping(target = "reachMasked", source = "reachMasked")
+    ContactResponse toResponse(Contact contact, String ownerName, String abcTier, String membershipLevel, String referredByName,
+            boolean reachMasked);
 
     /** Copies the editable fields; normalisation and server-owned fields are the service's job. */
     @Mapping(target = "id", ignore = true)

@@ -1,5 +1,6 @@
 package io.guanxi.crm.contact;
 
+import io.guanxi.crm.contact.api.ContactReach;
 import io.guanxi.crm.contact.api.ContactRequest;
 import io.guanxi.crm.contact.api.ContactResponse;
 import io.guanxi.crm.platform.http.IfMatch;
@@ -81,11 +82,24 @@ public class ContactResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
-    @Operation(summary = "Get a contact", description = "The contact, with its version in the ETag header.")
+    @Operation(summary = "Get a contact", description = "The contact, with its version in the ETag header. Opening a profile "
+            + "is recorded in the audit trail. Mobile and email are in full for the owner, managers and admins, masked for "
+            + "service agents (reachMasked; POST …/reveal shows them).")
     @APIResponse(responseCode = "200", description = "The contact; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     public Response getContact(@PathParam("id") UUID id) {
-        return withEtag(Response.ok(), service.get(id));
+        return withEtag(Response.ok(), service.openProfile(id));
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD) // no body: a client need not send a Content-Type
+    @Path("/{id}/reveal")
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
+    @Operation(summary = "Reveal a contact's mobile and email",
+            description = "The mobile and email in full, for anyone who may see the contact; each reveal is recorded in the "
+                    + "audit trail (who, when, from where). Integrators never read contacts and may not reveal them.")
+    public ContactReach revealContact(@PathParam("id") UUID id) {
+        return service.reveal(id);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package io.guanxi.crm.contact;
 
 import io.guanxi.crm.platform.paging.PageRequest;
+import io.guanxi.crm.platform.privacy.Masks;
 import io.guanxi.crm.platform.visibility.Unscoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactSearch {
 
-    /** A contact found: enough to show and open it. */
+    /** A contact found: enough to show and open it (the mobile masked, as in every list). */
     public record Hit(UUID id, String name, String company, String mobile) {
     }
 
@@ -39,7 +40,7 @@ public class ContactSearch {
         ContactQuery query = new ContactQuery(q, null, null, null, null, null, false, null, null);
         PageRequest paging = PageRequest.of(0, limit, "lastContactedAt,desc", ContactRepository.SORTABLE, "lastContactedAt,desc");
         ContactRepository.Page page = contacts.search(query, paging);
-        return new Hits(page.items().stream().map(c -> new Hit(c.id, c.name, c.company, c.mobile)).toList(),
+        return new Hits(page.items().stream().map(c -> new Hit(c.id, c.name, c.company, Masks.mobile(c.mobile))).toList(),
                 page.total() > page.items().size());
     }
 

@@ -1,7 +1,10 @@
 package io.guanxi.crm.contact;
 
 import io.guanxi.crm.contact.api.ContactRequest;
+import io.guanxi.crm.contact.api.ContactReach;
 import io.guanxi.crm.contact.api.ContactResponse;
+import io.guanxi.crm.platform.audit.AuditAction;
+import io.guanxi.crm.platform.audit.AuditTrail;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
@@ -59,6 +62,12 @@ public class ContactService {
     @Inject
     jakarta.enterprise.event.Event<ContactHandedOver> handedOver;
 
+    @Inject
+    AuditTrail audit;
+
+    /** What the audit trail calls a contact. */
+    static final String AUDITED = "contact";
+
     @Transactional
     public PageResponse<ContactResponse> list(ContactQuery query, Integer page, Integer size, String sort) {
         if (query.q() != null && query.q().length() > 100) {
@@ -77,7 +86,8 @@ public class ContactService {
         List<ContactResponse> items = result.items().stream()
                 .map(c -> {
                     CustomerValues.Badge badge = badges.getOrDefault(c.id, CustomerValues.Badge.NONE);
-                    return mapper.toResponse(c, owners.get(c.ownerId), badge.abcTier(), badge.membershipLevel(), null);
+                    // Lists show mobiles and emails masked to everyone (issue 19 item 7): a list is for finding, not calling.
+                    return mapper.toResponse(c, owners.get(c.ownerId), badge.abcTier(), badge.membershipLevel(), null, true);
                 }).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), result.total());
     }
@@ -85,6 +95,25 @@ public class ContactService {
     @Transactional
     public ContactResponse get(UUID id) {
         return toResponse(requireVisible(id));
+    }
+
+    /** Someone opens the customer's full profile (the detail or the 360 view): recorded in the audit trail. */
+    @Transactional
+    public ContactResponse openProfile(UUID id) {
+        Contact contact = requireVisible(id);
+        audit.record(AuditAction.READ_PROFILE, AUDITED, id, id, List.of());
+        return toResponse(contact);
+    }
+
+    /**
+     * The mobile and email in full for anyone who may see the contact (a service agent calling back);
+     * every reveal is recorded in the audit trail, so a masked screen stays the default and a look is accountable.
+     */
+    @Transactional
+    public ContactReach reveal(UUID id) {
+        Contact contact = requireVisible(id);
+        audit.record(AuditAction.REVEAL, AUDITED, id, id, List.of());
+        return new ContactReach(contact.id, contact.mobile, contact.email);
     }
 
     @Transactional
@@ -102,6 +131,7 @@ public class ContactService {
         contact.createdAt = contact.updatedAt = clock.instant();
         contacts.persist(contact);
         contacts.recordStage(contact.id, null, contact.lifecycleStage, "CREATED", currentUser.id(), contact.createdAt);
+        audit.record(AuditAction.CREATE, AUDITED, contact.id, contact.id, ContactAudit.changes(null, contact));
         return toResponse(contact);
     }
 
@@ -124,6 +154,7 @@ public class ContactService {
                     Objects.equals(contact.email, reach.email()) ? null : reach.email(), contact.id);
         }
         UUID previousOwner = contact.ownerId;
+        Map<String, String> before = ContactAudit.snapshot(contact);
         if (reassign) {
             contact.ownerId = request.ownerId();
         }
@@ -145,6 +176,7 @@ public class ContactService {
         if (contact.lifecycleStage != previousStage) {
             contacts.recordStage(contact.id, previousStage, contact.lifecycleStage, "EDITED", currentUser.id(), contact.updatedAt);
         }
+        recordChanges(before, contact);
         return toResponse(contact);
     }
 
@@ -156,6 +188,7 @@ public class ContactService {
         if (contact.archivedAt == null) {
             contact.archivedAt = clock.instant();
             contact.updatedAt = contact.archivedAt;
+            audit.record(AuditAction.DELETE, AUDITED, id, id, List.of());
         }
     }
 
@@ -164,9 +197,11 @@ public class ContactService {
         Contact contact = requireVisible(id);
         requireEditable(contact);
         if (contact.archivedAt != null) {
+            Map<String, String> before = ContactAudit.snapshot(contact);
             contact.archivedAt = null;
             contact.updatedAt = clock.instant();
             contacts.flush();
+            recordChanges(before, contact);
         }
         return toResponse(contact);
     }
@@ -254,9 +289,11 @@ public class ContactService {
         Contact contact = requireVisible(contactId);
         UUID previousOwner = contact.ownerId;
         if (!previousOwner.equals(newOwner)) {
+            Map<String, String> before = ContactAudit.snapshot(contact);
             contact.ownerId = newOwner;
             contact.updatedAt = clock.instant();
             contacts.flush();
+            recordChanges(before, contact);
         }
         handedOver.fire(new ContactHandedOver(contactId, previousOwner, newOwner, currentUser.id(), currentUser.username(), note));
     }
@@ -331,8 +368,23 @@ public class ContactService {
         contacts.touchLastContacted(id, at);
     }
 
+    private void recordChanges(Map<String, String> before, Contact contact) {
+        var changes = ContactAudit.changes(before, contact);
+        if (!changes.isEmpty()) {
+            audit.record(AuditAction.UPDATE, AUDITED, contact.id, contact.id, changes);
+        }
+    }
+
     private Contact requireVisible(UUID id) {
         return contacts.findVisible(id).orElseThrow(() -> Visibility.contactNotFound(id));
+    }
+
+    /**
+     * The detail shows mobile and email in full to those who work the customer: its owner, managers and admins.
+     * Service agents (and anyone else who may see it) get them masked and reveal them when a call needs it.
+     */
+    private boolean seesReachInFull(Contact contact) {
+        return currentUser.isManagerOrAdmin() || contact.ownerId.equals(currentUser.id());
     }
 
     private void requireEditable(Contact contact) {
@@ -414,7 +466,7 @@ public class ContactService {
         String referrer = contact.referredById == null ? null
                 : contacts.visibleNames(List.of(contact.referredById)).get(contact.referredById);
         return mapper.toResponse(contact, users.displayNames(Set.of(contact.ownerId)).get(contact.ownerId), badge.abcTier(),
-                badge.membershipLevel(), referrer);
+                badge.membershipLevel(), referrer, !seesReachInFull(contact));
     }
 
     private static List<String> normaliseTags(List<String> tags) {

@@ -40,7 +40,7 @@ public class ContactOverviewService {
 
     @Transactional
     public ContactOverview of(UUID id) {
-        return new ContactOverview(contacts.get(id), interactions.stats(id),
+        return new ContactOverview(contacts.openProfile(id), interactions.stats(id),
                 interactions.list(id, 0, RECENT, null).items(), leads.ofContact(id),
                 purchases.list(id, 0, RECENT, null).items(), tiers.valueIfCustomer(id), complaints.ofContact(id),
                 complaints.churnRisk(id));

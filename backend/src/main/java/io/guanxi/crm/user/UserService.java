@@ -1,6 +1,9 @@
 package io.guanxi.crm.user;
 
 import io.guanxi.crm.platform.db.Ids;
+import io.guanxi.crm.platform.audit.AuditAction;
+import io.guanxi.crm.platform.audit.AuditTrail;
+import io.guanxi.crm.platform.audit.FieldChange;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
@@ -48,6 +51,13 @@ public class UserService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
+    private static String sortedNames(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
     @Transactional
     public PageResponse<UserResponse> list(Integer page, Integer size, String sort, Role role, Boolean active) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTABLE, "username,asc");
@@ -93,6 +103,11 @@ public class UserService {
             throw ProblemException.conflict("This is the last active admin; make another admin first");
         }
         boolean accessChanges = !user.roles.equals(roles) || user.active != request.active();
+        if (accessChanges) {
+            audit.record(AuditAction.UPDATE, "user", user.id, null, List.of(
+                    new FieldChange("roles", sortedNames(user.roles), sortedNames(roles)),
+                    new FieldChange("active", String.valueOf(user.active), String.valueOf(request.active()))));
+        }
         user.displayName = request.displayName().trim();
         user.roles = roles;
         user.seniority = seniorityFor(roles, request.seniority());

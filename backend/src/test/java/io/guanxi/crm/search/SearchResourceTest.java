@@ -90,7 +90,7 @@ class SearchResourceTest {
                     .body("leads.items.id", not(hasItem(theirLead)));
         }
         search(rep, pinyin).body("contacts.items.find { it.id == '" + mine + "' }.title", equalTo(name))
-                .body("contacts.items.find { it.id == '" + mine + "' }.subtitle", equalTo("杭州湖畔测试有限公司 · " + mobile))
+                .body("contacts.items.find { it.id == '" + mine + "' }.subtitle", equalTo("杭州湖畔测试有限公司 · " + mobile.substring(0, 3) + "****" + mobile.substring(7)))
                 .body("leads.items.find { it.id == '" + myLead + "' }.title", equalTo(name))
                 .body("leads.items.find { it.id == '" + myLead + "' }.subtitle", equalTo("年度维保"));
         search(manager, pinyin).body("contacts.items.id", hasItem(mine)).body("contacts.items.id", hasItem(theirs))

@@ -44,5 +44,8 @@ public record ContactResponse(
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true) long version,
         @Schema(enumeration = {"A", "B", "C", "INACTIVE"}, description = "ABC value tier from the last recompute; empty for non-customers") String abcTier,
-        @Schema(enumeration = {"SILVER", "GOLD", "PLATINUM"}, description = "Membership level; empty for non-customers") String membershipLevel) {
+        @Schema(enumeration = {"SILVER", "GOLD", "PLATINUM"}, description = "Membership level; empty for non-customers") String membershipLevel,
+        @Schema(required = true, description = "true when mobile and email are shown masked (138****8000, z***@example.com): in "
+                + "every list, and on the detail for roles that do not need them; POST /contacts/{id}/reveal shows them, audited")
+        boolean reachMasked) {
 }

@@ -49,6 +49,8 @@ public interface GuanxiConfig {
 
     Http http();
 
+    Audit audit();
+
     interface Jwt {
         String issuer();
 
@@ -295,5 +297,12 @@ public interface GuanxiConfig {
 
         @WithDefault("365d")
         Duration maxAge();
+    }
+
+    /** The audit trail (docs/audit.md). */
+    interface Audit {
+        /** Off only for scripts/bench/audit.sh, which measures what the trail costs; always on otherwise. */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

@@ -249,6 +249,9 @@ class AuthorizationMatrixTest {
             entry("getChurnReview", roles(SALES_REP, MANAGER, ADMIN)),
             entry("closeChurnReview", roles(MANAGER, ADMIN).ifMatch()),
             // Audit trail and masking (issue 19).
+            entry("listAuditEntries", roles(ADMIN)),
+            entry("verifyAuditTrail", roles(ADMIN)),
+            entry("revealContact", roles(STAFF).hidden("id", Owned.CONTACT)),
             entry("listRewards", roles(EVERYONE)),
             entry("getReward", roles(EVERYONE)),
             entry("createReward", roles(MANAGER, ADMIN)),
