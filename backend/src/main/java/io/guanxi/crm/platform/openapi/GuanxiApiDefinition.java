@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.VIEWS, description = "Saved views of the contact, lead and complaint lists: yours, the team's, your default"),
             @Tag(name = ApiTags.WINBACK, description = "PDCA win-back plans (挽回): plan, do (activities), check (who bought again), act"),
             @Tag(name = ApiTags.ANALYTICS, description = "Figures for managers (the team) and reps (their own book): each with the previous "
-                    + "period, the rows behind it, CSV and XLSX")
+                    + "period, the rows behind it, CSV and XLSX"),
+            @Tag(name = ApiTags.CONSENT, description = "Consent per purpose and objection to profiling (PIPL Art. 13–16, 24)")
         },
         // Relative: the API is served by the same origin that serves this document (and the SPA).
         servers = @Server(url = "/", description = "This Guanxi CRM instance"),
