@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
  * profiles them (care, campaigns, surveys, lead and churn-risk scoring). Same rule as {@link ConsentStatus}
  * in Java: the latest ledger entry wins; without one, a purpose on another legal basis than consent applies,
  * and a consent-based one applies only where the profile's marketing-consent tick counts and is set.
- * Written as EXISTS / NOT EXISTS so that PostgreSQL runs it as hash semi- and anti-joins over the ledger.
+ * Written as [NOT] IN over the ledger's answers (hashed subplans, built once per statement, also inside OR and CASE)
+ * and uncorrelated scalar subqueries for the purpose's default (evaluated once): over a million contacts with
+ * 40,000 ledger entries the condition costs 0.46 s where the EXISTS form cost 6 s (docs/consent.md).
  */
 public final class ConsentSql {
 
@@ -27,11 +29,12 @@ public final class ConsentSql {
                 || (profileFlagColumn != null && !COLUMN.matcher(profileFlagColumn).matches())) {
             throw new IllegalArgumentException("not a purpose code or a column");
         }
-        String flag = profileFlagColumn == null ? "false" : "(d.profile_flag_grants AND " + profileFlagColumn + ")";
+        String flag = profileFlagColumn == null ? "false" : "COALESCE(" + profileFlagColumn + ", false)";
         return """
-                (NOT EXISTS (SELECT 1 FROM %1$s AS a WHERE a.contact_id = %2$s AND a.purpose_code = '%3$s' AND NOT a.granted)
-                 AND (EXISTS (SELECT 1 FROM %1$s AS a WHERE a.contact_id = %2$s AND a.purpose_code = '%3$s' AND a.granted)
-                      OR EXISTS (SELECT 1 FROM %4$s AS d WHERE d.code = '%3$s' AND (d.granted_unanswered OR %5$s))))"""
+                (%2$s NOT IN (SELECT a.contact_id FROM %1$s AS a WHERE a.purpose_code = '%3$s' AND NOT a.granted)
+                 AND (%2$s IN (SELECT a.contact_id FROM %1$s AS a WHERE a.purpose_code = '%3$s' AND a.granted)
+                      OR COALESCE((SELECT d.granted_unanswered FROM %4$s AS d WHERE d.code = '%3$s'), false)
+                      OR (COALESCE((SELECT d.profile_flag_grants FROM %4$s AS d WHERE d.code = '%3$s'), false) AND %5$s)))"""
                 .formatted(ConsentReadModel.ANSWERS, contactIdColumn, purposeCode, ConsentReadModel.PURPOSES, flag);
     }
 
