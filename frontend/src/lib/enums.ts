@@ -51,6 +51,33 @@ export const ENUMS = {
   Direction: ['OUTBOUND', 'INBOUND'] satisfies Schemas['Direction'][],
   RewardKind: ['PRODUCT', 'SERVICE', 'PRIVILEGE'] satisfies Schemas['RewardKind'][],
   EntryKind: ['EARN', 'REDEEM', 'ADJUST', 'REVERSE', 'EXPIRE', 'REFERRAL_BONUS'] satisfies Schemas['EntryKind'][],
+  ConsentChannel: [
+    'IN_PERSON',
+    'PHONE',
+    'WECHAT',
+    'SMS',
+    'EMAIL',
+    'WEB_FORM',
+    'PAPER',
+    'OTHER',
+  ] satisfies Schemas['ConsentChannel'][],
+  ConsentDecision: ['GRANTED', 'WITHDRAWN'] satisfies Schemas['ConsentDecision'][],
+  ConsentStatus: [
+    'GRANTED',
+    'GRANTED_ON_PROFILE',
+    'NOT_REQUIRED',
+    'NOT_GIVEN',
+    'WITHDRAWN',
+  ] satisfies Schemas['ConsentStatus'][],
+  LegalBasis: [
+    'CONSENT',
+    'CONTRACT',
+    'LEGAL_OBLIGATION',
+    'EMERGENCY',
+    'NEWS_PUBLIC_INTEREST',
+    'PUBLICLY_DISCLOSED',
+    'OTHER_LAW',
+  ] satisfies Schemas['LegalBasis'][],
 };
 
 export type EnumName = keyof typeof ENUMS;

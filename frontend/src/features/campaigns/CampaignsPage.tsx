@@ -197,6 +197,11 @@ function SegmentPreviewCount({ segment, category }: { segment: Segment; category
           {(category === 'MARKETING' || category === 'MIXED') && (
             <Typography.Text type="secondary">{t('campaigns.consentNote')}</Typography.Text>
           )}
+          {preview.data && preview.data.leftOutForConsent > 0 && (
+            <Typography.Text type="secondary" data-testid="segment-preview-left-out">
+              {t('campaigns.leftOutForConsent', { count: preview.data.leftOutForConsent })}
+            </Typography.Text>
+          )}
         </Space>
       )}
     </Card>

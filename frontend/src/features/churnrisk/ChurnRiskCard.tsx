@@ -20,6 +20,9 @@ export function ChurnRiskCard({ contactId }: { contactId: string }) {
         <ErrorState error={risk.error} onRetry={() => risk.refetch()} />
       ) : !risk.data ? (
         <Typography.Text type="secondary">{t('churnRisk.notScored')}</Typography.Text>
+      ) : risk.data.scoring === 'NOT_SCORED_AT_CUSTOMER_REQUEST' || risk.data.level === undefined ? (
+        // The customer objected to profiling (PIPL Art. 24): said plainly, never an empty card.
+        <Typography.Text data-testid="churn-risk-not-scored">{t('churnRisk.notScoredAtRequest')}</Typography.Text>
       ) : (
         <Space direction="vertical" size={8} style={{ width: '100%' }}>
           <Space wrap align="center">

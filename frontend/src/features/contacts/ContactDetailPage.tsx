@@ -19,7 +19,8 @@ import { InteractionTimeline } from './InteractionTimeline';
 import { loyaltyQueries, PointsCard } from '../loyalty';
 import { CustomerValueCard } from '../tiers';
 import { SurveyHistoryCard } from '../surveys';
-import { ChurnRiskCard } from '../churnrisk';
+import { ChurnRiskCard, churnRiskQueries } from '../churnrisk';
+import { ConsentCard } from '../consent';
 import { ActivityList, activityQueries, PlanActivityButton } from '../activities';
 import { ChurnCard } from '../churn';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
@@ -165,10 +166,16 @@ export function ContactDetailPage() {
         <Space direction="vertical" size={8} style={{ width: '100%' }}>
           {overview.data.leads.map((lead) => (
             <Space key={lead.id} wrap>
-              <Typography.Text strong>{lead.score.toFixed(1)}</Typography.Text>
-              <Tag color={lead.level === 'HIGH_VALUE' ? 'red' : lead.level === 'PRIORITY' ? 'orange' : 'default'}>
-                {t(`leads.level.${lead.level}`)}
-              </Tag>
+              {lead.scoring === 'NOT_SCORED_AT_CUSTOMER_REQUEST' ? (
+                <Tag data-testid="lead-not-scored">{t('leads.notScoredShort')}</Tag>
+              ) : (
+                <>
+                  <Typography.Text strong>{lead.score.toFixed(1)}</Typography.Text>
+                  <Tag color={lead.level === 'HIGH_VALUE' ? 'red' : lead.level === 'PRIORITY' ? 'orange' : 'default'}>
+                    {t(`leads.level.${lead.level}`)}
+                  </Tag>
+                </>
+              )}
               <Typography.Text>{t(`leads.status.${lead.status}`)}</Typography.Text>
               <Typography.Text type="secondary">
                 {t(`enum.SourceChannel.${lead.sourceChannel}`)} · {format.date(lead.createdAt)}
@@ -234,6 +241,18 @@ export function ContactDetailPage() {
       canInvite={
         !contact.archivedAt &&
         (hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId))
+      }
+    />
+  );
+  // An objection to profiling (or its withdrawal) removes or restores the lead and churn-risk scores shown here.
+  const consentCard = (
+    <ConsentCard
+      contactId={id}
+      onChanged={() =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: contactQueries.all }),
+          queryClient.invalidateQueries({ queryKey: churnRiskQueries.all }),
+        ])
       }
     />
   );
@@ -350,6 +369,7 @@ export function ContactDetailPage() {
             {leadsCard}
             {complaintsCard}
             {surveysCard}
+            {consentCard}
             {churnCard}
           </>
         ) : (
@@ -363,6 +383,7 @@ export function ContactDetailPage() {
                 {complaintsCard}
                 {pointsCard}
                 {surveysCard}
+                {consentCard}
                 {churnCard}
               </Space>
             </Col>

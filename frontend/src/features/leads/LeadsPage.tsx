@@ -77,12 +77,16 @@ export function LeadsPage() {
           }}
           style={{ color: 'inherit' }}
         >
-          <Space>
-            <Typography.Text strong data-testid="lead-score">
-              {score.toFixed(1)}
-            </Typography.Text>
-            <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
-          </Space>
+          {lead.scoring === 'NOT_SCORED_AT_CUSTOMER_REQUEST' ? (
+            <Tag data-testid="lead-score">{t('leads.notScoredShort')}</Tag>
+          ) : (
+            <Space>
+              <Typography.Text strong data-testid="lead-score">
+                {score.toFixed(1)}
+              </Typography.Text>
+              <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
+            </Space>
+          )}
         </Link>
       ),
     },
@@ -209,12 +213,16 @@ function LeadCard({ lead, search, onOpen }: { lead: Lead; search: URLSearchParam
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Space wrap size={8} style={{ justifyContent: 'space-between', width: '100%' }}>
           <Typography.Text strong>{lead.contactName ?? '—'}</Typography.Text>
-          <Space size={4}>
-            <Typography.Text strong data-testid="lead-score">
-              {lead.score.toFixed(1)}
-            </Typography.Text>
-            <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
-          </Space>
+          {lead.scoring === 'NOT_SCORED_AT_CUSTOMER_REQUEST' ? (
+            <Tag data-testid="lead-score">{t('leads.notScoredShort')}</Tag>
+          ) : (
+            <Space size={4}>
+              <Typography.Text strong data-testid="lead-score">
+                {lead.score.toFixed(1)}
+              </Typography.Text>
+              <Tag color={LEVEL_COLORS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
+            </Space>
+          )}
         </Space>
         <Typography.Text>
           {t(`leads.status.${lead.status}`)} · {t(`enum.SourceChannel.${lead.sourceChannel}`)}

@@ -6,6 +6,7 @@ import { ScoreExplanation } from './ScoreExplanation';
 
 const breakdown: ScoreBreakdown = {
   score: 76,
+  scoring: 'SCORED',
   level: 'STANDARD',
   policyVersion: 1,
   matchScore: 100,

@@ -14,6 +14,9 @@ export function ScoreExplanation({ breakdown }: { breakdown: ScoreBreakdown }) {
     if (field === 'BUDGET_AT_LEAST') return format.money(Number(value));
     return value;
   };
+  // The customer objected to profiling (PIPL Art. 24): no rule applies, and the app says so rather than show a 0.
+  if (breakdown.scoring === 'NOT_SCORED_AT_CUSTOMER_REQUEST')
+    return <Typography.Text data-testid="score-explanation">{t('leads.notScoredAtRequest')}</Typography.Text>;
   const matchPart = (breakdown.matchScore * breakdown.matchWeight).toFixed(2);
   const activityPart = (breakdown.activityScore * breakdown.activityWeight).toFixed(2);
   return (

@@ -1012,6 +1012,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consent-purposes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List consent purposes
+         * @description What customers' personal information is used for, each with its legal basis (PIPL Art. 13), by code. MARKETING, SURVEY, PROFILING and PARTNER_SHARING are seeded; the application checks the first three.
+         */
+        get: operations["listConsentPurposes"];
+        put?: never;
+        /**
+         * Define a consent purpose
+         * @description Admins. The code is unique and fixed once created (409 when taken).
+         */
+        post: operations["createConsentPurpose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent-purposes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a consent purpose */
+        get: operations["getConsentPurpose"];
+        /**
+         * Change a consent purpose
+         * @description Admins. Names, description, legal basis, whether the profile's marketing-consent tick counts and whether it is active; the code stays (400 when another is sent). Send If-Match with its ETag: without it 428, stale 412. A change of legal basis changes who is included at once (docs/consent.md).
+         */
+        put: operations["updateConsentPurpose"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -1152,6 +1197,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's consents
+         * @description The state per purpose (the latest ledger entry wins; without one, the purpose's default: NOT_REQUIRED for a legal basis other than consent, GRANTED_ON_PROFILE where the profile's marketing-consent tick counts, else NOT_GIVEN) and the whole ledger, newest first.
+         */
+        get: operations["getContactConsents"];
+        put?: never;
+        /**
+         * Record a grant or a withdrawal
+         * @description Appends to the customer's ledger (entries are never changed or deleted): the purpose's code, GRANTED or WITHDRAWN, the channel it came through and the evidence; recorded by you, now. Withdrawing is as easy as granting; for a purpose on another legal basis (PROFILING) a withdrawal is an objection. Refusing never blocks service. An unknown or inactive purpose is a 400.
+         */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/consents/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of a customer's consent ledger */
+        get: operations["getConsentEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{id}/overview": {
         parameters: {
             query?: never;
@@ -1206,6 +1292,26 @@ export interface paths {
          * @description The mobile and email in full, for anyone who may see the contact; each reveal is recorded in the audit trail (who, when, from where). Integrators never read contacts and may not reveal them.
          */
         post: operations["revealContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/score-explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explain a customer's scores
+         * @description PIPL Art. 24: what a person is told when they ask how automated scores about them were reached. Each lead score's rules (fired or not), activity count, weights and thresholds; the churn-risk score's signals with value, weight and points and the facts behind them; or NOT_SCORED_AT_CUSTOMER_REQUEST when they objected to profiling.
+         */
+        get: operations["getScoreExplanation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3336,17 +3442,25 @@ export interface components {
         /** @description A customer's churn risk: the score (0–100) and level as last computed, the signals it came from and the reasons (the signals that add points, the largest first) */
         ChurnRisk: {
             contactId: components["schemas"]["UUID"];
+            /** @description NOT_SCORED_AT_CUSTOMER_REQUEST when the customer objected to profiling (PIPL Art. 24): no score, level, signals or reasons */
+            scoring: components["schemas"]["ScoringState"];
             /**
              * Format: int32
+             * @description Absent when not scored at the customer's request
              * @example 47
              */
-            score: number;
-            level: components["schemas"]["ChurnRiskLevel"];
+            score?: number;
+            /** @description Absent when not scored at the customer's request */
+            level?: components["schemas"]["ChurnRiskLevel"];
             reasons: components["schemas"]["ChurnRiskSignal"][];
             signals: components["schemas"]["ChurnRiskSignal"][];
-            /** Format: int32 */
-            policyVersion: number;
-            computedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description Absent when not scored at the customer's request
+             */
+            policyVersion?: number;
+            /** @description Absent when not scored at the customer's request */
+            computedAt?: components["schemas"]["Instant"];
         };
         /** @enum {string} */
         ChurnRiskLevel: "LOW" | "MEDIUM" | "HIGH";
@@ -3654,6 +3768,86 @@ export interface components {
             /** @description Schedule the next follow-up in the same step */
             next?: components["schemas"]["NextActivity"];
         };
+        /** @enum {string} */
+        ConsentChannel: "IN_PERSON" | "PHONE" | "WECHAT" | "SMS" | "EMAIL" | "WEB_FORM" | "PAPER" | "OTHER";
+        /** @enum {string} */
+        ConsentDecision: "GRANTED" | "WITHDRAWN";
+        ConsentEntry: {
+            id: components["schemas"]["UUID"];
+            contactId: components["schemas"]["UUID"];
+            purpose: string;
+            decision: components["schemas"]["ConsentDecision"];
+            channel: components["schemas"]["ConsentChannel"];
+            /** @description Absent when none was given or an erasure redacted it */
+            evidence?: string;
+            /** @description An erasure blanked the evidence */
+            redacted: boolean;
+            recordedBy: components["schemas"]["UUID"];
+            recordedByName?: string;
+            recordedAt: components["schemas"]["Instant"];
+        };
+        ConsentPurpose: {
+            id: components["schemas"]["UUID"];
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            description?: string;
+            legalBasis: components["schemas"]["LegalBasis"];
+            profileFlagGrants: boolean;
+            active: boolean;
+            /** Format: int64 */
+            version: number;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        ConsentPurposeRequest: {
+            /**
+             * @description UPPER_SNAKE, unique; cannot change once created
+             * @example EVENT_INVITATIONS
+             */
+            code: string;
+            /** @example 活动邀请 */
+            nameZh: string;
+            /** @example Event invitations */
+            nameEn: string;
+            /** @description What the information is used for, as told to the customer */
+            description?: string;
+            /** @description PIPL Art. 13; only CONSENT needs the customer's agreement */
+            legalBasis: components["schemas"]["LegalBasis"];
+            /** @description Without a ledger entry, the profile's marketing-consent tick counts as the grant (false when omitted) */
+            profileFlagGrants?: boolean;
+            /** @description An inactive purpose takes no new entries (true when omitted) */
+            active?: boolean;
+        };
+        ConsentRequest: {
+            /**
+             * @description The purpose's code
+             * @example MARKETING
+             */
+            purpose: string;
+            decision: components["schemas"]["ConsentDecision"];
+            channel: components["schemas"]["ConsentChannel"];
+            /**
+             * @description What shows it: the form, the call, the message
+             * @example 电话回访时口头同意，通话录音 2026-11-30
+             */
+            evidence?: string;
+        };
+        ConsentState: {
+            purpose: string;
+            nameZh: string;
+            nameEn: string;
+            legalBasis: components["schemas"]["LegalBasis"];
+            active: boolean;
+            /** @description GRANTED / WITHDRAWN from the latest entry; otherwise the default: GRANTED_ON_PROFILE, NOT_REQUIRED (another legal basis) or NOT_GIVEN */
+            status: components["schemas"]["ConsentStatus"];
+            /** @description Whether the purpose is pursued for this customer */
+            allowed: boolean;
+            /** @description When the latest entry was recorded; absent for a default */
+            since?: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        ConsentStatus: "GRANTED" | "WITHDRAWN" | "GRANTED_ON_PROFILE" | "NOT_REQUIRED" | "NOT_GIVEN";
         Contact: {
             id: components["schemas"]["UUID"];
             name: string;
@@ -3713,6 +3907,11 @@ export interface components {
         };
         /** @enum {string} */
         ContactChannel: "PHONE" | "SMS" | "EMAIL" | "WECHAT" | "VISIT";
+        ContactConsents: {
+            contactId: components["schemas"]["UUID"];
+            purposes: components["schemas"]["ConsentState"][];
+            ledger: components["schemas"]["ConsentEntry"][];
+        };
         ContactOverview: {
             contact: components["schemas"]["Contact"];
             interactionStats: components["schemas"]["InteractionStats"];
@@ -3999,8 +4198,10 @@ export interface components {
             lostReason?: string;
             ownerId?: components["schemas"]["UUID"];
             ownerName?: string;
-            /** @description 0–100; see /score for how it was reached */
+            /** @description 0–100; see /score for how it was reached. 0 and meaningless when scoring is NOT_SCORED_AT_CUSTOMER_REQUEST */
             score: number;
+            /** @description NOT_SCORED_AT_CUSTOMER_REQUEST when the customer objected to profiling (PIPL Art. 24): the lead is left out of scoring and shown so, never silently */
+            scoring: components["schemas"]["ScoringState"];
             level: components["schemas"]["Level"];
             /** Format: int32 */
             matchScore: number;
@@ -4080,8 +4281,15 @@ export interface components {
             /** @description Owner; managers and admins only. Empty leaves the lead unassigned. */
             ownerId?: components["schemas"]["UUID"];
         };
+        LeadScoreExplanation: {
+            leadId: components["schemas"]["UUID"];
+            status: components["schemas"]["LeadStatus"];
+            breakdown: components["schemas"]["ScoreBreakdown"];
+        };
         /** @enum {string} */
         LeadStatus: "NEW" | "CONTACTED" | "QUALIFIED" | "CONVERTED" | "LOST";
+        /** @enum {string} */
+        LegalBasis: "CONSENT" | "CONTRACT" | "LEGAL_OBLIGATION" | "EMERGENCY" | "NEWS_PUBLIC_INTEREST" | "PUBLICLY_DISCLOSED" | "OTHER_LAW";
         /** @enum {string} */
         Level: "STANDARD" | "PRIORITY" | "HIGH_VALUE";
         /** @enum {string} */
@@ -4957,6 +5165,8 @@ export interface components {
         };
         ScoreBreakdown: {
             score: number;
+            /** @description NOT_SCORED_AT_CUSTOMER_REQUEST: the customer objected to profiling; no rule is applied and every component is 0 */
+            scoring: components["schemas"]["ScoringState"];
             level: components["schemas"]["Level"];
             /** Format: int32 */
             policyVersion: number;
@@ -4988,7 +5198,7 @@ export interface components {
             scoredAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        ScoreCause: "CREATED" | "LEAD_EDITED" | "INTERACTION_LOGGED" | "POLICY_CHANGED" | "WINDOW_SLID";
+        ScoreCause: "CREATED" | "LEAD_EDITED" | "INTERACTION_LOGGED" | "POLICY_CHANGED" | "WINDOW_SLID" | "CONSENT_CHANGED";
         ScoreChange: {
             score: number;
             /** Format: int32 */
@@ -4999,6 +5209,15 @@ export interface components {
             policyVersion: number;
             cause: components["schemas"]["ScoreCause"];
             changedAt: components["schemas"]["Instant"];
+        };
+        ScoreExplanation: {
+            contactId: components["schemas"]["UUID"];
+            /** @description NOT_SCORED_AT_CUSTOMER_REQUEST when the customer objected to profiling: no lead or churn-risk score is computed for them */
+            profiling: components["schemas"]["ScoringState"];
+            /** @description Each lead about the customer you may see: the rules that fired, the activity, the weights and thresholds */
+            leads: components["schemas"]["LeadScoreExplanation"][];
+            /** @description The churn-risk score with every signal's value, weight and points and the facts behind them; absent when the contact is not a customer (yet) or not scored yet */
+            churnRisk?: components["schemas"]["ChurnRisk"];
         };
         ScorePreview: {
             /**
@@ -5092,6 +5311,8 @@ export interface components {
             /** @description Reps see the unassigned queue of their seniority (senior: priority, junior: potential) and may claim from it; true when omitted */
             repsSeeUnassigned?: boolean;
         };
+        /** @enum {string} */
+        ScoringState: "SCORED" | "NOT_SCORED_AT_CUSTOMER_REQUEST";
         SearchGroup: {
             items: components["schemas"]["SearchHit"][];
             /** @description More records of this kind match than are listed */
@@ -5155,6 +5376,11 @@ export interface components {
         SegmentPreview: {
             /** Format: int64 */
             count: number;
+            /**
+             * Format: int64
+             * @description Customers the segment matches but a marketing or mixed campaign leaves out: no MARKETING consent (withdrawn, or never given); 0 for the other categories
+             */
+            leftOutForConsent: number;
             sample: components["schemas"]["SegmentMember"][];
         };
         SegmentPreviewRequest: {
@@ -11953,6 +12179,397 @@ export interface operations {
             };
         };
     };
+    listConsentPurposes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurpose"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createConsentPurpose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentPurposeRequest"];
+            };
+        };
+        responses: {
+            /** @description Defined; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurpose"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A purpose with this code exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsentPurpose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The purpose; ETag carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurpose"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateConsentPurpose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentPurposeRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed; the new ETag is in the header */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurpose"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale: someone else changed the record */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listContacts: {
         parameters: {
             query?: {
@@ -13091,6 +13708,311 @@ export interface operations {
             };
         };
     };
+    getContactConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description States and ledger */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactConsents"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, up to 100 characters. A retry with the same key and body returns the first answer (with Idempotent-Replayed: true) and records nothing; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or, for a retry with the same Idempotency-Key, the first answer) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency-key-in-flight: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency-key-reused: the same Idempotency-Key with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsentEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["schemas"]["UUID"];
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentEntry"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getContactOverview: {
         parameters: {
             query?: never;
@@ -13283,6 +14205,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactReach"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScoreExplanation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreExplanation"];
                 };
             };
             /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */

@@ -1,5 +1,7 @@
 package io.guanxi.crm.campaign;
 
+import io.guanxi.crm.consent.ConsentPurposes;
+import io.guanxi.crm.consent.ConsentSql;
 import io.guanxi.crm.campaign.api.Segment;
 import io.guanxi.crm.churnrisk.ChurnRiskReadModel;
 import io.guanxi.crm.contact.ContactReadModel;
@@ -71,7 +73,7 @@ public class SegmentRepository {
             params.put("segRisk", segment.churnRiskLevels().stream().map(Enum::name).toArray(String[]::new));
         }
         if (marketingConsentOnly) {
-            where.add("p.marketing_consent");
+            where.add(ConsentSql.allows(ConsentPurposes.MARKETING, "p.id", "p.marketing_consent"));
         }
         String sql = """
                 SELECT p.id AS contact_id, p.owner_id AS owner_id, p.name AS name

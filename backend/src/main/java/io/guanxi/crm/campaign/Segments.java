@@ -59,7 +59,9 @@ public class Segments {
         SegmentRepository.Select select = SegmentRepository.select(segment.normalised(), marketingConsentOnly,
                 visibility.contactSql("p"), clock.instant());
         long count = repository.count(select);
-        return new SegmentPreview(count, count == 0 ? java.util.List.of() : repository.sample(select, SAMPLE).stream()
+        long leftOut = marketingConsentOnly ? repository.count(SegmentRepository.select(segment.normalised(), false,
+                visibility.contactSql("p"), clock.instant())) - count : 0;
+        return new SegmentPreview(count, leftOut, count == 0 ? java.util.List.of() : repository.sample(select, SAMPLE).stream()
                 .map(r -> new SegmentMember(Rows.uuid(r, "contact_id"), Rows.string(r, "name"), Rows.uuid(r, "owner_id")))
                 .toList());
     }

@@ -1,5 +1,7 @@
 package io.guanxi.crm.care;
 
+import io.guanxi.crm.consent.ConsentPurposes;
+import io.guanxi.crm.consent.ConsentSql;
 import io.guanxi.crm.contact.ContactReadModel;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.tier.TierReadModel;
@@ -97,7 +99,7 @@ public class CareRepository {
                            pe.owner_id AS owner_id, pe.name AS name,
                            CASE WHEN pe.abc_tier = ANY (CAST(:callTiers AS text[]))
                                   OR pe.membership_level = ANY (CAST(:callLevels AS text[])) THEN 'CALL'
-                                WHEN pe.marketing_consent THEN 'GREETING'
+                                WHEN %6$s THEN 'GREETING'
                                 ELSE 'NO_CONSENT' END AS handling
                     FROM occasion o JOIN person pe ON pe.id = o.contact_id
                     WHERE o.occasion_date BETWEEN :today AND :horizon
@@ -118,7 +120,7 @@ public class CareRepository {
                 ORDER BY c.occasion_date, c.contact_id"""
                 .formatted(ContactReadModel.ACTIVE_PROFILES, TierReadModel.SEGMENTS, sameDayIn("pe.birthday", "yr.y"),
                         sameDayIn("pe.first_purchase_day", "yr.y"),
-                        anyBirthday("p")), Tuple.class)
+                        anyBirthday("p"), ConsentSql.allows(ConsentPurposes.MARKETING, "pe.id", "pe.marketing_consent")), Tuple.class)
                 .setParameter("zone", window.zone().getId())
                 .setParameter("year", window.today().getYear())
                 .setParameter("occasions", policy.occasions.toArray(String[]::new))

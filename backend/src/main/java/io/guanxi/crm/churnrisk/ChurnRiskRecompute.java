@@ -1,5 +1,7 @@
 package io.guanxi.crm.churnrisk;
 
+import io.guanxi.crm.consent.ConsentChanged;
+import io.guanxi.crm.consent.ConsentPurposes;
 import io.guanxi.crm.churnrisk.api.ChurnRiskReport;
 import io.guanxi.crm.complaint.ComplaintChanged;
 import io.guanxi.crm.survey.SurveyAnswered;
@@ -101,6 +103,13 @@ public class ChurnRiskRecompute {
 
     void onComplaint(@Observes ComplaintChanged event) {
         recompute(List.of(event.contactId()));
+    }
+
+    // An objection to profiling removes the score at once; withdrawing it brings the score back.
+    void onConsentChanged(@Observes ConsentChanged event) {
+        if (ConsentPurposes.PROFILING.equals(event.purposeCode())) {
+            recompute(List.of(event.contactId()));
+        }
     }
 
     // After the survey stored the answer: a detractor's score rises at once.

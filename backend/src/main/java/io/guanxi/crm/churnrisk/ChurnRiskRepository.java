@@ -1,5 +1,7 @@
 package io.guanxi.crm.churnrisk;
 
+import io.guanxi.crm.consent.ConsentPurposes;
+import io.guanxi.crm.consent.ConsentSql;
 import static io.guanxi.crm.churnrisk.ChurnRiskScoring.levelRankSql;
 import static io.guanxi.crm.churnrisk.ChurnRiskScoring.severityWeightSql;
 
@@ -63,6 +65,7 @@ public class ChurnRiskRepository {
                 FROM %2$s AS c
                 LEFT JOIN pu ON pu.contact_id = c.id
                 WHERE {filter:c.id} AND c.lifecycle_stage <> '%22$s' AND (c.lifecycle_stage IN %3$s OR pu.contact_id IS NOT NULL)
+                  AND %23$s
             ),
             ia_rows AS (
                 SELECT i.contact_id, i.occurred_at,
@@ -218,7 +221,9 @@ public class ChurnRiskRepository {
                 NPS_ANSWERS, ChurnRiskScoring.DETRACTOR_MAX, ChurnRiskScoring.QUIET_FULL_AT - 1,
                 ChurnRiskScoring.RECENT_DAYS, ChurnRiskScoring.EARLIER_DAYS, severityWeightSql("f.complaint_severity"),
                 levelRankSql("f.level_from"), levelRankSql("f.level_to"), ChurnRiskScoring.PER_LEVEL_DOWN.toPlainString(),
-                LifecycleStage.CHURNED.name());
+                LifecycleStage.CHURNED.name(),
+                // A customer who objected to profiling (PIPL Art. 24) is not scored; the write removes their row.
+                ConsentSql.allows(ConsentPurposes.PROFILING, "c.id", null));
         return FILTER.matcher(sql).replaceAll(m -> filter(m.group(1), idsParameter));
     }
 

@@ -1,5 +1,7 @@
 package io.guanxi.crm.churnrisk;
 
+import io.guanxi.crm.consent.ConsentService;
+import io.guanxi.crm.consent.ScoringState;
 import io.guanxi.crm.churnrisk.ChurnRiskScoring.Facts;
 import io.guanxi.crm.churnrisk.ChurnRiskScoring.Result;
 import io.guanxi.crm.churnrisk.ChurnRiskScoring.SignalValue;
@@ -20,6 +22,7 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,15 +48,34 @@ public class ChurnRiskService {
     @Inject
     UserService users;
 
+    @Inject
+    ConsentService consents;
+
     /** A visible customer's score; 404 for a contact that is not visible, not a customer, or not scored yet. */
     @Transactional
     public ChurnRiskResponse get(UUID contactId) {
-        Tuple row = repository.find(contactId, visibility.contactSql("c"))
-                .orElseThrow(() -> Visibility.contactNotFound(contactId));
+        return find(contactId).orElseThrow(() -> Visibility.contactNotFound(contactId));
+    }
+
+    /**
+     * A visible customer's score, NOT_SCORED_AT_CUSTOMER_REQUEST for one who objected to profiling, empty when not a
+     * customer or not scored yet; 404 for a contact the caller may not see.
+     */
+    @Transactional
+    public Optional<ChurnRiskResponse> find(UUID contactId) {
+        Optional<Tuple> found = repository.find(contactId, visibility.contactSql("c"));
+        if (found.isEmpty()) {
+            visibility.requireContact(contactId);
+            return consents.objectsToProfiling(contactId)
+                    ? Optional.of(new ChurnRiskResponse(contactId, ScoringState.NOT_SCORED_AT_CUSTOMER_REQUEST, null, null, List.of(),
+                            List.of(), null, null))
+                    : Optional.empty();
+        }
+        Tuple row = found.get();
         Result result = explain(row, new HashMap<>());
-        return new ChurnRiskResponse(contactId, Rows.intValue(row, "score"), ChurnRiskLevel.valueOf(Rows.string(row, "level")),
-                responses(result.reasons()), responses(result.signals()), Rows.intValue(row, "policy_version"),
-                Rows.instant(row, "computed_at"));
+        return Optional.of(new ChurnRiskResponse(contactId, ScoringState.SCORED, Rows.intValue(row, "score"),
+                ChurnRiskLevel.valueOf(Rows.string(row, "level")), responses(result.reasons()), responses(result.signals()),
+                Rows.intValue(row, "policy_version"), Rows.instant(row, "computed_at")));
     }
 
     /** The at-risk list: scored customers the caller may see, highest score first unless sorted otherwise. */

@@ -1,5 +1,7 @@
 package io.guanxi.crm.lead;
 
+import io.guanxi.crm.consent.ConsentPurposes;
+import io.guanxi.crm.consent.ConsentSql;
 import io.guanxi.crm.interaction.InteractionReadModel;
 import io.guanxi.crm.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,8 @@ public class LeadScoreRepository {
     private static final String SCORES = """
             inputs AS (
                 SELECT l.id, l.score AS old_score,
-                       LEAST(100, COALESCE((
+                       -- A customer who objected to profiling (PIPL Art. 24) is not scored: every input counts 0.
+                       CASE WHEN %3$s THEN 0 ELSE LEAST(100, COALESCE((
                            SELECT sum((rule ->> 'points')::int)
                            FROM jsonb_array_elements(p.match_rules) AS rule
                            WHERE CASE rule ->> 'field'
@@ -32,11 +35,11 @@ public class LeadScoreRepository {
                                      WHEN 'INDUSTRY' THEN l.industry = rule ->> 'value'
                                      WHEN 'PRODUCT_INTEREST' THEN l.product_interest = rule ->> 'value'
                                      WHEN 'BUDGET_AT_LEAST' THEN l.budget >= (rule ->> 'value')::numeric
-                                     ELSE false END), 0))::int AS match_score,
-                       (SELECT count(*) FROM %2$s i
+                                     ELSE false END), 0))::int END AS match_score,
+                       CASE WHEN %3$s THEN 0 ELSE (SELECT count(*) FROM %2$s i
                         WHERE i.contact_id = l.contact_id
                           AND i.occurred_at > CAST(:now AS timestamptz) - make_interval(days => p.activity_window_days)
-                          AND i.occurred_at <= CAST(:now AS timestamptz))::int AS activity_count,
+                          AND i.occurred_at <= CAST(:now AS timestamptz))::int END AS activity_count,
                        p.version, p.points_per_interaction, p.activity_cap, p.match_weight, p.activity_weight
                 FROM lead l CROSS JOIN policy p
                 WHERE l.status IN %s AND (:allLeads OR l.id = ANY(CAST(string_to_array(:ids, ',') AS uuid[])))
@@ -52,7 +55,8 @@ public class LeadScoreRepository {
                        round(match_score * match_weight + activity_score * activity_weight, 2) AS score
                 FROM scored
             )
-            """.formatted(LeadStatus.OPEN_SQL, InteractionReadModel.CONTACT_ACTIVITY);
+            """.formatted(LeadStatus.OPEN_SQL, InteractionReadModel.CONTACT_ACTIVITY,
+                    ConsentSql.refuses(ConsentPurposes.PROFILING, "l.contact_id", null));
 
     private static final String RESCORE = "WITH policy AS (SELECT * FROM lead_scoring_policy WHERE version = :policyVersion),\n"
             + SCORES + """

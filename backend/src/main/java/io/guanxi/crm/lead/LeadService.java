@@ -1,5 +1,9 @@
 package io.guanxi.crm.lead;
 
+import io.guanxi.crm.consent.ConsentChanged;
+import io.guanxi.crm.consent.ConsentPurposes;
+import io.guanxi.crm.consent.ConsentService;
+import io.guanxi.crm.consent.ScoringState;
 import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.contact.LifecycleStage;
 import io.guanxi.crm.contact.api.ContactRequest;
@@ -33,6 +37,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -66,6 +71,9 @@ public class LeadService {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    ConsentService consents;
 
     @Transactional
     public PageResponse<LeadResponse> list(LeadQueue queue, LeadStatus status, Integer page, Integer size, String sort) {
@@ -271,8 +279,9 @@ public class LeadService {
         Lead lead = require(id);
         LeadScoringPolicy policy = policies.version(lead.policyVersion);
         LeadScoring.Result result = LeadScoring.score(inputs(lead), policy, lead.activityCount);
-        return new ScoreBreakdown(lead.score, LeadScoring.level(lead.score, policy), policy.version,
-                result.rules().stream().map(r -> new ScoreBreakdown.RuleLine(r.rule(), r.fired())).toList(),
+        boolean objected = consents.objectsToProfiling(lead.contactId);
+        return new ScoreBreakdown(lead.score, scoring(objected), LeadScoring.level(lead.score, policy), policy.version,
+                objected ? List.of() : result.rules().stream().map(r -> new ScoreBreakdown.RuleLine(r.rule(), r.fired())).toList(),
                 lead.matchScore, policy.matchWeight, lead.activityCount, policy.activityWindowDays,
                 policy.pointsPerInteraction, policy.activityCap, lead.activityScore, policy.activityWeight,
                 policy.priorityThreshold, policy.highValueThreshold, lead.scoredAt);
@@ -287,6 +296,21 @@ public class LeadService {
                         Rows.intValue(r, "policy_version"), Rows.enumValue(r, "cause", ScoreCause.class), Rows.instant(r, "changed_at")))
                 .toList();
         return new PageResponse<>(items, paging.page(), paging.size(), leads.historyCount(id));
+    }
+
+    /**
+     * The customer objected to profiling or withdrew the objection: their open leads are rescored at once
+     * (to 0 and shown as not scored, or back to their score).
+     */
+    void onConsentChanged(@Observes ConsentChanged event) {
+        if (ConsentPurposes.PROFILING.equals(event.purposeCode())) {
+            rescoring.rescore(leads.openLeadIdsOfContact(event.contactId()), policies.current().version, ScoreCause.CONSENT_CHANGED,
+                    clock.instant());
+        }
+    }
+
+    private static ScoringState scoring(boolean objected) {
+        return objected ? ScoringState.NOT_SCORED_AT_CUSTOMER_REQUEST : ScoringState.SCORED;
     }
 
     /** A logged interaction moves the activity of every open lead about that contact, in the same transaction. */
@@ -392,9 +416,11 @@ public class LeadService {
         Map<UUID, String> owners = users.displayNames(items.stream().map(l -> l.ownerId).filter(o -> o != null)
                 .collect(Collectors.toSet()));
         Map<UUID, String> names = contacts.namesOfVisibleLeads(items.stream().map(l -> l.contactId).collect(Collectors.toSet()));
+        Set<UUID> objecting = consents.refusing(ConsentPurposes.PROFILING, items.stream().map(l -> l.contactId).collect(Collectors.toSet()));
         return items.stream().map(l -> new LeadResponse(l.id, l.contactId, names.get(l.contactId), l.sourceChannel,
                 l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReasonCode, l.lostReason, l.ownerId,
-                l.ownerId == null ? null : owners.get(l.ownerId), l.score, LeadScoring.level(l.score, policy),
+                l.ownerId == null ? null : owners.get(l.ownerId), l.score, scoring(objecting.contains(l.contactId)),
+                LeadScoring.level(l.score, policy),
                 l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.assignedAt, l.assignmentKind, l.assignmentReason,
                 l.assignmentNote,
                 l.createdAt, l.updatedAt, l.version))

@@ -33,8 +33,8 @@ import java.util.UUID;
 /**
  * Makes survey invitations — on a closed complaint, a purchase, the periodic relationship survey, or by hand — and
  * hands them to a delivery gateway. Every invitation goes through {@link SurveyRepository#issue}: only for a customer
- * who is not archived and agreed to be contacted (the marketing-consent flag; issue 19's per-purpose consent will
- * replace it), and at most one per customer within the policy's period, decided by the database.
+ * who is not archived and agreed to surveys (the SURVEY purpose of the consent ledger; without an answer the profile's
+ * marketing-consent tick counts), and at most one per customer within the policy's period, decided by the database.
  */
 @ApplicationScoped
 public class SurveyInvitations {
@@ -67,9 +67,9 @@ public class SurveyInvitations {
         if (Boolean.TRUE.equals(Rows.bool(reach, "archived"))) {
             throw new ProblemException(409, ProblemTypes.SURVEY_ARCHIVED, "Customer archived", "An archived customer is not surveyed");
         }
-        if (!Boolean.TRUE.equals(Rows.bool(reach, "marketing_consent"))) {
+        if (!Boolean.TRUE.equals(Rows.bool(reach, "survey_consent"))) {
             throw new ProblemException(409, ProblemTypes.SURVEY_NO_CONSENT, "No consent",
-                    "The customer has not agreed to be contacted; no survey is sent");
+                    "The customer has not agreed to surveys (SURVEY consent); no survey is sent");
         }
         SurveyPolicy policy = policies.current();
         Instant now = clock.instant();

@@ -1,5 +1,7 @@
 package io.guanxi.crm.survey;
 
+import io.guanxi.crm.consent.ConsentPurposes;
+import io.guanxi.crm.consent.ConsentSql;
 import io.guanxi.crm.contact.ContactReadModel;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.db.SqlValues;
@@ -18,6 +20,9 @@ import java.util.UUID;
 /** Invitations, answers and the per-customer gate; the NPS figures. All the survey feature's SQL. */
 @ApplicationScoped
 public class SurveyRepository {
+
+    /** The customer (p) agreed to surveys: the SURVEY purpose of the consent ledger, the profile's tick counting without an answer. */
+    static final String SURVEY_CONSENT = ConsentSql.allows(ConsentPurposes.SURVEY, "p.id", "p.marketing_consent");
 
     @Inject
     EntityManager em;
@@ -42,7 +47,7 @@ public class SurveyRepository {
                                 CAST(:templates AS text[]), CAST(CAST(:sources AS text[]) AS uuid[]))
                          AS x(id, contact_id, token, template, source_id)
                     JOIN %s AS p ON p.id = x.contact_id
-                    WHERE p.marketing_consent AND NOT p.archived
+                    WHERE %s AND NOT p.archived
                 ), gate AS (
                     INSERT INTO survey_gate (contact_id, last_invited_at)
                     SELECT c.contact_id, :now FROM cand c
@@ -55,7 +60,7 @@ public class SurveyRepository {
                 SELECT c.id, c.token, c.contact_id, c.template, :trigger, c.source_id, :version, :now,
                        CAST(NULLIF(:createdBy, '') AS uuid), :expiresAt
                 FROM cand c JOIN gate g ON g.contact_id = c.contact_id
-                RETURNING id AS id""".formatted(ContactReadModel.REACH), Tuple.class)
+                RETURNING id AS id""".formatted(ContactReadModel.REACH, SURVEY_CONSENT), Tuple.class)
                 .setParameter("ids", candidates.stream().map(c -> c.id().toString()).toArray(String[]::new))
                 .setParameter("contacts", candidates.stream().map(c -> c.contactId().toString()).toArray(String[]::new))
                 .setParameter("tokens", candidates.stream().map(Candidate::token).toArray(String[]::new))
@@ -74,9 +79,9 @@ public class SurveyRepository {
     /** Why a customer cannot be invited now: consent, archived, and when they were last invited. */
     Optional<Tuple> reach(UUID contactId) {
         return Rows.first(em.createNativeQuery("""
-                SELECT p.marketing_consent AS marketing_consent, p.archived AS archived, g.last_invited_at AS last_invited_at
+                SELECT %s AS survey_consent, p.archived AS archived, g.last_invited_at AS last_invited_at
                 FROM %s AS p LEFT JOIN survey_gate g ON g.contact_id = p.id
-                WHERE p.id = :id""".formatted(ContactReadModel.REACH), Tuple.class).setParameter("id", contactId));
+                WHERE p.id = :id""".formatted(SURVEY_CONSENT, ContactReadModel.REACH), Tuple.class).setParameter("id", contactId));
     }
 
     /** Customers due for the periodic relationship survey: bought, agreed, not archived, not asked within the periods. */
@@ -84,12 +89,12 @@ public class SurveyRepository {
         return Rows.list(em.createNativeQuery("""
                 SELECT p.id AS contact_id
                 FROM %s AS p JOIN %s AS s ON s.contact_id = p.id
-                WHERE p.marketing_consent AND NOT p.archived
+                WHERE %s AND NOT p.archived
                   AND NOT EXISTS (SELECT 1 FROM survey_invitation i
                                   WHERE i.contact_id = p.id AND i.trigger = 'PERIODIC' AND i.created_at > :periodicSince)
                   AND NOT EXISTS (SELECT 1 FROM survey_gate g WHERE g.contact_id = p.id AND g.last_invited_at > :blockedSince)
                 ORDER BY p.id
-                LIMIT :limit""".formatted(ContactReadModel.REACH, TierReadModel.SEGMENTS), Tuple.class)
+                LIMIT :limit""".formatted(ContactReadModel.REACH, TierReadModel.SEGMENTS, SURVEY_CONSENT), Tuple.class)
                 .setParameter("periodicSince", periodicSince)
                 .setParameter("blockedSince", now.minus(policy.minDaysBetween, ChronoUnit.DAYS))
                 .setParameter("limit", limit))

@@ -10,10 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "from and the reasons (the signals that add points, the largest first)")
 public record ChurnRiskResponse(
         @Schema(required = true) UUID contactId,
-        @Schema(required = true, examples = "47") int score,
-        @Schema(required = true) ChurnRiskLevel level,
+        @Schema(required = true, description = "NOT_SCORED_AT_CUSTOMER_REQUEST when the customer objected to profiling (PIPL Art. 24): "
+                + "no score, level, signals or reasons") io.guanxi.crm.consent.ScoringState scoring,
+        @Schema(examples = "47", description = "Absent when not scored at the customer's request") Integer score,
+        @Schema(description = "Absent when not scored at the customer's request") ChurnRiskLevel level,
         @Schema(required = true) List<ChurnSignalResponse> reasons,
         @Schema(required = true) List<ChurnSignalResponse> signals,
-        @Schema(required = true) int policyVersion,
-        @Schema(required = true) Instant computedAt) {
+        @Schema(description = "Absent when not scored at the customer's request") Integer policyVersion,
+        @Schema(description = "Absent when not scored at the customer's request") Instant computedAt) {
 }

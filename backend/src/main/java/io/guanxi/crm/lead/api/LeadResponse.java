@@ -26,7 +26,10 @@ public record LeadResponse(
         @Schema(description = "The note on why it was lost (LOST only)") String lostReason,
         UUID ownerId,
         String ownerName,
-        @Schema(required = true, description = "0–100; see /score for how it was reached") BigDecimal score,
+        @Schema(required = true, description = "0–100; see /score for how it was reached. 0 and meaningless when scoring is "
+                + "NOT_SCORED_AT_CUSTOMER_REQUEST") BigDecimal score,
+        @Schema(required = true, description = "NOT_SCORED_AT_CUSTOMER_REQUEST when the customer objected to profiling (PIPL "
+                + "Art. 24): the lead is left out of scoring and shown so, never silently") io.guanxi.crm.consent.ScoringState scoring,
         @Schema(required = true) LeadScoring.Level level,
         @Schema(required = true) int matchScore,
         @Schema(required = true) int activityCount,

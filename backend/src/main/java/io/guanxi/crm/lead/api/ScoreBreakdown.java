@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ScoreBreakdown")
 public record ScoreBreakdown(
         @Schema(required = true) BigDecimal score,
+        @Schema(required = true, description = "NOT_SCORED_AT_CUSTOMER_REQUEST: the customer objected to profiling; no rule is "
+                + "applied and every component is 0") io.guanxi.crm.consent.ScoringState scoring,
         @Schema(required = true) LeadScoring.Level level,
         @Schema(required = true) int policyVersion,
         @Schema(required = true) List<RuleLine> matchRules,

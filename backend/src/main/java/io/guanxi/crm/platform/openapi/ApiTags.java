@@ -25,6 +25,7 @@ public final class ApiTags {
     public static final String WINBACK = "Win-back plans";
     public static final String ANALYTICS = "Analytics";
     public static final String AUDIT = "Audit trail";
+    public static final String CONSENT = "Consent";
 
     private ApiTags() {
     }

@@ -35,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.ANALYTICS, description = "Figures for managers (the team) and reps (their own book): each with the previous "
                     + "period, the rows behind it, CSV and XLSX"),
             @Tag(name = ApiTags.AUDIT, description = "The append-only, hash-chained audit trail (admins): who read, changed, exported "
-                    + "or revealed what, and its verification")
+                    + "or revealed what, and its verification"),
+            @Tag(name = ApiTags.CONSENT, description = "Consent per purpose and objection to profiling (PIPL Art. 13–16, 24)")
         },
         // Relative: the API is served by the same origin that serves this document (and the SPA).
         servers = @Server(url = "/", description = "This Guanxi CRM instance"),

@@ -260,6 +260,15 @@ class AuthorizationMatrixTest {
             entry("restoreReward", roles(MANAGER, ADMIN)),
             entry("redeemPoints", roles(EVERYONE)),
             // Consent and profiling objections (issue 19).
+            entry("listConsentPurposes", roles(STAFF)),
+            entry("getConsentPurpose", roles(STAFF)),
+            entry("createConsentPurpose", roles(ADMIN)),
+            entry("updateConsentPurpose", roles(ADMIN).ifMatch()),
+            entry("getContactConsents", roles(STAFF).hidden("id", Owned.CONTACT)),
+            entry("getConsentEntry", roles(STAFF).hidden("id", Owned.CONTACT)),
+            entry("recordConsent", roles(STAFF).hidden("id", Owned.CONTACT)
+                    .body("{\"purpose\":\"MARKETING\",\"decision\":\"WITHDRAWN\",\"channel\":\"PHONE\"}")),
+            entry("getScoreExplanation", roles(STAFF).hidden("id", Owned.CONTACT)),
             entry("listRedemptions", roles(STAFF)),
             // An integrator sees only the redemptions it made (issue 13 finding 3).
             entry("getRedemption", roles(EVERYONE).hidden("id", Owned.REDEMPTION).hiddenAlsoFrom(INTEGRATOR)),

@@ -1,0 +1,6 @@
+package io.guanxi.crm.consent;
+
+/** How the person told us. */
+public enum ConsentChannel {
+    IN_PERSON, PHONE, WECHAT, SMS, EMAIL, WEB_FORM, PAPER, OTHER
+}
