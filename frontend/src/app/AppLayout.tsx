@@ -14,6 +14,7 @@ import {
   PieChartOutlined,
   RetweetOutlined,
   RiseOutlined,
+  SafetyCertificateOutlined,
   SmileOutlined,
   TeamOutlined,
   UserDeleteOutlined,
@@ -85,6 +86,9 @@ export function AppLayout() {
       ? [{ key: '/admin/lead-scoring', icon: <ControlOutlined />, label: t('nav.scoring') }]
       : []),
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
+    ...(hasRole(session, 'ADMIN')
+      ? [{ key: '/admin/privacy', icon: <SafetyCertificateOutlined />, label: t('nav.privacy') }]
+      : []),
   ];
   const selected =
     items.find((item) => location.pathname.startsWith(item.key))?.key ??

@@ -22,6 +22,7 @@ export const pages = {
   assignment: () => import('../features/leads/AssignmentRulesPage'),
   analytics: () => import('../features/analytics/AnalyticsPage'),
   analyticsDrill: () => import('../features/analytics/DrillPage'),
+  privacy: () => import('../features/privacy/PrivacyPage'),
 };
 
 type Page = keyof typeof pages;
@@ -41,6 +42,7 @@ const BY_PATH: Record<string, Page> = {
   '/admin/users': 'users',
   '/admin/lead-scoring': 'scoring',
   '/admin/lead-assignment': 'assignment',
+  '/admin/privacy': 'privacy',
 };
 
 /** What a path shows: the login page, or the signed-in layout and the page in it (as router.tsx routes it). */

@@ -51,6 +51,10 @@ export const ENUMS = {
   Direction: ['OUTBOUND', 'INBOUND'] satisfies Schemas['Direction'][],
   RewardKind: ['PRODUCT', 'SERVICE', 'PRIVILEGE'] satisfies Schemas['RewardKind'][],
   EntryKind: ['EARN', 'REDEEM', 'ADJUST', 'REVERSE', 'EXPIRE', 'REFERRAL_BONUS'] satisfies Schemas['EntryKind'][],
+  RequestKind: ['ACCESS', 'CORRECTION', 'DELETION', 'WITHDRAWAL', 'EXPLANATION'] satisfies Schemas['RequestKind'][],
+  RequestState: ['RECEIVED', 'VERIFIED', 'FULFILLED', 'REFUSED'] satisfies Schemas['RequestState'][],
+  RequestChannel: ['PHONE', 'EMAIL', 'WECHAT', 'IN_PERSON', 'LETTER', 'OTHER'] satisfies Schemas['RequestChannel'][],
+  ReviewState: ['PENDING', 'APPROVED', 'KEPT'] satisfies Schemas['ReviewState'][],
 };
 
 export type EnumName = keyof typeof ENUMS;

@@ -24,6 +24,7 @@ public final class ApiTags {
     public static final String VIEWS = "Saved views";
     public static final String WINBACK = "Win-back plans";
     public static final String ANALYTICS = "Analytics";
+    public static final String PRIVACY_REQUESTS = "Rights requests and retention";
 
     private ApiTags() {
     }

@@ -33,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.VIEWS, description = "Saved views of the contact, lead and complaint lists: yours, the team's, your default"),
             @Tag(name = ApiTags.WINBACK, description = "PDCA win-back plans (挽回): plan, do (activities), check (who bought again), act"),
             @Tag(name = ApiTags.ANALYTICS, description = "Figures for managers (the team) and reps (their own book): each with the previous "
-                    + "period, the rows behind it, CSV and XLSX")
+                    + "period, the rows behind it, CSV and XLSX"),
+            @Tag(name = ApiTags.PRIVACY_REQUESTS, description = "Rights requests under PIPL (access copy, correction, deletion as "
+                    + "anonymisation, withdrawal, explanation) and the retention review of customers with no contact for years")
         },
         // Relative: the API is served by the same origin that serves this document (and the SPA).
         servers = @Server(url = "/", description = "This Guanxi CRM instance"),
