@@ -145,7 +145,6 @@ class PrivacyRequestTest {
         assertFalse(copy.getList("profile[0].stage_history").isEmpty(), "the lifecycle history");
         assertEquals("查询甲说下月搬家到上海", copy.getString("interactions[0].summary"));
         assertEquals(0, new BigDecimal("200.00").compareTo(new BigDecimal(copy.getString("purchases[0].refunds[0].amount"))));
-        assertTrue(json.contains("\"amount\":200.00"), "money keeps its two decimals in the file");
         assertEquals(300, copy.getInt("pointsEntries[0].points"));
         assertEquals("查询甲预算在五万左右", copy.getString("leads[0].notes"));
         assertFalse(copy.getList("leads[0].score_history").isEmpty());
