@@ -22,7 +22,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -143,16 +141,16 @@ class PrivacyRequestTest {
         assertEquals(List.of("老客户"), copy.getList("profile[0].tags"));
         assertEquals("想给孩子报班", copy.getString("profile[0].hidden_needs"));
         assertFalse(copy.getList("profile[0].stage_history").isEmpty(), "the lifecycle history");
-        assertEquals("查询甲说下月搬家到上海", copy.getString("interactions[0].summary"));
+        assertTrue(copy.getList("interactions.summary").contains("查询甲说下月搬家到上海"));
         assertEquals(0, new BigDecimal("200.00").compareTo(new BigDecimal(copy.getString("purchases[0].refunds[0].amount"))));
-        assertEquals(300, copy.getInt("pointsEntries[0].points"));
+        assertTrue(copy.getList("pointsEntries.reason").contains("老客户回馈"), "the adjustment is in the ledger");
         assertEquals("查询甲预算在五万左右", copy.getString("leads[0].notes"));
         assertFalse(copy.getList("leads[0].score_history").isEmpty());
         assertEquals("查询甲的教材晚到一周", copy.getString("complaints[0].description"));
         assertTrue(copy.getList("complaints[0].events.text").contains("非常理解查询甲的着急"));
         assertEquals("查询甲老师很负责", copy.getString("surveys[0].answer.comment"));
         assertFalse(copy.getMap("surveys[0]").containsKey("token"), "the link token is not part of the copy");
-        assertEquals("查询甲下午方便", copy.getString("activities[0].note"));
+        assertTrue(copy.getList("activities.note").contains("查询甲下午方便"));
         assertEquals(id, copy.getString("privacyRequests[0].id"));
         // Nothing of another customer.
         assertFalse(json.contains(other.id()), "another customer's id");
@@ -169,7 +167,7 @@ class PrivacyRequestTest {
         for (String section : SECTIONS) {
             assertTrue(workbook.contains("name=\"" + section), section + " sheet in " + workbook);
         }
-        assertTrue(zipEntry(xlsx, "xl/sharedStrings.xml").contains("查询甲说下月搬家到上海"), "cells hold the rows");
+        assertTrue(allEntries(xlsx).contains("查询甲说下月搬家到上海"), "cells hold the rows");
         // The requests of a customer are theirs to read: the other customer's list is empty.
         admin.request().get(REQUESTS + "?contactId=" + other.id()).then().body("total", equalTo(0));
         admin.request().get(REQUESTS + "?contactId=" + asker.id() + "&kind=ACCESS&state=FULFILLED").then().body("total", equalTo(1));
@@ -327,14 +325,32 @@ class PrivacyRequestTest {
         });
     }
 
-    private static String zipEntry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (entry.getName().equals(name)) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** Every entry of the workbook as text (through ZipFile: fastexcel streams entries with data descriptors). */
+    private static Map<String, String> entries(byte[] zip) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("copy", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, zip);
+            Map<String, String> out = new java.util.HashMap<>();
+            try (java.util.zip.ZipFile workbook = new java.util.zip.ZipFile(file.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(workbook.entries())) {
+                    out.put(entry.getName(), new String(workbook.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
+            return out;
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
-        throw new AssertionError(name + " missing from the workbook");
+    }
+
+    private static String allEntries(byte[] zip) throws IOException {
+        return String.join("\n", entries(zip).values());
+    }
+
+    private static String zipEntry(byte[] zip, String name) throws IOException {
+        String entry = entries(zip).get(name);
+        if (entry == null) {
+            throw new AssertionError(name + " missing from the workbook");
+        }
+        return entry;
     }
 }
