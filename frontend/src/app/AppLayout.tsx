@@ -15,6 +15,7 @@ import {
   PieChartOutlined,
   RetweetOutlined,
   RiseOutlined,
+  SafetyCertificateOutlined,
   SmileOutlined,
   TeamOutlined,
   UserDeleteOutlined,
@@ -87,6 +88,9 @@ export function AppLayout() {
       : []),
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+    ...(hasRole(session, 'ADMIN')
+      ? [{ key: '/admin/privacy', icon: <SafetyCertificateOutlined />, label: t('nav.privacy') }]
+      : []),
   ];
   const selected =
     items.find((item) => location.pathname.startsWith(item.key))?.key ??

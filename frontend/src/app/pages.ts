@@ -23,6 +23,7 @@ export const pages = {
   analytics: () => import('../features/analytics/AnalyticsPage'),
   analyticsDrill: () => import('../features/analytics/DrillPage'),
   audit: () => import('../features/audit/AuditPage'),
+  privacy: () => import('../features/privacy/PrivacyPage'),
 };
 
 type Page = keyof typeof pages;
@@ -43,6 +44,7 @@ const BY_PATH: Record<string, Page> = {
   '/admin/lead-scoring': 'scoring',
   '/admin/lead-assignment': 'assignment',
   '/admin/audit': 'audit',
+  '/admin/privacy': 'privacy',
 };
 
 /** What a path shows: the login page, or the signed-in layout and the page in it (as router.tsx routes it). */

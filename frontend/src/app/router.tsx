@@ -118,6 +118,10 @@ export const router = createBrowserRouter([
               Component: (await pages.assignment()).AssignmentRulesPage,
             }),
           },
+          {
+            path: '/admin/privacy',
+            lazy: async () => ({ Component: (await pages.privacy()).PrivacyPage }),
+          },
           { path: '*', element: <Navigate to="/today" replace /> },
         ],
       },

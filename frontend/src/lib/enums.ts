@@ -78,6 +78,10 @@ export const ENUMS = {
     'PUBLICLY_DISCLOSED',
     'OTHER_LAW',
   ] satisfies Schemas['LegalBasis'][],
+  RequestKind: ['ACCESS', 'CORRECTION', 'DELETION', 'WITHDRAWAL', 'EXPLANATION'] satisfies Schemas['RequestKind'][],
+  RequestState: ['RECEIVED', 'VERIFIED', 'FULFILLED', 'REFUSED'] satisfies Schemas['RequestState'][],
+  RequestChannel: ['PHONE', 'EMAIL', 'WECHAT', 'IN_PERSON', 'LETTER', 'OTHER'] satisfies Schemas['RequestChannel'][],
+  ReviewState: ['PENDING', 'APPROVED', 'KEPT'] satisfies Schemas['ReviewState'][],
 };
 
 export type EnumName = keyof typeof ENUMS;

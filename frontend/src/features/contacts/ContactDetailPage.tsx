@@ -10,7 +10,14 @@ import { usePhone } from '../../components/ui/usePhone';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { type Contact, contactQueries, fetchContactForEdit, useArchiveContact, useRestoreContact } from './api';
+import {
+  type Contact,
+  contactQueries,
+  displayName,
+  fetchContactForEdit,
+  useArchiveContact,
+  useRestoreContact,
+} from './api';
 import { ContactActionBar } from './ContactActionBar';
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { MaskedReach } from './MaskedReach';
@@ -62,8 +69,10 @@ export function ContactDetailPage() {
       queryClient.invalidateQueries({ queryKey: contactQueries.all }),
       queryClient.invalidateQueries({ queryKey: loyaltyQueries.account(id).queryKey }),
     ]);
+  // An anonymised customer is kept for the books only: nobody edits it back into a person.
   const canEdit =
-    hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId);
+    !contact.anonymisedAt &&
+    (hasRole(session, 'MANAGER', 'ADMIN') || (hasRole(session, 'SALES_REP') && contact.ownerId === session?.userId));
 
   const handleEdit = async () => {
     try {
@@ -302,6 +311,9 @@ export function ContactDetailPage() {
           <ArrowLeftOutlined /> {t('overview.back')}
         </Link>
         {contact.archivedAt && <Alert type="warning" showIcon title={t('contacts.archivedNotice')} />}
+        {contact.anonymisedAt && (
+          <Alert type="info" showIcon title={t('contacts.anonymisedNotice')} data-testid="contact-anonymised" />
+        )}
         <Card>
           <div
             style={{
@@ -314,7 +326,7 @@ export function ContactDetailPage() {
           >
             <Space direction="vertical" size={4}>
               <Space align="center" wrap>
-                <PageTitle data-testid="contact-name">{contact.name}</PageTitle>
+                <PageTitle data-testid="contact-name">{displayName(contact, t)}</PageTitle>
                 <Tag color={STAGE_COLORS[contact.lifecycleStage]}>
                   {t(`enum.LifecycleStage.${contact.lifecycleStage}`)}
                 </Tag>

@@ -27,7 +27,7 @@ import { usePhone } from '../../components/ui/usePhone';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
-import { type Contact, type ContactListParams, contactQueries } from './api';
+import { type Contact, type ContactListParams, contactQueries, displayName } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { MaskedReach } from './MaskedReach';
 import { ABC_TIERS, ENUMS, enumOptions, MEMBERSHIP_LEVELS, oneOf, STAGE_COLORS } from '../../lib/enums';
@@ -88,7 +88,7 @@ export function ContactListPage() {
       sorter: true,
       render: (name: string, contact) => (
         <Space direction="vertical" size={0}>
-          <Link to={`/contacts/${contact.id}`}>{name}</Link>
+          <Link to={`/contacts/${contact.id}`}>{contact.anonymisedAt ? t('contacts.anonymised') : name}</Link>
           {contact.archivedAt && <Tag>{t('contacts.archived')}</Tag>}
         </Space>
       ),
@@ -406,7 +406,7 @@ function ContactCard({ contact }: { contact: Contact }) {
     <div className="gx-contact-card">
       <div className="gx-contact-card-head">
         <Link to={`/contacts/${contact.id}`} className="gx-card-link">
-          {contact.name}
+          {displayName(contact, t)}
         </Link>
         <Space size={4} wrap>
           <TierTag tier={contact.abcTier} />

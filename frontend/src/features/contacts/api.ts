@@ -3,6 +3,11 @@ import { api, etagOf, unwrap } from '../../lib/api/client';
 import type { components, operations } from '../../lib/api/schema';
 
 export type Contact = components['schemas']['Contact'];
+
+/** The name to show: an anonymised customer has none left, so the SPA says what it is (issue 19). */
+export function displayName(contact: Pick<Contact, 'name' | 'anonymisedAt'>, t: (key: string) => string): string {
+  return contact.anonymisedAt ? t('contacts.anonymised') : contact.name;
+}
 export type ContactRequest = components['schemas']['ContactRequest'];
 export type ContactOverview = components['schemas']['ContactOverview'];
 export type Interaction = components['schemas']['Interaction'];

@@ -93,6 +93,10 @@ public class Contact {
     @Column(name = "archived_at")
     public Instant archivedAt;
 
+    /** When the person's data was erased (a deletion request or the retention review); the profile is read-only from then. */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

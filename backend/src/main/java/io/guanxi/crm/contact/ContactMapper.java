@@ -38,6 +38,7 @@ public interface ContactMapper {
     @Mapping(target = "lastContactedAt", ignore = true)
     @Mapping(target = "completeness", ignore = true)
     @Mapping(target = "archivedAt", ignore = true)
+    @Mapping(target = "anonymisedAt", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
     @Mapping(target = "version", ignore = true)

@@ -94,4 +94,15 @@ public final class ContactReadModel {
             (SELECT h.contact_id AS contact_id, h.from_stage AS from_stage, h.to_stage AS to_stage,
                     h.changed_at AS changed_at, h.id AS seq
              FROM contact_stage_history h)""";
+
+    /**
+     * A derived table, one row per customer (archived ones included), for rights requests and the retention review
+     * (privacy): {@code id} (uuid), {@code name}, {@code created_at} (timestamptz), {@code last_contacted_at}
+     * (timestamptz or null: the last interaction), {@code anonymised_at} (timestamptz or null: when the person's data
+     * was erased). Use as {@code JOIN (…) AS alias ON alias.id = …} or {@code FROM (…) AS alias}.
+     */
+    public static final String PERSONS = """
+            (SELECT c.id AS id, c.name AS name, c.created_at AS created_at, c.last_contacted_at AS last_contacted_at,
+                    c.anonymised_at AS anonymised_at
+             FROM contact c)""";
 }

@@ -388,6 +388,10 @@ public class ContactService {
     }
 
     private void requireEditable(Contact contact) {
+        if (contact.anonymisedAt != null) {
+            throw new ProblemException(409, ProblemTypes.CONTACT_ANONYMISED, "Customer anonymised",
+                    "This customer's personal data was erased; the profile is kept for the books and cannot be edited");
+        }
         if (!currentUser.isManagerOrAdmin() && !contact.ownerId.equals(currentUser.id())) {
             throw ProblemException.forbidden("You can read this contact but not change it");
         }

@@ -40,6 +40,8 @@ public record ContactResponse(
         @Schema(required = true, description = "Profile completeness, 0–100 %") int completeness,
         @Schema(required = true, description = "Empty profile fields, most valuable first") List<String> missingFields,
         Instant archivedAt,
+        @Schema(nullable = true, description = "When the person's data was erased (issue 19): the name and every way to reach them are "
+                + "empty, the SPA shows \"anonymised customer\"; purchases, points and complaints remain. Read-only from then.") Instant anonymisedAt,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true) long version,

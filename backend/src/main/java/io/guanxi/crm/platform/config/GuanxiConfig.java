@@ -41,6 +41,9 @@ public interface GuanxiConfig {
 
     Churn churn();
 
+    /** Rights requests and retention (issue 19, docs/privacy.md). */
+    Privacy privacy();
+
     /** The business time zone: what "today", a due day and a week mean. */
     @WithDefault("Asia/Shanghai")
     String zone();
@@ -304,5 +307,32 @@ public interface GuanxiConfig {
         /** Off only for scripts/bench/audit.sh, which measures what the trail costs; always on otherwise. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** Rights requests and the retention review (docs/privacy.md). */
+    interface Privacy {
+        /**
+         * Days to answer a rights request, counted in the business zone from its receipt. PIPL asks for "timely" answers
+         * without a number; GB/T 35273-2020 §8.7 says 30 days, many privacy policies promise 15 working days: 15 calendar
+         * days keeps inside both.
+         */
+        @WithDefault("15")
+        int requestDueDays();
+
+        Retention retention();
+    }
+
+    interface Retention {
+        /** A customer with no contact (created, interaction, purchase) for this many years is listed for review; never below 5 (SPEC §1). */
+        @WithDefault("5")
+        int noContactYears();
+
+        /** When the review job runs: monthly, the 1st at 04:20. */
+        @WithDefault("0 20 4 1 * ?")
+        String reviewCron();
+
+        /** A customer an admin decided to keep is not listed again for this many months. */
+        @WithDefault("12")
+        int keptMonths();
     }
 }

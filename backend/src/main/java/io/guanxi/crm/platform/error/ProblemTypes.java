@@ -13,6 +13,8 @@ public final class ProblemTypes {
     public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
     public static final String CONFLICT = BASE + "conflict";
     public static final String DUPLICATE_CONTACT = BASE + "duplicate-contact";
+    /** The customer's personal data was erased (issue 19); the profile cannot be edited back into a person. */
+    public static final String CONTACT_ANONYMISED = BASE + "contact-anonymised";
     public static final String PRECONDITION_FAILED = BASE + "stale-version";
     public static final String PRECONDITION_REQUIRED = BASE + "if-match-required";
     public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
