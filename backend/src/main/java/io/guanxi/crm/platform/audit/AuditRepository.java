@@ -7,7 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,30 +36,62 @@ public class AuditRepository {
     @Inject
     EntityManager em;
 
+    @Inject
+    DataSource dataSource;
+
     void joinTransaction() {
         em.joinTransaction();
     }
 
-    /** Waits for the chain until the transaction ends, then answers its last hash. */
-    String lockChainAndReadLastHash() {
+    /**
+     * Appends the entries under the chain lock (held until the transaction ends), each hash over the previous one.
+     * Plain JDBC on the transaction's own connection (Agroal hands out the one enlisted in it), closed at once: this
+     * runs while the transaction completes, after Hibernate's own completion, and a query through the persistence
+     * context that late would hold a connection handle past commit (quarkusio/quarkus#41757: a warning per write).
+     */
+    void appendToChain(List<AuditHash.Fields> entries) {
         em.flush(); // the transaction's own row locks first, then the chain's: no waiting on rows while holding it
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", CHAIN_LOCK).getSingleResult();
-        return Rows.first(em.createNativeQuery("SELECT hash AS hash FROM audit_entry ORDER BY seq DESC LIMIT 1", Tuple.class))
-                .map(r -> Rows.string(r, "hash")).orElse(AuditHash.GENESIS);
-    }
-
-    void insert(AuditHash.Fields f, String prevHash, String hash) {
-        em.createNativeQuery("INSERT INTO audit_entry (id, at, user_id, username, action, entity_type, entity_id, contact_id, changes, "
-                        + "client_address, request_id, prev_hash, hash) VALUES (:id, :at, CAST(:userId AS uuid), :username, :action, :entityType, "
-                        + "CAST(:entityId AS uuid), CAST(:contactId AS uuid), :changes, :clientAddress, :requestId, :prevHash, :hash)")
-                .setParameter("id", f.id()).setParameter("at", f.at())
-                .setParameter("userId", f.userId() == null ? null : f.userId().toString())
-                .setParameter("username", f.username()).setParameter("action", f.action()).setParameter("entityType", f.entityType())
-                .setParameter("entityId", f.entityId() == null ? null : f.entityId().toString())
-                .setParameter("contactId", f.contactId() == null ? null : f.contactId().toString())
-                .setParameter("changes", f.changes()).setParameter("clientAddress", f.clientAddress())
-                .setParameter("requestId", f.requestId()).setParameter("prevHash", prevHash).setParameter("hash", hash)
-                .executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("the audit entries must commit with the change they record");
+            }
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, CHAIN_LOCK);
+                lock.execute();
+            }
+            String prev = AuditHash.GENESIS;
+            try (PreparedStatement last = connection.prepareStatement("SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1");
+                    ResultSet row = last.executeQuery()) {
+                if (row.next()) {
+                    prev = row.getString(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (id, at, user_id, username, action, "
+                    + "entity_type, entity_id, contact_id, changes, client_address, request_id, prev_hash, hash) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (AuditHash.Fields f : entries) {
+                    String hash = AuditHash.of(prev, f);
+                    insert.setObject(1, f.id());
+                    insert.setObject(2, OffsetDateTime.ofInstant(f.at(), ZoneOffset.UTC));
+                    insert.setObject(3, f.userId());
+                    insert.setString(4, f.username());
+                    insert.setString(5, f.action());
+                    insert.setString(6, f.entityType());
+                    insert.setObject(7, f.entityId());
+                    insert.setObject(8, f.contactId());
+                    insert.setString(9, f.changes());
+                    insert.setString(10, f.clientAddress());
+                    insert.setString(11, f.requestId());
+                    insert.setString(12, prev);
+                    insert.setString(13, hash);
+                    insert.addBatch();
+                    prev = hash;
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("appending to the audit trail failed", e);
+        }
     }
 
     /** The filters of the admin's search; null means any. */

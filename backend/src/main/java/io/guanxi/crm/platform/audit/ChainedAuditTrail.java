@@ -84,14 +84,8 @@ public class ChainedAuditTrail implements AuditTrail {
     }
 
     private void append(List<AuditHash.Fields> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        String prev = repository.lockChainAndReadLastHash();
-        for (AuditHash.Fields entry : entries) {
-            String hash = AuditHash.of(prev, entry);
-            repository.insert(entry, prev, hash);
-            prev = hash;
+        if (!entries.isEmpty()) {
+            repository.appendToChain(entries);
         }
     }
 
