@@ -19,6 +19,7 @@ import { scenarios as churnRisk } from './churn-risk.mjs';
 import { scenarios as campaigns } from './campaigns.mjs';
 import { scenarios as churnReview } from './churn-review.mjs';
 import { scenarios as analytics } from './analytics.mjs';
+import { scenarios as privacy } from './privacy.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
 const all = [
@@ -34,6 +35,7 @@ const all = [
     ...campaigns,
     ...churnReview,
     ...analytics,
+    ...privacy,
 ];
 // GUANXI_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one page).
 const only = process.env.GUANXI_E2E_ONLY ? new RegExp(process.env.GUANXI_E2E_ONLY) : null;

@@ -185,7 +185,7 @@ function RequestsTab() {
           loading={requests.isPending}
           columns={columns}
           dataSource={requests.data?.items ?? []}
-          locale={{ emptyText: t('privacy.requests.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('privacy.requests.empty')}</Typography.Text> }}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
@@ -438,7 +438,7 @@ function RetentionTab() {
           loading={reviews.isPending}
           columns={columns}
           dataSource={reviews.data?.items ?? []}
-          locale={{ emptyText: t('privacy.retention.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('privacy.retention.empty')}</Typography.Text> }}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
