@@ -171,7 +171,13 @@ export const scenarios = [
             await page.goto('/leads');
             await page.getByTestId('lead-table').getByText(name).first().waitFor();
             await screenshot('leads-zh-CN.png');
-            await page.getByTestId('lead-table').locator('[data-testid=lead-score]').first().click();
+            // This lead's row: demo leads with more recent interactions may rank above it.
+            await page
+                .getByTestId('lead-table')
+                .locator('.ant-table-row', { hasText: name })
+                .first()
+                .locator('[data-testid=lead-score]')
+                .click();
             const explanation = page.getByTestId('score-explanation');
             await explanation.waitFor();
             assert.match(await explanation.innerText(), /匹配度 100 × 0\.6/);
