@@ -45,7 +45,10 @@ class SqlOwnershipTest {
             Map.entry("audit_entry", "platform"),
             Map.entry("consent_purpose", "consent"), Map.entry("consent_entry", "consent"),
             Map.entry("privacy_request", "privacy"), Map.entry("retention_review", "privacy"),
-            // issue 18: analytics rollups kept by their owners
+            // issue 20: imports (anchor)
+            // issue 20: duplicates and merge (anchor)
+            // issue 20: bulk actions (anchor)
+            // issue 18: analytics rollups kept by their owners (anchor)
             Map.entry("customer_sales", "purchase"));
 
     /** The platform's plumbing (Visibility knows the contact table) and demo seeding (runs as the system). */

@@ -282,6 +282,10 @@ class AuthorizationMatrixTest {
             entry("recordConsent", roles(STAFF).hidden("id", Owned.CONTACT)
                     .body("{\"purpose\":\"MARKETING\",\"decision\":\"WITHDRAWN\",\"channel\":\"PHONE\"}")),
             entry("getScoreExplanation", roles(STAFF).hidden("id", Owned.CONTACT)),
+            // issue 20: imports (anchor: add import operations below this line)
+            // issue 20: list exports (anchor)
+            // issue 20: duplicates and merge (anchor)
+            // issue 20: bulk actions (anchor)
             entry("listRedemptions", roles(STAFF)),
             // An integrator sees only the redemptions it made (issue 13 finding 3).
             entry("getRedemption", roles(EVERYONE).hidden("id", Owned.REDEMPTION).hiddenAlsoFrom(INTEGRATOR)),
