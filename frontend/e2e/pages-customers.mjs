@@ -96,14 +96,14 @@ async function checkRepPages(page, screenshot, width, id) {
     await page.goto('/login');
     await page.locator('#username').waitFor();
     for (const [language, label] of LANGUAGES) {
-        await page.locator('.ant-segmented-item', { hasText: label }).click();
+        await page.getByRole('button', { name: label, exact: true }).click();
         await page
             .locator('button[type=submit]')
             .getByText(language === 'en' ? 'Sign in' : /登\s?录/)
             .waitFor();
         await checkPage(page, screenshot, `login-${width}-${language}.png`);
     }
-    await page.locator('.ant-segmented-item', { hasText: '中文' }).click();
+    await page.getByRole('button', { name: '中文', exact: true }).click();
     await signIn(page, 'rep.zhang', 'demo1234', '/today');
     for (const [language, label] of LANGUAGES) {
         await setLanguage(page, label);

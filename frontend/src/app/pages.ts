@@ -47,9 +47,12 @@ const BY_PATH: Record<string, Page> = {
   '/admin/privacy': 'privacy',
 };
 
-/** What a path shows: the login page, or the signed-in layout and the page in it (as router.tsx routes it). */
+/**
+ * The router's pages a path shows: the signed-in layout and the page in it (as router.tsx routes it). None
+ * for the login page, which main.tsx shows without the router when the browser opens it.
+ */
 export function pagesAt(path: string): Page[] {
-  if (path === '/login') return ['login'];
+  if (path === '/login') return [];
   if (/^\/s\/[^/]+$/.test(path)) return ['survey'];
   const page: Page | undefined = /^\/contacts\/[^/]+$/.test(path)
     ? 'contact'

@@ -82,4 +82,19 @@ describe('LoginPage', () => {
     expect(fetch.mock.calls.map(([request]) => new URL(request.url).pathname)).toEqual(['/api/v1/auth/session']);
     expect(JSON.stringify({ ...localStorage })).not.toContain(claims);
   });
+
+  it('names the empty fields and sends nothing', async () => {
+    changeLanguage('en');
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    renderLogin();
+    await userEvent.type(screen.getByLabelText('Username'), 'rep.zhang');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const password = screen.getByLabelText('Password');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAccessibleDescription('Required');
+    expect(password).toHaveFocus();
+    expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'false');
+    expect(fetch).not.toHaveBeenCalled();
+  });
 });
