@@ -1,14 +1,20 @@
 import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Empty, Grid, List, Popover, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Empty, Grid, List, Popover, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
 import { useFormat } from '../../lib/format';
 import { type Activity, type ActivityListParams, activityQueries, useRescheduleActivity } from './api';
-import { CompleteActivityDialog } from './CompleteActivityDialog';
+
+// The dialogs and the date picker are their own chunks: the today page shows the list first and loads
+// antd's forms and date picker only when an activity is done or moved (issue 16, phone).
+const CompleteActivityDialog = lazy(() =>
+  import('./CompleteActivityDialog').then((module) => ({ default: module.CompleteActivityDialog })),
+);
+const RescheduleDayPicker = lazy(() => import('./RescheduleDayPicker'));
 
 const PRIORITY_COLORS: Record<string, string> = { HIGH: 'red', NORMAL: 'blue', LOW: 'default' };
 
@@ -140,11 +146,13 @@ export function ActivityItems({
         )}
       />
       {completing && (
-        <CompleteActivityDialog
-          activity={completing}
-          onClose={() => setCompleting(undefined)}
-          onDone={() => onChanged?.()}
-        />
+        <Suspense fallback={null}>
+          <CompleteActivityDialog
+            activity={completing}
+            onClose={() => setCompleting(undefined)}
+            onDone={() => onChanged?.()}
+          />
+        </Suspense>
       )}
     </>
   );
@@ -188,11 +196,9 @@ function RescheduleButton({
           <Button block onClick={() => move(dayjs().add(7, 'day').format('YYYY-MM-DD'))}>
             {t('activities.nextWeek')}
           </Button>
-          <DatePicker
-            aria-label={t('activities.pickDay')}
-            onChange={(day) => day && move(day.format('YYYY-MM-DD'))}
-            disabledDate={(day) => day.isBefore(dayjs(), 'day')}
-          />
+          <Suspense fallback={<Skeleton.Input active size="small" />}>
+            <RescheduleDayPicker onPick={move} />
+          </Suspense>
         </Space>
       }
     >

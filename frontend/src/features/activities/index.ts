@@ -2,4 +2,4 @@
 export { ActivityItems, ActivityList } from './ActivityList';
 export { PlanActivityButton } from './PlanActivityButton';
 export { activityQueries } from './api';
-export { WeekAgenda } from './WeekAgenda';
+export { WeekAgenda } from './WeekAgendaOnDemand';
