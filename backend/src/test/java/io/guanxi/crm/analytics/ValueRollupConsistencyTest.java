@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,6 +115,34 @@ class ValueRollupConsistencyTest {
                 }
             }
         }
+    }
+
+    @Test
+    void salesOfOneOwnersCustomersRecordedAtOnceAreAllCounted() throws Exception {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            customers.add(rep.request().body(aContact().name("并发" + i).build()).post("/api/v1/contacts").then().statusCode(201).extract().path("id"));
+        }
+        // Sixteen sales at once, four per customer, all in May 2024: the same rollup rows for every writer.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String customer = customers.get(i % 4);
+                String at = "2024-05-%02dT02:00:00Z".formatted(1 + i);
+                writes.add(pool.submit(() -> rep.request().body(Map.of("contactId", customer, "amount", 100, "channel", "STORE", "occurredAt", at))
+                        .post("/api/v1/purchases").then().statusCode(201)));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<UUID> ids = List.of(rep.id());
+        assertEquals(raw(ids), rollup(ids));
+        assertEquals(List.of(rep.id() + " 2024-05-01 -infinity -infinity 4 16 1600.00"), rollup(ids));
     }
 
     private static BigDecimal card(JsonPath report, String code) {
