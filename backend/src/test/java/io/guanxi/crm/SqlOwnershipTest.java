@@ -49,7 +49,8 @@ class SqlOwnershipTest {
             // issue 20: duplicates and merge (anchor)
             // issue 20: bulk actions (anchor)
             // issue 18: analytics rollups kept by their owners (anchor)
-            Map.entry("customer_sales", "purchase"));
+            Map.entry("customer_sales", "purchase"),
+            Map.entry("customer_month_sales", "purchase"), Map.entry("sales_month_rollup", "purchase"));
 
     /** The platform's plumbing (Visibility knows the contact table) and demo seeding (runs as the system). */
     private static final List<String> NOT_YET = List.of("platform", "demo");

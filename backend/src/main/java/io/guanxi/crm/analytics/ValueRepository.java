@@ -98,7 +98,21 @@ public class ValueRepository {
         return params;
     }
 
+    /**
+     * Whether a period's totals and months can be summed from {@link PurchaseReadModel#SALES_BY_OWNER_MONTH}: the period is
+     * whole calendar months in the zone the rollup counts in, and the scope is at most an owner (the rollup has no region
+     * or tier). Otherwise the period's raw sales are grouped per buyer, as the definitions read.
+     */
+    static boolean fromRollup(AnalyticsQuery query, Period period) {
+        return query.filter().region() == null && query.filter().tier() == null
+                && PurchaseReadModel.SALES_BY_OWNER_MONTH_ZONE.equals(query.zone().getId())
+                && period.from().getDayOfMonth() == 1 && period.to().plusDays(1).getDayOfMonth() == 1;
+    }
+
     Totals totals(AnalyticsQuery query, Period period) {
+        if (fromRollup(query, period)) {
+            return rollupTotals(query, period);
+        }
         Map<String, Object> params = periodParams(query, period);
         String sql = buyers(query, params, false) + """
                 SELECT COALESCE(sum(b.revenue), 0) AS revenue, COALESCE(sum(b.sales), 0) AS purchases, count(*) AS buyers,
@@ -107,6 +121,28 @@ public class ValueRepository {
         Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
         return new Totals(Rows.decimal(row, "revenue"), Rows.longValue(row, "purchases"), Rows.longValue(row, "buyers"),
                 Rows.longValue(row, "repeat_buyers"), Rows.longValue(row, "new_customers"));
+    }
+
+    /**
+     * {@link #totals} from the owner × month rollup: buyers are counted at their first month in the period (the month
+     * before it with a sale is before the period), new customers at a month without a sale before it, and the buyers who
+     * are not repeat buyers are the new ones whose first month has one sale and whose next sale is after the period.
+     */
+    private Totals rollupTotals(AnalyticsQuery query, Period period) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("fromMonth", period.from());
+        params.put("toMonth", period.to().withDayOfMonth(1));
+        String sql = """
+                SELECT COALESCE(sum(r.revenue), 0) AS revenue, COALESCE(sum(r.sales), 0) AS purchases,
+                       COALESCE(sum(r.customers) FILTER (WHERE r.prev_month < :fromMonth), 0) AS buyers,
+                       COALESCE(sum(r.customers) FILTER (WHERE r.prev_month = DATE '-infinity'), 0) AS new_customers,
+                       COALESCE(sum(r.customers) FILTER (WHERE r.one_time_until > :toMonth), 0) AS one_time
+                FROM %s AS r WHERE r.month >= :fromMonth AND r.month <= :toMonth AND %s"""
+                .formatted(PurchaseReadModel.SALES_BY_OWNER_MONTH, query.scope("r.owner_id", null, null, params));
+        Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+        long buyers = Rows.longValue(row, "buyers");
+        return new Totals(Rows.decimal(row, "revenue"), Rows.longValue(row, "purchases"), buyers,
+                buyers - Rows.longValue(row, "one_time"), Rows.longValue(row, "new_customers"));
     }
 
     /** The period's kept sales (amount: the kept amount), or those of one month ({@code yyyy-MM} in the business zone). */
@@ -135,19 +171,31 @@ public class ValueRepository {
     /** Kept revenue and sales per month of the period: key (yyyy-MM), revenue, purchases; every month, 0 where none. */
     List<Tuple> months(AnalyticsQuery query) {
         Map<String, Object> params = periodParams(query, query.period());
-        params.put("zone", query.zone().getId());
         params.put("fromDay", query.period().from());
         params.put("toDay", query.period().to());
-        String sql = """
-                WITH sales AS (%s),
-                per_month AS (
+        String perMonth;
+        if (fromRollup(query, query.period())) {
+            params.remove("start");
+            params.remove("end");
+            params.put("toMonth", query.period().to().withDayOfMonth(1));
+            perMonth = """
+                    SELECT to_char(r.month, 'YYYY-MM') AS key, sum(r.revenue) AS revenue, sum(r.sales) AS purchases
+                    FROM %s AS r WHERE r.month >= :fromDay AND r.month <= :toMonth AND %s GROUP BY 1"""
+                    .formatted(PurchaseReadModel.SALES_BY_OWNER_MONTH, query.scope("r.owner_id", null, null, params));
+        } else {
+            params.put("zone", query.zone().getId());
+            perMonth = """
+                    WITH sales AS (%s)
                     SELECT to_char(s.occurred_at AT TIME ZONE :zone, 'YYYY-MM') AS key, sum(s.kept_amount) AS revenue, count(*) AS purchases
-                    FROM sales s GROUP BY 1),
+                    FROM sales s GROUP BY 1""".formatted(sales(query, params));
+        }
+        String sql = """
+                WITH per_month AS (%s),
                 months AS (
                     SELECT to_char(m, 'YYYY-MM') AS key
                     FROM generate_series(date_trunc('month', CAST(:fromDay AS timestamp)), CAST(:toDay AS timestamp), interval '1 month') AS m)
                 SELECT m.key AS key, COALESCE(pm.revenue, 0) AS revenue, COALESCE(pm.purchases, 0) AS purchases
-                FROM months m LEFT JOIN per_month pm ON pm.key = m.key ORDER BY m.key""".formatted(sales(query, params));
+                FROM months m LEFT JOIN per_month pm ON pm.key = m.key ORDER BY m.key""".formatted(perMonth);
         return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
     }
 

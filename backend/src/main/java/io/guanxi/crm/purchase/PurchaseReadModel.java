@@ -32,4 +32,23 @@ public final class PurchaseReadModel {
             (SELECT s.contact_id AS contact_id, s.first_purchase_at AS first_purchase_at, s.last_purchase_at AS last_purchase_at,
                     s.first_sale_at AS first_sale_at, s.sales AS sales, s.kept_revenue AS kept_revenue
              FROM customer_sales s)""";
+
+    /** The business time zone the months of {@link #SALES_BY_OWNER_MONTH} are counted in (V43). */
+    public static final String SALES_BY_OWNER_MONTH_ZONE = "Asia/Shanghai";
+
+    /**
+     * A derived table, the kept sales summed per customer's current owner and calendar month
+     * ({@link #SALES_BY_OWNER_MONTH_ZONE}), kept fresh in the transaction that writes purchases or changes a customer's
+     * owner (V43): {@code owner_id} (uuid), {@code month} (date, the month's first day), {@code prev_month} (date: the
+     * month of the customer's sale before this month, {@code -infinity} if none), {@code one_time_until} (date: for a
+     * customer's first month with exactly one sale, the month of their next sale, {@code infinity} if none; else
+     * {@code -infinity}), {@code customers} (customers with a sale in that month), {@code sales}, {@code revenue} (kept
+     * amounts). For the months [A, B]: buyers = customers where prev_month &lt; A; new buyers = customers where prev_month
+     * = -infinity; buyers with one sale and none before = customers where one_time_until &gt; B. Use as
+     * {@code FROM (…) AS alias}.
+     */
+    public static final String SALES_BY_OWNER_MONTH = """
+            (SELECT r.owner_id AS owner_id, r.month AS month, r.prev_month AS prev_month, r.one_time_until AS one_time_until,
+                    r.customers AS customers, r.sales AS sales, r.revenue AS revenue
+             FROM sales_month_rollup r)""";
 }
