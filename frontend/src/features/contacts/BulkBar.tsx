@@ -181,7 +181,7 @@ export function BulkBar({ selection, count, allMatching, isManager, owners, phon
           </Button>
         </Space>
         {phone ? (
-          <Dropdown menu={{ items: menu, onClick: handleMenu }} trigger={['click']}>
+          <Dropdown menu={{ items: menu, onClick: handleMenu }} trigger={['click']} placement="topRight">
             <Button type="primary" data-testid="bulk-actions">
               {t('common.actions')} <DownOutlined />
             </Button>
