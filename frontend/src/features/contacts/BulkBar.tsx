@@ -9,7 +9,6 @@ import {
   Dropdown,
   Form,
   Input,
-  List,
   Modal,
   Progress,
   Select,
@@ -349,7 +348,7 @@ function BulkJobProgress({ jobId, names }: { jobId: string; names: Record<string
   const total = data?.total ?? 0;
   const percent = total > 0 ? Math.floor(((data?.processed ?? 0) * 100) / total) : 0;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="bulk-progress">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="bulk-progress">
       <Typography.Text>{t('bulk.running', { processed: data?.processed ?? 0, total })}</Typography.Text>
       <Progress percent={percent} aria-label={t('bulk.progress')} />
     </Space>
@@ -360,7 +359,7 @@ function BulkReport({ result, names }: { result: BulkResult; names: Record<strin
   const { t } = useTranslation();
   const notable = result.rows.filter((row) => row.outcome !== 'CHANGED' && row.outcome !== 'UNCHANGED');
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="bulk-report">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="bulk-report">
       <Descriptions size="small" column={2} bordered>
         {(['changed', 'unchanged', 'conflict', 'notVisible', 'refused', 'failed'] as const).map((key) => (
           <Descriptions.Item key={key} label={t(`bulk.counts.${key}`)}>
@@ -378,11 +377,9 @@ function BulkReport({ result, names }: { result: BulkResult; names: Record<strin
       )}
       {result.conflict > 0 && <Typography.Text type="secondary">{t('bulk.conflictHint')}</Typography.Text>}
       {notable.length > 0 && (
-        <List
-          size="small"
-          dataSource={notable.slice(0, 100)}
-          renderItem={(row) => (
-            <List.Item>
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="bulk-report-rows">
+          {notable.slice(0, 100).map((row) => (
+            <li key={row.contactId} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
               <Space wrap>
                 {names[row.contactId] && row.outcome !== 'NOT_VISIBLE' ? (
                   <Link to={`/contacts/${row.contactId}`}>{names[row.contactId]}</Link>
@@ -392,9 +389,9 @@ function BulkReport({ result, names }: { result: BulkResult; names: Record<strin
                 <Tag color={OUTCOME_COLORS[row.outcome]}>{t(`bulk.outcome.${row.outcome}`)}</Tag>
                 {row.reason && <Typography.Text type="secondary">{t(`bulk.reason.${row.reason}`)}</Typography.Text>}
               </Space>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
     </Space>
   );

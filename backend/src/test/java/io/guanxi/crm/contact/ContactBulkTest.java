@@ -279,6 +279,19 @@ class ContactBulkTest {
         // Only the one who started it follows it here.
         Api.newUser(Role.MANAGER).request().get(BULK + "/jobs/" + jobId).then().statusCode(404);
         rep.request().get(BULK + "/jobs/" + jobId).then().statusCode(404);
+
+        // Two managers at once on the same customers: each request is a job of its own kind (neither is refused as
+        // "already running"), the batches queue on the row locks, and neither change is lost.
+        TestUser second = Api.newUser(Role.MANAGER);
+        String firstJob = manager.request().body(request("ADD_TAGS", filter(Map.of("tags", List.of(tag))), "tags", List.of("甲")))
+                .post(BULK).then().statusCode(202).extract().path("id");
+        String secondJob = second.request().body(request("ADD_TAGS", filter(Map.of("tags", List.of(tag))), "tags", List.of("乙")))
+                .post(BULK).then().statusCode(202).extract().path("id");
+        assertEquals(count, awaitFinished(manager, firstJob).getInt("result.changed"));
+        assertEquals(count, awaitFinished(second, secondJob).getInt("result.changed"));
+        for (String id : List.of(created.get(0), created.get(count - 1))) {
+            assertEquals(java.util.Set.of(tag, "批量已标", "甲", "乙"), java.util.Set.copyOf(contact(manager, id).getList("tags")));
+        }
     }
 
     @Test
