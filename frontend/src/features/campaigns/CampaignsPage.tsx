@@ -250,6 +250,9 @@ function CampaignForm({
       ...values,
       segment: {
         ...EMPTY_SEGMENT,
+        // A draft made from a selection on the contact list names its customers; the form has no field for
+        // them, so an edit keeps them (dropping them would widen the campaign to every customer).
+        contactIds: editing && editing !== 'new' ? editing.segment.contactIds : undefined,
         ...values.segment,
         notContactedForDays: values.segment.notContactedForDays ?? undefined,
       },
@@ -444,6 +447,7 @@ function CampaignDetail({ campaign, onEdit }: { campaign: Campaign; onEdit: (c: 
     ...s.tags,
     ...(s.notContactedForDays ? [t('campaigns.quietFor', { count: s.notContactedForDays })] : []),
     ...(s.churnRiskLevels ?? []).map((v) => t(`churnRisk.level.${v}`)),
+    ...(s.contactIds ? [t('bulk.campaignSelected', { count: s.contactIds.length })] : []),
   ];
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="campaign-detail">

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Drawer,
   Empty,
   Input,
@@ -29,6 +30,8 @@ import { useSession } from '../../lib/auth/useSession';
 import { useFormat } from '../../lib/format';
 import { type Contact, type ContactListParams, contactQueries, displayName } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
+import { BulkBar } from './BulkBar';
+import { type BulkSelection, bulkFilterOf } from './bulkApi';
 import { MaskedReach } from './MaskedReach';
 import { ABC_TIERS, ENUMS, enumOptions, MEMBERSHIP_LEVELS, oneOf, STAGE_COLORS } from '../../lib/enums';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
@@ -67,6 +70,36 @@ export function ContactListPage() {
   const isManager = hasRole(session, 'MANAGER', 'ADMIN');
   const canCreate = hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN');
   const contacts = useQuery(contactQueries.list(params));
+  // Selection for bulk actions: ticked rows with the version each showed, or "all N matching". It belongs
+  // to the filters it was made under: other filters start afresh (paging and sorting keep it).
+  const filterKey = JSON.stringify(bulkFilterOf(params));
+  const [picked, setPicked] = useState<{ key: string; rows: Record<string, number>; allMatching: boolean }>({
+    key: filterKey,
+    rows: {},
+    allMatching: false,
+  });
+  const [selectMode, setSelectMode] = useState(false);
+  const selection = picked.key === filterKey ? picked : { key: filterKey, rows: {}, allMatching: false };
+  const pickedIds = Object.keys(selection.rows);
+  const total = contacts.data?.total ?? 0;
+  const pageItems = contacts.data?.items ?? [];
+  const bulkSelection: BulkSelection | null = selection.allMatching
+    ? { kind: 'filter', filter: bulkFilterOf(params), total }
+    : pickedIds.length
+      ? { kind: 'ids', items: Object.entries(selection.rows).map(([id, version]) => ({ id, version })) }
+      : null;
+  const setRows = (rows: Record<string, number>) => setPicked({ key: filterKey, rows, allMatching: false });
+  const toggle = (contact: Contact, checked: boolean) => {
+    const rows = { ...selection.rows };
+    if (checked) rows[contact.id] = contact.version;
+    else delete rows[contact.id];
+    setRows(rows);
+  };
+  const clearSelection = () => {
+    setPicked({ key: filterKey, rows: {}, allMatching: false });
+    setSelectMode(false);
+  };
+  const wholePagePicked = pageItems.length > 0 && pageItems.every((c) => c.id in selection.rows);
   const owners = useQuery({ ...contactQueries.owners(), enabled: isManager });
 
   const update = (changes: Record<string, string | string[] | undefined>) => {
@@ -330,6 +363,15 @@ export function ContactListPage() {
                 {t('contacts.filters.title')}
               </Button>
             </Badge>
+            {canCreate && (
+              <Button
+                onClick={() => (selectMode ? clearSelection() : setSelectMode(true))}
+                aria-pressed={selectMode}
+                data-testid="contact-select-mode"
+              >
+                {selectMode ? t('bulk.done') : t('bulk.select')}
+              </Button>
+            )}
           </div>
         ) : (
           <Space wrap style={{ marginBottom: 16 }}>
@@ -353,6 +395,22 @@ export function ContactListPage() {
             <div className="gx-filter-stack">{filters}</div>
           </Drawer>
         )}
+        {bulkSelection && (
+          <BulkBar
+            selection={bulkSelection}
+            count={selection.allMatching ? total : pickedIds.length}
+            allMatching={
+              !selection.allMatching && wholePagePicked && total > pickedIds.length
+                ? { total, onSelect: () => setPicked({ key: filterKey, rows: {}, allMatching: true }) }
+                : undefined
+            }
+            isManager={isManager}
+            owners={owners.data ?? []}
+            phone={phone}
+            names={Object.fromEntries(pageItems.map((c) => [c.id, displayName(c, t)]))}
+            onClear={clearSelection}
+          />
+        )}
         {contacts.isError ? (
           <ErrorState error={contacts.error} onRetry={() => contacts.refetch()} />
         ) : (
@@ -363,7 +421,41 @@ export function ContactListPage() {
             columns={sortedColumns}
             dataSource={contacts.data?.items ?? []}
             scroll={{ x: 1000 }}
-            renderCard={(contact) => <ContactCard contact={contact} />}
+            rowSelection={
+              canCreate
+                ? {
+                    selectedRowKeys: selection.allMatching ? pageItems.map((c) => c.id) : pickedIds,
+                    preserveSelectedRowKeys: true,
+                    getCheckboxProps: (contact) => ({
+                      disabled: selection.allMatching,
+                      'aria-label': t('bulk.selectRow', { name: displayName(contact, t) }),
+                    }),
+                    onSelect: (contact, checked) => toggle(contact, checked),
+                    onSelectAll: (checked, _rows, changed) => {
+                      const rows = { ...selection.rows };
+                      changed.forEach((contact) => {
+                        if (checked) rows[contact.id] = contact.version;
+                        else delete rows[contact.id];
+                      });
+                      setRows(rows);
+                    },
+                  }
+                : undefined
+            }
+            renderCard={(contact) => (
+              <ContactCard
+                contact={contact}
+                select={
+                  selectMode || bulkSelection
+                    ? {
+                        checked: selection.allMatching || contact.id in selection.rows,
+                        disabled: selection.allMatching,
+                        onChange: (checked) => toggle(contact, checked),
+                      }
+                    : undefined
+                }
+              />
+            )}
             locale={{
               emptyText: contacts.isPending ? (
                 <Skeleton active />
@@ -399,15 +491,34 @@ export function ContactListPage() {
  * A contact on a phone: the name is the link to the 360 view and stretches over the whole card; the
  * mobile (masked in lists: "Show" reveals it, audited) calls on a tap, above that link.
  */
-function ContactCard({ contact }: { contact: Contact }) {
+function ContactCard({
+  contact,
+  select,
+}: {
+  contact: Contact;
+  /** In select mode: the card's tick box (above the card's link). */
+  select?: { checked: boolean; disabled: boolean; onChange: (checked: boolean) => void };
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <div className="gx-contact-card">
       <div className="gx-contact-card-head">
-        <Link to={`/contacts/${contact.id}`} className="gx-card-link">
-          {displayName(contact, t)}
-        </Link>
+        <Space size={8} align="center">
+          {select && (
+            <Checkbox
+              className="gx-card-above"
+              checked={select.checked}
+              disabled={select.disabled}
+              onChange={(event) => select.onChange(event.target.checked)}
+              aria-label={t('bulk.selectRow', { name: displayName(contact, t) })}
+              data-testid="contact-card-select"
+            />
+          )}
+          <Link to={`/contacts/${contact.id}`} className="gx-card-link">
+            {displayName(contact, t)}
+          </Link>
+        </Space>
         <Space size={4} wrap>
           <TierTag tier={contact.abcTier} />
           <LevelTag level={contact.membershipLevel} />

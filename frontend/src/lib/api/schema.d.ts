@@ -1081,6 +1081,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk action on contacts
+         * @description Assigns an owner (managers and admins; the customer's open leads and activities go along), adds or removes tags, changes the lifecycle stage (a rep within the lifecycle rules), archives, or drafts a care campaign whose targets are the selection. The selection is either ids (each optionally with the version you saw: if it moved, that row is a CONFLICT and stays unchanged) or the contact list's filters (every contact they match that you may see, at most 50 000). Each change is recorded as a single edit would record it. Up to 200 contacts: 200 with the per-row report, all or nothing. More: 202 with a job to follow at Location (GET /api/v1/contacts/bulk/jobs/{id}), processed in batches of 200, each all or nothing. A contact you may not see is reported NOT_VISIBLE, exactly as one that does not exist.
+         */
+        post: operations["bulkContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/bulk/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a bulk action's job
+         * @description Progress of a bulk action you started (anyone else's answers 404) and, once SUCCEEDED, its per-row report. Poll until the state is not RUNNING.
+         */
+        get: operations["getContactBulkJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{contactId}/interactions": {
         parameters: {
             query?: never;
@@ -4129,6 +4169,129 @@ export interface components {
             reachMasked: boolean;
         };
         /** @enum {string} */
+        ContactBulkAction: "ASSIGN_OWNER" | "ADD_TAGS" | "REMOVE_TAGS" | "SET_LIFECYCLE_STAGE" | "ARCHIVE" | "START_CARE_CAMPAIGN";
+        /** @description The care campaign draft START_CARE_CAMPAIGN creates; its targets are the selected customers. Edit and launch it under /api/v1/campaigns. */
+        ContactBulkCampaign: {
+            /** @example 春节问候 */
+            name: string;
+            /** @enum {string} */
+            category: "RELATIONSHIP" | "SERVICE" | "MARKETING" | "MIXED";
+            /** @example 您好，新春将至…… */
+            script: string;
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+        };
+        /** @description The contact list's filters, as GET /api/v1/contacts takes them; the selection is every contact they match that you may see */
+        ContactBulkFilter: {
+            q?: string | null;
+            ownerId?: components["schemas"]["UUID"] | null;
+            tags?: string[] | null;
+            lifecycleStage?: components["schemas"]["LifecycleStage"] | null;
+            region?: components["schemas"]["Region"] | null;
+            industry?: string | null;
+            /** @enum {string|null} */
+            abcTier?: "A" | "B" | "C" | "INACTIVE" | null;
+            /** @enum {string|null} */
+            membershipLevel?: "SILVER" | "GOLD" | "PLATINUM" | null;
+            /** @description true selects among archived contacts */
+            archived?: boolean | null;
+        };
+        /** @description A selected contact, optionally with the version (ETag) the user saw */
+        ContactBulkItem: {
+            id: components["schemas"]["UUID"];
+            /**
+             * Format: int64
+             * @description The version the user saw (the number in its ETag); when it has moved the row is a CONFLICT and is left unchanged
+             * @example 3
+             */
+            version?: number | null;
+        };
+        /** @description A bulk action running in the background: its progress and, once it SUCCEEDED, its report */
+        ContactBulkJob: {
+            id: components["schemas"]["UUID"];
+            state: components["schemas"]["JobState"];
+            phase?: string | null;
+            /**
+             * Format: int64
+             * @description Contacts processed so far
+             */
+            processed: number;
+            /**
+             * Format: int64
+             * @description Contacts selected
+             */
+            total?: number | null;
+            createdAt: components["schemas"]["Instant"];
+            finishedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Set when the job failed */
+            error?: string | null;
+            /** @description The report, once SUCCEEDED */
+            result?: components["schemas"]["ContactBulkResult"] | null;
+        };
+        /** @enum {string} */
+        ContactBulkOutcome: "CHANGED" | "UNCHANGED" | "CONFLICT" | "NOT_VISIBLE" | "REFUSED" | "FAILED";
+        /** @description An action and a selection; the action's own field is required (ownerId for ASSIGN_OWNER, tags for ADD_TAGS and REMOVE_TAGS, lifecycleStage for SET_LIFECYCLE_STAGE, campaign for START_CARE_CAMPAIGN) */
+        ContactBulkRequest: {
+            action: components["schemas"]["ContactBulkAction"];
+            selection: components["schemas"]["ContactBulkSelection"];
+            /** @description ASSIGN_OWNER: the new owner, an active rep or manager */
+            ownerId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /**
+             * @description ADD_TAGS, REMOVE_TAGS
+             * @example [
+             *       "VIP"
+             *     ]
+             */
+            tags?: string[] | null;
+            /** @description SET_LIFECYCLE_STAGE */
+            lifecycleStage?: ((string | components["schemas"]["LifecycleStage"] | null) | null) | components["schemas"]["LifecycleStage"] | null;
+            /** @description START_CARE_CAMPAIGN */
+            campaign?: ((components["schemas"]["ContactBulkCampaign"] | null) | null) | components["schemas"]["ContactBulkCampaign"] | null;
+            /** @description ASSIGN_OWNER: why, shown to the new owner with each lead */
+            note?: string | null;
+        };
+        /** @description The per-row report of a bulk action and its counts */
+        ContactBulkResult: {
+            action: components["schemas"]["ContactBulkAction"];
+            /** Format: int64 */
+            selected: number;
+            /** Format: int64 */
+            changed: number;
+            /** Format: int64 */
+            unchanged: number;
+            /** Format: int64 */
+            conflict: number;
+            /** Format: int64 */
+            notVisible: number;
+            /** Format: int64 */
+            refused: number;
+            /** Format: int64 */
+            failed: number;
+            /** @description START_CARE_CAMPAIGN: the draft campaign created (none when no row was CHANGED) */
+            campaignId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            rows: components["schemas"]["ContactBulkRow"][];
+        };
+        /** @description What the action did to one selected contact */
+        ContactBulkRow: {
+            contactId: components["schemas"]["UUID"];
+            outcome: components["schemas"]["ContactBulkOutcome"];
+            /**
+             * Format: int64
+             * @description The contact's version now (its ETag), for a contact you may see
+             */
+            version?: number | null;
+            /**
+             * @description Why a row was REFUSED or FAILED, a code: ANONYMISED, ARCHIVED, STAGE_SKIPPED, BATCH_FAILED
+             * @example STAGE_SKIPPED
+             */
+            reason?: string | null;
+        };
+        /** @description Either ids (rows the user ticked) or filter (all contacts matching the list's filters), not both */
+        ContactBulkSelection: {
+            ids?: components["schemas"]["ContactBulkItem"][] | null;
+            filter?: components["schemas"]["ContactBulkFilter"] | null;
+        };
+        /** @enum {string} */
         ContactChannel: "PHONE" | "SMS" | "EMAIL" | "WECHAT" | "VISIT";
         ContactConsents: {
             contactId: components["schemas"]["UUID"];
@@ -5724,6 +5887,8 @@ export interface components {
              *     ]
              */
             churnRiskLevels?: components["schemas"]["ChurnRiskLevel"][] | null;
+            /** @description Only these customers (a selection from the contact list's bulk action); absent: any */
+            contactIds?: string[] | null;
         };
         SegmentMember: {
             contactId: components["schemas"]["UUID"];
@@ -13123,6 +13288,221 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulkContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, up to 100 characters. A retry with the same key and body returns the first answer (with Idempotent-Replayed: true) and changes nothing; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactBulkRequest"];
+            };
+        };
+        responses: {
+            /** @description Done: the per-row report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactBulkResult"];
+                };
+            };
+            /** @description A large selection, running as a job; Location names it */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactBulkJob"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency-key-in-flight: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency-key-reused: the same Idempotency-Key with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContactBulkJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactBulkJob"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

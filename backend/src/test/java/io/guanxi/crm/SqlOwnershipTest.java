@@ -48,6 +48,7 @@ class SqlOwnershipTest {
             // issue 20: imports (anchor)
             // issue 20: duplicates and merge (anchor)
             // issue 20: bulk actions (anchor)
+            Map.entry("contact_bulk_job", "contact"),
             // issue 18: analytics rollups kept by their owners (anchor)
             Map.entry("customer_sales", "purchase"),
             Map.entry("customer_month_sales", "purchase"), Map.entry("sales_month_rollup", "purchase"));

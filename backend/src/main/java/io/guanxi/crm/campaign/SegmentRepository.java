@@ -72,6 +72,10 @@ public class SegmentRepository {
                     + " AND r.level = ANY (CAST(:segRisk AS text[])))");
             params.put("segRisk", segment.churnRiskLevels().stream().map(Enum::name).toArray(String[]::new));
         }
+        if (segment.contactIds() != null) {
+            where.add("p.id = ANY (CAST(:segIds AS uuid[]))");
+            params.put("segIds", segment.contactIds().toArray(java.util.UUID[]::new));
+        }
         if (marketingConsentOnly) {
             where.add(ConsentSql.allows(ConsentPurposes.MARKETING, "p.id", "p.marketing_consent"));
         }

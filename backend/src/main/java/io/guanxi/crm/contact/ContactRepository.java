@@ -158,6 +158,35 @@ public class ContactRepository {
         return new Page(load(ids), total);
     }
 
+    /**
+     * Ids of the contacts matching the list's query that the caller may see (the list's own WHERE clause, so
+     * "all N matching" of a bulk action is what the list showed), in id order, at most {@code limit}.
+     */
+    List<UUID> matchingIds(ContactQuery query, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        Query select = em.createNativeQuery("SELECT c.id FROM contact c WHERE " + whereClause(query, params)
+                + " ORDER BY c.id LIMIT :limit", UUID.class);
+        params.forEach(select::setParameter);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = select.setParameter("limit", limit).getResultList();
+        return ids;
+    }
+
+    /**
+     * Of these ids, the contacts the caller may see, locked (SELECT … FOR UPDATE) in id order until the
+     * transaction ends: an edit of one of them waits, and two bulk actions on overlapping selections queue
+     * instead of deadlocking.
+     */
+    List<Contact> lockVisible(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Visibility.Predicate visible = visibility.contactJpql("c");
+        return visible.bind(em.createQuery("from Contact c where c.id in :ids and " + visible.text() + " order by c.id",
+                        Contact.class))
+                .setParameter("ids", java.util.Set.copyOf(ids)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     private long count(String where, Map<String, Object> params) {
         Query count = em.createNativeQuery("SELECT count(*) FROM contact c WHERE " + where, Long.class);
         params.forEach(count::setParameter);

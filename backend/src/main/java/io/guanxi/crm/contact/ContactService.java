@@ -70,15 +70,7 @@ public class ContactService {
 
     @Transactional
     public PageResponse<ContactResponse> list(ContactQuery query, Integer page, Integer size, String sort) {
-        if (query.q() != null && query.q().length() > 100) {
-            throw ProblemException.invalidField("q", "must be at most 100 characters");
-        }
-        if (query.abcTier() != null && !List.of("A", "B", "C", "INACTIVE").contains(query.abcTier())) {
-            throw ProblemException.invalidField("abcTier", "must be one of A, B, C, INACTIVE");
-        }
-        if (query.membershipLevel() != null && !List.of("SILVER", "GOLD", "PLATINUM").contains(query.membershipLevel())) {
-            throw ProblemException.invalidField("membershipLevel", "must be one of SILVER, GOLD, PLATINUM");
-        }
+        validate(query);
         PageRequest paging = PageRequest.of(page, size, sort, ContactRepository.SORTABLE, "createdAt,desc");
         ContactRepository.Page result = contacts.search(query, paging);
         Map<UUID, String> owners = users.displayNames(result.items().stream().map(c -> c.ownerId).collect(Collectors.toSet()));
@@ -90,6 +82,19 @@ public class ContactService {
                     return mapper.toResponse(c, owners.get(c.ownerId), badge.abcTier(), badge.membershipLevel(), null, true);
                 }).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), result.total());
+    }
+
+    /** The list's filters are valid (also for a bulk action's "all matching" selection). */
+    static void validate(ContactQuery query) {
+        if (query.q() != null && query.q().length() > 100) {
+            throw ProblemException.invalidField("q", "must be at most 100 characters");
+        }
+        if (query.abcTier() != null && !List.of("A", "B", "C", "INACTIVE").contains(query.abcTier())) {
+            throw ProblemException.invalidField("abcTier", "must be one of A, B, C, INACTIVE");
+        }
+        if (query.membershipLevel() != null && !List.of("SILVER", "GOLD", "PLATINUM").contains(query.membershipLevel())) {
+            throw ProblemException.invalidField("membershipLevel", "must be one of SILVER, GOLD, PLATINUM");
+        }
     }
 
     @Transactional
@@ -366,6 +371,40 @@ public class ContactService {
     @Transactional
     public void recordContactMade(UUID id, Instant at) {
         contacts.touchLastContacted(id, at);
+    }
+
+    /**
+     * A bulk edit of one contact the caller may edit (locked by the caller): the change, then — if it changed
+     * anything — the new updatedAt and version and the audit entry, exactly as a single edit records them.
+     */
+    boolean editInBulk(Contact contact, java.util.function.Consumer<Contact> change) {
+        Map<String, String> before = ContactAudit.snapshot(contact);
+        change.accept(contact);
+        if (ContactAudit.changes(before, contact).isEmpty()) {
+            return false;
+        }
+        contact.updatedAt = clock.instant();
+        contacts.flush();
+        recordChanges(before, contact);
+        return true;
+    }
+
+    /**
+     * A bulk stage change of one contact, as a single edit makes it: the caller has checked
+     * {@link LifecycleRules} for a rep; the move is recorded in the stage history (cause EDITED) and the audit trail.
+     */
+    boolean moveStageInBulk(Contact contact, LifecycleStage to) {
+        LifecycleStage previous = contact.lifecycleStage;
+        if (!editInBulk(contact, c -> c.lifecycleStage = to)) {
+            return false;
+        }
+        contacts.recordStage(contact.id, previous, to, "EDITED", currentUser.id(), contact.updatedAt);
+        return true;
+    }
+
+    /** Tags as a single edit stores them: trimmed, no blanks, no repeats, in order. */
+    static List<String> tagsOf(List<String> tags) {
+        return normaliseTags(tags);
     }
 
     private void recordChanges(Map<String, String> before, Contact contact) {

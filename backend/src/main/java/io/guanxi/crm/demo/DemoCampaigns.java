@@ -56,7 +56,7 @@ public class DemoCampaigns {
             campaign.id = Ids.newId();
             campaign.name = "中秋客户关怀";
             campaign.category = CampaignCategory.RELATIONSHIP;
-            campaign.segment = new Segment(List.of(), List.of(), List.of(LifecycleStage.LOYALTY), List.of(), List.of(Region.EAST), null, List.of());
+            campaign.segment = new Segment(List.of(), List.of(), List.of(LifecycleStage.LOYALTY), List.of(), List.of(Region.EAST), null, List.of(), null);
             campaign.script = "您好，我是您的客户经理。中秋将至，感谢您一直以来的支持，祝您和家人节日快乐！最近产品使用还顺利吗？";
             campaign.startsOn = today;
             campaign.endsOn = today.plusDays(14);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -32,11 +33,13 @@ public record Segment(
         @Min(1) @Max(3650) @Schema(nullable = true, description = "Not contacted for at least this many days (never contacted "
                 + "counts); empty: any", examples = "60") Integer notContactedForDays,
         @Size(max = 3) @Schema(nullable = true, description = "Churn-risk levels (a customer scored at one of them); absent or "
-                + "empty: any", examples = "[\"HIGH\"]") List<@NotNull ChurnRiskLevel> churnRiskLevels) {
+                + "empty: any", examples = "[\"HIGH\"]") List<@NotNull ChurnRiskLevel> churnRiskLevels,
+        @Size(max = 10000) @Schema(nullable = true, description = "Only these customers (a selection from the contact list's bulk "
+                + "action); absent: any") List<@NotNull UUID> contactIds) {
 
     /** Matches every customer. */
     public static Segment everyone() {
-        return new Segment(List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
+        return new Segment(List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), null);
     }
 
     /** The same filter with its lists sorted and deduplicated, so that the same choice always reads the same. */
@@ -44,6 +47,7 @@ public record Segment(
         return new Segment(abcTiers.stream().distinct().sorted().toList(), membershipLevels.stream().distinct().sorted().toList(),
                 lifecycleStages.stream().distinct().sorted().toList(), tags.stream().map(String::trim).distinct().sorted().toList(),
                 regions.stream().distinct().sorted().toList(), notContactedForDays,
-                churnRiskLevels == null ? List.of() : churnRiskLevels.stream().distinct().sorted().toList());
+                churnRiskLevels == null ? List.of() : churnRiskLevels.stream().distinct().sorted().toList(),
+                contactIds == null ? null : contactIds.stream().distinct().sorted().toList());
     }
 }

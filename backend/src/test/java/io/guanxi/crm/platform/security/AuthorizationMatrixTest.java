@@ -286,6 +286,9 @@ class AuthorizationMatrixTest {
             // issue 20: list exports (anchor)
             // issue 20: duplicates and merge (anchor)
             // issue 20: bulk actions (anchor)
+            entry("bulkContacts", roles(SALES_REP, MANAGER, ADMIN).body("{\"action\":\"ADD_TAGS\",\"tags\":[\"矩阵\"],"
+                    + "\"selection\":{\"ids\":[{\"id\":\"5d1c7a2e-3b9f-4e61-8c0d-7f2a9b4e6d13\"}]}}")),
+            entry("getContactBulkJob", roles(SALES_REP, MANAGER, ADMIN)),
             entry("listRedemptions", roles(STAFF)),
             // An integrator sees only the redemptions it made (issue 13 finding 3).
             entry("getRedemption", roles(EVERYONE).hidden("id", Owned.REDEMPTION).hiddenAlsoFrom(INTEGRATOR)),
