@@ -285,6 +285,10 @@ class AuthorizationMatrixTest {
             // issue 20: imports (anchor: add import operations below this line)
             // issue 20: list exports (anchor)
             // issue 20: duplicates and merge (anchor)
+            entry("listDuplicates", roles(ADMIN, MANAGER)),
+            entry("mergeContacts", roles(ADMIN, MANAGER)),
+            entry("getMerge", roles(ADMIN, MANAGER)),
+            entry("undoMerge", roles(ADMIN, MANAGER)),
             // issue 20: bulk actions (anchor)
             entry("listRedemptions", roles(STAFF)),
             // An integrator sees only the redemptions it made (issue 13 finding 3).
