@@ -137,7 +137,7 @@ export function MergePage() {
             </Card>
           ))}
         </Flex>
-        <Alert style={{ marginTop: 16 }} type="info" showIcon message={t('merge.whatMoves')} />
+        <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('merge.whatMoves')} />
         <Flex justify="end" style={{ marginTop: 16 }}>
           <Button
             type="primary"
