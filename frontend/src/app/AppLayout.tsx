@@ -1,4 +1,5 @@
 import {
+  MergeCellsOutlined,
   AlertOutlined,
   BarChartOutlined,
   ApartmentOutlined,
@@ -90,6 +91,9 @@ export function AppLayout() {
     ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
     ...(hasRole(session, 'ADMIN')
       ? [{ key: '/admin/privacy', icon: <SafetyCertificateOutlined />, label: t('nav.privacy') }]
+      : []),
+    ...(hasRole(session, 'MANAGER', 'ADMIN')
+      ? [{ key: '/contacts/duplicates', icon: <MergeCellsOutlined />, label: t('merge.nav') }]
       : []),
   ];
   const selected =

@@ -35,6 +35,18 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await pages.contacts()).ContactListPage }),
           },
           {
+            path: '/contacts/duplicates',
+            lazy: async () => ({ Component: (await import('../features/merge/DuplicatesPage')).DuplicatesPage }),
+          },
+          {
+            path: '/contacts/duplicates/merge',
+            lazy: async () => ({ Component: (await import('../features/merge/MergePage')).MergePage }),
+          },
+          {
+            path: '/merges/:id',
+            lazy: async () => ({ Component: (await import('../features/merge/MergeResultPage')).MergeResultPage }),
+          },
+          {
             path: '/contacts/:id',
             lazy: async () => ({
               Component: (await pages.contact()).ContactDetailPage,

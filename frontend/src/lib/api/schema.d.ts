@@ -1121,6 +1121,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Possible duplicate contacts (managers)
+         * @description Groups of active contacts that look like one person: the same canonical mobile, the same email, the same WeChat ID, or the same name (spaces ignored) with the same company (case ignored). A contact may be in several groups, one per reason. Mobiles and emails are masked; open a contact to see it in full. Paged by group.
+         */
+        get: operations["listDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge contacts into one (managers)
+         * @description Merges 1–4 contacts into the survivor: the survivor keeps the chosen value of each field and the union of the tags; the others' interactions, leads, purchases, complaints, activities, survey invitations, churn records, win-back and campaign targets move to it, and their points move by ledger transfer entries. The others stay as records pointing at the survivor (GET answers 308 to it; changes 410). Each contact carries the ETag the user saw: any changed since is a 412 and nothing is merged; a contact merged already is a 409 (contact-merged). Undo with POST /api/v1/merges/{id}/undo.
+         */
+        post: operations["mergeContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{contactId}/interactions": {
         parameters: {
             query?: never;
@@ -1982,6 +2022,46 @@ export interface paths {
          * @description Signs that session out: its refresh token and access tokens stop working at once.
          */
         delete: operations["revokeMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A merge (managers)
+         * @description Who merged which contacts when, the values chosen, how many records of each kind moved, the points transferred, and its undo if any.
+         */
+        get: operations["getMerge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a merge (managers)
+         * @description Moves exactly the records the merge moved back to the contacts they came from, gives back the points by another pair of ledger entries, brings the merged contacts back into lists, and restores the survivor's fields to their values before the merge (a field someone changed since keeps its newer value: keptFields). Refused with 409 merge-not-undoable and a reason when it would lose data: ALREADY_UNDONE, LATER_MERGE (the survivor took part in a later merge still in force: undo that first), SURVIVOR_MERGED_SINCE, ERASED_SINCE, POINTS_SPENT (the survivor no longer holds the points it received).
+         */
+        post: operations["undoMerge"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3310,7 +3390,7 @@ export interface components {
             computedAt: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        AuditAction: "CREATE" | "UPDATE" | "DELETE" | "READ_PROFILE" | "EXPORT" | "REVEAL" | "ANONYMISE" | "CONSENT_GRANTED" | "CONSENT_WITHDRAWN" | "PRIVACY_REQUEST" | "RETENTION";
+        AuditAction: "CREATE" | "UPDATE" | "DELETE" | "READ_PROFILE" | "EXPORT" | "REVEAL" | "ANONYMISE" | "CONSENT_GRANTED" | "CONSENT_WITHDRAWN" | "PRIVACY_REQUEST" | "RETENTION" | "MERGE" | "MERGE_UNDONE";
         /** @description One entry of the audit trail; personal values in changes are masked */
         AuditEntry: {
             /**
@@ -4427,6 +4507,33 @@ export interface components {
         DrillKind: "CONTACT" | "LEAD" | "COMPLAINT" | "PURCHASE" | "ACTIVITY" | "SURVEY_ANSWER" | "CHURN" | "WINBACK_TARGET" | "POINTS_ENTRY";
         /** @enum {string} */
         DueWindow: "OVERDUE" | "TODAY" | "WEEK";
+        DuplicateContact: {
+            id: components["schemas"]["UUID"];
+            name: string;
+            company?: string;
+            /** @description Masked, e.g. 138****8000 */
+            mobile?: string;
+            /** @description Masked, e.g. z***@example.cn */
+            email?: string;
+            hasWechatId: boolean;
+            ownerId: components["schemas"]["UUID"];
+            ownerName?: string;
+            createdAt: components["schemas"]["Instant"];
+            /**
+             * Format: int64
+             * @description The contact's version (its ETag)
+             */
+            version: number;
+        };
+        DuplicateGroup: {
+            /**
+             * @description Same canonical mobile, same email, same WeChat ID, or same name with the same company
+             * @enum {string}
+             */
+            reason: "MOBILE" | "EMAIL" | "WECHAT_ID" | "NAME_COMPANY";
+            /** @description Oldest first */
+            contacts: components["schemas"]["DuplicateContact"][];
+        };
         DuplicateMatch: {
             id: components["schemas"]["UUID"];
             /**
@@ -4781,6 +4888,55 @@ export interface components {
         };
         /** @enum {string} */
         MembershipLevel: "SILVER" | "GOLD" | "PLATINUM";
+        MergeParty: {
+            id: components["schemas"]["UUID"];
+            /**
+             * @description The contact's ETag as read, e.g. "3"
+             * @example "3"
+             */
+            etag: string;
+        };
+        MergeRequest: {
+            /** @description The contact that stays */
+            survivor: components["schemas"]["MergeParty"];
+            /** @description The contacts merged into it (1–4) */
+            others: components["schemas"]["MergeParty"][];
+            /**
+             * @description Field → the id of the contact (survivor or other) whose value the survivor keeps; a field not named keeps the survivor's. Fields: name, mobile, email, wechatId, company, industry, region, city, birthday, sourceChannel, preferredChannel, hiddenNeeds, personalityType, lifecycleStage, ownerId, referredById. Tags are always the union.
+             * @example {
+             *       "mobile": "0b8f0c1e-5f7e-4f55-9d7e-3a1f5c2b9e01"
+             *     }
+             */
+            choices?: {
+                [key: string]: string;
+            };
+        };
+        MergeResponse: {
+            id: components["schemas"]["UUID"];
+            survivorId: components["schemas"]["UUID"];
+            mergedIds: string[];
+            /** @description Field → the contact whose value the survivor kept */
+            choices: {
+                [key: string]: string;
+            };
+            /** @description Kind of record → how many moved to the survivor (interactions, leads, purchases, complaints, activities, surveyInvitations, churnRecords, winbackTargets, campaignTargets) */
+            moved: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int64
+             * @description Points transferred to the survivor's account
+             */
+            pointsMoved: number;
+            createdBy: components["schemas"]["UUID"];
+            createdAt: components["schemas"]["Instant"];
+            undoneAt?: components["schemas"]["Instant"];
+            undoneBy?: components["schemas"]["UUID"];
+            /** @description After an undo: the survivor's fields given back their values from before the merge */
+            restoredFields?: string[];
+            /** @description After an undo: fields changed since the merge, kept as they are */
+            keptFields?: string[];
+        };
         MoveLeadRequest: {
             status: components["schemas"]["LeadStatus"];
             /** @description Required for LOST */
@@ -4969,6 +5125,15 @@ export interface components {
         };
         PageResponseDrillRow: {
             items: components["schemas"]["AnalyticsDrillRow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PageResponseDuplicateGroup: {
+            items: components["schemas"]["DuplicateGroup"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -5364,6 +5529,23 @@ export interface components {
             stock?: number;
             /** @description reward-unavailable: the membership level the reward needs */
             levelRequired?: components["schemas"]["MembershipLevel"];
+            /**
+             * Format: uuid
+             * @description contact-merged: the contact it was merged into (the survivor)
+             */
+            mergedInto?: string;
+            /** @description contact-merged on a read (308): the survivor's path, as in the Location header */
+            location?: string;
+            /**
+             * Format: uuid
+             * @description contact-merged, contact-anonymised in a merge: which of the contacts it is
+             */
+            contactId?: string;
+            /**
+             * @description merge-not-undoable: why the merge cannot be undone
+             * @enum {string}
+             */
+            reason?: "ALREADY_UNDONE" | "LATER_MERGE" | "SURVIVOR_MERGED_SINCE" | "MERGED_CONTACT_CHANGED" | "ERASED_SINCE" | "POINTS_SPENT";
             /** @example urn:guanxi:problem:validation */
             type: string;
             /** @example Validation failed */
@@ -13530,6 +13712,217 @@ export interface operations {
             };
         };
     };
+    listDuplicates: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 0 */
+                page?: number;
+                /** @description Only groups of this reason */
+                reason?: "MOBILE" | "EMAIL" | "WECHAT_ID" | "NAME_COMPANY";
+                /** @description Groups per page, 1–200 (default 20) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseDuplicateGroup"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, up to 100 characters. A retry with the same key and body returns the first answer (Idempotent-Replayed: true) and changes nothing; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Merged; Location names the merge record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged or contact-anonymised, or idempotency-key-in-flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A contact changed since the user read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency-key-reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listInteractions: {
         parameters: {
             query?: {
@@ -13689,6 +14082,15 @@ export interface operations {
             };
             /** @description idempotency-key-in-flight: a request with this key is still running */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13860,6 +14262,17 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
+            /** @description The contact was merged into another (issue 20): Location and mergedInto name the survivor. Changing a merged contact answers 410 with mergedInto. */
+            308: {
+                headers: {
+                    /** @description The survivor */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
             400: {
                 headers: {
@@ -14003,6 +14416,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The If-Match version is stale: someone else changed the record */
             412: {
                 headers: {
@@ -14117,6 +14539,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14304,6 +14735,15 @@ export interface operations {
             };
             /** @description conflict: churned already or archived */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14606,6 +15046,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -14895,6 +15344,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The URI is longer than the service accepts */
             414: {
                 headers: {
@@ -14975,6 +15433,15 @@ export interface operations {
             };
             /** @description No such record, or it is not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15336,6 +15803,15 @@ export interface operations {
             };
             /** @description survey-no-consent, survey-archived or survey-too-soon */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18679,6 +19155,189 @@ export interface operations {
             };
             /** @description You have no such live session */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    undoMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResponse"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description merge-not-undoable, with a reason */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -47,6 +47,7 @@ class SqlOwnershipTest {
             Map.entry("privacy_request", "privacy"), Map.entry("retention_review", "privacy"),
             // issue 20: imports (anchor)
             // issue 20: duplicates and merge (anchor)
+            Map.entry("contact_merge", "merge"),
             // issue 20: bulk actions (anchor)
             Map.entry("contact_bulk_job", "contact"),
             // issue 18: analytics rollups kept by their owners (anchor)

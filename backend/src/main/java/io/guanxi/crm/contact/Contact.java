@@ -97,6 +97,13 @@ public class Contact {
     @Column(name = "anonymised_at")
     public Instant anonymisedAt;
 
+    /** The contact this one was merged into (issue 20 §3); it then answers with a pointer and stays out of lists. */
+    @Column(name = "merged_into_id")
+    public UUID mergedIntoId;
+
+    @Column(name = "merged_at")
+    public Instant mergedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

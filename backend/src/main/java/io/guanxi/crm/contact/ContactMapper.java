@@ -39,6 +39,8 @@ public interface ContactMapper {
     @Mapping(target = "completeness", ignore = true)
     @Mapping(target = "archivedAt", ignore = true)
     @Mapping(target = "anonymisedAt", ignore = true)
+    @Mapping(target = "mergedIntoId", ignore = true)
+    @Mapping(target = "mergedAt", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
     @Mapping(target = "version", ignore = true)

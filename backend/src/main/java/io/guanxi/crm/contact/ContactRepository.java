@@ -295,7 +295,7 @@ public class ContactRepository {
     private String whereClause(ContactQuery query, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         clauses.add(visibility.contactSql("c").into(params));
-        clauses.add(query.archived() ? "c.archived_at IS NOT NULL" : "c.archived_at IS NULL");
+        clauses.add(query.archived() ? "c.archived_at IS NOT NULL AND c.merged_into_id IS NULL" : "c.archived_at IS NULL");
         if (query.ownerId() != null) {
             clauses.add("c.owner_id = :ownerId");
             params.put("ownerId", query.ownerId());

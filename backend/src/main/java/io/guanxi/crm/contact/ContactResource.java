@@ -87,6 +87,12 @@ public class ContactResource {
             + "service agents (reachMasked; POST …/reveal shows them).")
     @APIResponse(responseCode = "200", description = "The contact; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
+    @APIResponse(responseCode = "308", description = "The contact was merged into another (issue 20): Location and mergedInto "
+            + "name the survivor. Changing a merged contact answers 410 with mergedInto.",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The survivor",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(mediaType = io.guanxi.crm.platform.error.Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = io.guanxi.crm.platform.error.Problem.class)))
     public Response getContact(@PathParam("id") UUID id) {
         return withEtag(Response.ok(), service.openProfile(id));
     }

@@ -105,7 +105,10 @@ public class ContactService {
     /** Someone opens the customer's full profile (the detail or the 360 view): recorded in the audit trail. */
     @Transactional
     public ContactResponse openProfile(UUID id) {
-        Contact contact = requireVisible(id);
+        Contact contact = contacts.findVisible(id).orElseThrow(() -> Visibility.contactNotFound(id));
+        if (contact.mergedIntoId != null) {
+            throw ContactMerging.pointer(contact, 308); // a read follows the pointer to the survivor
+        }
         audit.record(AuditAction.READ_PROFILE, AUDITED, id, id, List.of());
         return toResponse(contact);
     }
@@ -415,7 +418,11 @@ public class ContactService {
     }
 
     private Contact requireVisible(UUID id) {
-        return contacts.findVisible(id).orElseThrow(() -> Visibility.contactNotFound(id));
+        Contact contact = contacts.findVisible(id).orElseThrow(() -> Visibility.contactNotFound(id));
+        if (contact.mergedIntoId != null) {
+            throw ContactMerging.pointer(contact, 410); // merged into another: nothing more happens on this id
+        }
+        return contact;
     }
 
     /**

@@ -164,22 +164,27 @@ public class TierService {
      * threshold lifts the level at once (SPEC §5: upgrades are immediate, downgrades wait for the review).
      */
     void onPurchase(@Observes PurchaseRecorded event) {
+        refreshFromPurchases(event.contactId());
+    }
+
+    /** The customer's window figures from its purchases now, and its level lifted if they earn more (merges too). */
+    void refreshFromPurchases(java.util.UUID contactId) {
         TierPolicy policy = current();
         Instant now = clock.instant();
         Instant windowStart = now.atOffset(ZoneOffset.UTC).minusMonths(policy.windowMonths).toInstant();
-        TierRepository.WindowFigures figures = tiers.windowFigures(event.contactId(), windowStart, now);
+        TierRepository.WindowFigures figures = tiers.windowFigures(contactId, windowStart, now);
         if (figures.firstAt() == null) {
             return; // a sale dated in the future counts once its time has come
         }
         MembershipLevel earned = earnedLevel(policy, figures.revenue(), figures.firstAt(), now);
-        MembershipLevel previous = tiers.levelForUpdate(event.contactId()).orElse(null);
+        MembershipLevel previous = tiers.levelForUpdate(contactId).orElse(null);
         MembershipLevel level = previous == null || earned.compareTo(previous) > 0 ? earned : previous;
         int count = figures.purchases();
         BigDecimal averageOrder = count == 0 ? BigDecimal.ZERO
                 : figures.revenue().divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.HALF_UP);
-        tiers.saveAfterPurchase(event.contactId(), figures, averageOrder, level, policy.version, now);
+        tiers.saveAfterPurchase(contactId, figures, averageOrder, level, policy.version, now);
         if (level != previous) {
-            tiers.recordLevelChange(event.contactId(), previous, level, now);
+            tiers.recordLevelChange(contactId, previous, level, now);
         }
     }
 

@@ -15,5 +15,7 @@ public enum AuditAction {
     /** A rights request changed state (received, verified, fulfilled, refused). */
     PRIVACY_REQUEST,
     /** The retention review: a customer listed, approved or kept. */
-    RETENTION
+    RETENTION,
+    /** Contacts merged into one, or a merge undone (issue 20 §3). */
+    MERGE, MERGE_UNDONE
 }

@@ -38,7 +38,16 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             @SchemaProperty(name = "stock", type = SchemaType.INTEGER, format = "int64",
                     description = "out-of-stock: how many of the reward are left"),
             @SchemaProperty(name = "levelRequired", ref = "MembershipLevel",
-                    description = "reward-unavailable: the membership level the reward needs")
+                    description = "reward-unavailable: the membership level the reward needs"),
+            @SchemaProperty(name = "mergedInto", type = SchemaType.STRING, format = "uuid",
+                    description = "contact-merged: the contact it was merged into (the survivor)"),
+            @SchemaProperty(name = "location", type = SchemaType.STRING,
+                    description = "contact-merged on a read (308): the survivor's path, as in the Location header"),
+            @SchemaProperty(name = "contactId", type = SchemaType.STRING, format = "uuid",
+                    description = "contact-merged, contact-anonymised in a merge: which of the contacts it is"),
+            @SchemaProperty(name = "reason", type = SchemaType.STRING,
+                    enumeration = {"ALREADY_UNDONE", "LATER_MERGE", "SURVIVOR_MERGED_SINCE", "MERGED_CONTACT_CHANGED", "ERASED_SINCE", "POINTS_SPENT"},
+                    description = "merge-not-undoable: why the merge cannot be undone")
         })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(

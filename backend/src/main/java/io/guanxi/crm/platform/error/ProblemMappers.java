@@ -264,6 +264,10 @@ public class ProblemMappers {
         if (retryAfter != null) {
             builder.header("Retry-After", retryAfter.toString());
         }
+        Object location = problem.extensionMembers().get("location");
+        if (problem.status() >= 300 && problem.status() < 400 && location != null) {
+            builder.header(HttpHeaders.LOCATION, location.toString()); // a pointer (a merged contact's survivor)
+        }
         return builder.build();
     }
 

@@ -37,6 +37,10 @@ public final class ProblemTypes {
     public static final String SURVEY_NO_CONSENT = BASE + "survey-no-consent";
     public static final String SURVEY_TOO_SOON = BASE + "survey-too-soon";
     public static final String SURVEY_ARCHIVED = BASE + "survey-archived";
+    /** The contact was merged into another (issue 20 §3); {@code mergedInto} names the survivor. */
+    public static final String CONTACT_MERGED = BASE + "contact-merged";
+    /** A merge cannot be undone without losing data (issue 20 §3); the detail says why. */
+    public static final String MERGE_NOT_UNDOABLE = BASE + "merge-not-undoable";
     public static final String INTERNAL = BASE + "internal-error";
 
     private ProblemTypes() {

@@ -78,6 +78,10 @@ public class StandardResponsesFilter implements OASFilter {
         if (hasPathParameter) {
             add(responses, "404", "No such record, or it is not visible to you");
         }
+        // A contact merged into another (issue 20): anything but a read of it answers 410 with mergedInto.
+        if (path.startsWith("/api/v1/contacts/{") && method != PathItem.HttpMethod.GET) {
+            add(responses, "410", "contact-merged: the contact was merged into another; mergedInto names the survivor");
+        }
         if (operation.getRequestBody() != null) {
             add(responses, "413", "The request body is larger than 1 MB");
             add(responses, "415", "The body is not application/json");

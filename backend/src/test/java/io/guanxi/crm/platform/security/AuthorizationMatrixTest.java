@@ -285,6 +285,10 @@ class AuthorizationMatrixTest {
             // issue 20: imports (anchor: add import operations below this line)
             // issue 20: list exports (anchor)
             // issue 20: duplicates and merge (anchor)
+            entry("listDuplicates", roles(ADMIN, MANAGER)),
+            entry("mergeContacts", roles(ADMIN, MANAGER)),
+            entry("getMerge", roles(ADMIN, MANAGER)),
+            entry("undoMerge", roles(ADMIN, MANAGER)),
             // issue 20: bulk actions (anchor)
             entry("bulkContacts", roles(SALES_REP, MANAGER, ADMIN).body("{\"action\":\"ADD_TAGS\",\"tags\":[\"矩阵\"],"
                     + "\"selection\":{\"ids\":[{\"id\":\"5d1c7a2e-3b9f-4e61-8c0d-7f2a9b4e6d13\"}]}}")),

@@ -1,0 +1,40 @@
+package io.guanxi.crm.lead;
+
+import io.guanxi.crm.platform.merge.CustomerRecords;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+
+/** The leads about merged contacts move to the survivor (their own owners stay) (issue 20 §3). */
+@ApplicationScoped
+public class LeadMergeRepository implements CustomerRecords {
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public String kind() {
+        return "leads";
+    }
+
+    @Override
+    public List<String> move(UUID from, UUID to) {
+        @SuppressWarnings("unchecked")
+        List<Object> moved = em.createNativeQuery("""
+                UPDATE lead SET contact_id = :to WHERE contact_id = :from RETURNING CAST(id AS text)""")
+                .setParameter("from", from).setParameter("to", to).getResultList();
+        return moved.stream().map(Object::toString).toList();
+    }
+
+    @Override
+    public int moveBack(List<String> ids, UUID from, UUID to) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("""
+                UPDATE lead SET contact_id = :from WHERE contact_id = :to AND id = ANY (CAST(:ids AS uuid[]))""")
+                .setParameter("from", from).setParameter("to", to).setParameter("ids", ids.toArray(String[]::new)).executeUpdate();
+    }
+}
