@@ -38,7 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             @SchemaProperty(name = "stock", type = SchemaType.INTEGER, format = "int64",
                     description = "out-of-stock: how many of the reward are left"),
             @SchemaProperty(name = "levelRequired", ref = "MembershipLevel",
-                    description = "reward-unavailable: the membership level the reward needs")
+                    description = "reward-unavailable: the membership level the reward needs"),
+            @SchemaProperty(name = "code", type = SchemaType.STRING,
+                    description = "import-unreadable, import-undo-blocked: why, as a code the web app translates (EMPTY, NO_ROWS, "
+                            + "NOT_TABULAR, BAD_ENCODING, BROKEN_XLSX, XLS_NOT_SUPPORTED; UNDO_EXPIRED, HAS_RECORDS)")
         })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(

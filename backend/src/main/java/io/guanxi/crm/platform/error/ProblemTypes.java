@@ -38,6 +38,13 @@ public final class ProblemTypes {
     public static final String SURVEY_TOO_SOON = BASE + "survey-too-soon";
     public static final String SURVEY_ARCHIVED = BASE + "survey-archived";
     public static final String INTERNAL = BASE + "internal-error";
+    // issue 20: imports
+    /** The uploaded file is not a CSV or XLSX the import can read (wrong type, broken, no header, no rows). */
+    public static final String IMPORT_UNREADABLE = BASE + "import-unreadable";
+    /** The import is not in the state the operation needs (committed already, still running, undone). */
+    public static final String IMPORT_STATE = BASE + "import-state";
+    /** Undo refused: a contact the import created has gained records since, or the 7 days are over. */
+    public static final String IMPORT_UNDO_BLOCKED = BASE + "import-undo-blocked";
 
     private ProblemTypes() {
     }
