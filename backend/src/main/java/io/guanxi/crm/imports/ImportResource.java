@@ -71,6 +71,19 @@ public class ImportResource {
                 .entity(created).build();
     }
 
+    /**
+     * Any other body type: the caller's token and role are checked first (401, 403), as on every operation, and only then
+     * the type refused (415). Not part of the contract: the upload above is.
+     */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Role.Names.SALES_REP, Role.Names.MANAGER, Role.Names.ADMIN})
+    @Operation(hidden = true)
+    public Response uploadImportOfAnotherType() {
+        throw new ProblemException(415, io.guanxi.crm.platform.error.ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                "Upload the file as multipart/form-data, in a part named file");
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.Names.SALES_REP, Role.Names.MANAGER, Role.Names.ADMIN})

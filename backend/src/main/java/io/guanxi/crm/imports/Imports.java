@@ -270,7 +270,9 @@ public class Imports {
     }
 
     private ImportResult commitNow(UUID id, Importer importer, Jobs.Progress progress) {
-        ImportRepository.Batch batch = repository.find(id, true).orElseThrow();
+        // Not locked: the state COMMITTING and the one running job of the kind keep others off it, and the request that
+        // started the job still writes its job id.
+        ImportRepository.Batch batch = repository.find(id, false).orElseThrow();
         List<ImportFiles.Line> lines = lines(id);
         List<ImportField> mapping = read(batch.mapping(), new TypeReference<List<ImportField>>() {
         });

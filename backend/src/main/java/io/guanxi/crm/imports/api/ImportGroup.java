@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * only the name's pinyin and the company agree. The decision in force (the default until one is given).
  */
 @Schema(name = "ImportGroup")
-public record ImportGroup(@Schema(examples = "r12") String id, @Schema(enumeration = {"SURE", "MAYBE"}) String kind, List<Integer> rows,
-        List<ImportExisting> existing, ImportDecision decision) {
+public record ImportGroup(@Schema(required = true, examples = "r12") String id,
+        @Schema(required = true, enumeration = {"SURE", "MAYBE"}) String kind, @Schema(required = true) List<Integer> rows,
+        @Schema(required = true) List<ImportExisting> existing, @Schema(required = true) ImportDecision decision) {
 }

@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * UNKNOWN_SOURCE, TOO_LONG, TOO_MANY_TAGS, INVALID_TEXT).
  */
 @Schema(name = "ImportProblem")
-public record ImportProblem(int row, @Schema(examples = "B") String column, ImportField field, @Schema(examples = "INVALID_MOBILE") String code) {
+public record ImportProblem(int row, @Schema(required = true, examples = "B") String column, ImportField field,
+        @Schema(required = true, examples = "INVALID_MOBILE") String code) {
 }

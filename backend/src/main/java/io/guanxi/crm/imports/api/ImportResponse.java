@@ -11,14 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * first problems and duplicate groups (all problems: GET …/errors), and after the commit its job and result.
  */
 @Schema(name = "ImportResponse")
-public record ImportResponse(UUID id, String fileName, @Schema(enumeration = {"CSV", "XLSX"}) String format,
+public record ImportResponse(@Schema(required = true) UUID id, @Schema(required = true) String fileName,
+        @Schema(required = true, enumeration = {"CSV", "XLSX"}) String format,
         @Schema(description = "CSV only: UTF-8, UTF-8-BOM or GB18030 (GBK files read as GB18030)") String encoding,
-        @Schema(enumeration = {"PREVIEW", "COMMITTING", "COMMITTED", "FAILED", "UNDONE"}) String state,
+        @Schema(required = true, enumeration = {"PREVIEW", "COMMITTING", "COMMITTED", "FAILED", "UNDONE"}) String state,
         @Schema(description = "The row holding the headers, as the file numbers it") int headerRow,
-        List<ImportColumn> columns, ImportCounts counts,
-        @Schema(description = "The first 100 problems; GET /api/v1/imports/{id}/errors has them all") List<ImportProblem> problems,
-        @Schema(description = "The first 200 duplicate groups; counts.groups says how many there are") List<ImportGroup> groups,
+        @Schema(required = true) List<ImportColumn> columns, @Schema(required = true) ImportCounts counts,
+        @Schema(required = true, description = "The first 100 problems; GET /api/v1/imports/{id}/errors has them all") List<ImportProblem> problems,
+        @Schema(required = true, description = "The first 200 duplicate groups; counts.groups says how many there are") List<ImportGroup> groups,
         UUID jobId, @Schema(description = "The commit's job: phase and progress (processed of total)") JobResponse job,
-        ImportResult result, Instant createdAt, Instant committedAt, Instant undoneAt,
+        ImportResult result, @Schema(required = true) Instant createdAt, Instant committedAt, Instant undoneAt,
         @Schema(description = "Until when the commit can be undone") Instant undoUntil, long version) {
 }
