@@ -60,9 +60,9 @@ export function ImportPage() {
         extra={<Link to="/contacts">{t('imports.backToContacts')}</Link>}
       >
         {screens.md === false ? (
-          <Alert type="info" showIcon message={t('imports.useComputer')} data-testid="import-use-computer" />
+          <Alert type="info" showIcon title={t('imports.useComputer')} data-testid="import-use-computer" />
         ) : (
-          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Upload.Dragger
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               beforeUpload={handleFile}
@@ -88,7 +88,7 @@ function ImportDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useQuery(importQueries.detail(id));
   if (query.isPending) return null;
-  if (query.isError) return <Alert type="error" message={describeError(query.error, t)} />;
+  if (query.isError) return <Alert type="error" title={describeError(query.error, t)} />;
   return <ImportSteps key={`${query.data.id}-${query.data.version}`} current={query.data} />;
 }
 
@@ -108,7 +108,7 @@ function ImportSteps({ current }: { current: ContactImport }) {
   const counts = current.counts;
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="import-detail">
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="import-detail">
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label={t('imports.file')}>{current.fileName}</Descriptions.Item>
         <Descriptions.Item label={t('imports.format')}>
@@ -145,7 +145,7 @@ function ImportSteps({ current }: { current: ContactImport }) {
                   allowClear
                   disabled={!editable}
                   placeholder={t('imports.ignored')}
-                  value={fields[column.index] ?? undefined}
+                  value={fields[column.index ?? -1] ?? undefined}
                   onChange={(value?: ImportField) =>
                     setFields((old) => old.map((f, i) => (i === column.index ? (value ?? null) : f)))
                   }
@@ -295,7 +295,7 @@ function ImportSteps({ current }: { current: ContactImport }) {
           type={current.state === 'UNDONE' ? 'info' : 'success'}
           showIcon
           data-testid="import-result"
-          message={
+          title={
             current.state === 'UNDONE'
               ? t('imports.undoneResult', {
                   removed: current.result.removed ?? 0,

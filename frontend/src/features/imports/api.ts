@@ -22,7 +22,8 @@ export const IMPORT_FIELDS: ImportField[] = [
 ];
 export const IMPORT_DECISIONS: ImportDecision[] = ['SKIP', 'FILL_EMPTY', 'OVERWRITE', 'CREATE_ANYWAY'];
 
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+// The version is always sent; the contract types the primitive as optional.
+const ifMatch = (version: number | undefined) => ({ 'If-Match': `"${version ?? 0}"` });
 
 export const importQueries = {
   all: ['imports'] as const,

@@ -4480,11 +4480,11 @@ export interface components {
             /** Format: int32 */
             index?: number;
             /** @example B */
-            letter?: string;
+            letter: string;
             /** @example 手机号 */
-            header?: string;
+            header: string;
             field?: components["schemas"]["ImportField"];
-            samples?: string[];
+            samples: string[];
         };
         ImportCounts: {
             /** Format: int32 */
@@ -4521,12 +4521,12 @@ export interface components {
         ImportField: "NAME" | "MOBILE" | "EMAIL" | "WECHAT_ID" | "COMPANY" | "INDUSTRY" | "REGION" | "CITY" | "BIRTHDAY" | "TAGS" | "SOURCE_CHANNEL" | "HIDDEN_NEEDS";
         ImportGroup: {
             /** @example r12 */
-            id?: string;
+            id: string;
             /** @enum {string} */
-            kind?: "SURE" | "MAYBE";
-            rows?: number[];
-            existing?: components["schemas"]["ImportExisting"][];
-            decision?: components["schemas"]["ImportDecision"];
+            kind: "SURE" | "MAYBE";
+            rows: number[];
+            existing: components["schemas"]["ImportExisting"][];
+            decision: components["schemas"]["ImportDecision"];
         };
         ImportMappingRequest: {
             /**
@@ -4543,36 +4543,36 @@ export interface components {
             /** Format: int32 */
             row?: number;
             /** @example B */
-            column?: string;
+            column: string;
             field?: components["schemas"]["ImportField"];
             /** @example INVALID_MOBILE */
-            code?: string;
+            code: string;
         };
         ImportResponse: {
-            id?: components["schemas"]["UUID"];
-            fileName?: string;
+            id: components["schemas"]["UUID"];
+            fileName: string;
             /** @enum {string} */
-            format?: "CSV" | "XLSX";
+            format: "CSV" | "XLSX";
             /** @description CSV only: UTF-8, UTF-8-BOM or GB18030 (GBK files read as GB18030) */
             encoding?: string;
             /** @enum {string} */
-            state?: "PREVIEW" | "COMMITTING" | "COMMITTED" | "FAILED" | "UNDONE";
+            state: "PREVIEW" | "COMMITTING" | "COMMITTED" | "FAILED" | "UNDONE";
             /**
              * Format: int32
              * @description The row holding the headers, as the file numbers it
              */
             headerRow?: number;
-            columns?: components["schemas"]["ImportColumn"][];
-            counts?: components["schemas"]["ImportCounts"];
+            columns: components["schemas"]["ImportColumn"][];
+            counts: components["schemas"]["ImportCounts"];
             /** @description The first 100 problems; GET /api/v1/imports/{id}/errors has them all */
-            problems?: components["schemas"]["ImportProblem"][];
+            problems: components["schemas"]["ImportProblem"][];
             /** @description The first 200 duplicate groups; counts.groups says how many there are */
-            groups?: components["schemas"]["ImportGroup"][];
+            groups: components["schemas"]["ImportGroup"][];
             jobId?: components["schemas"]["UUID"];
             /** @description The commit's job: phase and progress (processed of total) */
             job?: components["schemas"]["Job"];
             result?: components["schemas"]["ImportResult"];
-            createdAt?: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
             committedAt?: components["schemas"]["Instant"];
             undoneAt?: components["schemas"]["Instant"];
             /** @description Until when the commit can be undone */
