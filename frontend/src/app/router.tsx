@@ -47,6 +47,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/merge/MergeResultPage')).MergeResultPage }),
           },
           {
+            path: '/contacts/import',
+            lazy: async () => ({ Component: (await import('../features/imports/ImportPage')).ImportPage }),
+          },
+          {
             path: '/contacts/:id',
             lazy: async () => ({
               Component: (await pages.contact()).ContactDetailPage,

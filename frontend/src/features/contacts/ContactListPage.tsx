@@ -346,9 +346,12 @@ export function ContactListPage() {
         title={<PageTitle>{t('contacts.title')}</PageTitle>}
         extra={
           canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('contacts.new')}
-            </Button>
+            <Space>
+              {!phone && <Link to="/contacts/import">{t('imports.newImport')}</Link>}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('contacts.new')}
+              </Button>
+            </Space>
           )
         }
       >

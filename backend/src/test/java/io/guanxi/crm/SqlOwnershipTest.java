@@ -46,6 +46,7 @@ class SqlOwnershipTest {
             Map.entry("consent_purpose", "consent"), Map.entry("consent_entry", "consent"),
             Map.entry("privacy_request", "privacy"), Map.entry("retention_review", "privacy"),
             // issue 20: imports (anchor)
+            Map.entry("import_batch", "imports"), Map.entry("import_row", "imports"),
             // issue 20: duplicates and merge (anchor)
             Map.entry("contact_merge", "merge"),
             // issue 20: bulk actions (anchor)

@@ -14,13 +14,20 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guanxi.crm.platform.security.Role;
 import io.guanxi.crm.support.Api;
 import io.guanxi.crm.support.Api.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +118,18 @@ class ContactResourceTest {
         String huge = "x".repeat(2 * 1024 * 1024);
         rep.request().body(aContact().with("hiddenNeeds", huge).build()).post("/api/v1/contacts")
                 .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void chunkedBodyIs411ProblemSinceOnlyADeclaredLengthCanBeHeldToTheLimit() throws Exception {
+        byte[] huge = new ObjectMapper().writeValueAsBytes(aContact().with("hiddenNeeds", "x".repeat(2 * 1024 * 1024)).build());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/contacts"))
+                .header("Authorization", "Bearer " + rep.token()).header("Content-Type", "application/json")
+                // An input stream of unknown length goes out chunked, without a Content-Length.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
     }
 
     @Test

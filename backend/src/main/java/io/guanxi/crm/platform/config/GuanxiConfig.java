@@ -52,6 +52,9 @@ public interface GuanxiConfig {
 
     Http http();
 
+    /** Contact imports (issue 20, docs/import.md). */
+    Imports imports();
+
     Audit audit();
 
     interface Jwt {
@@ -288,6 +291,10 @@ public interface GuanxiConfig {
         /** Largest sum of request header names and values answered; larger gets a 431 problem. */
         @WithDefault("20K")
         io.quarkus.runtime.configuration.MemorySize maxHeaderSize();
+
+        /** Largest request body but an upload's; larger gets a 413 problem (the HTTP layer's own limit sits above uploads). */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
     }
 
     /**
@@ -334,5 +341,11 @@ public interface GuanxiConfig {
         /** A customer an admin decided to keep is not listed again for this many months. */
         @WithDefault("12")
         int keptMonths();
+    }
+
+    interface Imports {
+        /** The largest file an import accepts; larger gets a 413 problem. */
+        @WithDefault("50M")
+        io.quarkus.runtime.configuration.MemorySize maxBytes();
     }
 }

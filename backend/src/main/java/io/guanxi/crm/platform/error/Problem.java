@@ -47,7 +47,10 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
                     description = "contact-merged, contact-anonymised in a merge: which of the contacts it is"),
             @SchemaProperty(name = "reason", type = SchemaType.STRING,
                     enumeration = {"ALREADY_UNDONE", "LATER_MERGE", "SURVIVOR_MERGED_SINCE", "MERGED_CONTACT_CHANGED", "ERASED_SINCE", "POINTS_SPENT"},
-                    description = "merge-not-undoable: why the merge cannot be undone")
+                    description = "merge-not-undoable: why the merge cannot be undone"),
+            @SchemaProperty(name = "code", type = SchemaType.STRING,
+                    description = "import-unreadable, import-undo-blocked: why, as a code the web app translates (EMPTY, NO_ROWS, "
+                            + "NOT_TABULAR, BAD_ENCODING, BROKEN_XLSX, XLS_NOT_SUPPORTED; UNDO_EXPIRED, HAS_RECORDS)")
         })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(

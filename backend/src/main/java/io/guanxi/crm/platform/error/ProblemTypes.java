@@ -18,6 +18,7 @@ public final class ProblemTypes {
     public static final String PRECONDITION_FAILED = BASE + "stale-version";
     public static final String PRECONDITION_REQUIRED = BASE + "if-match-required";
     public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
+    public static final String LENGTH_REQUIRED = BASE + "length-required";
     public static final String URI_TOO_LONG = BASE + "uri-too-long";
     public static final String HEADERS_TOO_LARGE = BASE + "headers-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
@@ -42,6 +43,13 @@ public final class ProblemTypes {
     /** A merge cannot be undone without losing data (issue 20 §3); the detail says why. */
     public static final String MERGE_NOT_UNDOABLE = BASE + "merge-not-undoable";
     public static final String INTERNAL = BASE + "internal-error";
+    // issue 20: imports
+    /** The uploaded file is not a CSV or XLSX the import can read (wrong type, broken, no header, no rows). */
+    public static final String IMPORT_UNREADABLE = BASE + "import-unreadable";
+    /** The import is not in the state the operation needs (committed already, still running, undone). */
+    public static final String IMPORT_STATE = BASE + "import-state";
+    /** Undo refused: a contact the import created has gained records since, or the 7 days are over. */
+    public static final String IMPORT_UNDO_BLOCKED = BASE + "import-undo-blocked";
 
     private ProblemTypes() {
     }

@@ -4,9 +4,9 @@ import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.error.FieldError;
 import io.guanxi.crm.platform.error.Problem;
 import io.guanxi.crm.platform.error.ProblemTypes;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,26 +16,29 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses what the service will not read before any of it is read, each with a problem body: an
  * over-long request line (414), oversized headers (431), a declared oversized body (413), and a NUL
- * character or broken percent-encoding in the path or query (400; PostgreSQL cannot store NUL).
+ * character or broken percent-encoding in the path or query (400; PostgreSQL cannot store NUL),
+ * and a chunked body anywhere but an upload (411: the HTTP layer's body limit is the upload's 51 MB,
+ * so only a declared length can be held to the 1 MB every other body gets).
  * The HTTP layer's own limits sit well above these ({@code quarkus.http.limits.*}) and only answer,
  * with a bare status, what is far beyond them; the body limit still guards chunked uploads.
  */
 @ApplicationScoped
 public class RequestLimits {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    private static final String UPLOAD_PATH = "/api/v1/imports";
+    private static final long MULTIPART_FRAMING = 64 * 1024;
 
     @Inject
     GuanxiConfig config;
 
     void install(@Observes Router router) {
-        long bodyLimit = maxBodySize.asLongValue();
+        // Every body but an upload's; a file upload (POST /api/v1/imports) gets the file's limit plus room for the multipart framing.
+        long bodyLimit = config.http().maxBodySize().asLongValue();
+        long uploadLimit = config.imports().maxBytes().asLongValue() + MULTIPART_FRAMING;
         long uriLimit = config.http().maxUriLength().asLongValue();
         long headerLimit = config.http().maxHeaderSize().asLongValue();
         router.route().order(-1000).handler(context -> {
@@ -53,9 +56,18 @@ public class RequestLimits {
                 return;
             }
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && exceeds(length, bodyLimit)) {
+            boolean upload = context.request().method() == HttpMethod.POST && UPLOAD_PATH.equals(context.request().path());
+            long limit = upload ? uploadLimit : bodyLimit;
+            if (length != null && exceeds(length, limit)) {
                 end(context, new Problem(ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", 413,
-                        "The request body is larger than the " + (bodyLimit / 1024) + " KB the service accepts",
+                        "The request body is larger than the " + (limit / 1024) + " KB the service accepts",
+                        context.request().path(), null, null));
+                return;
+            }
+            String transfer = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+            if (!upload && length == null && transfer != null && transfer.toLowerCase(Locale.ROOT).contains("chunked")) {
+                end(context, new Problem(ProblemTypes.LENGTH_REQUIRED, "Length required", 411,
+                        "Send the body with a Content-Length; only file uploads may be sent in chunks",
                         context.request().path(), null, null));
                 return;
             }

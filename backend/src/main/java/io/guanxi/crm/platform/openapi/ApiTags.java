@@ -28,6 +28,7 @@ public final class ApiTags {
     public static final String CONSENT = "Consent";
     public static final String PRIVACY_REQUESTS = "Rights requests and retention";
     public static final String MERGES = "Duplicates and merges";
+    public static final String IMPORTS = "Imports";
 
     private ApiTags() {
     }

@@ -283,6 +283,14 @@ class AuthorizationMatrixTest {
                     .body("{\"purpose\":\"MARKETING\",\"decision\":\"WITHDRAWN\",\"channel\":\"PHONE\"}")),
             entry("getScoreExplanation", roles(STAFF).hidden("id", Owned.CONTACT)),
             // issue 20: imports (anchor: add import operations below this line)
+            // Reps import into their own book, managers and admins too; an import is its importer's alone (ImportTest).
+            entry("uploadImport", roles(SALES_REP, MANAGER, ADMIN)),
+            entry("getImport", roles(SALES_REP, MANAGER, ADMIN)),
+            entry("mapImport", roles(SALES_REP, MANAGER, ADMIN).body("{\"fields\":[\"NAME\"]}").ifMatch()),
+            entry("decideImport", roles(SALES_REP, MANAGER, ADMIN).body("{\"all\":\"SKIP\"}").ifMatch()),
+            entry("commitImport", roles(SALES_REP, MANAGER, ADMIN)),
+            entry("importErrors", roles(SALES_REP, MANAGER, ADMIN)),
+            entry("undoImport", roles(SALES_REP, MANAGER, ADMIN)),
             // issue 20: list exports (anchor)
             // issue 20: duplicates and merge (anchor)
             entry("listDuplicates", roles(ADMIN, MANAGER)),

@@ -1,0 +1,140 @@
+package io.guanxi.crm.imports;
+
+import io.guanxi.crm.platform.db.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The import_batch and import_row tables. */
+@ApplicationScoped
+public class ImportRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** A batch as stored; JSON columns as text. */
+    record Batch(UUID id, UUID createdBy, String fileName, String fileSha256, String format, String encoding, int headerRow,
+            String headers, String mapping, String decisions, String state, int rowCount, UUID jobId, String preview,
+            String result, Instant committedAt, Instant undoneAt, Instant createdAt, long version) {
+    }
+
+    /** A stored row: its number, its cells (JSON array) and, after the commit, what it did. */
+    record StoredRow(int rowNo, String cells, UUID contactId, String outcome, String replaced, String written) {
+    }
+
+    void insertBatch(UUID id, UUID by, String fileName, String sha, String format, String encoding, int headerRow, String headers,
+            String mapping, int rowCount, Instant now) {
+        em.createNativeQuery("""
+                INSERT INTO import_batch (id, created_by, file_name, file_sha256, file_format, file_encoding, header_row, headers, mapping,
+                                          state, row_count, created_at, updated_at, version)
+                VALUES (:id, :by, :name, :sha, :format, :encoding, :headerRow, CAST(:headers AS jsonb), CAST(:mapping AS jsonb),
+                        'PREVIEW', :rows, :now, :now, 0)""")
+                .setParameter("id", id).setParameter("by", by).setParameter("name", fileName).setParameter("sha", sha)
+                .setParameter("format", format).setParameter("encoding", encoding).setParameter("headerRow", headerRow)
+                .setParameter("headers", headers).setParameter("mapping", mapping).setParameter("rows", rowCount)
+                .setParameter("now", now).executeUpdate();
+    }
+
+    void insertRows(UUID batch, int[] rowNos, String[] cells) {
+        Integer[] numbers = new Integer[rowNos.length];
+        for (int i = 0; i < rowNos.length; i++) {
+            numbers[i] = rowNos[i];
+        }
+        em.createNativeQuery("""
+                INSERT INTO import_row (batch_id, row_no, cells)
+                SELECT :batch, r.row_no, CAST(r.cells AS jsonb) FROM unnest(CAST(:rows AS int[]), CAST(:cells AS text[])) AS r(row_no, cells)""")
+                .setParameter("batch", batch).setParameter("rows", numbers).setParameter("cells", cells).executeUpdate();
+    }
+
+    Optional<Batch> find(UUID id, boolean lock) {
+        return Rows.first(em.createNativeQuery("""
+                SELECT id AS id, created_by AS created_by, file_name AS file_name, file_sha256 AS file_sha256, file_format AS file_format,
+                       file_encoding AS file_encoding, header_row AS header_row, headers::text AS headers, mapping::text AS mapping,
+                       decisions::text AS decisions, state AS state, row_count AS row_count, job_id AS job_id, preview::text AS preview,
+                       result::text AS result, committed_at AS committed_at, undone_at AS undone_at, created_at AS created_at,
+                       version AS version
+                FROM import_batch WHERE id = :id""" + (lock ? " FOR UPDATE" : ""), Tuple.class).setParameter("id", id))
+                .map(r -> new Batch(Rows.uuid(r, "id"), Rows.uuid(r, "created_by"), Rows.string(r, "file_name"),
+                        Rows.string(r, "file_sha256"), Rows.string(r, "file_format"), Rows.string(r, "file_encoding"),
+                        (int) Rows.longValue(r, "header_row"), Rows.string(r, "headers"), Rows.string(r, "mapping"),
+                        Rows.string(r, "decisions"), Rows.string(r, "state"), (int) Rows.longValue(r, "row_count"), Rows.uuid(r, "job_id"),
+                        Rows.string(r, "preview"), Rows.string(r, "result"), Rows.instant(r, "committed_at"), Rows.instant(r, "undone_at"),
+                        Rows.instant(r, "created_at"), Rows.longValue(r, "version")));
+    }
+
+    /** The importer's batches, newest first. */
+    List<UUID> idsOf(UUID creator, int limit) {
+        return em.createNativeQuery("SELECT id FROM import_batch WHERE created_by = :by ORDER BY created_at DESC LIMIT :limit", UUID.class)
+                .setParameter("by", creator).setParameter("limit", limit).getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    List<StoredRow> rows(UUID batch) {
+        return Rows.list(em.createNativeQuery("""
+                SELECT row_no AS row_no, cells::text AS cells, contact_id AS contact_id, outcome AS outcome, replaced::text AS replaced,
+                       written::text AS written
+                FROM import_row WHERE batch_id = :batch ORDER BY row_no""", Tuple.class).setParameter("batch", batch))
+                .stream().map(r -> new StoredRow((int) Rows.longValue(r, "row_no"), Rows.string(r, "cells"), Rows.uuid(r, "contact_id"),
+                        Rows.string(r, "outcome"), Rows.string(r, "replaced"), Rows.string(r, "written"))).toList();
+    }
+
+    void updateMapping(UUID id, String mapping, String preview, Instant now) {
+        em.createNativeQuery("""
+                UPDATE import_batch SET mapping = CAST(:mapping AS jsonb), decisions = '{}', preview = CAST(:preview AS jsonb),
+                       updated_at = :now, version = version + 1 WHERE id = :id""")
+                .setParameter("mapping", mapping).setParameter("preview", preview).setParameter("now", now).setParameter("id", id)
+                .executeUpdate();
+    }
+
+    void updatePreview(UUID id, String preview) {
+        em.createNativeQuery("UPDATE import_batch SET preview = CAST(:preview AS jsonb) WHERE id = :id")
+                .setParameter("preview", preview).setParameter("id", id).executeUpdate();
+    }
+
+    void updateDecisions(UUID id, String decisions, String preview, Instant now) {
+        em.createNativeQuery("""
+                UPDATE import_batch SET decisions = CAST(:decisions AS jsonb), preview = CAST(:preview AS jsonb), updated_at = :now,
+                       version = version + 1 WHERE id = :id""")
+                .setParameter("decisions", decisions).setParameter("preview", preview).setParameter("now", now).setParameter("id", id)
+                .executeUpdate();
+    }
+
+    void updateState(UUID id, String state, Instant now) {
+        em.createNativeQuery("UPDATE import_batch SET state = :state, updated_at = :now, version = version + 1 WHERE id = :id")
+                .setParameter("state", state).setParameter("now", now).setParameter("id", id).executeUpdate();
+    }
+
+    void setJob(UUID id, UUID job) {
+        em.createNativeQuery("UPDATE import_batch SET job_id = :job WHERE id = :id").setParameter("job", job).setParameter("id", id)
+                .executeUpdate();
+    }
+
+    void committed(UUID id, String result, Instant now) {
+        em.createNativeQuery("""
+                UPDATE import_batch SET state = 'COMMITTED', result = CAST(:result AS jsonb), committed_at = :now, updated_at = :now,
+                       version = version + 1 WHERE id = :id""")
+                .setParameter("result", result).setParameter("now", now).setParameter("id", id).executeUpdate();
+    }
+
+    void undone(UUID id, String result, Instant now) {
+        em.createNativeQuery("""
+                UPDATE import_batch SET state = 'UNDONE', result = CAST(:result AS jsonb), undone_at = :now, updated_at = :now,
+                       version = version + 1 WHERE id = :id""")
+                .setParameter("result", result).setParameter("now", now).setParameter("id", id).executeUpdate();
+    }
+
+    void recordOutcomes(UUID batch, Integer[] rowNos, UUID[] contacts, String[] outcomes, String[] replaced, String[] written) {
+        em.createNativeQuery("""
+                UPDATE import_row r SET contact_id = o.contact_id, outcome = o.outcome, replaced = CAST(o.replaced AS jsonb),
+                       written = CAST(o.written AS jsonb)
+                FROM unnest(CAST(:rows AS int[]), CAST(:contacts AS uuid[]), CAST(:outcomes AS text[]), CAST(:replaced AS text[]),
+                            CAST(:written AS text[])) AS o(row_no, contact_id, outcome, replaced, written)
+                WHERE r.batch_id = :batch AND r.row_no = o.row_no""")
+                .setParameter("batch", batch).setParameter("rows", rowNos).setParameter("contacts", contacts)
+                .setParameter("outcomes", outcomes).setParameter("replaced", replaced).setParameter("written", written).executeUpdate();
+    }
+}
