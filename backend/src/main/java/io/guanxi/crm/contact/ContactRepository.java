@@ -44,6 +44,8 @@ public class ContactRepository {
 
     /** A list query that runs longer is cancelled (503): a too-broad search must not hog the database. */
     static final int SEARCH_TIMEOUT_MS = 5_000;
+    /** Rows per round trip while an export reads its cursor. */
+    static final int EXPORT_FETCH_SIZE = 1_000;
     private static final String QUERY_TIMEOUT_HINT = "jakarta.persistence.query.timeout";
 
     @Inject
@@ -156,6 +158,45 @@ public class ContactRepository {
         @SuppressWarnings("unchecked")
         List<UUID> ids = select.getResultList();
         return new Page(load(ids), total);
+    }
+
+    /**
+     * The contacts an export takes: the list's filters and visibility (bound now, in the caller's request,
+     * so a background job needs no caller), narrowed to an explicit selection when ids are given.
+     */
+    public Selection selection(ContactQuery query, java.util.Set<UUID> ids, PageRequest paging) {
+        Map<String, Object> params = new HashMap<>();
+        String where = whereClause(query, params);
+        if (ids != null) {
+            where += " AND c.id = ANY (CAST(:selectedIds AS uuid[]))";
+            params.put("selectedIds", ids.toArray(UUID[]::new));
+        }
+        return new Selection(where, Map.copyOf(params), paging.orderBySql());
+    }
+
+    public long count(Selection selection) {
+        return count(selection.where(), selection.params());
+    }
+
+    /** The ids of a selection in the list's order, fetched from a cursor {@value #EXPORT_FETCH_SIZE} at a time; close it. */
+    @SuppressWarnings("unchecked")
+    java.util.stream.Stream<UUID> streamIds(Selection selection) {
+        Query select = em.createNativeQuery("SELECT c.id FROM contact c WHERE " + selection.where()
+                + " ORDER BY " + selection.orderBy() + ", c.id", UUID.class);
+        selection.params().forEach(select::setParameter);
+        select.setHint(org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, EXPORT_FETCH_SIZE);
+        select.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
+        return select.getResultStream();
+    }
+
+    /** The contacts of one batch of an export, in this order; {@link #detachAll()} after writing them. */
+    List<Contact> loadForExport(List<UUID> ids) {
+        return load(ids);
+    }
+
+    /** Forgets the loaded contacts, so an export's memory stays flat. */
+    void detachAll() {
+        em.clear();
     }
 
     private long count(String where, Map<String, Object> params) {
@@ -350,6 +391,10 @@ public class ContactRepository {
     }
 
     public record Page(List<Contact> items, long total) {
+    }
+
+    /** An export's WHERE clause with its bound parameters, and its ORDER BY. */
+    public record Selection(String where, Map<String, Object> params, String orderBy) {
     }
 
     public record DuplicateMatch(UUID id, String matchedOn, boolean visibleToCaller) {

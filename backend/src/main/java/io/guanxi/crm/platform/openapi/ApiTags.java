@@ -27,6 +27,7 @@ public final class ApiTags {
     public static final String AUDIT = "Audit trail";
     public static final String CONSENT = "Consent";
     public static final String PRIVACY_REQUESTS = "Rights requests and retention";
+    public static final String EXPORTS = "Exports";
 
     private ApiTags() {
     }

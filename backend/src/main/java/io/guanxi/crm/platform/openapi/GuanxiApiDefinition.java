@@ -38,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     + "or revealed what, and its verification"),
             @Tag(name = ApiTags.CONSENT, description = "Consent per purpose and objection to profiling (PIPL Art. 13–16, 24)"),
             @Tag(name = ApiTags.PRIVACY_REQUESTS, description = "Rights requests under PIPL (access copy, correction, deletion as "
-                    + "anonymisation, withdrawal, explanation) and the retention review of customers with no contact for years")
+                    + "anonymisation, withdrawal, explanation) and the retention review of customers with no contact for years"),
+            @Tag(name = ApiTags.EXPORTS, description = "Large list exports written as background jobs: follow one, download its file")
         },
         // Relative: the API is served by the same origin that serves this document (and the SPA).
         servers = @Server(url = "/", description = "This Guanxi CRM instance"),

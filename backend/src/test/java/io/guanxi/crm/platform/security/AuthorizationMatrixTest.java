@@ -284,6 +284,13 @@ class AuthorizationMatrixTest {
             entry("getScoreExplanation", roles(STAFF).hidden("id", Owned.CONTACT)),
             // issue 20: imports (anchor: add import operations below this line)
             // issue 20: list exports (anchor)
+            entry("exportContacts", roles(STAFF)),
+            entry("exportLeads", roles(SALES_REP, MANAGER, ADMIN)),
+            entry("exportPurchases", roles(STAFF)),
+            entry("exportComplaints", roles(STAFF)),
+            entry("exportActivities", roles(STAFF)),
+            entry("getExportJob", roles(STAFF)),
+            entry("downloadExportFile", roles(STAFF)),
             // issue 20: duplicates and merge (anchor)
             // issue 20: bulk actions (anchor)
             entry("listRedemptions", roles(STAFF)),
