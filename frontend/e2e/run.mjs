@@ -20,6 +20,7 @@ import { scenarios as campaigns } from './campaigns.mjs';
 import { scenarios as churnReview } from './churn-review.mjs';
 import { scenarios as analytics } from './analytics.mjs';
 import { scenarios as privacy } from './privacy.mjs';
+import { scenarios as exports } from './export.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
 const all = [
@@ -36,6 +37,7 @@ const all = [
     ...churnReview,
     ...analytics,
     ...privacy,
+    ...exports,
 ];
 // GUANXI_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one page).
 const only = process.env.GUANXI_E2E_ONLY ? new RegExp(process.env.GUANXI_E2E_ONLY) : null;
