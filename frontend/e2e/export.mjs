@@ -46,6 +46,11 @@ export const scenarios = [
             await signIn(page, 'rep.zhang', 'demo1234', '/contacts?region=EAST');
             await setLanguage(page, 'EN');
             await page.getByTestId('contacts-export').waitFor();
+            // The filtered list has arrived (no spinner dimming the cards) before the page is checked.
+            await page.getByTestId('list-card').first().waitFor();
+            await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+            // The language switch was tapped where a card's name now is: move the pointer off it (a hovered link is lighter).
+            await page.mouse.move(200, 2);
             await checkPage(page, screenshot, 'contacts-export-390-en.png');
             await page.getByTestId('contacts-export').click();
             const downloading = page.waitForEvent('download');
