@@ -7,7 +7,10 @@ import { checkPage, PHONE, setLanguage, signIn, tokenOf } from './support.mjs';
 /** The CSV's rows (the UTF-8 byte-order mark dropped); cells split on commas outside quotes. */
 function parseCsv(text) {
     const rows = [];
-    for (const line of text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)) {
+    for (const line of text
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean)) {
         const cells = [];
         let cell = '';
         let quoted = false;
@@ -41,7 +44,10 @@ export const scenarios = [
                     headers: { Authorization: `Bearer ${token}` },
                 })
             ).json();
-            assert.ok(expected.total > 0 && expected.total <= 200, `the demo rep has East China contacts (${expected.total})`);
+            assert.ok(
+                expected.total > 0 && expected.total <= 200,
+                `the demo rep has East China contacts (${expected.total})`,
+            );
 
             await signIn(page, 'rep.zhang', 'demo1234', '/contacts?region=EAST');
             await setLanguage(page, 'EN');
@@ -64,12 +70,29 @@ export const scenarios = [
             const rows = parseCsv(await readFile(await download.path(), 'utf8'));
 
             const header = rows[0];
-            assert.deepEqual(header.slice(0, 4), ['Name', 'Company', 'Mobile', 'Region'], 'English headers, the list columns in order');
+            assert.deepEqual(
+                header.slice(0, 4),
+                ['Name', 'Company', 'Mobile', 'Region'],
+                'English headers, the list columns in order',
+            );
             assert.equal(rows.length - 1, expected.total, 'as many rows as the filtered list');
-            const names = rows.slice(1).map((r) => r[0]).sort();
-            assert.deepEqual(names, expected.items.map((c) => c.name).sort(), 'the filtered rows, and only the rep’s own');
-            assert.ok(rows.slice(1).every((r) => r[3] === 'East China'), 'the region in English');
-            assert.ok(rows.slice(1).every((r) => !r[2] || r[2].includes('****')), 'mobiles masked as in the list');
+            const names = rows
+                .slice(1)
+                .map((r) => r[0])
+                .sort();
+            assert.deepEqual(
+                names,
+                expected.items.map((c) => c.name).sort(),
+                'the filtered rows, and only the rep’s own',
+            );
+            assert.ok(
+                rows.slice(1).every((r) => r[3] === 'East China'),
+                'the region in English',
+            );
+            assert.ok(
+                rows.slice(1).every((r) => !r[2] || r[2].includes('****')),
+                'mobiles masked as in the list',
+            );
         },
         PHONE,
     ],
