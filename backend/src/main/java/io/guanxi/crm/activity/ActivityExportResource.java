@@ -66,7 +66,7 @@ public class ActivityExportResource {
     public Response exportActivities(
             @Parameter(description = "csv (default) or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) @QueryParam("format") String format,
             @Parameter(description = "Columns in order, comma-separated (default all)") @QueryParam("columns") String columns,
-            @Parameter(description = "Only these (comma-separated ids, at most 1000), still within the filters") @QueryParam("ids") String ids,
+            @Parameter(description = "Only these (comma-separated ids, at most 200), still within the filters") @QueryParam("ids") String ids,
             @Parameter(description = "me (default), all, or a user id") @QueryParam("assignee") String assignee,
             @QueryParam("due") ActivityService.DueWindow due,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,

@@ -68,7 +68,7 @@ public class ComplaintExportResource {
     public Response exportComplaints(
             @Parameter(description = "csv (default) or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) @QueryParam("format") String format,
             @Parameter(description = "Columns in order, comma-separated (default all)") @QueryParam("columns") String columns,
-            @Parameter(description = "Only these (comma-separated ids, at most 1000), still within the filters") @QueryParam("ids") String ids,
+            @Parameter(description = "Only these (comma-separated ids, at most 200), still within the filters") @QueryParam("ids") String ids,
             @QueryParam("state") ComplaintState state, @QueryParam("severity") Severity severity,
             @QueryParam("category") ComplaintCategory category, @QueryParam("assigneeId") UUID assigneeId,
             @QueryParam("contactId") UUID contactId, @QueryParam("open") Boolean open, @QueryParam("breached") Boolean breached,

@@ -46,7 +46,7 @@ public class ContactExportResource {
     @Operation(summary = "Export the contact list as CSV or XLSX",
             description = "The contacts the list shows with the same filters and sort (a sales rep only their own), every row, "
                     + "streamed; mobiles and emails masked as in the list. `columns` picks columns in order (default all), `ids` "
-                    + "an explicit selection (at most 1000, still within the filters and your visibility). Headers and enum values "
+                    + "an explicit selection (at most 200, still within the filters and your visibility). Headers and enum values "
                     + "in the language of Accept-Language (en, else zh-CN). More rows than guanxi.export.async-threshold "
                     + "(default 100 000), or async=true: 202 with a job; follow GET /api/v1/exports/{id}, download …/file. "
                     + "Recorded in the audit trail with its filters.")
@@ -61,7 +61,7 @@ public class ContactExportResource {
             @Parameter(description = "Columns in order, comma-separated: name, mobile, email, wechatId, company, industry, region, city, "
                     + "birthday, lifecycleStage, sourceChannel, preferredChannel, personalityType, tags, abcTier, membershipLevel, owner, "
                     + "marketingConsent, completeness, lastContactedAt, createdAt, id") @QueryParam("columns") String columns,
-            @Parameter(description = "Only these contacts (comma-separated ids, at most 1000)") @QueryParam("ids") String ids,
+            @Parameter(description = "Only these contacts (comma-separated ids, at most 200)") @QueryParam("ids") String ids,
             @Parameter(description = "true: always as a background job") @QueryParam("async") Boolean async,
             @Parameter(description = "Search text, as the list's q") @QueryParam("q") String q,
             @QueryParam("ownerId") UUID ownerId,

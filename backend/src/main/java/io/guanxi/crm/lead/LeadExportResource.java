@@ -66,7 +66,7 @@ public class LeadExportResource {
     public Response exportLeads(
             @Parameter(description = "csv (default) or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) @QueryParam("format") String format,
             @Parameter(description = "Columns in order, comma-separated (default all)") @QueryParam("columns") String columns,
-            @Parameter(description = "Only these (comma-separated ids, at most 1000), still within the filters") @QueryParam("ids") String ids,
+            @Parameter(description = "Only these (comma-separated ids, at most 200), still within the filters") @QueryParam("ids") String ids,
             @Parameter(description = "mine | unassigned | priority") @QueryParam("queue") LeadQueue queue,
             @QueryParam("status") LeadStatus status,
             @Parameter(description = "As the list's sort") @QueryParam("sort") String sort,

@@ -64,7 +64,7 @@ public class PurchaseExportResource {
     public Response exportPurchases(
             @Parameter(description = "csv (default) or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) @QueryParam("format") String format,
             @Parameter(description = "Columns in order, comma-separated (default all)") @QueryParam("columns") String columns,
-            @Parameter(description = "Only these (comma-separated ids, at most 1000), still within the filters") @QueryParam("ids") String ids,
+            @Parameter(description = "Only these (comma-separated ids, at most 200), still within the filters") @QueryParam("ids") String ids,
             @QueryParam("contactId") UUID contactId,
             @Parameter(description = "As the list's sort") @QueryParam("sort") String sort,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
