@@ -9,17 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
- * The contact list as a file: the list's own selection (filters, visibility) read from a cursor, each
- * batch of {@value #BATCH} turned into list items exactly as the list shows them (mobiles and emails
- * masked), written and forgotten, so memory stays flat however many rows there are.
+ * The contact list as a file: the list's own selection (filters, visibility) read in keyset pages of
+ * {@value #BATCH} ids, each turned into list items exactly as the list shows them (mobiles and emails
+ * masked), written and forgotten, so memory stays flat however many rows there are. Rows come in id
+ * order, which is creation order (time-ordered ids).
  */
 @ApplicationScoped
 public class ContactExport {
@@ -63,11 +61,9 @@ public class ContactExport {
 
     /** Checks the filters as the list does and binds the caller's visibility; counts the rows. */
     @Transactional
-    public Prepared prepare(ContactQuery query, java.util.Set<UUID> ids, String sort) {
+    public Prepared prepare(ContactQuery query, java.util.Set<UUID> ids) {
         ContactService.validate(query);
-        io.guanxi.crm.platform.paging.PageRequest order = io.guanxi.crm.platform.paging.PageRequest.of(0, 1, sort,
-                ContactRepository.SORTABLE, "createdAt,desc");
-        ContactRepository.Selection selection = contacts.selection(query, ids, order);
+        ContactRepository.Selection selection = contacts.selection(query, ids);
         return new Prepared(selection, contacts.count(selection));
     }
 
@@ -77,20 +73,15 @@ public class ContactExport {
     public long write(ContactRepository.Selection selection, ListExports.Export<ContactResponse> export, TableWriter writer,
             LongConsumer progress) throws IOException {
         long written = 0;
-        List<UUID> batch = new ArrayList<>(BATCH);
-        try (Stream<UUID> ids = contacts.streamIds(selection)) {
-            Iterator<UUID> it = ids.iterator();
-            while (it.hasNext()) {
-                batch.add(it.next());
-                if (batch.size() == BATCH || !it.hasNext()) {
-                    for (ContactResponse row : service.listItems(contacts.loadForExport(batch))) {
-                        writer.row(ListExports.cells(row, export));
-                        progress.accept(++written);
-                    }
-                    batch.clear();
-                    contacts.detachAll();
-                }
+        UUID after = null;
+        for (List<UUID> batch = contacts.nextIds(selection, null, BATCH); !batch.isEmpty();
+                batch = contacts.nextIds(selection, after, BATCH)) {
+            for (ContactResponse row : service.listItems(contacts.loadForExport(batch))) {
+                writer.row(ListExports.cells(row, export));
+                progress.accept(++written);
             }
+            after = batch.get(batch.size() - 1);
+            contacts.detachAll();
         }
         return written;
     }

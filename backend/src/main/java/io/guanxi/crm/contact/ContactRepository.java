@@ -44,8 +44,6 @@ public class ContactRepository {
 
     /** A list query that runs longer is cancelled (503): a too-broad search must not hog the database. */
     static final int SEARCH_TIMEOUT_MS = 5_000;
-    /** Rows per round trip while an export reads its cursor. */
-    static final int EXPORT_FETCH_SIZE = 1_000;
     private static final String QUERY_TIMEOUT_HINT = "jakarta.persistence.query.timeout";
 
     @Inject
@@ -164,34 +162,44 @@ public class ContactRepository {
      * The contacts an export takes: the list's filters and visibility (bound now, in the caller's request,
      * so a background job needs no caller), narrowed to an explicit selection when ids are given.
      */
-    public Selection selection(ContactQuery query, java.util.Set<UUID> ids, PageRequest paging) {
+    public Selection selection(ContactQuery query, java.util.Set<UUID> ids) {
         Map<String, Object> params = new HashMap<>();
         String where = whereClause(query, params);
         if (ids != null) {
             where += " AND c.id = ANY (CAST(:selectedIds AS uuid[]))";
             params.put("selectedIds", ids.toArray(UUID[]::new));
         }
-        return new Selection(where, Map.copyOf(params), paging.orderBySql());
+        return new Selection(where, Map.copyOf(params));
     }
 
     public long count(Selection selection) {
         return count(selection.where(), selection.params());
     }
 
-    /** The ids of a selection in the list's order, fetched from a cursor {@value #EXPORT_FETCH_SIZE} at a time; close it. */
+    /**
+     * The next ids of a selection after {@code after} (null: from the start), in id order (ids are time-ordered
+     * UUIDs: creation order): keyset pages over the primary key, so each page costs the same however deep the
+     * export is and nothing is held between pages — a driver-side cursor held the whole result in memory.
+     */
     @SuppressWarnings("unchecked")
-    java.util.stream.Stream<UUID> streamIds(Selection selection) {
+    List<UUID> nextIds(Selection selection, UUID after, int limit) {
         Query select = em.createNativeQuery("SELECT c.id FROM contact c WHERE " + selection.where()
-                + " ORDER BY " + selection.orderBy() + ", c.id", UUID.class);
+                + (after == null ? "" : " AND c.id > :exportAfter") + " ORDER BY c.id LIMIT :exportLimit", UUID.class);
         selection.params().forEach(select::setParameter);
-        select.setHint(org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, EXPORT_FETCH_SIZE);
-        select.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
-        return select.getResultStream();
+        if (after != null) {
+            select.setParameter("exportAfter", after);
+        }
+        select.setParameter("exportLimit", limit);
+        return select.getResultList();
     }
 
     /** The contacts of one batch of an export, in this order; {@link #detachAll()} after writing them. */
     List<Contact> loadForExport(List<UUID> ids) {
-        return load(ids);
+        // A list, not a stream: an unclosed result stream keeps its JDBC result open until the transaction
+        // ends, and an export's transaction lasts for thousands of batches.
+        Map<UUID, Contact> byId = em.createQuery("from Contact c where c.id in :ids", Contact.class)
+                .setParameter("ids", ids).getResultList().stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return ids.stream().map(byId::get).toList();
     }
 
     /** Forgets the loaded contacts, so an export's memory stays flat. */
@@ -393,8 +401,8 @@ public class ContactRepository {
     public record Page(List<Contact> items, long total) {
     }
 
-    /** An export's WHERE clause with its bound parameters, and its ORDER BY. */
-    public record Selection(String where, Map<String, Object> params, String orderBy) {
+    /** An export's WHERE clause with its bound parameters. */
+    public record Selection(String where, Map<String, Object> params) {
     }
 
     public record DuplicateMatch(UUID id, String matchedOn, boolean visibleToCaller) {
