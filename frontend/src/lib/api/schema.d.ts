@@ -1130,7 +1130,7 @@ export interface paths {
         };
         /**
          * Export the contact list as CSV or XLSX
-         * @description The contacts the list shows with the same filters and sort (a sales rep only their own), every row, streamed; mobiles and emails masked as in the list. `columns` picks columns in order (default all), `ids` an explicit selection (at most 1000, still within the filters and your visibility). Headers and enum values in the language of Accept-Language (en, else zh-CN). More rows than guanxi.export.async-threshold (default 100 000), or async=true: 202 with a job; follow GET /api/v1/exports/{id}, download …/file. Recorded in the audit trail with its filters.
+         * @description The contacts the list shows with the same filters (a sales rep only their own), every row in creation order, streamed; mobiles and emails masked as in the list. `columns` picks columns in order (default all), `ids` an explicit selection (at most 200, still within the filters and your visibility). Headers and enum values in the language of Accept-Language (en, else zh-CN). More rows than guanxi.export.async-threshold (default 100 000), or async=true: 202 with a job; follow GET /api/v1/exports/{id}, download …/file. Recorded in the audit trail with its filters.
          */
         get: operations["exportContacts"];
         put?: never;
@@ -6745,7 +6745,7 @@ export interface operations {
                 /** @description csv (default) or xlsx */
                 format?: "csv" | "xlsx";
                 from?: components["schemas"]["LocalDate"];
-                /** @description Only these (comma-separated ids, at most 1000), still within the filters */
+                /** @description Only these (comma-separated ids, at most 200), still within the filters */
                 ids?: string;
                 kind?: components["schemas"]["ActivityKind"][];
                 leadId?: components["schemas"]["UUID"];
@@ -11361,7 +11361,7 @@ export interface operations {
                 contactId?: components["schemas"]["UUID"];
                 /** @description csv (default) or xlsx */
                 format?: "csv" | "xlsx";
-                /** @description Only these (comma-separated ids, at most 1000), still within the filters */
+                /** @description Only these (comma-separated ids, at most 200), still within the filters */
                 ids?: string;
                 open?: boolean;
                 severity?: components["schemas"]["Severity"];
@@ -13513,7 +13513,7 @@ export interface operations {
                 columns?: string;
                 /** @description csv (default) or xlsx */
                 format?: "csv" | "xlsx";
-                /** @description Only these contacts (comma-separated ids, at most 1000) */
+                /** @description Only these contacts (comma-separated ids, at most 200) */
                 ids?: string;
                 industry?: string;
                 lifecycleStage?: components["schemas"]["LifecycleStage"];
@@ -13522,11 +13522,6 @@ export interface operations {
                 /** @description Search text, as the list's q */
                 q?: string;
                 region?: components["schemas"]["Region"];
-                /**
-                 * @description As the list's sort
-                 * @example name,asc
-                 */
-                sort?: string;
                 /** @description Tag; repeat for contacts having all of them */
                 tag?: string[];
             };
@@ -17157,7 +17152,7 @@ export interface operations {
                 columns?: string;
                 /** @description csv (default) or xlsx */
                 format?: "csv" | "xlsx";
-                /** @description Only these (comma-separated ids, at most 1000), still within the filters */
+                /** @description Only these (comma-separated ids, at most 200), still within the filters */
                 ids?: string;
                 /** @description mine | unassigned | priority */
                 queue?: components["schemas"]["LeadQueue"];
@@ -21130,7 +21125,7 @@ export interface operations {
                 contactId?: components["schemas"]["UUID"];
                 /** @description csv (default) or xlsx */
                 format?: "csv" | "xlsx";
-                /** @description Only these (comma-separated ids, at most 1000), still within the filters */
+                /** @description Only these (comma-separated ids, at most 200), still within the filters */
                 ids?: string;
                 /** @description As the list's sort */
                 sort?: string;
