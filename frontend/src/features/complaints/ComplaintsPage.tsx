@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { ExportButton } from '../../components/ui/ExportButton';
 import { useFormat } from '../../lib/format';
 import { ActivityList } from '../activities';
 import { SavedViews } from '../views';
@@ -109,6 +110,7 @@ function Board() {
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
         <SavedViews list="complaints" />
+        <ExportButton list="complaints" params={{ open: true, sort: 'receivedAt,desc', severity, breached }} />
         <Select
           allowClear
           aria-label={t('complaints.fields.severity')}

@@ -21,6 +21,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { downloadExport } from '../../components/ui/ExportButton';
 import { describeError } from '../../lib/errors';
 import { enumOptions } from '../../lib/enums';
 import {
@@ -31,8 +32,9 @@ import {
   type BulkResult,
   type BulkSelection,
   bulkQueries,
-  downloadSelection,
+  EXPORT_MAX_IDS,
   selectionBody,
+  selectionExportUrl,
   useBulkAction,
 } from './bulkApi';
 
@@ -94,7 +96,7 @@ type FormValues = {
  * progress for a large one.
  */
 export function BulkBar({ selection, count, allMatching, isManager, owners, phone, names, onClear }: BulkBarProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [action, setAction] = useState<BulkAction | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState('');
@@ -119,8 +121,18 @@ export function BulkBar({ selection, count, allMatching, isManager, owners, phon
   };
 
   const handleExport = async (format: 'csv' | 'xlsx') => {
+    if (selection.kind === 'ids' && selection.items.length > EXPORT_MAX_IDS) {
+      message.warning(t('bulk.exportTooMany', { max: EXPORT_MAX_IDS }));
+      return;
+    }
     try {
-      await downloadSelection(selection, format);
+      const result = await downloadExport(
+        selectionExportUrl(selection, format),
+        i18n.language,
+        `contacts.${format}`,
+        () => message.info(t('export.started')),
+      );
+      if (result === 'JOB') message.success(t('export.ready'));
     } catch {
       message.error(t('bulk.exportFailed'));
     }

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { ExportButton } from '../../components/ui/ExportButton';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { usePhone } from '../../components/ui/usePhone';
 import { hasRole } from '../../lib/auth/session';
@@ -281,7 +282,12 @@ export function ContactDetailPage() {
   const activitiesCard = (
     <Card
       title={t('overview.activities')}
-      extra={<PlanActivityButton contactId={id} />}
+      extra={
+        <Space size={4}>
+          <ExportButton list="activities" params={{ contactId: id, assignee: 'all' }} />
+          <PlanActivityButton contactId={id} />
+        </Space>
+      }
       size="small"
       style={{ marginBottom: 16 }}
     >

@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/ErrorState';
+import { ExportButton } from '../../components/ui/ExportButton';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { SavedViews } from '../views';
 import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
@@ -345,14 +346,23 @@ export function ContactListPage() {
       <Card
         title={<PageTitle>{t('contacts.title')}</PageTitle>}
         extra={
-          canCreate && (
-            <Space>
-              {!phone && <Link to="/contacts/import">{t('imports.newImport')}</Link>}
+          <Space>
+            <ExportButton
+              list="contacts"
+              params={params}
+              columns={[
+                ...['name', 'company', 'mobile', 'region', 'lifecycleStage', 'abcTier', 'membershipLevel', 'tags'],
+                ...(isManager ? ['owner'] : []),
+                ...['completeness', 'lastContactedAt'],
+              ]}
+            />
+            {canCreate && !phone && <Link to="/contacts/import">{t('imports.newImport')}</Link>}
+            {canCreate && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t('contacts.new')}
               </Button>
-            </Space>
-          )
+            )}
+          </Space>
         }
       >
         <div style={{ marginBottom: 12 }}>

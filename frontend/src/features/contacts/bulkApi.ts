@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { exportUrl } from '../../components/ui/ExportButton';
 import { api, unwrap } from '../../lib/api/client';
-import { freshToken } from '../../lib/auth/session';
 import type { components } from '../../lib/api/schema';
 import { contactQueries, type ContactListParams } from './api';
 
@@ -65,43 +65,37 @@ export const bulkQueries = {
     }),
 };
 
+/** The most ids an export takes in its URL; a larger selection is exported by the list's filters. */
+export const EXPORT_MAX_IDS = 200;
+
 /**
- * Downloads the selection as CSV or XLSX from the contact export (GET /api/v1/contacts/export, another
- * slice of issue 20): ticked rows by id, "all matching" by the list's own filters.
+ * The contact export's URL for a selection (GET /api/v1/contacts/export): ticked rows by id, "all matching"
+ * by the list's own filters.
  */
-export async function downloadSelection(selection: BulkSelection, format: 'csv' | 'xlsx') {
-  const query = new URLSearchParams({ format });
+export function selectionExportUrl(selection: BulkSelection, format: 'csv' | 'xlsx'): string {
   if (selection.kind === 'ids') {
-    selection.items.forEach((item) => query.append('ids', item.id));
-  } else {
-    const f = selection.filter;
-    const set = (key: string, value?: string | boolean | null) => {
-      if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
-    };
-    set('q', f.q);
-    set('ownerId', f.ownerId);
-    set('lifecycleStage', f.lifecycleStage);
-    set('region', f.region);
-    set('industry', f.industry);
-    set('abcTier', f.abcTier);
-    set('membershipLevel', f.membershipLevel);
-    set('archived', f.archived);
-    (f.tags ?? []).forEach((tag) => query.append('tag', tag));
+    return exportUrl(
+      'contacts',
+      {},
+      format === 'xlsx' ? 'XLSX' : 'CSV',
+      undefined,
+      selection.items.map((item) => item.id),
+    );
   }
-  const token = await freshToken();
-  const response = await globalThis.fetch(`/api/v1/contacts/export?${query.toString()}`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const blob = await response.blob();
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `contacts.${format}`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const f = selection.filter;
+  return exportUrl(
+    'contacts',
+    {
+      q: f.q,
+      ownerId: f.ownerId,
+      lifecycleStage: f.lifecycleStage,
+      region: f.region,
+      industry: f.industry,
+      abcTier: f.abcTier,
+      membershipLevel: f.membershipLevel,
+      archived: f.archived,
+      tag: f.tags ?? [],
+    },
+    format === 'xlsx' ? 'XLSX' : 'CSV',
+  );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { ExportButton } from '../../components/ui/ExportButton';
 import { ResponsiveTable } from '../../components/ui/ResponsiveTable';
 import { usePhone } from '../../components/ui/usePhone';
 import { SavedViews } from '../views';
@@ -113,6 +114,7 @@ export function LeadsPage() {
             {t('leads.title')}
           </Typography.Title>
         }
+        extra={<ExportButton list="leads" params={params} />}
       >
         {isManager && !phone && selected.length > 0 && (
           <Space style={{ marginBottom: 12 }}>

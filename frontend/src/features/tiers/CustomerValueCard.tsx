@@ -20,6 +20,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/ui/ErrorState';
+import { ExportButton } from '../../components/ui/ExportButton';
 import { LevelTag, TierTag } from '../../components/ui/ValueBadges';
 import { useFormat } from '../../lib/format';
 import { showFieldErrors, validValues } from '../../lib/forms';
@@ -116,11 +117,14 @@ export function CustomerValueCard({
       title={t('purchases.title')}
       data-testid="customer-value"
       extra={
-        canRecord && (
-          <Button size="small" icon={<PlusOutlined />} onClick={openSale} data-testid="purchase-new">
-            {t('purchases.record')}
-          </Button>
-        )
+        <Space size={4}>
+          <ExportButton list="purchases" params={{ contactId }} />
+          {canRecord && (
+            <Button size="small" icon={<PlusOutlined />} onClick={openSale} data-testid="purchase-new">
+              {t('purchases.record')}
+            </Button>
+          )}
+        </Space>
       }
     >
       {value ? (

@@ -28,6 +28,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the activity list as CSV or XLSX
+         * @description The activities the list shows with the same filters and sort, streamed page by page through the list itself, so the same filters, visibility and masking; at most 100 000 rows (narrow the filters beyond). `columns` picks columns in order, `ids` an explicit selection. Headers in the language of Accept-Language (en, else zh-CN). Recorded in the audit trail with its filters.
+         */
+        get: operations["exportActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/{id}": {
         parameters: {
             query?: never;
@@ -788,6 +808,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the complaint list as CSV or XLSX
+         * @description The complaints the list shows with the same filters and sort, streamed page by page through the list itself, so the same filters, visibility and masking; at most 100 000 rows (narrow the filters beyond). `columns` picks columns in order, `ids` an explicit selection. Headers in the language of Accept-Language (en, else zh-CN). Recorded in the audit trail with its filters.
+         */
+        get: operations["exportComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/sla-policy": {
         parameters: {
             query?: never;
@@ -1141,6 +1181,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the contact list as CSV or XLSX
+         * @description The contacts the list shows with the same filters (a sales rep only their own), every row in creation order, streamed; mobiles and emails masked as in the list. `columns` picks columns in order (default all), `ids` an explicit selection (at most 200, still within the filters and your visibility). Headers and enum values in the language of Accept-Language (en, else zh-CN). More rows than guanxi.export.async-threshold (default 100 000), or async=true: 202 with a job; follow GET /api/v1/exports/{id}, download …/file. Recorded in the audit trail with its filters.
+         */
+        get: operations["exportContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/merge": {
         parameters: {
             query?: never;
@@ -1474,6 +1534,46 @@ export interface paths {
          * @description Window revenue, ABC tier, ABCD quadrant with its recommended action, membership level, RFM and CLV. 404 for a contact without purchases (not a customer yet) or not visible to you.
          */
         get: operations["getCustomerValue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow an export job
+         * @description The job a list export answered with 202 (more rows than the threshold, or async=true): state, rows written of the total, and when SUCCEEDED a report {rows, fileName, format, expiresAt}. Only the user who asked for the export sees it; anyone else gets 404.
+         */
+        get: operations["getExportJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the file of a finished export job
+         * @description For the requester only, until the file's expiresAt (guanxi.export.keep, default 24 h). 409 while the job still runs or when it failed; 404 once the file has been removed.
+         */
+        get: operations["downloadExportFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1816,6 +1916,26 @@ export interface paths {
          * @description For integrators (role INTEGRATOR). Deduplicated team-wide by canonical mobile and email: a new person becomes a POTENTIAL contact and a lead for the assignment rules (201, NEW_PERSON); a known contact gets a new lead for their owner (201, EXISTING_CONTACT); a person with an open lead gets nothing new (200, ALREADY_OPEN), so a resubmitted or retried form never duplicates anyone.
          */
         post: operations["captureLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the lead list as CSV or XLSX
+         * @description The leads the list shows with the same filters and sort, streamed page by page through the list itself, so the same filters, visibility and masking; at most 100 000 rows (narrow the filters beyond). `columns` picks columns in order, `ids` an explicit selection. Headers in the language of Accept-Language (en, else zh-CN). Recorded in the audit trail with its filters.
+         */
+        get: operations["exportLeads"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2547,6 +2667,26 @@ export interface paths {
          * @description A sale to a customer (reps: their own; integrators: anyone, by contactId or contactMobile). One purchase per externalOrderId: posting the same order again returns it (200), with other details it is a 409. A purchase can lift the customer's membership level at once.
          */
         post: operations["recordPurchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the purchase list as CSV or XLSX
+         * @description The purchases the list shows with the same filters and sort, streamed page by page through the list itself, so the same filters, visibility and masking; at most 100 000 rows (narrow the filters beyond). `columns` picks columns in order, `ids` an explicit selection. Headers in the language of Accept-Language (en, else zh-CN). Recorded in the audit trail with its filters.
+         */
+        get: operations["exportPurchases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7201,6 +7341,114 @@ export interface operations {
             };
         };
     };
+    exportActivities: {
+        parameters: {
+            query?: {
+                /** @description me (default), all, or a user id */
+                assignee?: string;
+                /** @description Columns in order, comma-separated (default all) */
+                columns?: string;
+                complaintId?: components["schemas"]["UUID"];
+                contactId?: components["schemas"]["UUID"];
+                due?: components["schemas"]["DueWindow"];
+                /** @description csv (default) or xlsx */
+                format?: "csv" | "xlsx";
+                from?: components["schemas"]["LocalDate"];
+                /** @description Only these (comma-separated ids, at most 200), still within the filters */
+                ids?: string;
+                kind?: components["schemas"]["ActivityKind"][];
+                leadId?: components["schemas"]["UUID"];
+                /** @description As the list's sort */
+                sort?: string;
+                /** @description OPEN when omitted, except with a from/to range (then any) */
+                status?: components["schemas"]["ActivityStatus"];
+                to?: components["schemas"]["LocalDate"];
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A contact, lead or complaint the filters name does not exist or is not visible to you (as the list answers) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getActivity: {
         parameters: {
             query?: never;
@@ -11711,6 +11959,110 @@ export interface operations {
             };
         };
     };
+    exportComplaints: {
+        parameters: {
+            query?: {
+                assigneeId?: components["schemas"]["UUID"];
+                breached?: boolean;
+                category?: components["schemas"]["ComplaintCategory"];
+                /** @description Columns in order, comma-separated (default all) */
+                columns?: string;
+                contactId?: components["schemas"]["UUID"];
+                /** @description csv (default) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Only these (comma-separated ids, at most 200), still within the filters */
+                ids?: string;
+                open?: boolean;
+                severity?: components["schemas"]["Severity"];
+                /** @description As the list's sort */
+                sort?: string;
+                state?: components["schemas"]["ComplaintState"];
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A contact the filters name does not exist or is not visible to you (as the list answers) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getComplaintSlaPolicy: {
         parameters: {
             query?: never;
@@ -14057,6 +14409,123 @@ export interface operations {
             };
         };
     };
+    exportContacts: {
+        parameters: {
+            query?: {
+                abcTier?: "A" | "B" | "C" | "INACTIVE";
+                archived?: boolean;
+                /** @description true: always as a background job */
+                async?: boolean;
+                /** @description Columns in order, comma-separated: name, mobile, email, wechatId, company, industry, region, city, birthday, lifecycleStage, sourceChannel, preferredChannel, personalityType, tags, abcTier, membershipLevel, owner, marketingConsent, completeness, lastContactedAt, createdAt, id */
+                columns?: string;
+                /** @description csv (default) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Only these contacts (comma-separated ids, at most 200) */
+                ids?: string;
+                industry?: string;
+                lifecycleStage?: components["schemas"]["LifecycleStage"];
+                membershipLevel?: "SILVER" | "GOLD" | "PLATINUM";
+                ownerId?: components["schemas"]["UUID"];
+                /** @description Search text, as the list's q */
+                q?: string;
+                region?: components["schemas"]["Region"];
+                /** @description Tag; repeat for contacts having all of them */
+                tag?: string[];
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Written by a background job: follow the Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description query-timeout: the search took too long and was stopped; narrow it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     mergeContacts: {
         parameters: {
             query?: never;
@@ -16302,6 +16771,190 @@ export interface operations {
             };
         };
     };
+    getExportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadExportFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or it is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The job has not finished, or failed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     uploadImport: {
         parameters: {
             query?: never;
@@ -18337,6 +18990,97 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportLeads: {
+        parameters: {
+            query?: {
+                /** @description Columns in order, comma-separated (default all) */
+                columns?: string;
+                /** @description csv (default) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Only these (comma-separated ids, at most 200), still within the filters */
+                ids?: string;
+                /** @description mine | unassigned | priority */
+                queue?: components["schemas"]["LeadQueue"];
+                /** @description As the list's sort */
+                sort?: string;
+                status?: components["schemas"]["LeadStatus"];
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22401,6 +23145,95 @@ export interface operations {
             };
             /** @description idempotency-key-reused: the same Idempotency-Key with another body */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are larger than the service accepts */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (logged; no details are exposed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPurchases: {
+        parameters: {
+            query?: {
+                /** @description Columns in order, comma-separated (default all) */
+                columns?: string;
+                contactId?: components["schemas"]["UUID"];
+                /** @description csv (default) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Only these (comma-separated ids, at most 200), still within the filters */
+                ids?: string;
+                /** @description As the list's sort */
+                sort?: string;
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    /** @description Bearer: send a valid bearer token */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URI is longer than the service accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -187,6 +187,55 @@ public class ContactRepository {
                 .setParameter("ids", java.util.Set.copyOf(ids)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
+    /**
+     * The contacts an export takes: the list's filters and visibility (bound now, in the caller's request,
+     * so a background job needs no caller), narrowed to an explicit selection when ids are given.
+     */
+    public Selection selection(ContactQuery query, java.util.Set<UUID> ids) {
+        Map<String, Object> params = new HashMap<>();
+        String where = whereClause(query, params);
+        if (ids != null) {
+            where += " AND c.id = ANY (CAST(:selectedIds AS uuid[]))";
+            params.put("selectedIds", ids.toArray(UUID[]::new));
+        }
+        return new Selection(where, Map.copyOf(params));
+    }
+
+    public long count(Selection selection) {
+        return count(selection.where(), selection.params());
+    }
+
+    /**
+     * The next ids of a selection after {@code after} (null: from the start), in id order (ids are time-ordered
+     * UUIDs: creation order): keyset pages over the primary key, so each page costs the same however deep the
+     * export is and nothing is held between pages — a driver-side cursor held the whole result in memory.
+     */
+    @SuppressWarnings("unchecked")
+    List<UUID> nextIds(Selection selection, UUID after, int limit) {
+        Query select = em.createNativeQuery("SELECT c.id FROM contact c WHERE " + selection.where()
+                + (after == null ? "" : " AND c.id > :exportAfter") + " ORDER BY c.id LIMIT :exportLimit", UUID.class);
+        selection.params().forEach(select::setParameter);
+        if (after != null) {
+            select.setParameter("exportAfter", after);
+        }
+        select.setParameter("exportLimit", limit);
+        return select.getResultList();
+    }
+
+    /** The contacts of one batch of an export, in this order; {@link #detachAll()} after writing them. */
+    List<Contact> loadForExport(List<UUID> ids) {
+        // A list, not a stream: an unclosed result stream keeps its JDBC result open until the transaction
+        // ends, and an export's transaction lasts for thousands of batches.
+        Map<UUID, Contact> byId = em.createQuery("from Contact c where c.id in :ids", Contact.class)
+                .setParameter("ids", ids).getResultList().stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    /** Forgets the loaded contacts, so an export's memory stays flat. */
+    void detachAll() {
+        em.clear();
+    }
+
     private long count(String where, Map<String, Object> params) {
         Query count = em.createNativeQuery("SELECT count(*) FROM contact c WHERE " + where, Long.class);
         params.forEach(count::setParameter);
@@ -379,6 +428,10 @@ public class ContactRepository {
     }
 
     public record Page(List<Contact> items, long total) {
+    }
+
+    /** An export's WHERE clause with its bound parameters. */
+    public record Selection(String where, Map<String, Object> params) {
     }
 
     public record DuplicateMatch(UUID id, String matchedOn, boolean visibleToCaller) {

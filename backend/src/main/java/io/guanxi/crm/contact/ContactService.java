@@ -73,18 +73,10 @@ public class ContactService {
         validate(query);
         PageRequest paging = PageRequest.of(page, size, sort, ContactRepository.SORTABLE, "createdAt,desc");
         ContactRepository.Page result = contacts.search(query, paging);
-        Map<UUID, String> owners = users.displayNames(result.items().stream().map(c -> c.ownerId).collect(Collectors.toSet()));
-        Map<UUID, CustomerValues.Badge> badges = customerValues.badgesOf(result.items().stream().map(c -> c.id).toList());
-        List<ContactResponse> items = result.items().stream()
-                .map(c -> {
-                    CustomerValues.Badge badge = badges.getOrDefault(c.id, CustomerValues.Badge.NONE);
-                    // Lists show mobiles and emails masked to everyone (issue 19 item 7): a list is for finding, not calling.
-                    return mapper.toResponse(c, owners.get(c.ownerId), badge.abcTier(), badge.membershipLevel(), null, true);
-                }).toList();
-        return new PageResponse<>(items, paging.page(), paging.size(), result.total());
+        return new PageResponse<>(listItems(result.items()), paging.page(), paging.size(), result.total());
     }
 
-    /** The list's filters are valid (also for a bulk action's "all matching" selection). */
+    /** The list's own checks of its filters (an export and a bulk action's "all matching" selection take the same). */
     static void validate(ContactQuery query) {
         if (query.q() != null && query.q().length() > 100) {
             throw ProblemException.invalidField("q", "must be at most 100 characters");
@@ -95,6 +87,18 @@ public class ContactService {
         if (query.membershipLevel() != null && !List.of("SILVER", "GOLD", "PLATINUM").contains(query.membershipLevel())) {
             throw ProblemException.invalidField("membershipLevel", "must be one of SILVER, GOLD, PLATINUM");
         }
+    }
+
+    /** Contacts as the list shows them (the export writes the same); needs no caller: it runs in export jobs too. */
+    List<ContactResponse> listItems(List<Contact> contactsShown) {
+        Map<UUID, String> owners = users.displayNames(contactsShown.stream().map(c -> c.ownerId).collect(Collectors.toSet()));
+        Map<UUID, CustomerValues.Badge> badges = customerValues.badgesOf(contactsShown.stream().map(c -> c.id).toList());
+        return contactsShown.stream()
+                .map(c -> {
+                    CustomerValues.Badge badge = badges.getOrDefault(c.id, CustomerValues.Badge.NONE);
+                    // Lists show mobiles and emails masked to everyone (issue 19 item 7): a list is for finding, not calling.
+                    return mapper.toResponse(c, owners.get(c.ownerId), badge.abcTier(), badge.membershipLevel(), null, true);
+                }).toList();
     }
 
     @Transactional

@@ -64,7 +64,9 @@ final class XlsxTableWriter implements TableWriter {
                 sheet.value(row, c, date);
                 sheet.style(row, c).format("yyyy-mm-dd").set();
             } else {
-                sheet.value(row, c, value.toString());
+                // Inline: a shared-strings table would hold every distinct text of the file in memory. Either way
+                // the cell is text (t="inlineStr"), never a formula, whatever it starts with.
+                sheet.inlineString(row, c, value.toString());
             }
         }
         row++;

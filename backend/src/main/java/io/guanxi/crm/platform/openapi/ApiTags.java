@@ -29,6 +29,7 @@ public final class ApiTags {
     public static final String PRIVACY_REQUESTS = "Rights requests and retention";
     public static final String MERGES = "Duplicates and merges";
     public static final String IMPORTS = "Imports";
+    public static final String EXPORTS = "Exports";
 
     private ApiTags() {
     }

@@ -40,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiTags.PRIVACY_REQUESTS, description = "Rights requests under PIPL (access copy, correction, deletion as "
                     + "anonymisation, withdrawal, explanation) and the retention review of customers with no contact for years"),
             @Tag(name = ApiTags.IMPORTS, description = "Contact imports from CSV and XLSX: preview, mapping, duplicate decisions, "
-                    + "commit as a job, error report, undo")
+                    + "commit as a job, error report, undo"),
+            @Tag(name = ApiTags.EXPORTS, description = "Large list exports written as background jobs: follow one, download its file")
         },
         // Relative: the API is served by the same origin that serves this document (and the SPA).
         servers = @Server(url = "/", description = "This Guanxi CRM instance"),

@@ -292,6 +292,13 @@ class AuthorizationMatrixTest {
             entry("importErrors", roles(SALES_REP, MANAGER, ADMIN)),
             entry("undoImport", roles(SALES_REP, MANAGER, ADMIN)),
             // issue 20: list exports (anchor)
+            entry("exportContacts", roles(STAFF)),
+            entry("exportLeads", roles(SALES_REP, MANAGER, ADMIN)),
+            entry("exportPurchases", roles(STAFF)),
+            entry("exportComplaints", roles(STAFF)),
+            entry("exportActivities", roles(STAFF)),
+            entry("getExportJob", roles(STAFF)),
+            entry("downloadExportFile", roles(STAFF)),
             // issue 20: duplicates and merge (anchor)
             entry("listDuplicates", roles(ADMIN, MANAGER)),
             entry("mergeContacts", roles(ADMIN, MANAGER)),
