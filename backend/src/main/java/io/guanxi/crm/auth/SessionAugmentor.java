@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -24,17 +25,26 @@ public class SessionAugmentor implements SecurityIdentityAugmentor {
                 || !jwt.containsClaim(CurrentUser.SESSION_CLAIM)) {
             return Uni.createFrom().item(identity);
         }
+        UUID sessionId;
+        try {
+            sessionId = CurrentUser.sessionIdOf(jwt).orElseThrow();
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("token session is not an id"));
+        }
+        // Known and fresh: answered here, on the event loop; only a miss costs a worker thread and a read.
+        Optional<Boolean> remembered = sessions.remembered(sessionId);
+        if (remembered.isPresent()) {
+            return remembered.get() ? Uni.createFrom().item(identity) : ended();
+        }
         return context.runBlocking(() -> {
-            UUID sessionId;
-            try {
-                sessionId = CurrentUser.sessionIdOf(jwt).orElseThrow();
-            } catch (RuntimeException e) {
-                throw new AuthenticationFailedException("token session is not an id");
-            }
             if (!sessions.isLive(sessionId)) {
                 throw new AuthenticationFailedException("session ended");
             }
             return identity;
         });
+    }
+
+    private static Uni<SecurityIdentity> ended() {
+        return Uni.createFrom().failure(new AuthenticationFailedException("session ended"));
     }
 }

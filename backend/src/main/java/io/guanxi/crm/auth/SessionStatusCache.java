@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +33,18 @@ class SessionStatusCache {
 
     @Inject
     Clock clock;
+
+    /**
+     * What is remembered about the session and still fresh, without reading the database (so the
+     * caller can answer on the event loop); empty when only {@link #isLive} can tell.
+     */
+    Optional<Boolean> remembered(UUID sessionId) {
+        Entry entry = entries.get(sessionId);
+        if (entry == null || entry.checkedAt().plus(TTL).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.live());
+    }
 
     boolean isLive(UUID sessionId) {
         Instant now = clock.instant();

@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -28,22 +29,32 @@ public class ActiveUserAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> {
-            UUID userId;
+        UUID userId;
+        try {
+            userId = UUID.fromString(jwt.getSubject());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("token subject is not a user id"));
+        }
+        // Known and fresh: decided here, on the event loop; only a miss costs a worker thread and a read.
+        Optional<UserStatusCache.Status> remembered = status.remembered(userId);
+        if (remembered.isPresent()) {
             try {
-                userId = UUID.fromString(jwt.getSubject());
-            } catch (RuntimeException e) {
-                throw new AuthenticationFailedException("token subject is not a user id");
+                return Uni.createFrom().item(check(identity, jwt, remembered.get()));
+            } catch (AuthenticationFailedException e) {
+                return Uni.createFrom().failure(e);
             }
-            UserStatusCache.Status user = status.status(userId);
-            if (!user.active()) {
-                throw new AuthenticationFailedException("user is inactive or unknown");
-            }
-            if (generationOf(jwt) != user.tokenGeneration()) {
-                throw new AuthenticationFailedException("token predates the user's last access change");
-            }
-            return identity;
-        });
+        }
+        return context.runBlocking(() -> check(identity, jwt, status.status(userId)));
+    }
+
+    private static SecurityIdentity check(SecurityIdentity identity, JsonWebToken jwt, UserStatusCache.Status user) {
+        if (!user.active()) {
+            throw new AuthenticationFailedException("user is inactive or unknown");
+        }
+        if (generationOf(jwt) != user.tokenGeneration()) {
+            throw new AuthenticationFailedException("token predates the user's last access change");
+        }
+        return identity;
     }
 
     /** Tokens issued before generations existed carry none: generation 0, valid until the first change. */

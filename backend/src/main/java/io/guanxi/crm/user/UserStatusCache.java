@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,6 +51,15 @@ public class UserStatusCache {
             entries.put(userId, entry);
         }
         return entry.status();
+    }
+
+    /** What is remembered and still fresh, without reading the database (for the event loop); else empty. */
+    public Optional<Status> remembered(UUID userId) {
+        Entry entry = entries.get(userId);
+        if (entry == null || entry.checkedAt().plus(TTL).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.status());
     }
 
     public void invalidate(UUID userId) {
