@@ -96,9 +96,10 @@ export function AppLayout() {
       ? [{ key: '/contacts/duplicates', icon: <MergeCellsOutlined />, label: t('merge.nav') }]
       : []),
   ];
+  // The longest matching entry: /contacts/duplicates is its own entry, not the contact list's.
   const selected =
-    items.find((item) => location.pathname.startsWith(item.key))?.key ??
-    (location.pathname.startsWith('/account') ? '' : '/contacts');
+    items.filter((item) => location.pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]
+      ?.key ?? (location.pathname.startsWith('/account') ? '' : '/contacts');
 
   const language = (
     <Segmented

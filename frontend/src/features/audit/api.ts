@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'CONSENT_WITHDRAWN',
   'PRIVACY_REQUEST',
   'RETENTION',
+  'MERGE',
+  'MERGE_UNDONE',
 ] satisfies AuditAction[];
 
 export const auditQueries = {
