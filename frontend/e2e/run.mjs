@@ -23,6 +23,7 @@ import { scenarios as privacy } from './privacy.mjs';
 import { scenarios as bulk } from './bulk.mjs';
 import { scenarios as merge } from './merge.mjs';
 import { scenarios as exports } from './export.mjs';
+import { scenarios as imports } from './import.mjs';
 
 // Each entry: [name, scenario, context options (optional, e.g. PHONE from support.mjs)].
 const all = [
@@ -42,6 +43,7 @@ const all = [
     ...bulk,
     ...merge,
     ...exports,
+    ...imports,
 ];
 // GUANXI_E2E_ONLY=<regular expression> runs only the scenarios whose names match (while working on one page).
 const only = process.env.GUANXI_E2E_ONLY ? new RegExp(process.env.GUANXI_E2E_ONLY) : null;

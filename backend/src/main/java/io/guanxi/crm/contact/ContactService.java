@@ -81,6 +81,13 @@ public class ContactService {
         if (query.q() != null && query.q().length() > 100) {
             throw ProblemException.invalidField("q", "must be at most 100 characters");
         }
+        // Longer than any stored value, a tag or industry filter could match nothing (the profile's own bounds).
+        if (query.tags() != null && query.tags().stream().anyMatch(tag -> tag != null && tag.length() > 32)) {
+            throw ProblemException.invalidField("tag", "must be at most 32 characters");
+        }
+        if (query.industry() != null && query.industry().length() > 64) {
+            throw ProblemException.invalidField("industry", "must be at most 64 characters");
+        }
         if (query.abcTier() != null && !List.of("A", "B", "C", "INACTIVE").contains(query.abcTier())) {
             throw ProblemException.invalidField("abcTier", "must be one of A, B, C, INACTIVE");
         }

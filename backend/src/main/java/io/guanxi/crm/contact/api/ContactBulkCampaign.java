@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "selected customers. Edit and launch it under /api/v1/campaigns.")
 public record ContactBulkCampaign(
         @NotBlank @Size(max = 100) @Schema(required = true, examples = "春节问候") String name,
-        @NotNull @Pattern(regexp = "RELATIONSHIP|SERVICE|MARKETING|MIXED")
+        @NotNull @Size(max = 12) @Pattern(regexp = "RELATIONSHIP|SERVICE|MARKETING|MIXED")
         @Schema(required = true, enumeration = {"RELATIONSHIP", "SERVICE", "MARKETING", "MIXED"}) String category,
         @NotBlank @Size(max = 4000) @Schema(required = true, examples = "您好，新春将至……") String script,
         @NotNull @Schema(required = true) LocalDate startsOn,

@@ -18,9 +18,9 @@ public record ContactBulkFilter(
         @Size(max = 20) @Schema(nullable = true) List<@NotBlank @Size(max = 32) String> tags,
         @Schema(nullable = true) LifecycleStage lifecycleStage,
         @Schema(nullable = true) Region region,
-        @Size(max = 100) @Schema(nullable = true) String industry,
-        @Pattern(regexp = "A|B|C|INACTIVE") @Schema(nullable = true, enumeration = {"A", "B", "C", "INACTIVE"}) String abcTier,
-        @Pattern(regexp = "SILVER|GOLD|PLATINUM") @Schema(nullable = true, enumeration = {"SILVER", "GOLD", "PLATINUM"})
+        @Size(max = 64) @Schema(nullable = true) String industry,
+        @Size(max = 8) @Pattern(regexp = "A|B|C|INACTIVE") @Schema(nullable = true, enumeration = {"A", "B", "C", "INACTIVE"}) String abcTier,
+        @Size(max = 8) @Pattern(regexp = "SILVER|GOLD|PLATINUM") @Schema(nullable = true, enumeration = {"SILVER", "GOLD", "PLATINUM"})
         String membershipLevel,
         @Schema(nullable = true, description = "true selects among archived contacts") Boolean archived) {
 }

@@ -12,6 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ImportDecisionsRequest")
 public record ImportDecisionsRequest(
-        @Size(max = 100000) @Schema(examples = "{\"r12\": \"OVERWRITE\"}") Map<String, ImportDecision> groups,
+        @Size(max = 100000) @Schema(examples = "{\"r12\": \"OVERWRITE\"}") Map<@Size(max = 64) String, ImportDecision> groups,
         ImportDecision all) {
 }

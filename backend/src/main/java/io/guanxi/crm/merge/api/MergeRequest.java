@@ -19,5 +19,5 @@ public record MergeRequest(
                 + "named keeps the survivor's. Fields: name, mobile, email, wechatId, company, industry, region, city, birthday, "
                 + "sourceChannel, preferredChannel, hiddenNeeds, personalityType, lifecycleStage, ownerId, referredById. Tags "
                 + "are always the union.", example = "{\"mobile\": \"0b8f0c1e-5f7e-4f55-9d7e-3a1f5c2b9e01\"}")
-        @Size(max = 20) Map<String, UUID> choices) {
+        @Size(max = 20) Map<@Size(max = 64) String, UUID> choices) {
 }
