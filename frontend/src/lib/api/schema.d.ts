@@ -4641,7 +4641,7 @@ export interface components {
              */
             version?: number | null;
             /**
-             * @description Why a row was REFUSED or FAILED, a code: ANONYMISED, ARCHIVED, STAGE_SKIPPED, BATCH_FAILED
+             * @description Why a row was REFUSED or FAILED, a code: ANONYMISED, MERGED, ARCHIVED, STAGE_SKIPPED, BATCH_FAILED
              * @example STAGE_SKIPPED
              */
             reason?: string | null;
@@ -5946,7 +5946,7 @@ export interface components {
              * @enum {string}
              */
             reason?: "ALREADY_UNDONE" | "LATER_MERGE" | "SURVIVOR_MERGED_SINCE" | "MERGED_CONTACT_CHANGED" | "ERASED_SINCE" | "POINTS_SPENT";
-            /** @description import-unreadable, import-undo-blocked: why, as a code the web app translates (EMPTY, NO_ROWS, NOT_TABULAR, BAD_ENCODING, BROKEN_XLSX, XLS_NOT_SUPPORTED; UNDO_EXPIRED, HAS_RECORDS) */
+            /** @description import-unreadable, import-undo-blocked: why, as a code the web app translates (EMPTY, NO_ROWS, NOT_TABULAR, BAD_ENCODING, BROKEN_XLSX, XLS_NOT_SUPPORTED, TOO_MANY_ROWS, TOO_WIDE, TOO_LARGE; UNDO_EXPIRED, HAS_RECORDS, CHANGED_SINCE) */
             code?: string;
             /** @example urn:guanxi:problem:validation */
             type: string;

@@ -205,6 +205,9 @@ public class ContactBulkService {
                 rows.add(new ContactBulkRow(item.id(), ContactBulkOutcome.CONFLICT, contact.version, null));
             } else if (contact.anonymisedAt != null) {
                 rows.add(new ContactBulkRow(item.id(), ContactBulkOutcome.REFUSED, contact.version, "ANONYMISED"));
+            } else if (contact.mergedIntoId != null) {
+                // As a single edit answers 410: a merged contact lives on in its survivor.
+                rows.add(new ContactBulkRow(item.id(), ContactBulkOutcome.REFUSED, contact.version, "MERGED"));
             } else if (!plan.manager() && !contact.ownerId.equals(plan.caller())) {
                 rows.add(new ContactBulkRow(item.id(), ContactBulkOutcome.REFUSED, contact.version, "NOT_EDITABLE"));
             } else {

@@ -29,7 +29,7 @@ public class ContactImportRepository {
                 SELECT c.id AS id, c.owner_id AS owner_id, c.name AS name, c.mobile AS mobile, c.email AS email,
                        c.name_pinyin AS name_pinyin, c.company AS company, c.archived_at IS NOT NULL AS archived
                 FROM contact c
-                WHERE c.anonymised_at IS NULL
+                WHERE c.anonymised_at IS NULL AND c.merged_into_id IS NULL
                   AND (c.mobile = ANY (CAST(:mobiles AS text[])) OR c.email = ANY (CAST(:emails AS text[]))
                        OR c.name_pinyin = ANY (CAST(:pinyins AS text[])))
                 ORDER BY c.created_at, c.id""", Tuple.class)

@@ -154,8 +154,9 @@ public class ContactImportWriter {
 
     /**
      * Undoes an import: removes the contacts it created and puts back the fields it replaced, each unless someone has
-     * changed it since (then it stays as they left it). A created contact that has since gained records of another
-     * feature is not removed: the whole undo is refused (409 import-undo-blocked) and nothing changes.
+     * changed it since (then it stays as they left it). A created contact that has since been changed or merged, or
+     * gained records of another feature, is not removed: the whole undo is refused (409 import-undo-blocked) and
+     * nothing changes.
      */
     @Unscoped(value = "Undo by the importer of exactly what the import wrote", callers = "imports")
     @Transactional(Transactional.TxType.MANDATORY)
@@ -198,6 +199,13 @@ public class ContactImportWriter {
             }
         }
         repository.flush();
+        // A created contact someone has since edited, handed over, tagged, moved on or merged (every change bumps its
+        // version) is theirs now as much as the importer's: the undo is refused rather than deleting their work.
+        if (repository.lockForUpdate(List.copyOf(created)).stream().anyMatch(c -> c.version > 0 || c.mergedIntoId != null)) {
+            throw new ProblemException(409, io.guanxi.crm.platform.error.ProblemTypes.IMPORT_UNDO_BLOCKED, "Import cannot be undone",
+                    "Some contacts this import created have been changed, handed over or merged since; they are kept, so nothing "
+                            + "was undone", List.of(), Map.of("code", "CHANGED_SINCE"));
+        }
         try {
             repository.delete(Set.copyOf(created));
         } catch (PersistenceException e) {

@@ -44,6 +44,14 @@ final class ImportFiles {
     }
 
     private static final Charset GB18030 = Charset.forName("GB18030");
+    /** The most non-empty rows one file may hold (what the dry run, the preview and the commit keep in memory). */
+    static final int MAX_ROWS = 200_000;
+    /** The most columns a row may have: far beyond any contact file, and what keeps a row's cells bounded. */
+    static final int MAX_COLUMNS = 200;
+    /** The most bytes an XLSX may unpack to: a small zip of repeated XML must not expand without end. */
+    static final long MAX_XLSX_UNPACKED = 1L << 30;
+    /** A reference attribute (a cell's {@code r="B7"}, a row's {@code r="7"}), before its quote. */
+    private static final byte[] REFERENCE = " r=".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private ImportFiles() {
@@ -73,10 +81,14 @@ final class ImportFiles {
     }
 
     private static Parsed readXlsx(Path file) {
+        checkUnpacked(file);
         List<Line> lines = new ArrayList<>();
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
              Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             rows.forEach(row -> {
+                if (row.getCellCount() > MAX_COLUMNS) {
+                    throw tooWide();
+                }
                 List<String> cells = new ArrayList<>(row.getCellCount());
                 for (int i = 0; i < row.getCellCount(); i++) {
                     cells.add(text(row.getCell(i)));
@@ -84,8 +96,13 @@ final class ImportFiles {
                 Line line = new Line(row.getRowNum(), cells);
                 if (!line.blank()) {
                     lines.add(line);
+                    if (lines.size() > MAX_ROWS) {
+                        throw tooManyRows();
+                    }
                 }
             });
+        } catch (ProblemException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw unreadable("The file looks like an Excel workbook but cannot be read", "BROKEN_XLSX");
         }
@@ -111,8 +128,10 @@ final class ImportFiles {
                 }
             }
             try {
-                return new BigDecimal(raw).stripTrailingZeros().toPlainString();
-            } catch (NumberFormatException e) {
+                BigDecimal number = new BigDecimal(raw).stripTrailingZeros();
+                // 1E+999999999 written out would be a billion digits: beyond 30 digits either side, keep the text.
+                return number.precision() - number.scale() > 30 || number.scale() > 30 ? raw : number.toPlainString();
+            } catch (NumberFormatException | ArithmeticException e) {
                 return raw;
             }
         }
@@ -189,6 +208,9 @@ final class ImportFiles {
             } else if (c == delimiter) {
                 cells.add(cell.toString());
                 cell.setLength(0);
+                if (cells.size() >= MAX_COLUMNS) {
+                    throw tooWide();
+                }
             } else if (c == '\n' || c == '\r') {
                 cells.add(cell.toString());
                 cell.setLength(0);
@@ -196,6 +218,9 @@ final class ImportFiles {
                 Line line = new Line(rowNo, cells);
                 if (!line.blank()) {
                     lines.add(line);
+                    if (lines.size() > MAX_ROWS) {
+                        throw tooManyRows();
+                    }
                 }
                 cells = new ArrayList<>();
                 if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
@@ -217,8 +242,11 @@ final class ImportFiles {
         return new Parsed("CSV", encoding, lines);
     }
 
-    /** Text with NUL or many other control characters is a binary file, not a table. */
+    /** Text with NUL (anywhere: PostgreSQL cannot store it) or many other control characters is not a table. */
     private static boolean looksBinary(String text) {
+        if (text.indexOf('\u0000') >= 0) {
+            return true;
+        }
         int sample = Math.min(text.length(), 65536);
         int control = 0;
         for (int i = 0; i < sample; i++) {
@@ -231,6 +259,67 @@ final class ImportFiles {
             }
         }
         return control > sample / 100;
+    }
+
+    private static ProblemException tooManyRows() {
+        return unreadable("The file has more than " + MAX_ROWS + " rows; split it into smaller files", "TOO_MANY_ROWS");
+    }
+
+    private static ProblemException tooWide() {
+        return unreadable("A row has more than " + MAX_COLUMNS + " columns", "TOO_WIDE");
+    }
+
+    /**
+     * Before fastexcel reads the workbook: every entry is unpacked once, counting the bytes it really
+     * holds (not what its header claims) up to {@link #MAX_XLSX_UNPACKED}, and every cell reference of the
+     * sheets is checked against {@link #MAX_COLUMNS}: the reader sizes a row by its last cell's column, so
+     * one cell at column AAAAAAA would make it allocate hundreds of millions of slots.
+     */
+    private static void checkUnpacked(Path file) {
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        // The central directory's view of the entries, as the reader opens them.
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                boolean sheet = entry.getName().startsWith("xl/worksheets/") && entry.getName().endsWith(".xml");
+                int matched = 0;
+                int column = -1;
+                InputStream in = zip.getInputStream(entry);
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    unpacked += n;
+                    if (unpacked > MAX_XLSX_UNPACKED) {
+                        throw unreadable("The workbook unpacks to more than " + (MAX_XLSX_UNPACKED >> 20) + " MB", "TOO_LARGE");
+                    }
+                    if (!sheet) {
+                        continue;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        byte b = buffer[i];
+                        if (column >= 0) {
+                            if (b >= 'A' && b <= 'Z') {
+                                column = column * 26 + (b - 'A' + 1);
+                                if (column > MAX_COLUMNS) {
+                                    throw tooWide();
+                                }
+                                continue;
+                            }
+                            column = -1;
+                        }
+                        if (matched == REFERENCE.length) {
+                            // The attribute's value begins after its quote (either kind); its letters are the column.
+                            matched = 0;
+                            column = b == '"' || b == '\'' ? 0 : -1;
+                            continue;
+                        }
+                        matched = b == REFERENCE[matched] ? matched + 1 : (b == REFERENCE[0] ? 1 : 0);
+                    }
+                }
+            }
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw unreadable("The file looks like an Excel workbook but cannot be read", "BROKEN_XLSX");
+        }
     }
 
     private static char delimiter(String text) {

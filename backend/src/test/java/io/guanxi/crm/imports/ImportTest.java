@@ -373,4 +373,40 @@ class ImportTest {
         RestAssured.given().auth().oauth2(rep.token()).multiPart("file", "big.csv", big, "text/csv").post(IMPORTS)
                 .then().statusCode(413).contentType("application/problem+json");
     }
+
+    @Test
+    void filesBeyondTheBoundsAreRefusedBeforeTheyAreHeldInMemory() throws IOException {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        // One cell at column AAAAAAA: the reader would size the row to hundreds of millions of slots.
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c>"
+                    + "<c r=\"AAAAAAA1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        RestAssured.given().auth().oauth2(rep.token()).multiPart("file", "wide.xlsx", zipped.toByteArray(), "application/octet-stream")
+                .post(IMPORTS).then().statusCode(422).contentType("application/problem+json").body("code", equalTo("TOO_WIDE"));
+        String wideRow = String.join(",", java.util.Collections.nCopies(250, "x"));
+        RestAssured.given().auth().oauth2(rep.token()).multiPart("file", "wide.csv", csv(StandardCharsets.UTF_8, false, "姓名", wideRow), "text/csv")
+                .post(IMPORTS).then().statusCode(422).body("code", equalTo("TOO_WIDE"));
+        // A NUL far into the text (PostgreSQL cannot store it), past any sample.
+        String late = "姓名\n" + "张三\n".repeat(30_000) + "李\u0000四\n";
+        RestAssured.given().auth().oauth2(rep.token()).multiPart("file", "nul.csv", late.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post(IMPORTS).then().statusCode(422).body("code", equalTo("NOT_TABULAR"));
+    }
+
+    @Test
+    void undoIsRefusedWhenACreatedContactWasChangedSince() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String mobile = Api.uniqueMobile();
+        JsonPath done = commit(rep, upload(rep, "a.csv", csv(StandardCharsets.UTF_8, false, "姓名,手机", "杨过," + mobile),
+                "text/csv").getString("id"));
+        String contactId = (String) contacts(rep, mobile).get(0).get("id");
+        // Archived since (as a handover, a tag or a merge would): the contact is someone's work now, not only the import's.
+        rep.request().delete("/api/v1/contacts/" + contactId).then().statusCode(204);
+        rep.request().post(IMPORTS + "/" + done.getString("id") + "/undo").then().statusCode(409)
+                .body("type", equalTo("urn:guanxi:problem:import-undo-blocked")).body("code", equalTo("CHANGED_SINCE"));
+        rep.request().get(IMPORTS + "/" + done.getString("id")).then().body("state", equalTo("COMMITTED"));
+    }
 }

@@ -9,6 +9,6 @@ public record ContactBulkRow(
         @Schema(required = true) UUID contactId,
         @Schema(required = true) ContactBulkOutcome outcome,
         @Schema(nullable = true, description = "The contact's version now (its ETag), for a contact you may see") Long version,
-        @Schema(nullable = true, description = "Why a row was REFUSED or FAILED, a code: ANONYMISED, ARCHIVED, STAGE_SKIPPED, "
+        @Schema(nullable = true, description = "Why a row was REFUSED or FAILED, a code: ANONYMISED, MERGED, ARCHIVED, STAGE_SKIPPED, "
                 + "BATCH_FAILED", examples = "STAGE_SKIPPED") String reason) {
 }

@@ -50,7 +50,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
                     description = "merge-not-undoable: why the merge cannot be undone"),
             @SchemaProperty(name = "code", type = SchemaType.STRING,
                     description = "import-unreadable, import-undo-blocked: why, as a code the web app translates (EMPTY, NO_ROWS, "
-                            + "NOT_TABULAR, BAD_ENCODING, BROKEN_XLSX, XLS_NOT_SUPPORTED; UNDO_EXPIRED, HAS_RECORDS)")
+                            + "NOT_TABULAR, BAD_ENCODING, BROKEN_XLSX, XLS_NOT_SUPPORTED, TOO_MANY_ROWS, TOO_WIDE, TOO_LARGE; UNDO_EXPIRED, "
+                            + "HAS_RECORDS, CHANGED_SINCE)")
         })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(

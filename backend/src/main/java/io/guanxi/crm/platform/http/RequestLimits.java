@@ -7,6 +7,7 @@ import io.guanxi.crm.platform.error.ProblemTypes;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,8 +22,9 @@ import java.util.Map;
  * Refuses what the service will not read before any of it is read, each with a problem body: an
  * over-long request line (414), oversized headers (431), a declared oversized body (413), and a NUL
  * character or broken percent-encoding in the path or query (400; PostgreSQL cannot store NUL),
- * and a chunked body anywhere but an upload (411: the HTTP layer's body limit is the upload's 51 MB,
- * so only a declared length can be held to the 1 MB every other body gets).
+ * and a body of undeclared length anywhere but an upload (411: chunked, or HTTP/2 without Content-Length;
+ * the HTTP layer's body limit is the upload's 51 MB, so only a declared length can be held to the 1 MB
+ * every other body gets).
  * The HTTP layer's own limits sit well above these ({@code quarkus.http.limits.*}) and only answer,
  * with a bare status, what is far beyond them; the body limit still guards chunked uploads.
  */
@@ -31,6 +33,7 @@ public class RequestLimits {
 
     private static final String UPLOAD_PATH = "/api/v1/imports";
     private static final long MULTIPART_FRAMING = 64 * 1024;
+    private static final java.util.Set<HttpMethod> BODY_METHODS = java.util.Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     @Inject
     GuanxiConfig config;
@@ -64,8 +67,11 @@ public class RequestLimits {
                         context.request().path(), null, null));
                 return;
             }
-            String transfer = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
-            if (!upload && length == null && transfer != null && transfer.toLowerCase(Locale.ROOT).contains("chunked")) {
+            // Outside an upload a body must declare its length: any Transfer-Encoding (every value of every such
+            // header counts, as the HTTP layer decodes them) or an HTTP/2 body without a Content-Length is refused.
+            boolean undeclared = !context.request().headers().getAll(HttpHeaders.TRANSFER_ENCODING).isEmpty()
+                    || context.request().version() == HttpVersion.HTTP_2 && length == null && BODY_METHODS.contains(context.request().method());
+            if (!upload && undeclared) {
                 end(context, new Problem(ProblemTypes.LENGTH_REQUIRED, "Length required", 411,
                         "Send the body with a Content-Length; only file uploads may be sent in chunks",
                         context.request().path(), null, null));
