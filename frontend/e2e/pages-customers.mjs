@@ -3,7 +3,7 @@
 // critical or serious for axe-core, a screenshot of each. On a phone also what a rep does there: the
 // navigation drawer, the contact cards (masked mobile, revealed on request), the 360 view's action bar, a contact form submitted invalid.
 import assert from 'node:assert/strict';
-import { assertAccessible, checkPage, PHONE, setLanguage, signIn, tokenOf } from './support.mjs';
+import { assertAccessible, checkPage, NAME_LINK, PHONE, setLanguage, signIn, tokenOf } from './support.mjs';
 
 const suffix = Date.now().toString().slice(-6);
 const customer = {
@@ -68,7 +68,7 @@ async function goToContacts(page, phone) {
     await page.goto('/contacts');
     await page
         .getByTestId(phone ? 'contact-table-cards' : 'contact-table')
-        .locator(phone ? '[data-testid=list-card]' : '.ant-table-tbody tr td:first-child a')
+        .locator(phone ? '[data-testid=list-card]' : NAME_LINK)
         .first()
         .waitFor();
     await settled(page);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { setLanguage, signIn, tokenOf } from './support.mjs';
+import { NAME_LINK, setLanguage, signIn, tokenOf } from './support.mjs';
 
 const suffix = Date.now().toString().slice(-6);
 const mobile = `137${suffix}${Math.floor(Math.random() * 90 + 10)}`;
@@ -11,7 +11,7 @@ let createdId;
  * popup at its off-screen start position (real browsers align it), so the item gets a DOM click.
  */
 async function chooseUserMenuItem(page, name) {
-    await page.getByTestId('contact-table').locator('.ant-table-tbody tr td:first-child a').first().waitFor();
+    await page.getByTestId('contact-table').locator(NAME_LINK).first().waitFor();
     await page.getByTestId('user-menu').click();
     const item = page.getByRole('menuitem', { name });
     await item.waitFor({ state: 'attached' });
@@ -32,7 +32,7 @@ async function search(page, text) {
 
 async function tableNames(page) {
     await page.getByTestId('contact-table').locator('.ant-table-tbody').waitFor();
-    return page.getByTestId('contact-table').locator('.ant-table-tbody tr td:first-child a').allInnerTexts();
+    return page.getByTestId('contact-table').locator(NAME_LINK).allInnerTexts();
 }
 
 async function fillContactForm(page, values) {
@@ -47,7 +47,7 @@ export const scenarios = [
         'a rep creates a contact and lands on its 360 view',
         async ({ page, screenshot }) => {
             await signIn(page, 'rep.zhang');
-            await page.getByTestId('contact-table').locator('.ant-table-tbody tr td:first-child a').first().waitFor();
+            await page.getByTestId('contact-table').locator(NAME_LINK).first().waitFor();
             await screenshot('contacts-zh-CN.png');
             await page.getByRole('button', { name: '新建客户' }).click();
             await fillContactForm(page, { 姓名: name, 手机: mobile, 公司: '杭州云栖科技有限公司', 城市: '杭州' });
@@ -109,7 +109,7 @@ export const scenarios = [
             await signIn(page, 'rep.zhang');
             await setLanguage(page, 'EN');
             await page.getByRole('button', { name: 'New contact' }).waitFor();
-            await page.getByTestId('contact-table').locator('.ant-table-tbody tr td:first-child a').first().waitFor();
+            await page.getByTestId('contact-table').locator(NAME_LINK).first().waitFor();
             await screenshot('contacts-en.png');
             await page.goto(`/contacts/${createdId}`);
             await page.getByText('Profile completeness').waitFor();
@@ -526,7 +526,7 @@ export const scenarios = [
         'an expired session returns to the login page with a message',
         async ({ page, screenshot }) => {
             await signIn(page, 'rep.zhang');
-            await page.getByTestId('contact-table').locator('.ant-table-tbody tr td:first-child a').first().waitFor();
+            await page.getByTestId('contact-table').locator(NAME_LINK).first().waitFor();
             // The session ends at the service (as after an admin revokes it) while the page still holds its token.
             const status = await page.evaluate(
                 async () =>

@@ -3,6 +3,13 @@
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 
+/**
+ * The name link of each row of the contact table: its first column, after the selection checkbox where the
+ * list offers bulk actions.
+ */
+export const NAME_LINK =
+    '.ant-table-tbody tr td.ant-table-selection-column + td a, .ant-table-tbody tr td:first-child:not(.ant-table-selection-column) a';
+
 /** A phone held upright (iPhone 12–15 class), as the issue measured it. */
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
