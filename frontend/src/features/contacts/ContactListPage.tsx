@@ -444,14 +444,9 @@ export function ContactListPage() {
                       'aria-label': t('bulk.selectRow', { name: displayName(contact, t) }),
                     }),
                     onSelect: (contact, checked) => toggle(contact, checked),
-                    onSelectAll: (checked, _rows, changed) => {
-                      const rows = { ...selection.rows };
-                      changed.forEach((contact) => {
-                        if (checked) rows[contact.id] = contact.version;
-                        else delete rows[contact.id];
-                      });
-                      setRows(rows);
-                    },
+                    // No header checkbox: the table copies column titles into an aria-hidden measuring row, where
+                    // a checkbox is focusable yet hidden (axe: aria-hidden-focus). "All N matching" is in the bar.
+                    hideSelectAll: true,
                   }
                 : undefined
             }
