@@ -100,7 +100,6 @@ export function ContactListPage() {
     setPicked({ key: filterKey, rows: {}, allMatching: false });
     setSelectMode(false);
   };
-  const wholePagePicked = pageItems.length > 0 && pageItems.every((c) => c.id in selection.rows);
   const owners = useQuery({ ...contactQueries.owners(), enabled: isManager });
 
   const update = (changes: Record<string, string | string[] | undefined>) => {
@@ -413,7 +412,8 @@ export function ContactListPage() {
             selection={bulkSelection}
             count={selection.allMatching ? total : pickedIds.length}
             allMatching={
-              !selection.allMatching && wholePagePicked && total > pickedIds.length
+              // Offered as soon as one row is ticked (there is no header box to tick the page).
+              !selection.allMatching && pickedIds.length > 0 && total > pickedIds.length
                 ? { total, onSelect: () => setPicked({ key: filterKey, rows: {}, allMatching: true }) }
                 : undefined
             }
