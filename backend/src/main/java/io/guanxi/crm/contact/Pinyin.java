@@ -2,6 +2,7 @@ package io.guanxi.crm.contact;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
 import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
@@ -28,6 +29,9 @@ public final class Pinyin {
             Map.entry('缪', "miao"), Map.entry('沈', "shen"), Map.entry('秘', "bi"), Map.entry('重', "chong"),
             Map.entry('长', "chang"), Map.entry('万', "wan"), Map.entry('贾', "jia"), Map.entry('柏', "bai"),
             Map.entry('召', "shao"), Map.entry('宁', "ning"), Map.entry('薄', "bo"), Map.entry('种', "chong"));
+
+    /** A character's reading ("" for none): pinyin4j formats each lookup anew (regular expressions), an import asks 10⁵ times. */
+    private static final Map<Character, String> READINGS = new ConcurrentHashMap<>();
 
     static {
         FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
@@ -68,9 +72,14 @@ public final class Pinyin {
         if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
             return null;
         }
+        String reading = READINGS.computeIfAbsent(c, Pinyin::lookUp);
+        return reading.isEmpty() ? null : reading;
+    }
+
+    private static String lookUp(char c) {
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
-            return readings == null || readings.length == 0 ? null : readings[0].toLowerCase(Locale.ROOT);
+            return readings == null || readings.length == 0 ? "" : readings[0].toLowerCase(Locale.ROOT);
         } catch (BadHanyuPinyinOutputFormatCombination e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Duplicate groups of an import: rows of the file and existing contacts joined by the same canonical mobile or
@@ -32,19 +31,16 @@ final class Duplicates {
         }
     }
 
+    private static final int KINDS_OF_KEY = 3;
+    /** The index of the name + company key among a row's keys: the kinds before it are exact (mobile, email). */
+    private static final int NAME_KEY = 2;
+
     private Duplicates() {
     }
 
-    static List<String> keys(ContactImportDraft d) {
-        List<String> keys = new ArrayList<>(3);
-        if (d.mobile() != null) {
-            keys.add("m:" + d.mobile());
-        }
-        if (d.email() != null) {
-            keys.add("e:" + d.email());
-        }
-        keys.add("n:" + ContactImportWriter.nameKey(d.name(), d.company()));
-        return keys;
+    /** The keys a row is matched by, one per kind (mobile, email, name + company); null where the row has none. */
+    private static String[] keys(ContactImportDraft d) {
+        return new String[] {d.mobile(), d.email(), ContactImportWriter.nameKey(d.name(), d.company())};
     }
 
     /** The groups (each with at least two members, one a row), in the order of their first rows. */
@@ -54,52 +50,61 @@ final class Duplicates {
         for (int i = 0; i < total; i++) {
             parent[i] = i;
         }
-        Map<String, Integer> firstWithKey = new HashMap<>();
-        Map<String, Integer> keyCount = new HashMap<>();
-        Map<String, Integer> keyNode = new HashMap<>();
+        // Per kind of key: the first row with it and how many members share it (one map per kind, no prefixed copies).
+        List<Map<String, int[]>> byKind = new ArrayList<>(KINDS_OF_KEY);
+        for (int k = 0; k < KINDS_OF_KEY; k++) {
+            byKind.add(new HashMap<>(rows.size() * 2));
+        }
         for (int i = 0; i < rows.size(); i++) {
-            for (String key : keys(rows.get(i).draft())) {
-                Integer first = firstWithKey.putIfAbsent(key, i);
-                if (first != null) {
-                    union(parent, first, i);
+            String[] keys = keys(rows.get(i).draft());
+            for (int k = 0; k < KINDS_OF_KEY; k++) {
+                if (keys[k] == null) {
+                    continue;
                 }
-                keyCount.merge(key, 1, Integer::sum);
-                keyNode.putIfAbsent(key, i);
+                int[] seen = byKind.get(k).putIfAbsent(keys[k], new int[] {i, 1});
+                if (seen != null) {
+                    union(parent, seen[0], i);
+                    seen[1]++;
+                }
             }
         }
         for (int j = 0; j < existing.size(); j++) {
             ContactImportWriter.Existing e = existing.get(j);
-            int node = rows.size() + j;
-            List<String> keys = new ArrayList<>();
-            if (e.mobile() != null) {
-                keys.add("m:" + e.mobile());
-            }
-            if (e.email() != null) {
-                keys.add("e:" + e.email());
-            }
-            keys.add("n:" + e.nameKey());
-            for (String key : keys) {
-                Integer row = firstWithKey.get(key);
-                if (row != null) {
-                    union(parent, row, node);
-                    keyCount.merge(key, 1, Integer::sum);
+            String[] keys = {e.mobile(), e.email(), e.nameKey()};
+            for (int k = 0; k < KINDS_OF_KEY; k++) {
+                int[] seen = keys[k] == null ? null : byKind.get(k).get(keys[k]);
+                if (seen != null) {
+                    union(parent, seen[0], rows.size() + j);
+                    seen[1]++;
                 }
             }
         }
-        Map<Integer, List<Integer>> members = new TreeMap<>();
-        for (int i = 0; i < total; i++) {
-            members.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
-        }
-        Map<Integer, Boolean> sure = new HashMap<>();
-        keyCount.forEach((key, count) -> {
-            if (count > 1 && !key.startsWith("n:")) {
-                sure.put(find(parent, keyNode.get(key)), true);
+        // A shared mobile or email makes the whole component a SURE duplicate; a shared name alone a MAYBE.
+        boolean[] sure = new boolean[total];
+        for (int k = 0; k < NAME_KEY; k++) {
+            for (int[] seen : byKind.get(k).values()) {
+                if (seen[1] > 1) {
+                    sure[find(parent, seen[0])] = true;
+                }
             }
-        });
-        Map<Integer, Group> groups = new TreeMap<>();
+        }
+        int[] root = new int[total];
+        int[] size = new int[total];
+        for (int i = 0; i < total; i++) {
+            root[i] = find(parent, i);
+            size[root[i]]++;
+        }
+        // A component's root is its smallest member, so components appear in the order of their first rows.
+        Map<Integer, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < total; i++) {
+            if (size[root[i]] > 1) {
+                members.computeIfAbsent(root[i], r -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Group> groups = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> component : members.entrySet()) {
             List<Integer> nodes = component.getValue();
-            if (nodes.size() < 2 || nodes.get(0) >= rows.size()) {
+            if (nodes.get(0) >= rows.size()) {
                 continue;
             }
             List<Candidate> groupRows = new ArrayList<>();
@@ -112,10 +117,9 @@ final class Duplicates {
                 }
             }
             int firstRow = groupRows.get(0).rowNo();
-            groups.put(firstRow, new Group("r" + firstRow, sure.containsKey(component.getKey()) ? Kind.SURE : Kind.MAYBE, groupRows,
-                    groupExisting));
+            groups.add(new Group("r" + firstRow, sure[component.getKey()] ? Kind.SURE : Kind.MAYBE, groupRows, groupExisting));
         }
-        return new ArrayList<>(groups.values());
+        return groups;
     }
 
     /** Group ids by row number, for the rows that belong to a group. */
