@@ -39,10 +39,10 @@ public class InvalidationListener {
     boolean enabled;
 
     /** How long one wait for notifications lasts; between waits the connection is checked. */
-    @ConfigProperty(name = "guanxi.cluster.invalidation.poll", defaultValue = "PT1S")
+    @ConfigProperty(name = "guanxi.cluster.invalidation.poll", defaultValue = "1s")
     Duration poll;
 
-    @ConfigProperty(name = "guanxi.cluster.invalidation.max-backoff", defaultValue = "PT5S")
+    @ConfigProperty(name = "guanxi.cluster.invalidation.max-backoff", defaultValue = "5s")
     Duration maxBackoff;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
