@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * Deletes sessions that ended more than a day ago, with their refresh token hashes (a rotated
- * token must be remembered only while its session could still be refreshed).
+ * token must be remembered only while its session could still be refreshed), and login throttle
+ * counters idle for a day.
  */
 @ApplicationScoped
 public class SessionPurgeJob {
@@ -27,10 +28,14 @@ public class SessionPurgeJob {
     @Inject
     Clock clock;
 
+    @Inject
+    LoginThrottle throttle;
+
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
         Instant cutoff = clock.instant().minus(KEEP_ENDED);
         sessions.deleteEnded(cutoff, cutoff.minus(config.sessions().idleTimeout()));
+        throttle.purgeIdle();
     }
 }

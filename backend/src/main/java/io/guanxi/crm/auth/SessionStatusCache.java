@@ -8,15 +8,18 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether a web session is still live, remembered briefly so an access token's requests need no
  * database read each. A revocation drops the entry once committed, so this process refuses the
- * session's access tokens on their next request (other replicas, issue 22, wait out the TTL).
+ * session's access tokens on their next request, and every other replica on the notification
+ * {@link SessionCacheSync} sends; the TTL only bounds what a lost notification could leave stale.
  */
 @ApplicationScoped
 class SessionStatusCache {
@@ -27,6 +30,9 @@ class SessionStatusCache {
     }
 
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+
+    /** Bumped by every invalidation, so a read that raced one is not kept (see {@link #isLive}). */
+    private final AtomicLong invalidations = new AtomicLong();
 
     @Inject
     SessionRepository sessions;
@@ -50,17 +56,33 @@ class SessionStatusCache {
         Instant now = clock.instant();
         Entry entry = entries.get(sessionId);
         if (entry == null || entry.checkedAt().plus(TTL).isBefore(now)) {
+            long seen = invalidations.get();
             entry = new Entry(load(sessionId, now), now);
             if (entries.size() > 50_000) {
                 entries.clear();
             }
             entries.put(sessionId, entry);
+            if (invalidations.get() != seen) {
+                // An invalidation came while the row was read: what was read may be the old state.
+                entries.remove(sessionId, entry);
+            }
         }
         return entry.live();
     }
 
     void onRevoked(@Observes(during = TransactionPhase.AFTER_COMPLETION) SessionsRevoked revoked) {
-        revoked.sessionIds().forEach(entries::remove);
+        invalidate(revoked.sessionIds());
+    }
+
+    void invalidate(Collection<UUID> sessionIds) {
+        invalidations.incrementAndGet();
+        sessionIds.forEach(entries::remove);
+    }
+
+    /** Forgets everything (the invalidation listener reconnected: a revocation may have gone unnoticed). */
+    void clear() {
+        invalidations.incrementAndGet();
+        entries.clear();
     }
 
     private boolean load(UUID sessionId, Instant now) {

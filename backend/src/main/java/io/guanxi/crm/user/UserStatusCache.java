@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether a token's user still exists and is active, and which token generation is current,
  * remembered for a short time so that most requests need no database read. A change to the user
- * drops the entry once committed, so this process sees it on the next request; other replicas
- * (issue 22) still wait out the {@link #TTL}.
+ * drops the entry once committed, here and, through {@link UserCacheSync}'s notification, on every
+ * other replica; the {@link #TTL} only bounds what a lost notification could leave stale.
  */
 @ApplicationScoped
 public class UserStatusCache {
@@ -34,6 +35,9 @@ public class UserStatusCache {
 
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
 
+    /** Bumped by every invalidation, so a read that raced one is not kept (see {@link #status}). */
+    private final AtomicLong invalidations = new AtomicLong();
+
     @Inject
     UserRepository users;
 
@@ -44,11 +48,16 @@ public class UserStatusCache {
         Instant now = clock.instant();
         Entry entry = entries.get(userId);
         if (entry == null || entry.checkedAt().plus(TTL).isBefore(now)) {
+            long seen = invalidations.get();
             entry = new Entry(load(userId), now);
             if (entries.size() > 10_000) {
                 entries.clear();
             }
             entries.put(userId, entry);
+            if (invalidations.get() != seen) {
+                // An invalidation came while the row was read: what was read may be the old state.
+                entries.remove(userId, entry);
+            }
         }
         return entry.status();
     }
@@ -63,7 +72,14 @@ public class UserStatusCache {
     }
 
     public void invalidate(UUID userId) {
+        invalidations.incrementAndGet();
         entries.remove(userId);
+    }
+
+    /** Forgets everything (the invalidation listener reconnected: a change may have gone unnoticed). */
+    void clear() {
+        invalidations.incrementAndGet();
+        entries.clear();
     }
 
     /** Dropped again after the commit, so a request that read the old row meanwhile does not keep it. */
