@@ -57,8 +57,8 @@ while (( $(date +%s) < deadline )); do
   sleep 1
 done
 wait $(jobs -p | grep -v "^$PID$") 2>/dev/null || true
-heap=$(curl -s "http://127.0.0.1:$MGMT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$2} END{printf "%.0f", s/1048576}')
-nonheap=$(curl -s "http://127.0.0.1:$MGMT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="nonheap"/{s+=$2} END{printf "%.0f", s/1048576}')
+heap=$(curl -s "http://127.0.0.1:$MGMT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$NF} END{printf "%.0f", s/1048576}')
+nonheap=$(curl -s "http://127.0.0.1:$MGMT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="nonheap"/{s+=$NF} END{printf "%.0f", s/1048576}')
 total=$(cat "$OUT"/codes.* | wc -l)
 echo "requests $total in ${SECONDS_LOAD} s ($(( total / SECONDS_LOAD )) req/s, $CONNS loops); status codes:"
 cat "$OUT"/codes.* | sort | uniq -c
