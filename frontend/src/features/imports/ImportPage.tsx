@@ -20,6 +20,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/ui/PageTitle';
+import { hasRole } from '../../lib/auth/session';
+import { useSession } from '../../lib/auth/useSession';
 import { describeError } from '../../lib/errors';
 import {
   IMPORT_DECISIONS,
@@ -95,6 +97,8 @@ function ImportDetail({ id }: { id: string }) {
 function ImportSteps({ current }: { current: ContactImport }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // The service refuses an owner column from anyone else.
+  const mayMapOwner = hasRole(useSession(), 'MANAGER', 'ADMIN');
   const [fields, setFields] = useState<(ImportField | null)[]>(current.columns?.map((c) => c.field ?? null) ?? []);
   const [decisions, setDecisions] = useState<Record<string, ImportDecision>>(
     Object.fromEntries((current.groups ?? []).map((g) => [g.id ?? '', g.decision ?? 'SKIP'])),
@@ -149,7 +153,10 @@ function ImportSteps({ current }: { current: ContactImport }) {
                   onChange={(value?: ImportField) =>
                     setFields((old) => old.map((f, i) => (i === column.index ? (value ?? null) : f)))
                   }
-                  options={IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.fields.${f}`) }))}
+                  options={IMPORT_FIELDS.filter((f) => f !== 'OWNER' || mayMapOwner).map((f) => ({
+                    value: f,
+                    label: t(`imports.fields.${f}`),
+                  }))}
                   data-testid={`import-field-${column.index}`}
                 />
               ),

@@ -19,6 +19,7 @@ export const IMPORT_FIELDS: ImportField[] = [
   'TAGS',
   'SOURCE_CHANNEL',
   'HIDDEN_NEEDS',
+  'OWNER',
 ];
 export const IMPORT_DECISIONS: ImportDecision[] = ['SKIP', 'FILL_EMPTY', 'OVERWRITE', 'CREATE_ANYWAY'];
 

@@ -4928,7 +4928,7 @@ export interface components {
             editable?: boolean;
         };
         /** @enum {string} */
-        ImportField: "NAME" | "MOBILE" | "EMAIL" | "WECHAT_ID" | "COMPANY" | "INDUSTRY" | "REGION" | "CITY" | "BIRTHDAY" | "TAGS" | "SOURCE_CHANNEL" | "HIDDEN_NEEDS";
+        ImportField: "NAME" | "MOBILE" | "EMAIL" | "WECHAT_ID" | "COMPANY" | "INDUSTRY" | "REGION" | "CITY" | "BIRTHDAY" | "TAGS" | "SOURCE_CHANNEL" | "HIDDEN_NEEDS" | "OWNER";
         ImportGroup: {
             /** @example r12 */
             id: string;

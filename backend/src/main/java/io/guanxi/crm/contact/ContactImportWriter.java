@@ -87,15 +87,17 @@ public class ContactImportWriter {
         }).toList();
     }
 
-    /** Creates one contact per draft, owned by {@code owner}; returns their ids in the drafts' order. */
-    @Unscoped(value = "The import validated the rows and the importer may create contacts for this owner", callers = "imports")
+    /** Creates one contact per draft, each owned by its owner in {@code owners}; returns their ids in the drafts' order. */
+    @Unscoped(value = "The import validated the rows and the importer may create contacts for these owners (themselves, or any "
+            + "active rep or manager when a manager imports)", callers = "imports")
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> create(List<ContactImportDraft> drafts, UUID owner, UUID actor, Instant at) {
+    public List<UUID> create(List<ContactImportDraft> drafts, List<UUID> owners, UUID actor, Instant at) {
         List<Contact> contacts = new ArrayList<>(drafts.size());
-        for (ContactImportDraft draft : drafts) {
+        for (int i = 0; i < drafts.size(); i++) {
+            ContactImportDraft draft = drafts.get(i);
             Contact contact = new Contact();
             contact.id = Ids.newId();
-            contact.ownerId = owner;
+            contact.ownerId = owners.get(i);
             write(contact, draft);
             contact.lifecycleStage = LifecycleStage.POTENTIAL;
             contact.createdAt = contact.updatedAt = at;

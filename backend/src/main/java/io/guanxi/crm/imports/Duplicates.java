@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Duplicate groups of an import: rows of the file and existing contacts joined by the same canonical mobile or
@@ -17,8 +18,8 @@ final class Duplicates {
 
     enum Kind { SURE, MAYBE }
 
-    /** A valid row of the file. */
-    record Candidate(int rowNo, ContactImportDraft draft) {
+    /** A valid row of the file; {@code ownerId} when its owner column named one. */
+    record Candidate(int rowNo, ContactImportDraft draft, UUID ownerId) {
     }
 
     /** Rows (in file order) and existing contacts that may be one person. */

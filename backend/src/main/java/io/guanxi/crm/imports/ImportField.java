@@ -19,7 +19,9 @@ public enum ImportField {
     BIRTHDAY("生日", "出生日期", "出生年月日", "birthday", "dateofbirth", "birthdate", "dob"),
     TAGS("标签", "客户标签", "tags", "tag", "labels"),
     SOURCE_CHANNEL("来源", "客户来源", "来源渠道", "渠道", "source", "sourcechannel", "leadsource", "channel"),
-    HIDDEN_NEEDS("备注", "需求", "隐性需求", "客户需求", "notes", "note", "remarks", "needs");
+    HIDDEN_NEEDS("备注", "需求", "隐性需求", "客户需求", "notes", "note", "remarks", "needs"),
+    /** The owner (username or display name of an active rep or manager); only a manager or an admin may map it. */
+    OWNER("负责人", "所属销售", "销售", "销售代表", "客户经理", "归属人", "跟进人", "owner", "salesrep", "assignedto", "accountowner");
 
     private static final Pattern NOISE = Pattern.compile("[\\s_\\-*:：()（）\\[\\]【】.·/]|必填|required");
 

@@ -27,6 +27,7 @@ import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.jobs.Jobs;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.visibility.Visibility;
+import io.guanxi.crm.user.UserService;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,6 +56,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -97,6 +100,9 @@ public class Imports {
 
     @Inject
     CurrentIdentityAssociation identities;
+
+    @Inject
+    UserService users;
 
     @Inject
     AuditTrail audit;
@@ -150,6 +156,7 @@ public class Imports {
             throw ImportFiles.unreadable("The file has headers but no data rows", "NO_ROWS");
         }
         int width = Math.max(header.cells().size(), data.stream().mapToInt(l -> l.cells().size()).max().orElse(0));
+        Importer importer = importer();
         List<String> headers = new ArrayList<>();
         List<ImportField> mapping = new ArrayList<>();
         Set<ImportField> taken = EnumSet.noneOf(ImportField.class);
@@ -157,9 +164,9 @@ public class Imports {
             String text = i < header.cells().size() ? header.cells().get(i) : null;
             headers.add(text == null ? "" : text.strip());
             ImportField field = ImportField.ofHeader(text);
-            mapping.add(field != null && taken.add(field) ? field : null);
+            boolean allowed = field != ImportField.OWNER || importer.editsAll();
+            mapping.add(field != null && allowed && taken.add(field) ? field : null);
         }
-        Importer importer = importer();
         UUID id = Ids.newId();
         String name = cleanName(fileName);
         QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS).run(() -> {
@@ -207,6 +214,9 @@ public class Imports {
             }
             if (!seen.contains(ImportField.NAME)) {
                 throw ProblemException.invalidField("fields", "must map a column to NAME");
+            }
+            if (seen.contains(ImportField.OWNER) && !importer.editsAll()) {
+                throw ProblemException.invalidField("fields", "only a manager or an admin may map a column to OWNER");
             }
             Analysis analysis = analyse(lines(id), fields, importer);
             repository.updateMapping(id, write(fields), write(preview(analysis, Map.of())), clock.instant());
@@ -317,6 +327,7 @@ public class Imports {
         long checked = System.nanoTime();
 
         List<ContactImportDraft> creates = new ArrayList<>();
+        List<UUID> createOwners = new ArrayList<>();
         List<List<Integer>> createRows = new ArrayList<>();
         List<ContactImportWriter.Update> updates = new ArrayList<>();
         List<List<Integer>> updateRows = new ArrayList<>();
@@ -326,6 +337,7 @@ public class Imports {
             Duplicates.Group group = grouped.get(row.rowNo());
             if (group == null) {
                 creates.add(row.draft());
+                createOwners.add(ownerOf(List.of(row), importer));
                 createRows.add(List.of(row.rowNo()));
                 continue;
             }
@@ -338,6 +350,7 @@ public class Imports {
             if (decision == ImportDecision.CREATE_ANYWAY) {
                 for (Duplicates.Candidate candidate : group.rows()) {
                     creates.add(candidate.draft());
+                    createOwners.add(ownerOf(List.of(candidate), importer));
                     createRows.add(List.of(candidate.rowNo()));
                 }
             } else if (!group.existing().isEmpty()) {
@@ -352,6 +365,7 @@ public class Imports {
                 }
             } else if (decision == ImportDecision.SKIP) {
                 creates.add(drafts.get(0));
+                createOwners.add(ownerOf(group.rows().subList(0, 1), importer));
                 createRows.add(List.of(rowNos.get(0)));
                 skipped.addAll(rowNos.subList(1, rowNos.size()));
             } else {
@@ -360,6 +374,7 @@ public class Imports {
                     merged = other.over(merged, decision == ImportDecision.OVERWRITE);
                 }
                 creates.add(merged);
+                createOwners.add(ownerOf(group.rows(), importer));
                 createRows.add(rowNos);
             }
         }
@@ -372,7 +387,7 @@ public class Imports {
         List<String> written = new ArrayList<>();
         for (int from = 0; from < creates.size(); from += CHUNK) {
             int to = Math.min(creates.size(), from + CHUNK);
-            List<UUID> ids = writer.create(creates.subList(from, to), importer.id(), importer.id(), now);
+            List<UUID> ids = writer.create(creates.subList(from, to), createOwners.subList(from, to), importer.id(), now);
             for (int i = from; i < to; i++) {
                 for (int rowNo : createRows.get(i)) {
                     outRows.add(rowNo);
@@ -524,11 +539,12 @@ public class Imports {
 
     private List<RowCheck.Problem> check(List<ImportFiles.Line> lines, List<ImportField> mapping, List<Duplicates.Candidate> valid) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(config.zone()));
+        Map<String, Optional<UUID>> owners = mapping.contains(ImportField.OWNER) ? users.assignableOwnersByName() : Map.of();
         List<RowCheck.Problem> problems = new ArrayList<>();
         for (ImportFiles.Line line : lines) {
-            RowCheck.Result result = RowCheck.check(line.rowNo(), line.cells(), mapping, today);
+            RowCheck.Result result = RowCheck.check(line.rowNo(), line.cells(), mapping, today, owners);
             if (result.draft() != null) {
-                valid.add(new Duplicates.Candidate(line.rowNo(), result.draft()));
+                valid.add(new Duplicates.Candidate(line.rowNo(), result.draft(), result.ownerId()));
             } else {
                 problems.addAll(result.problems());
             }
@@ -629,6 +645,11 @@ public class Imports {
     ProblemException tooLarge() {
         return new ProblemException(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                 "The file is larger than the " + (maxBytes() / (1024 * 1024)) + " MB an import accepts");
+    }
+
+    /** The owner of a contact made from these rows: the first owner their owner column names, else the importer. */
+    private static UUID ownerOf(List<Duplicates.Candidate> rows, Importer importer) {
+        return rows.stream().map(Duplicates.Candidate::ownerId).filter(Objects::nonNull).findFirst().orElse(importer.id());
     }
 
     private static long millis(long fromNanos, long toNanos) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +28,8 @@ final class RowCheck {
     record Problem(int row, int column, ImportField field, String code) {
     }
 
-    /** The row's contact, or null when it has problems. */
-    record Result(ContactImportDraft draft, List<Problem> problems) {
+    /** The row's contact, or null when it has problems; its owner when an owner column named one. */
+    record Result(ContactImportDraft draft, UUID ownerId, List<Problem> problems) {
     }
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
@@ -50,8 +52,11 @@ final class RowCheck {
     private RowCheck() {
     }
 
-    /** Checks a row's cells under the mapping (column index → field, null for an ignored column). */
-    static Result check(int rowNo, List<String> cells, List<ImportField> mapping, LocalDate today) {
+    /**
+     * Checks a row's cells under the mapping (column index → field, null for an ignored column); {@code owners} are the
+     * users an owner column may name (by display name, or lower-case username; empty when the name is ambiguous).
+     */
+    static Result check(int rowNo, List<String> cells, List<ImportField> mapping, LocalDate today, Map<String, Optional<UUID>> owners) {
         List<Problem> problems = new ArrayList<>();
         String name = null;
         String mobile = null;
@@ -66,6 +71,7 @@ final class RowCheck {
         List<String> tags = List.of();
         SourceChannel source = null;
         String needs = null;
+        UUID ownerId = null;
         for (int col = 0; col < mapping.size(); col++) {
             ImportField field = mapping.get(col);
             if (field == null) {
@@ -142,6 +148,16 @@ final class RowCheck {
                         }
                     }
                 }
+                case OWNER -> {
+                    Optional<UUID> owner = owners.getOrDefault(value, owners.get(value.toLowerCase(Locale.ROOT)));
+                    if (owner == null) {
+                        problems.add(new Problem(rowNo, col, field, "UNKNOWN_OWNER"));
+                    } else if (owner.isEmpty()) {
+                        problems.add(new Problem(rowNo, col, field, "AMBIGUOUS_OWNER"));
+                    } else {
+                        ownerId = owner.get();
+                    }
+                }
                 default -> throw new IllegalStateException(field.name());
             }
         }
@@ -150,10 +166,10 @@ final class RowCheck {
             problems.add(new Problem(rowNo, col, ImportField.NAME, "REQUIRED"));
         }
         if (!problems.isEmpty()) {
-            return new Result(null, problems);
+            return new Result(null, null, problems);
         }
         return new Result(new ContactImportDraft(name, mobile, email, wechat, company, industry, region, city, birthday, monthDay, tags,
-                source, needs), List.of());
+                source, needs), ownerId, List.of());
     }
 
     private static String bounded(String value, int max, int row, int col, ImportField field, List<Problem> problems) {

@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -182,6 +184,25 @@ public class UserService {
         user.tokenGeneration++;
         statusCache.invalidate(user.id);
         accessChanged.fire(new UserAccessChanged(user.id));
+    }
+
+    /**
+     * Active users who may own customers (sales reps, managers), by lower-case username and by display name, for an
+     * import's owner column; a display name two of them share maps to empty (ambiguous: the username is needed).
+     */
+    @Transactional
+    public Map<String, Optional<UUID>> assignableOwnersByName() {
+        List<User> owners = users.list("active = true").stream()
+                .filter(u -> u.roles.contains(Role.SALES_REP) || u.roles.contains(Role.MANAGER)).toList();
+        Map<String, Optional<UUID>> byName = new HashMap<>();
+        for (User user : owners) {
+            if (user.displayName != null && !user.displayName.isBlank()) {
+                byName.merge(user.displayName.strip(), Optional.of(user.id), (a, b) -> a.equals(b) ? a : Optional.empty());
+            }
+        }
+        // A username is unique and wins over a display name spelt the same.
+        owners.forEach(user -> byName.put(user.username.toLowerCase(Locale.ROOT), Optional.of(user.id)));
+        return byName;
     }
 
     /** The active users holding this role, by id (managers to notify, for example). */

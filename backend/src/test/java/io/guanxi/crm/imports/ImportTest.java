@@ -216,6 +216,48 @@ class ImportTest {
         assertEquals(1, mapped.getInt("counts.valid"));
     }
 
+    @Test
+    void aManagerMapsAnOwnerColumnByUsernameOrDisplayNameAndARepMayNot() {
+        TestUser manager = Api.newUser(Role.MANAGER);
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        TestUser other = Api.newUser(Role.SALES_REP);
+        TestUser agent = Api.newUser(Role.SERVICE_AGENT);
+        String m1 = Api.uniqueMobile();
+        String m2 = Api.uniqueMobile();
+        String m3 = Api.uniqueMobile();
+        // Names of their own: a same-named contact of another test would make a row a "maybe" duplicate.
+        byte[] file = csv(StandardCharsets.UTF_8, false, "姓名,手机号,负责人",
+                "张无忌" + m1 + "," + m1 + "," + rep.username().toUpperCase(java.util.Locale.ROOT),
+                "赵敏" + m2 + "," + m2 + ",测试 " + other.username(),
+                "周芷若" + m3 + "," + m3 + ",",
+                "殷离," + Api.uniqueMobile() + "," + agent.username(),
+                "小昭," + Api.uniqueMobile() + ",nobody-" + m1);
+        JsonPath preview = upload(manager, "owners.csv", file, "text/csv");
+        assertEquals(List.of("NAME", "MOBILE", "OWNER"), preview.getList("columns.field"));
+        List<String> problems = preview.getList("problems", Map.class).stream()
+                .map(p -> p.get("row") + ":" + p.get("column") + ":" + p.get("code")).toList();
+        // A service agent may not own customers: named like a stranger.
+        assertEquals(List.of("5:C:UNKNOWN_OWNER", "6:C:UNKNOWN_OWNER"), problems);
+        JsonPath done = commit(manager, preview.getString("id"));
+        assertEquals(3, done.getInt("result.created"));
+        assertEquals(rep.id().toString(), ownerOf(manager, m1));
+        assertEquals(other.id().toString(), ownerOf(manager, m2));
+        assertEquals(manager.id().toString(), ownerOf(manager, m3), "no owner named: the importer");
+        assertEquals(1, contacts(rep, m1).size(), "the rep now sees the customer given to them");
+
+        // A rep's upload leaves the column unmapped, and mapping it is refused.
+        JsonPath mine = upload(rep, "owners.csv", csv(StandardCharsets.UTF_8, false, "姓名,负责人", "郭靖," + other.username()), "text/csv");
+        assertEquals(Arrays.asList("NAME", null), mine.getList("columns.field"));
+        rep.request().header("If-Match", etag(rep, mine.getString("id"))).body(Map.of("fields", List.of("NAME", "OWNER")))
+                .put(IMPORTS + "/" + mine.getString("id") + "/mapping").then().statusCode(400);
+    }
+
+    private static String ownerOf(TestUser user, String mobile) {
+        List<Map<String, Object>> found = contacts(user, mobile);
+        assertEquals(1, found.size(), mobile);
+        return (String) contact(user, (String) found.get(0).get("id")).get("ownerId");
+    }
+
     // ---- duplicates and decisions ----
 
     @Test
