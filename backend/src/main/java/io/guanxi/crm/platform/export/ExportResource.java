@@ -98,7 +98,9 @@ public class ExportResource {
     }
 
     /** Removes the files kept longer than guanxi.export.keep. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Every replica cleans its own directory (export files are local), so this runs on the in-memory scheduler.
+    @Scheduled(identity = "export-file-cleanup", every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void removeExpired() {
         if (!Files.isDirectory(exports.directory())) {
             return;
