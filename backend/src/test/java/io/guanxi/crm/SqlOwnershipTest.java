@@ -53,7 +53,14 @@ class SqlOwnershipTest {
             Map.entry("contact_bulk_job", "contact"),
             // issue 18: analytics rollups kept by their owners (anchor)
             Map.entry("customer_sales", "purchase"),
-            Map.entry("customer_month_sales", "purchase"), Map.entry("sales_month_rollup", "purchase"));
+            Map.entry("customer_month_sales", "purchase"), Map.entry("sales_month_rollup", "purchase"),
+            // issue 22: Quartz's clustered job store (V44), written by Quartz only
+            Map.entry("qrtz_job_details", "platform"), Map.entry("qrtz_triggers", "platform"),
+            Map.entry("qrtz_simple_triggers", "platform"), Map.entry("qrtz_cron_triggers", "platform"),
+            Map.entry("qrtz_simprop_triggers", "platform"), Map.entry("qrtz_blob_triggers", "platform"),
+            Map.entry("qrtz_calendars", "platform"), Map.entry("qrtz_paused_trigger_grps", "platform"),
+            Map.entry("qrtz_fired_triggers", "platform"), Map.entry("qrtz_scheduler_state", "platform"),
+            Map.entry("qrtz_locks", "platform"));
 
     /** The platform's plumbing (Visibility knows the contact table) and demo seeding (runs as the system). */
     private static final List<String> NOT_YET = List.of("platform", "demo");

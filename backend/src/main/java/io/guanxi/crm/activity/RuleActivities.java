@@ -7,6 +7,7 @@ import io.guanxi.crm.notification.NotificationKind;
 import io.guanxi.crm.notification.Notifications;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.persistence.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +38,9 @@ public class RuleActivities {
     Notifications notifications;
 
     /** Tells people about their activities that fell overdue, once each. */
-    @Scheduled(every = "${guanxi.activities.overdue-scan-every:1m}", delayed = "30s",
+    @Scheduled(identity = "activity-overdue-scan", every = "${guanxi.activities.overdue-scan-every:1m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     void scanOverdue() {
         notifyOverdue(clock.instant());
     }

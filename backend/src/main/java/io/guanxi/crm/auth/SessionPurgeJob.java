@@ -1,6 +1,7 @@
 package io.guanxi.crm.auth;
 
 import io.guanxi.crm.platform.config.GuanxiConfig;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,8 @@ public class SessionPurgeJob {
     @Inject
     LoginThrottle throttle;
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "session-purge", every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     @Transactional
     void purge() {
         Instant cutoff = clock.instant().minus(KEEP_ENDED);

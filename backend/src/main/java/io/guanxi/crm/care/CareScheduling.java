@@ -8,6 +8,7 @@ import io.guanxi.crm.care.api.CareScanResult;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.tier.MembershipLevel;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,9 @@ public class CareScheduling {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${guanxi.care.scan-every:6h}", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "care-scan", every = "${guanxi.care.scan-every:6h}", delayed = "3m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     void scheduled() {
         scan(clock.instant());
     }

@@ -1,5 +1,6 @@
 package io.guanxi.crm.churn;
 
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,12 +24,14 @@ public class ChurnScheduling {
     @Inject
     Clock clock;
 
-    @Scheduled(cron = "{guanxi.churn.rule-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "churn-rule", cron = "{guanxi.churn.rule-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     void rule() {
         churn.runRule(clock.instant());
     }
 
-    @Scheduled(cron = "{guanxi.churn.review-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "churn-review", cron = "{guanxi.churn.review-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     void review() {
         reviews.produceDue(clock.instant());
     }

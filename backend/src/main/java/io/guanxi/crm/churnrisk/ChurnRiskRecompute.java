@@ -12,6 +12,7 @@ import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.jobs.Jobs;
 import io.guanxi.crm.purchase.PurchaseRecorded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,7 @@ public class ChurnRiskRecompute {
 
     @Scheduled(cron = "{guanxi.churn-risk.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "churn-risk-recompute")
+    @Nonconcurrent
     void nightly() {
         if (!jobs.runNow(JOB_KIND, progress -> run())) {
             LOG.info("Churn-risk recompute skipped: one is already running");

@@ -3,6 +3,7 @@ package io.guanxi.crm.complaint;
 import io.guanxi.crm.activity.ActivityRule;
 import io.guanxi.crm.activity.RuleActivities;
 import io.guanxi.crm.activity.RuleActivity;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class ComplaintSla {
 
     @Scheduled(every = "{guanxi.complaints.sla-scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "complaint-sla-scan")
+    @Nonconcurrent
     void scheduled() {
         ScanResult result = scan(clock.instant());
         if (result.total() > 0) {

@@ -131,6 +131,13 @@ public class ImportRepository {
                 .setParameter("state", state).setParameter("now", now).setParameter("id", id).executeUpdate();
     }
 
+    /** The batch whose commit job was interrupted (its process stopped) goes back to FAILED, so it can be committed again. */
+    int failInterruptedCommit(UUID job, Instant now) {
+        return em.createNativeQuery("""
+                UPDATE import_batch SET state = 'FAILED', updated_at = :now, version = version + 1
+                WHERE job_id = :job AND state = 'COMMITTING'""").setParameter("job", job).setParameter("now", now).executeUpdate();
+    }
+
     void setJob(UUID id, UUID job) {
         em.createNativeQuery("UPDATE import_batch SET job_id = :job WHERE id = :id").setParameter("job", job).setParameter("id", id)
                 .executeUpdate();

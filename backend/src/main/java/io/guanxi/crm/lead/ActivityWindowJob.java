@@ -1,5 +1,6 @@
 package io.guanxi.crm.lead;
 
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +19,9 @@ public class ActivityWindowJob {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${guanxi.leads.window-rescore-every:1h}", delayed = "1m",
+    @Scheduled(identity = "lead-activity-window", every = "${guanxi.leads.window-rescore-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     void slide() {
         int moved = leads.slideWindow(clock.instant());
         if (moved > 0) {

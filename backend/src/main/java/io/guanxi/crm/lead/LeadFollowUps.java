@@ -5,6 +5,7 @@ import io.guanxi.crm.activity.RuleActivities;
 import io.guanxi.crm.activity.RuleActivity;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Rows;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +40,9 @@ public class LeadFollowUps {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${guanxi.activities.scan-every:1h}", delayed = "2m",
+    @Scheduled(identity = "lead-follow-ups", every = "${guanxi.activities.scan-every:1h}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     void scheduled() {
         scheduleFollowUps(clock.instant());
     }

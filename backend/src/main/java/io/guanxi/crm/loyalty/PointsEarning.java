@@ -2,6 +2,7 @@ package io.guanxi.crm.loyalty;
 
 import io.guanxi.crm.purchase.PurchaseRecorded;
 import io.guanxi.crm.tier.MembershipLevel;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -179,6 +180,7 @@ public class PointsEarning {
     /** Makes the points whose pending window has passed available, a batch per transaction. */
     @Scheduled(every = "{guanxi.loyalty.release-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "points-release")
+    @Nonconcurrent
     void scheduledRelease() {
         int released = releaseDue(clock.instant());
         if (released > 0) {

@@ -3,6 +3,7 @@ package io.guanxi.crm.loyalty;
 import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.jobs.Jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ public class PointsExpiry {
 
     @Scheduled(cron = "{guanxi.loyalty.expiry-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "points-expiry")
+    @Nonconcurrent
     void nightly() {
         if (!jobs.runNow(JOB_KIND, progress -> expire(clock.instant(), progress))) {
             LOG.info("Points expiry skipped: a run is already going");

@@ -1,5 +1,6 @@
 package io.guanxi.crm.privacy;
 
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,9 @@ public class RetentionScheduling {
     @Inject
     RetentionReviews reviews;
 
-    @Scheduled(cron = "{guanxi.privacy.retention.review-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "privacy-retention-review", cron = "{guanxi.privacy.retention.review-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     void review() {
         reviews.run();
     }

@@ -16,6 +16,7 @@ import io.guanxi.crm.survey.api.PeriodicScanResult;
 import io.guanxi.crm.survey.api.SendChannel;
 import io.guanxi.crm.survey.api.SurveyInvitationResponse;
 import io.guanxi.crm.survey.api.SurveyInvitationStatus;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -115,7 +116,9 @@ public class SurveyInvitations {
     }
 
     /** The periodic relationship survey (NPS): customers not asked within the policy's months, a batch at a time. */
-    @Scheduled(cron = "${guanxi.surveys.periodic-cron:0 30 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "survey-periodic", cron = "${guanxi.surveys.periodic-cron:0 30 2 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Nonconcurrent
     void scheduledPeriodic() {
         runPeriodic(clock.instant());
     }

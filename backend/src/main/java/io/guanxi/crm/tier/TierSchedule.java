@@ -1,5 +1,6 @@
 package io.guanxi.crm.tier;
 
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ public class TierSchedule {
 
     @Scheduled(cron = "{guanxi.tiers.recompute-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "tier-recompute")
+    @Nonconcurrent
     void nightly() {
         if (!tiers.recomputeNow(false)) {
             LOG.info("Tier recompute skipped: one is already running");
@@ -24,6 +26,7 @@ public class TierSchedule {
 
     @Scheduled(cron = "{guanxi.tiers.review-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "tier-review")
+    @Nonconcurrent
     void review() {
         if (!tiers.recomputeNow(true)) {
             LOG.info("Tier review skipped: a recompute is already running");

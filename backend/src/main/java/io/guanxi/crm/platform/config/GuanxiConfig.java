@@ -57,6 +57,12 @@ public interface GuanxiConfig {
 
     Audit audit();
 
+    /** This process's name in job.owner (docs/operations-jobs.md); unset: host name, pid and a random suffix. */
+    Optional<String> instanceId();
+
+    /** Background jobs on several replicas (issue 22, docs/operations-jobs.md). */
+    JobSettings jobs();
+
     interface Jwt {
         String issuer();
 
@@ -347,5 +353,15 @@ public interface GuanxiConfig {
         /** The largest file an import accepts; larger gets a 413 problem. */
         @WithDefault("50M")
         io.quarkus.runtime.configuration.MemorySize maxBytes();
+    }
+
+    interface JobSettings {
+        /** How often a process refreshes the heartbeat of the jobs it runs. */
+        @WithDefault("10s")
+        Duration heartbeatEvery();
+
+        /** A RUNNING job whose heartbeat is older than this is failed by any replica (at least three heartbeats). */
+        @WithDefault("60s")
+        Duration staleAfter();
     }
 }

@@ -8,7 +8,6 @@ import io.guanxi.crm.platform.jobs.Jobs;
 import io.guanxi.crm.platform.openapi.ApiTags;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.security.Role;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,9 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,15 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 /** Large exports, written by a job: the requester follows it and downloads its file while it is kept. */
 @Path("/api/v1/exports")
 @Tag(name = ApiTags.EXPORTS)
 @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
 public class ExportResource {
-
-    private static final Logger LOG = Logger.getLogger(ExportResource.class);
 
     @Inject
     Jobs jobs;
@@ -95,24 +89,6 @@ public class ExportResource {
         return Response.ok(body, format.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + job.report().get("fileName") + "\"")
                 .header("Cache-Control", "no-store").build();
-    }
-
-    /** Removes the files kept longer than guanxi.export.keep. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void removeExpired() {
-        if (!Files.isDirectory(exports.directory())) {
-            return;
-        }
-        Instant before = clock.instant().minus(exports.keep());
-        try (DirectoryStream<java.nio.file.Path> files = Files.newDirectoryStream(exports.directory())) {
-            for (java.nio.file.Path file : files) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warnf(e, "Could not clean the export directory %s", exports.directory());
-        }
     }
 
     /** The job if it is an export the caller asked for; else 404, as if it did not exist. */

@@ -3,6 +3,7 @@ package io.guanxi.crm.platform.jobs;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
@@ -17,12 +18,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Tuple;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -31,11 +39,19 @@ import org.jboss.logging.Logger;
  * allows one RUNNING job per kind (partial unique index), so a second request is refused with 409 and
  * the running job's id. Progress is committed in its own transactions, so it is visible while the
  * work's own transaction is still open.
+ * <p>
+ * Several replicas share the table (docs/operations-jobs.md): a job names the process that runs it (owner) and that
+ * process refreshes its heartbeat_at (database time) every {@code guanxi.jobs.heartbeat-every}. Only a RUNNING job
+ * whose heartbeat is older than {@code guanxi.jobs.stale-after} is failed, at startup and on every beat, by whichever
+ * process sees it first; a job another live replica runs keeps its row and its kind.
  */
 @ApplicationScoped
 public class Jobs {
 
     private static final Logger LOG = Logger.getLogger(Jobs.class);
+    /** The error of a job whose process stopped answering (its heartbeat went stale). */
+    public static final String INTERRUPTED = "interrupted: its instance stopped answering";
+
     private static final TypeReference<Map<String, Object>> REPORT = new TypeReference<>() {
     };
 
@@ -55,24 +71,103 @@ public class Jobs {
     @Inject
     Clock clock;
 
+    @Inject
+    InstanceId instance;
+
+    @Inject
+    Event<JobInterrupted> interrupted;
+
+    @Inject
+    GuanxiConfig config;
+
+    /** The jobs this process runs or has queued: the ones it keeps alive. */
+    private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
+
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "guanxi-job-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "guanxi-job");
         thread.setDaemon(true);
         return thread;
     });
 
-    /** A job left RUNNING by a stopped service will never finish: say so, and free its kind. */
-    void failInterrupted(@Observes @Priority(10) StartupEvent event) {
-        int interrupted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                UPDATE job SET state = 'FAILED', error = 'interrupted: the service stopped while it ran', finished_at = :now
-                WHERE state = 'RUNNING'""").setParameter("now", clock.instant()).executeUpdate());
-        if (interrupted > 0) {
-            LOG.warnf("Marked %d interrupted job(s) as FAILED", interrupted);
+    /** Fails the jobs a stopped process left behind, then keeps this process's jobs alive. */
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        Duration heartbeatEvery = config.jobs().heartbeatEvery();
+        Duration staleAfter = config.jobs().staleAfter();
+        if (staleAfter.compareTo(heartbeatEvery.multipliedBy(3)) < 0) {
+            // A heartbeat may be late by a beat or two (a busy pool, a slow commit) without the job being taken for dead.
+            throw new IllegalStateException("guanxi.jobs.stale-after (" + staleAfter + ") must be at least three times "
+                    + "guanxi.jobs.heartbeat-every (" + heartbeatEvery + ")");
         }
+        LOG.infof("Jobs of this process are owned by %s", instance.value());
+        failStale();
+        long every = heartbeatEvery.toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
+        heartbeat.shutdownNow();
         workers.shutdownNow();
+    }
+
+    /** One beat: refresh this process's running jobs, then fail the stale ones of any process. Never throws. */
+    void beat() {
+        try {
+            refreshHeartbeats();
+            failStale();
+        } catch (Exception e) {
+            // The next beat tries again; a scheduled task that throws would never run again.
+            LOG.warnf(e, "Job heartbeat failed");
+        }
+    }
+
+    /** Refreshes heartbeat_at of this process's RUNNING jobs; says which of them another process declared interrupted. */
+    void refreshHeartbeats() {
+        List<UUID> ids = List.copyOf(mine);
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<?> alive = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                UPDATE job SET heartbeat_at = clock_timestamp()
+                WHERE id IN (:ids) AND owner = :owner AND state = 'RUNNING'
+                RETURNING id""", UUID.class).setParameter("ids", ids).setParameter("owner", instance.value()).getResultList());
+        for (UUID id : ids) {
+            if (!alive.contains(id) && mine.contains(id)) {
+                LOG.warnf("Job %s still runs here but is no longer RUNNING in the database (its heartbeat went stale and "
+                        + "another instance failed it); its result will not be recorded", id);
+            }
+        }
+    }
+
+    /**
+     * Fails every RUNNING job whose heartbeat is older than guanxi.jobs.stale-after (or missing: a row from before
+     * heartbeats), whoever owns it, and tells the features (JobInterrupted) so they can free what the job held.
+     * Returns how many.
+     */
+    int failStale() {
+        Duration staleAfter = config.jobs().staleAfter();
+        List<Tuple> stale = QuarkusTransaction.requiringNew().call(() -> Rows.list(em.createNativeQuery("""
+                UPDATE job SET state = 'FAILED', error = :error, finished_at = :now
+                WHERE state = 'RUNNING'
+                  AND (heartbeat_at IS NULL OR heartbeat_at < clock_timestamp() - CAST(:staleMillis AS bigint) * interval '1 millisecond')
+                RETURNING id AS id, kind AS kind, owner AS owner""", Tuple.class)
+                .setParameter("error", INTERRUPTED).setParameter("now", clock.instant())
+                .setParameter("staleMillis", staleAfter.toMillis())));
+        for (Tuple job : stale) {
+            LOG.warnf("Marked job %s (%s) of %s as FAILED: its heartbeat is older than %s", Rows.uuid(job, "id"),
+                    Rows.string(job, "kind"), Rows.string(job, "owner"), staleAfter);
+            try {
+                interrupted.fire(new JobInterrupted(Rows.uuid(job, "id"), Rows.string(job, "kind")));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "An observer of the interrupted job %s failed", Rows.uuid(job, "id"));
+            }
+        }
+        return stale.size();
     }
 
     /**
@@ -83,17 +178,25 @@ public class Jobs {
         UUID id = Ids.newId();
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                    INSERT INTO job (id, kind, state, phase, created_at, started_at, requested_by)
-                    VALUES (:id, :kind, 'RUNNING', 'queued', :now, :now, CAST(:by AS uuid))""")
+                    INSERT INTO job (id, kind, state, phase, created_at, started_at, requested_by, owner, heartbeat_at)
+                    VALUES (:id, :kind, 'RUNNING', 'queued', :now, :now, CAST(:by AS uuid), :owner, clock_timestamp())""")
                     .setParameter("id", id).setParameter("kind", kind).setParameter("now", clock.instant())
-                    .setParameter("by", requestedBy).executeUpdate());
+                    .setParameter("by", requestedBy).setParameter("owner", instance.value()).executeUpdate());
         } catch (PersistenceException e) {
             UUID running = runningJob(kind);
             throw new ProblemException(409, ProblemTypes.JOB_ALREADY_RUNNING, "Job already running",
                     "A " + kind + " job is running; follow it instead of starting another", List.of(),
                     running == null ? Map.of() : Map.of("runningJobId", running));
         }
-        workers.submit(() -> run(id, work));
+        mine.add(id);
+        try {
+            workers.submit(() -> run(id, work));
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the job never starts.
+            mine.remove(id);
+            finish(id, "FAILED", null, INTERRUPTED);
+            throw e;
+        }
         return get(id);
     }
 
@@ -102,12 +205,14 @@ public class Jobs {
         UUID id = Ids.newId();
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                    INSERT INTO job (id, kind, state, phase, created_at, started_at)
-                    VALUES (:id, :kind, 'RUNNING', 'scheduled', :now, :now)""")
-                    .setParameter("id", id).setParameter("kind", kind).setParameter("now", clock.instant()).executeUpdate());
+                    INSERT INTO job (id, kind, state, phase, created_at, started_at, owner, heartbeat_at)
+                    VALUES (:id, :kind, 'RUNNING', 'scheduled', :now, :now, :owner, clock_timestamp())""")
+                    .setParameter("id", id).setParameter("kind", kind).setParameter("now", clock.instant())
+                    .setParameter("owner", instance.value()).executeUpdate());
         } catch (PersistenceException e) {
             return false;
         }
+        mine.add(id);
         run(id, work);
         return true;
     }
@@ -153,25 +258,43 @@ public class Jobs {
             @Override
             public void update(String phase, long processed, Long total) {
                 QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                                "UPDATE job SET phase = :phase, processed = :processed, total = COALESCE(CAST(:total AS bigint), total) WHERE id = :id")
+                                """
+                                UPDATE job SET phase = :phase, processed = :processed, total = COALESCE(CAST(:total AS bigint), total),
+                                               heartbeat_at = clock_timestamp()
+                                WHERE id = :id""")
                         .setParameter("phase", phase).setParameter("processed", processed).setParameter("total", total)
                         .setParameter("id", id).executeUpdate());
             }
         };
+        String state;
+        String reportJson = null;
+        String error = null;
         try {
             Object report = work.apply(progress);
-            String reportJson = json.writeValueAsString(report);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                            UPDATE job SET state = 'SUCCEEDED', phase = 'done', report = CAST(:report AS jsonb), finished_at = :now
-                            WHERE id = :id""")
-                    .setParameter("report", reportJson).setParameter("now", clock.instant()).setParameter("id", id).executeUpdate());
+            reportJson = json.writeValueAsString(report);
+            state = "SUCCEEDED";
         } catch (Exception | Error e) {
             LOG.errorf(e, "Job %s failed", id);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "UPDATE job SET state = 'FAILED', error = :error, finished_at = :now WHERE id = :id")
-                    .setParameter("error", message.length() > 2000 ? message.substring(0, 2000) : message)
-                    .setParameter("now", clock.instant()).setParameter("id", id).executeUpdate());
+            error = message.length() > 2000 ? message.substring(0, 2000) : message;
+            state = "FAILED";
+        } finally {
+            // No longer kept alive: if the outcome cannot be written, the row goes stale and is failed like a lost process's.
+            mine.remove(id);
+        }
+        finish(id, state, reportJson, error);
+    }
+
+    /** Records the outcome, unless the job was declared interrupted meanwhile (then its FAILED row stays). */
+    private void finish(UUID id, String state, String reportJson, String error) {
+        int updated = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        UPDATE job SET state = :state, phase = CASE WHEN :state = 'SUCCEEDED' THEN 'done' ELSE phase END,
+                                       report = CAST(:report AS jsonb), error = :error, finished_at = :now
+                        WHERE id = :id AND state = 'RUNNING'""")
+                .setParameter("state", state).setParameter("report", reportJson).setParameter("error", error)
+                .setParameter("now", clock.instant()).setParameter("id", id).executeUpdate());
+        if (updated == 0) {
+            LOG.warnf("Job %s ended (%s) after it had been declared interrupted; the outcome is not recorded", id, state);
         }
     }
 
