@@ -13,6 +13,11 @@ login() { # login <base url> <user> <password> [X-Forwarded-For]: the HTTP statu
 replica_url() { echo "http://127.0.0.1:$(http_port "$1")"; }
 lb="http://127.0.0.1:$CLUSTER_LB_PORT"
 
+# c0, the control: 5 wrong passwords on one replica lock the account there (the test can pass).
+u0="fault.c0.$stamp"; create_user "$u0" SALES_REP "$pw" >/dev/null
+for k in 1 2 3 4 5; do login "$(replica_url 1)" "$u0" 'wrong-password-0' >/dev/null; done
+result c-control-one-replica INFO "after 5 wrong passwords on replica 1 the right one answers $(login "$(replica_url 1)" "$u0" "$pw") there (429 = locked)"
+
 # c1: 2 + 2 + 1 wrong passwords on replicas 1, 2, 3; then the right password on each replica.
 u1="fault.c1.$stamp"; create_user "$u1" SALES_REP "$pw" >/dev/null
 wrong=""
