@@ -132,6 +132,8 @@ defaults
     timeout client 30s
     timeout server 30s
     timeout http-request 10s
+    # A check slower than this counts as failed; on a loaded machine a shorter one marks healthy replicas down.
+    timeout check 3s
     retries 2
     option redispatch 1
     retry-on conn-failure empty-response
@@ -145,7 +147,7 @@ backend replicas
     balance roundrobin
     option httpchk GET /q/health/ready
     http-check expect status 200
-    default-server inter 1s fall 1 rise 2
+    default-server inter 1s fall 2 rise 2
 EOF
         for ((i = 1; i <= n; i++)); do
             echo "    server r$i 127.0.0.1:$(http_port "$i") check port $(mgmt_port "$i")"
