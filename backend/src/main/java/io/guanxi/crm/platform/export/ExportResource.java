@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +81,7 @@ public class ExportResource {
             throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict", "The export is not ready: follow the job until SUCCEEDED");
         }
         ExportFormat format = ExportFormat.valueOf(String.valueOf(job.report().get("format")));
-        java.nio.file.Path file = exports.directory().resolve(id + "." + format.extension());
+        java.nio.file.Path file = ExportFiles.jobFile(exports.directory(), id, format);
         Instant expires = Instant.parse(String.valueOf(job.report().get("expiresAt")));
         if (!Files.isRegularFile(file) || clock.instant().isAfter(expires)) {
             throw ProblemException.notFound("The file of export " + id);
@@ -97,19 +96,11 @@ public class ExportResource {
                 .header("Cache-Control", "no-store").build();
     }
 
-    /** Removes the files kept longer than guanxi.export.keep. */
+    /** Removes the job files kept longer than guanxi.export.keep (and nothing else in the directory). */
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeExpired() {
-        if (!Files.isDirectory(exports.directory())) {
-            return;
-        }
-        Instant before = clock.instant().minus(exports.keep());
-        try (DirectoryStream<java.nio.file.Path> files = Files.newDirectoryStream(exports.directory())) {
-            for (java.nio.file.Path file : files) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
-                    Files.deleteIfExists(file);
-                }
-            }
+        try {
+            ExportFiles.sweep(exports.directory(), clock.instant().minus(exports.keep()));
         } catch (IOException e) {
             LOG.warnf(e, "Could not clean the export directory %s", exports.directory());
         }
