@@ -22,7 +22,6 @@ import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { hasRole } from '../../lib/auth/session';
 import { useSession } from '../../lib/auth/useSession';
-import { describeError } from '../../lib/errors';
 import {
   IMPORT_DECISIONS,
   IMPORT_FIELDS,
@@ -37,6 +36,7 @@ import {
   type ImportDecision,
   type ImportField,
 } from './api';
+import { describeImportError } from './problems';
 
 /** The import wizard (docs/import.md): upload, mapping, preview with problems and duplicates, decisions, commit, undo. */
 export function ImportPage() {
@@ -50,7 +50,7 @@ export function ImportPage() {
   const handleFile = (file: File) => {
     upload.mutate(file, {
       onSuccess: (created) => setParams({ id: created.id }),
-      onError: (error) => void message.error(describeError(error, t)),
+      onError: (error) => void message.error(describeImportError(error, t)),
     });
     return false;
   };
@@ -90,7 +90,7 @@ function ImportDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useQuery(importQueries.detail(id));
   if (query.isPending) return null;
-  if (query.isError) return <Alert type="error" title={describeError(query.error, t)} />;
+  if (query.isError) return <Alert type="error" title={describeImportError(query.error, t)} />;
   return <ImportSteps key={`${query.data.id}-${query.data.version}`} current={query.data} />;
 }
 
@@ -108,7 +108,7 @@ function ImportSteps({ current }: { current: ContactImport }) {
   const commit = useCommitImport();
   const undo = useUndoImport();
   const editable = current.state === 'PREVIEW' || current.state === 'FAILED';
-  const onError = (error: unknown) => void message.error(describeError(error, t));
+  const onError = (error: unknown) => void message.error(describeImportError(error, t));
   const counts = current.counts;
 
   return (
@@ -196,7 +196,11 @@ function ImportSteps({ current }: { current: ContactImport }) {
               columns={[
                 { title: t('imports.row'), dataIndex: 'row', width: 80 },
                 { title: t('imports.column'), dataIndex: 'column', width: 80 },
-                { title: t('imports.message'), key: 'code', render: (_, p) => t(`imports.codes.${p.code}`) },
+                {
+                  title: t('imports.message'),
+                  key: 'code',
+                  render: (_, p) => t(`imports.codes.${p.code}`, { defaultValue: p.code }),
+                },
               ]}
             />
             <Button

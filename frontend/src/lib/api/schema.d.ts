@@ -1190,7 +1190,7 @@ export interface paths {
         };
         /**
          * Export the contact list as CSV or XLSX
-         * @description The contacts the list shows with the same filters (a sales rep only their own), every row in creation order, streamed; mobiles and emails masked as in the list. `columns` picks columns in order (default all), `ids` an explicit selection (at most 200, still within the filters and your visibility). Headers and enum values in the language of Accept-Language (en, else zh-CN). More rows than guanxi.export.async-threshold (default 100 000), or async=true: 202 with a job; follow GET /api/v1/exports/{id}, download …/file. Recorded in the audit trail with its filters.
+         * @description The contacts the list shows with the same filters (a sales rep only their own), every row in the list's order (`sort` as the list takes it, default createdAt,desc), streamed; mobiles and emails masked as in the list. `columns` picks columns in order (default all), `ids` an explicit selection (at most 200, still within the filters and your visibility). Headers and enum values in the language of Accept-Language (en, else zh-CN). More rows than guanxi.export.async-threshold (default 100 000), or async=true: 202 with a job; follow GET /api/v1/exports/{id}, download …/file. Recorded in the audit trail with its filters.
          */
         get: operations["exportContacts"];
         put?: never;
@@ -14429,6 +14429,11 @@ export interface operations {
                 /** @description Search text, as the list's q */
                 q?: string;
                 region?: components["schemas"]["Region"];
+                /**
+                 * @description As the list's sort: field,asc|desc; fields name (pinyin), company, createdAt, updatedAt, lastContactedAt, completeness
+                 * @example name,asc
+                 */
+                sort?: string;
                 /** @description Tag; repeat for contacts having all of them */
                 tag?: string[];
             };

@@ -14,10 +14,9 @@ import java.util.UUID;
 import java.util.function.LongConsumer;
 
 /**
- * The contact list as a file: the list's own selection (filters, visibility) read in keyset pages of
- * {@value #BATCH} ids, each turned into list items exactly as the list shows them (mobiles and emails
- * masked), written and forgotten, so memory stays flat however many rows there are. Rows come in id
- * order, which is creation order (time-ordered ids).
+ * The contact list as a file: the list's own selection (filters, visibility) in the list's order, read through
+ * a database cursor {@value #BATCH} ids at a time, each batch turned into list items exactly as the list shows
+ * them (mobiles and emails masked), written and forgotten, so memory stays flat however many rows there are.
  */
 @ApplicationScoped
 public class ContactExport {
@@ -59,11 +58,11 @@ public class ContactExport {
     public record Prepared(ContactRepository.Selection selection, long rows) {
     }
 
-    /** Checks the filters as the list does and binds the caller's visibility; counts the rows. */
+    /** Checks the filters and the sort as the list does and binds the caller's visibility; counts the rows. */
     @Transactional
-    public Prepared prepare(ContactQuery query, java.util.Set<UUID> ids) {
+    public Prepared prepare(ContactQuery query, java.util.Set<UUID> ids, String sort) {
         ContactService.validate(query);
-        ContactRepository.Selection selection = contacts.selection(query, ids);
+        ContactRepository.Selection selection = contacts.selection(query, ids, sort);
         return new Prepared(selection, contacts.count(selection));
     }
 
@@ -73,16 +72,15 @@ public class ContactExport {
     public long write(ContactRepository.Selection selection, ListExports.Export<ContactResponse> export, TableWriter writer,
             LongConsumer progress) throws IOException {
         long written = 0;
-        UUID after = null;
-        for (List<UUID> batch = contacts.nextIds(selection, null, BATCH); !batch.isEmpty();
-                batch = contacts.nextIds(selection, after, BATCH)) {
+        contacts.openExportCursor(selection);
+        for (List<UUID> batch = contacts.fetchExportIds(BATCH); !batch.isEmpty(); batch = contacts.fetchExportIds(BATCH)) {
             for (ContactResponse row : service.listItems(contacts.loadForExport(batch))) {
                 writer.row(ListExports.cells(row, export));
                 progress.accept(++written);
             }
-            after = batch.get(batch.size() - 1);
             contacts.detachAll();
         }
+        contacts.closeExportCursor();
         return written;
     }
 }

@@ -45,7 +45,7 @@ public class ContactExportResource {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.SALES_REP, Role.Names.SERVICE_AGENT})
     @Operation(summary = "Export the contact list as CSV or XLSX",
             description = "The contacts the list shows with the same filters (a sales rep only their own), every row in "
-                    + "creation order, streamed; mobiles and emails masked as in the list. `columns` picks columns in order (default all), `ids` "
+                    + "the list's order (`sort` as the list takes it, default createdAt,desc), streamed; mobiles and emails masked as in the list. `columns` picks columns in order (default all), `ids` "
                     + "an explicit selection (at most 200, still within the filters and your visibility). Headers and enum values "
                     + "in the language of Accept-Language (en, else zh-CN). More rows than guanxi.export.async-threshold "
                     + "(default 100 000), or async=true: 202 with a job; follow GET /api/v1/exports/{id}, download …/file. "
@@ -72,22 +72,24 @@ public class ContactExportResource {
             @Parameter(schema = @Schema(enumeration = {"A", "B", "C", "INACTIVE"})) @QueryParam("abcTier") String abcTier,
             @Parameter(schema = @Schema(enumeration = {"SILVER", "GOLD", "PLATINUM"})) @QueryParam("membershipLevel") String membershipLevel,
             @QueryParam("archived") Boolean archived,
+            @Parameter(description = "As the list's sort: field,asc|desc; fields name (pinyin), company, createdAt, updatedAt, "
+                    + "lastContactedAt, completeness", example = "name,asc") @QueryParam("sort") String sort,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         ExportFormat chosen = exports.format(format);
         ListExports.Export<ContactResponse> file = new ListExports.Export<>("contacts", chosen,
                 exports.columns(columns, ContactExport.COLUMNS), ExportLabels.forAcceptLanguage(acceptLanguage),
-                filters(q, ownerId, tags, lifecycleStage, region, industry, abcTier, membershipLevel, archived, ids));
+                filters(q, ownerId, tags, lifecycleStage, region, industry, abcTier, membershipLevel, archived, ids, sort));
         Set<UUID> selected = exports.ids(ids);
         ContactQuery query = new ContactQuery(q, ownerId, tags, lifecycleStage, region, industry, Boolean.TRUE.equals(archived), abcTier,
                 membershipLevel);
-        ContactExport.Prepared prepared = export.prepare(query, selected);
+        ContactExport.Prepared prepared = export.prepare(query, selected, sort);
         return exports.respond(file, prepared.rows(), Boolean.TRUE.equals(async),
                 (writer, progress) -> export.write(prepared.selection(), file, writer, progress));
     }
 
     /** The filters as given, for the audit entry; the search text masked (it may be a name or a number). */
     private static Map<String, String> filters(String q, UUID ownerId, List<String> tags, LifecycleStage stage, Region region,
-            String industry, String abcTier, String membershipLevel, Boolean archived, String ids) {
+            String industry, String abcTier, String membershipLevel, Boolean archived, String ids, String sort) {
         Map<String, String> filters = new LinkedHashMap<>();
         if (q != null && !q.isBlank()) {
             filters.put("q", Masks.name(q.strip()));
@@ -102,6 +104,9 @@ public class ContactExportResource {
         put(filters, "abcTier", abcTier);
         put(filters, "membershipLevel", membershipLevel);
         put(filters, "archived", archived);
+        if (sort != null && !sort.isBlank()) {
+            filters.put("sort", sort.strip());
+        }
         if (ids != null && !ids.isBlank()) {
             filters.put("ids", ids.split(",").length + " selected");
         }

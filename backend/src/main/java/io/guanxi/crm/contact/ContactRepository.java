@@ -42,6 +42,10 @@ public class ContactRepository {
             "lastContactedAt", "c.last_contacted_at",
             "completeness", "c.completeness");
 
+    /** The list's order when none is asked for: newest first. */
+    static final String LIST_DEFAULT_SORT = "createdAt,desc";
+    private static final String EXPORT_CURSOR = "contact_export";
+
     /** A list query that runs longer is cancelled (503): a too-broad search must not hog the database. */
     static final int SEARCH_TIMEOUT_MS = 5_000;
     private static final String QUERY_TIMEOUT_HINT = "jakarta.persistence.query.timeout";
@@ -189,16 +193,18 @@ public class ContactRepository {
 
     /**
      * The contacts an export takes: the list's filters and visibility (bound now, in the caller's request,
-     * so a background job needs no caller), narrowed to an explicit selection when ids are given.
+     * so a background job needs no caller), narrowed to an explicit selection when ids are given, in the
+     * list's order ({@code sort} checked and defaulted exactly as the list does, id as the tie-breaker).
      */
-    public Selection selection(ContactQuery query, java.util.Set<UUID> ids) {
+    public Selection selection(ContactQuery query, java.util.Set<UUID> ids, String sort) {
+        String orderBy = PageRequest.of(0, 1, sort, SORTABLE, LIST_DEFAULT_SORT).orderBySql() + ", c.id";
         Map<String, Object> params = new HashMap<>();
         String where = whereClause(query, params);
         if (ids != null) {
             where += " AND c.id = ANY (CAST(:selectedIds AS uuid[]))";
             params.put("selectedIds", ids.toArray(UUID[]::new));
         }
-        return new Selection(where, Map.copyOf(params));
+        return new Selection(where, Map.copyOf(params), orderBy);
     }
 
     public long count(Selection selection) {
@@ -206,20 +212,26 @@ public class ContactRepository {
     }
 
     /**
-     * The next ids of a selection after {@code after} (null: from the start), in id order (ids are time-ordered
-     * UUIDs: creation order): keyset pages over the primary key, so each page costs the same however deep the
-     * export is and nothing is held between pages — a driver-side cursor held the whole result in memory.
+     * Opens a server-side cursor over the selection's ids in its order, for {@link #fetchExportIds}: PostgreSQL
+     * sorts once and hands out {@code limit} ids a call, so memory here stays flat whatever the order (keyset
+     * pages over the primary key could only give id order; a JDBC fetch size held the whole result in the
+     * driver). The cursor reads one snapshot and closes with the transaction at the latest.
      */
+    void openExportCursor(Selection selection) {
+        Query declare = em.createNativeQuery("DECLARE " + EXPORT_CURSOR + " NO SCROLL CURSOR FOR SELECT c.id FROM contact c WHERE "
+                + selection.where() + " ORDER BY " + selection.orderBy());
+        selection.params().forEach(declare::setParameter);
+        declare.executeUpdate();
+    }
+
+    /** The next ids of the export cursor (empty when done). */
     @SuppressWarnings("unchecked")
-    List<UUID> nextIds(Selection selection, UUID after, int limit) {
-        Query select = em.createNativeQuery("SELECT c.id FROM contact c WHERE " + selection.where()
-                + (after == null ? "" : " AND c.id > :exportAfter") + " ORDER BY c.id LIMIT :exportLimit", UUID.class);
-        selection.params().forEach(select::setParameter);
-        if (after != null) {
-            select.setParameter("exportAfter", after);
-        }
-        select.setParameter("exportLimit", limit);
-        return select.getResultList();
+    List<UUID> fetchExportIds(int limit) {
+        return em.createNativeQuery("FETCH FORWARD " + limit + " FROM " + EXPORT_CURSOR, UUID.class).getResultList();
+    }
+
+    void closeExportCursor() {
+        em.createNativeQuery("CLOSE " + EXPORT_CURSOR).executeUpdate();
     }
 
     /** The contacts of one batch of an export, in this order; {@link #detachAll()} after writing them. */
@@ -430,8 +442,8 @@ public class ContactRepository {
     public record Page(List<Contact> items, long total) {
     }
 
-    /** An export's WHERE clause with its bound parameters. */
-    public record Selection(String where, Map<String, Object> params) {
+    /** An export's WHERE clause with its bound parameters, and its ORDER BY (whitelisted sort names only). */
+    public record Selection(String where, Map<String, Object> params, String orderBy) {
     }
 
     public record DuplicateMatch(UUID id, String matchedOn, boolean visibleToCaller) {

@@ -71,7 +71,7 @@ public class ContactService {
     @Transactional
     public PageResponse<ContactResponse> list(ContactQuery query, Integer page, Integer size, String sort) {
         validate(query);
-        PageRequest paging = PageRequest.of(page, size, sort, ContactRepository.SORTABLE, "createdAt,desc");
+        PageRequest paging = PageRequest.of(page, size, sort, ContactRepository.SORTABLE, ContactRepository.LIST_DEFAULT_SORT);
         ContactRepository.Page result = contacts.search(query, paging);
         return new PageResponse<>(listItems(result.items()), paging.page(), paging.size(), result.total());
     }

@@ -91,7 +91,7 @@ class ContactExportTest {
         assertEquals(3, csv(as(manager).queryParam("tag", tag).get("/api/v1/contacts/export").then().statusCode(200)
                 .extract().asString()).size(), "header and both reps' contacts");
         List<List<String>> agentRows = csv(as(Api.newUser(Role.SERVICE_AGENT)).queryParam("tag", tag).queryParam("columns", "name,mobile")
-                .get("/api/v1/contacts/export").then().statusCode(200).extract().asString());
+                .queryParam("sort", "createdAt,asc").get("/api/v1/contacts/export").then().statusCode(200).extract().asString());
         assertEquals(List.of("甲一", "139****0002"), agentRows.get(1));
     }
 

@@ -4,9 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -33,22 +30,13 @@ class ExportFileCleanup {
         removeOlderThan(clock.instant().minus(exports.keep()));
     }
 
-    /** Returns how many files were removed. */
+    /** Removes job files ({@code <uuid>.csv|xlsx}) older than {@code before}, nothing else; returns how many. */
     int removeOlderThan(Instant before) {
-        Path directory = exports.directory();
-        if (!Files.isDirectory(directory)) {
+        try {
+            return ExportFiles.sweep(exports.directory(), before);
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not clean the export directory %s", exports.directory());
             return 0;
         }
-        int removed = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
-                    removed++;
-                }
-            }
-        } catch (IOException e) {
-            LOG.warnf(e, "Could not clean the export directory %s", directory);
-        }
-        return removed;
     }
 }

@@ -76,7 +76,7 @@ public class ExportResource {
             throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict", "The export is not ready: follow the job until SUCCEEDED");
         }
         ExportFormat format = ExportFormat.valueOf(String.valueOf(job.report().get("format")));
-        java.nio.file.Path file = exports.directory().resolve(id + "." + format.extension());
+        java.nio.file.Path file = ExportFiles.jobFile(exports.directory(), id, format);
         Instant expires = Instant.parse(String.valueOf(job.report().get("expiresAt")));
         if (!Files.isRegularFile(file) || clock.instant().isAfter(expires)) {
             throw ProblemException.notFound("The file of export " + id);

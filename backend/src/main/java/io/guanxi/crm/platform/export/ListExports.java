@@ -175,12 +175,15 @@ public class ListExports {
             UUID requester = user.id();
             JobResponse job = jobs.start(kindFor(requester), requester, progress -> {
                 Path directory = directory();
-                Path file = directory.resolve(progress.jobId() + "." + export.format().extension());
                 try {
-                    Files.createDirectories(directory);
                     long rows;
-                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+                    try (OutputStream out = new BufferedOutputStream(ExportFiles.create(directory, progress.jobId(), export.format()),
+                            64 * 1024)) {
                         rows = write(export, out, body, n -> progress.update("writing", n, expectedRows));
+                    } catch (IOException | RuntimeException e) {
+                        // A failed job leaves no half-written file behind.
+                        Files.deleteIfExists(ExportFiles.jobFile(directory, progress.jobId(), export.format()));
+                        throw e;
                     }
                     Map<String, Object> report = new LinkedHashMap<>();
                     report.put("rows", rows);
