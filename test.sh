@@ -36,6 +36,17 @@ else
   echo "No PyYAML for python3: skipped the Kubernetes manifest check (scripts/k8s/validate.py)." >&2
 fi
 
+# Two replicas on one database (docs/cluster-faults.md): both ready, a write on one read on the other, an
+# Idempotency-Key replayed across them, a scheduled job run once per firing (~40 s).
+if psql -X -w -h 127.0.0.1 -U postgres -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
+  scripts/cluster/test-two-replicas.sh
+elif [ -n "${CI:-}" ]; then
+  echo "FAIL: no PostgreSQL at 127.0.0.1:5432 (user postgres) for the two-replica check" >&2
+  exit 1
+else
+  echo "No PostgreSQL at 127.0.0.1:5432: skipped the two-replica check (docs/cluster-faults.md)." >&2
+fi
+
 # Backups that restore (docs/backup.md): backup.sh → restore.sh into an empty database → the packaged
 # service started on the copy answers the same books (counts, ledger sums, row digests, API answers).
 if psql -X -w -h 127.0.0.1 -U postgres -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
