@@ -14,11 +14,7 @@ import io.guanxi.crm.platform.jobs.JobResponse;
 import io.guanxi.crm.platform.jobs.Jobs;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.user.UserService;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -74,8 +70,6 @@ public class ContactBulkService {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    CurrentIdentityAssociation identities;
 
     @Inject
     Idempotency idempotency;
@@ -279,9 +273,8 @@ public class ContactBulkService {
     }
 
     private ContactBulkJob start(Plan plan) {
-        SecurityIdentity identity = identities.getIdentity();
         String kind = JOB_KIND_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 32 - JOB_KIND_PREFIX.length());
-        JobResponse job = jobs.start(kind, plan.caller(), progress -> runAsJob(plan, identity, progress));
+        JobResponse job = jobs.startAsCaller(kind, plan.caller(), progress -> runAsJob(plan, progress));
         bulkJobs.record(job.id(), plan.caller(), plan.action(), clock.instant());
         return toBulkJob(job);
     }
@@ -290,33 +283,26 @@ public class ContactBulkService {
      * The job's work, as the user who started it (their identity, so visibility, the audit trail and the
      * notifications name them): batch after batch, each in its own transaction.
      */
-    private ContactBulkResult runAsJob(Plan plan, SecurityIdentity identity, Jobs.Progress progress) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
-            long total = plan.items().size();
-            progress.update("processing", 0, total);
-            List<ContactBulkRow> rows = new ArrayList<>(plan.items().size());
-            List<UUID> targets = new ArrayList<>();
-            for (int from = 0; from < plan.items().size(); from += BATCH) {
-                List<ContactBulkItem> slice = plan.items().subList(from, Math.min(from + BATCH, plan.items().size()));
-                try {
-                    Batch batch = QuarkusTransaction.requiringNew().call(() -> apply(plan, slice));
-                    rows.addAll(batch.rows());
-                    targets.addAll(batch.campaignTargets());
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Bulk %s: a batch of %d contacts failed and was rolled back", plan.action(), slice.size());
-                    slice.forEach(item -> rows.add(new ContactBulkRow(item.id(), ContactBulkOutcome.FAILED, null, "BATCH_FAILED")));
-                }
-                progress.update("processing", rows.size(), total);
+    private ContactBulkResult runAsJob(Plan plan, Jobs.Progress progress) {
+        long total = plan.items().size();
+        progress.update("processing", 0, total);
+        List<ContactBulkRow> rows = new ArrayList<>(plan.items().size());
+        List<UUID> targets = new ArrayList<>();
+        for (int from = 0; from < plan.items().size(); from += BATCH) {
+            List<ContactBulkItem> slice = plan.items().subList(from, Math.min(from + BATCH, plan.items().size()));
+            try {
+                Batch batch = QuarkusTransaction.requiringNew().call(() -> apply(plan, slice));
+                rows.addAll(batch.rows());
+                targets.addAll(batch.campaignTargets());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Bulk %s: a batch of %d contacts failed and was rolled back", plan.action(), slice.size());
+                slice.forEach(item -> rows.add(new ContactBulkRow(item.id(), ContactBulkOutcome.FAILED, null, "BATCH_FAILED")));
             }
-            UUID campaignId = targets.isEmpty() ? null
-                    : QuarkusTransaction.requiringNew().call(() -> draftCampaign(plan, targets));
-            return result(plan, rows, campaignId);
-        } finally {
-            requestContext.terminate();
+            progress.update("processing", rows.size(), total);
         }
+        UUID campaignId = targets.isEmpty() ? null
+                : QuarkusTransaction.requiringNew().call(() -> draftCampaign(plan, targets));
+        return result(plan, rows, campaignId);
     }
 
     private static ContactBulkResult result(Plan plan, List<ContactBulkRow> rows, UUID campaignId) {

@@ -78,13 +78,13 @@ public class AuditRepository {
                     int n = chunk.size();
                     String[][] columns = new String[13][n];
                     for (int i = 0; i < n; i++) {
-                        AuditHash.Fields f = chunk.get(i);
-                        String hash = AuditHash.of(prev, f);
-                        Object[] values = {f.id(), f.at(), f.userId(), f.username(), f.action(), f.entityType(), f.entityId(),
-                                f.contactId(), f.changes(), f.clientAddress(), f.requestId(), prev, hash};
-                        for (int c = 0; c < values.length; c++) {
-                            columns[c][i] = values[c] == null ? null : values[c].toString();
+                        String[] texts = chunk.get(i).texts();
+                        String hash = AuditHash.of(prev, texts);
+                        for (int c = 0; c < texts.length; c++) {
+                            columns[c][i] = texts[c];
                         }
+                        columns[11][i] = prev;
+                        columns[12][i] = hash;
                         prev = hash;
                     }
                     for (int c = 0; c < columns.length; c++) {

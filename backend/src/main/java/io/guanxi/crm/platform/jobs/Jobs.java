@@ -8,9 +8,13 @@ import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -79,6 +83,9 @@ public class Jobs {
 
     @Inject
     GuanxiConfig config;
+
+    @Inject
+    CurrentIdentityAssociation identities;
 
     /** The jobs this process runs or has queued: the ones it keeps alive. */
     private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
@@ -198,6 +205,24 @@ public class Jobs {
             throw e;
         }
         return get(id);
+    }
+
+    /**
+     * As {@link #start}, the work running as the user who asked for it: their identity in a request context of its
+     * own, so visibility, the audit trail and notifications name them as if they had done it by hand.
+     */
+    public JobResponse startAsCaller(String kind, UUID requestedBy, Function<Progress, Object> work) {
+        SecurityIdentity caller = identities.getIdentity();
+        return start(kind, requestedBy, progress -> {
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                identities.setIdentity(caller);
+                return work.apply(progress);
+            } finally {
+                requestContext.terminate();
+            }
+        });
     }
 
     /** Runs the work in the calling thread as a job (for schedulers); false when one of the kind already runs. */
