@@ -16,6 +16,7 @@ for n in 1 2 3; do
     load url="http://127.0.0.1:$CLUSTER_LB_PORT$path" token="$tok" rate="${rates%% *}" duration="$warm" timeout=10 >/dev/null
     for rate in $rates; do
         figures=$(load url="http://127.0.0.1:$CLUSTER_LB_PORT$path" token="$tok" rate="$rate" duration="$secs" timeout=10)
-        result "g-throughput-${n}-replicas" INFO "GET $path rate=${rate}/s for ${secs}s: $figures"
+        # The figures mean something only on a quiet machine: the load average goes beside each.
+        result "g-throughput-${n}-replicas" INFO "GET $path rate=${rate}/s for ${secs}s: $figures | load_avg=$(cut -d' ' -f1-3 /proc/loadavg)"
     done
 done

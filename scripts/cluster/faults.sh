@@ -3,7 +3,7 @@
 # again at the end (also in $CLUSTER_DIR/results.txt) and stops the cluster. Exit 1 when any test failed.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
-tests=("$@"); [ ${#tests[@]} -gt 0 ] || tests=(a b c d e f g)
+tests=("$@"); [ ${#tests[@]} -gt 0 ] || tests=(a b c d e f g h)
 : >"$CLUSTER_DIR/results.txt"
 failed=()
 for t in "${tests[@]}"; do

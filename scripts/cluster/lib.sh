@@ -5,7 +5,9 @@
 #   18500+i      replica i's HTTP port (i = 1..9)     18510+i replica i's management port (/q/health)
 #   18521/18522  the fault-f replica (its own PostgreSQL on 55432)
 #   18541-18542 / 18551-18552  test-two-replicas.sh (own database, so it can run beside a cluster)
-# PostgreSQL: database cluster_guanxi on 127.0.0.1:5432; fault f initdb's a throwaway server on 55432.
+#   18531/18532  the fault-h replica (a primary on 5433 and its standby on 5434)
+# PostgreSQL: database cluster_guanxi on 127.0.0.1:5432; fault f initdb's a throwaway server on 55432, fault h a
+# streaming-replication pair on 5433/5434 (lib-replication.sh).
 
 CLUSTER_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$CLUSTER_HOME/../.." && pwd)"
@@ -67,7 +69,8 @@ start_replica() {
     [ -f "$CLUSTER_JAR" ] || die "no jar at $CLUSTER_JAR: ./mvnw -B -q package -DskipTests -Dskip.frontend"
     log "starting replica $i on :$port (management :$mport, database $db)"
     # The demo profile: dev keys shared by every replica (a token from one is valid on all), demo data seeded once.
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$hostport/$db?ApplicationName=guanxi-r$i" \
+    # CLUSTER_JDBC_PARAMS: more driver settings, e.g. targetServerType=primary for a multi-host URL (fault h).
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$hostport/$db?ApplicationName=guanxi-r$i${CLUSTER_JDBC_PARAMS:+&$CLUSTER_JDBC_PARAMS}" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
     QUARKUS_DATASOURCE_JDBC_MAX_SIZE="${CLUSTER_POOL:-8}" \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${CLUSTER_ACQUISITION_TIMEOUT:-30s}" \

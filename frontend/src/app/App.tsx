@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { ServiceUnavailableBanner } from '../lib/availability/ServiceUnavailableBanner';
 import { OfflineSupport } from '../lib/offline/OfflineSupport';
 import { createQueryClient } from '../lib/queryClient';
 import { router } from './router';
@@ -40,6 +41,7 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <OfflineSupport />
+          <ServiceUnavailableBanner />
           <RouterProvider router={router} />
         </QueryClientProvider>
       </AntApp>

@@ -1,5 +1,6 @@
 import { QueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { ApiError } from './api/client';
+import { isServiceUnavailable } from './errors';
 
 /*
  * Server state lives in TanStack Query. Each feature's api.ts holds its query options and mutation
@@ -20,13 +21,23 @@ export type MutationConfig<Fn extends (...args: any) => Promise<unknown>> = Omit
   'mutationFn'
 >;
 
+const UNAVAILABLE_RETRIES = 12;
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // Client errors (404, 403 …) will not change on retry; network and server errors may.
-        retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
+        // Client errors (404, 403 …) will not change on retry; network and server errors may. A database outage
+        // (a restart, a failover) is retried for about a minute, waiting what the service asks between attempts.
+        retry: (failureCount, error) =>
+          isServiceUnavailable(error)
+            ? failureCount < UNAVAILABLE_RETRIES
+            : !(error instanceof ApiError && error.status < 500) && failureCount < 2,
+        retryDelay: (failureCount, error) =>
+          error instanceof ApiError && isServiceUnavailable(error)
+            ? Math.min(30, Math.max(1, error.problem.retryAfterSeconds ?? 5)) * 1000
+            : Math.min(1000 * 2 ** failureCount, 30_000),
         refetchOnWindowFocus: false,
       },
     },

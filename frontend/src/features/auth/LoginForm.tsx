@@ -133,5 +133,12 @@ function explain(cause: unknown, t: (key: string, options?: Record<string, unkno
     );
     return t('login.throttled', { seconds });
   }
+  if (cause.status === 503 && isProblemOfType(cause.problem, 'urn:guanxi:problem:service-unavailable')) {
+    return t('errors.unavailable');
+  }
   return t('errors.server', { status: cause.status });
+}
+
+function isProblemOfType(problem: unknown, type: string): boolean {
+  return typeof problem === 'object' && problem !== null && 'type' in problem && problem.type === type;
 }

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { currentSession, freshToken, refreshSession, sessionEnded } from '../auth/session';
+import { noteResponse } from '../availability/availability';
 import type { components, paths } from './schema';
 
 export type Problem = components['schemas']['Problem'];
@@ -30,6 +31,7 @@ const authMiddleware: Middleware = {
     return request;
   },
   async onResponse({ response, id }) {
+    noteResponse(response);
     const original = retryable.get(id);
     retryable.delete(id);
     if (response.status !== 401 || !original || !currentSession()) return response;

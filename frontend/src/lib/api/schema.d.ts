@@ -5902,7 +5902,7 @@ export interface components {
             errorCount?: number;
             /**
              * Format: int64
-             * @description too-many-requests: seconds until a new attempt is accepted (also in Retry-After)
+             * @description too-many-requests, service-unavailable: seconds until a new attempt is worth it (also in Retry-After)
              */
             retryAfterSeconds?: number;
             /**
@@ -7232,6 +7232,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createActivity: {
@@ -7333,6 +7344,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7447,6 +7469,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getActivity: {
@@ -7528,6 +7561,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7672,6 +7716,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cancelActivity: {
@@ -7804,6 +7859,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7948,6 +8014,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rescheduleActivity: {
@@ -8086,6 +8163,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getAnalytics: {
@@ -8185,6 +8273,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     drillAnalytics: {
@@ -8278,6 +8377,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8384,6 +8494,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportAnalytics: {
@@ -8484,6 +8605,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listAuditEntries: {
@@ -8574,6 +8706,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     verifyAuditTrail: {
@@ -8635,6 +8778,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8721,6 +8875,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     refreshSession: {
@@ -8797,6 +8962,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8915,6 +9091,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     signIn: {
@@ -9013,6 +9200,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listCampaigns: {
@@ -9091,6 +9289,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9195,6 +9404,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     previewCampaignSegment: {
@@ -9293,6 +9513,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCampaign: {
@@ -9374,6 +9605,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9519,6 +9761,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cancelCampaign: {
@@ -9630,6 +9883,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9753,6 +10017,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     launchCampaign: {
@@ -9870,6 +10145,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCampaignReport: {
@@ -9951,6 +10237,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10046,6 +10343,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10192,6 +10500,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listHolidays: {
@@ -10274,6 +10593,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCarePolicy: {
@@ -10335,6 +10665,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10459,6 +10800,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     runCareScan: {
@@ -10529,6 +10881,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10620,6 +10983,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getChurnPolicy: {
@@ -10681,6 +11055,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10805,6 +11190,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getChurnRecord: {
@@ -10886,6 +11282,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11030,6 +11437,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listChurnReviews: {
@@ -11103,6 +11521,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11207,6 +11636,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getChurnReview: {
@@ -11292,6 +11732,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11414,6 +11865,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getChurnRiskPolicy: {
@@ -11475,6 +11937,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11599,6 +12072,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     recomputeChurnRisk: {
@@ -11684,6 +12168,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     runChurnRule: {
@@ -11754,6 +12249,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11844,6 +12350,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11957,6 +12474,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportComplaints: {
@@ -12061,6 +12589,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getComplaintSlaPolicy: {
@@ -12122,6 +12661,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12246,6 +12796,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getComplaintStats: {
@@ -12321,6 +12882,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12408,6 +12980,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12553,6 +13136,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     assignComplaint: {
@@ -12677,6 +13271,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12822,6 +13427,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     closeComplaint: {
@@ -12933,6 +13549,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13078,6 +13705,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     reopenComplaint: {
@@ -13211,6 +13849,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13356,6 +14005,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     offerComplaintSolutions: {
@@ -13495,6 +14155,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listConsentPurposes: {
@@ -13556,6 +14227,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13669,6 +14351,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getConsentPurpose: {
@@ -13750,6 +14443,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13886,6 +14590,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listContacts: {
@@ -13990,9 +14705,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description query-timeout: the search took too long and was stopped; narrow it */
+            /** @description service-unavailable: the database cannot be reached right now, retry after Retry-After; or query-timeout: the search took too long and was stopped, narrow it */
             503: {
                 headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14103,6 +14820,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14237,6 +14965,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getContactBulkJob: {
@@ -14324,6 +15063,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listDuplicates: {
@@ -14401,6 +15151,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14520,9 +15281,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description query-timeout: the search took too long and was stopped; narrow it */
+            /** @description service-unavailable: the database cannot be reached right now, retry after Retry-After; or query-timeout: the search took too long and was stopped, narrow it */
             503: {
                 headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14657,6 +15420,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listInteractions: {
@@ -14743,6 +15517,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14888,6 +15673,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInteraction: {
@@ -14970,6 +15766,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15068,6 +15875,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15224,6 +16042,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     archiveContact: {
@@ -15318,6 +16147,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listContactChurns: {
@@ -15399,6 +16239,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15532,6 +16383,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getChurnRisk: {
@@ -15619,6 +16481,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getContactConsents: {
@@ -15700,6 +16573,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15845,6 +16729,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getConsentEntry: {
@@ -15933,6 +16828,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getContactOverview: {
@@ -16014,6 +16920,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16116,6 +17033,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revealContact: {
@@ -16212,6 +17140,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getScoreExplanation: {
@@ -16293,6 +17232,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16386,6 +17336,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSurveyInvitations: {
@@ -16467,6 +17428,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16600,6 +17572,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTierHistory: {
@@ -16681,6 +17664,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16774,6 +17768,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getExportJob: {
@@ -16855,6 +17860,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16952,6 +17968,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17068,6 +18095,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getImport: {
@@ -17149,6 +18187,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17245,6 +18294,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17390,6 +18450,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     importErrors: {
@@ -17471,6 +18542,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17616,6 +18698,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     undoImport: {
@@ -17712,6 +18805,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getJob: {
@@ -17799,6 +18903,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listAssignmentRules: {
@@ -17860,6 +18975,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17964,6 +19090,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getAssignmentRule: {
@@ -18045,6 +19182,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18180,6 +19328,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteAssignmentRule: {
@@ -18265,6 +19424,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getScoringPolicy: {
@@ -18326,6 +19496,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18450,6 +19631,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     previewScoringPolicy: {
@@ -18548,6 +19740,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getScoringPolicyVersion: {
@@ -18635,6 +19838,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rescoreLeads: {
@@ -18705,6 +19919,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18789,6 +20014,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18913,6 +20149,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     captureLead: {
@@ -19020,6 +20267,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportLeads: {
@@ -19105,6 +20363,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19227,6 +20496,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getLead: {
@@ -19308,6 +20588,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19452,6 +20743,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     assignLead: {
@@ -19570,6 +20872,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     claimLead: {
@@ -19666,6 +20979,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     convertLead: {
@@ -19756,6 +21080,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19900,6 +21235,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getLeadScore: {
@@ -19981,6 +21327,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20077,6 +21434,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPointsAccount: {
@@ -20158,6 +21526,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20294,6 +21673,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listPointsEntries: {
@@ -20378,6 +21768,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20469,6 +21870,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPointsLiability: {
@@ -20536,6 +21948,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getLoyaltyPolicy: {
@@ -20597,6 +22020,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20721,6 +22155,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCurrentUser: {
@@ -20782,6 +22227,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20863,6 +22319,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20954,6 +22421,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMerge: {
@@ -21035,6 +22513,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21137,6 +22626,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listNotifications: {
@@ -21217,6 +22717,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     markAllNotificationsRead: {
@@ -21291,6 +22802,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     countUnreadNotifications: {
@@ -21352,6 +22874,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21443,6 +22976,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listPrivacyRequests: {
@@ -21521,6 +23065,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21634,6 +23189,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPrivacyRequest: {
@@ -21715,6 +23281,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21814,6 +23391,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21959,6 +23547,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     refusePrivacyRequest: {
@@ -22092,6 +23691,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22237,6 +23847,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRetentionReviews: {
@@ -22319,6 +23940,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     runRetentionReview: {
@@ -22389,6 +24021,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22476,6 +24119,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22621,6 +24275,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     keepRetentionReview: {
@@ -22760,6 +24425,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPublicSurvey: {
@@ -22842,6 +24518,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22956,6 +24643,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listPurchases: {
@@ -23032,6 +24730,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23175,6 +24884,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportPurchases: {
@@ -23264,6 +24984,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPurchase: {
@@ -23345,6 +25076,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23481,6 +25223,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRedemptions: {
@@ -23555,6 +25308,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23689,6 +25453,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRedemption: {
@@ -23770,6 +25545,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23894,6 +25680,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRewards: {
@@ -23972,6 +25769,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24076,6 +25884,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReward: {
@@ -24157,6 +25976,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24293,6 +26123,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     archiveReward: {
@@ -24374,6 +26215,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24467,6 +26319,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     search: {
@@ -24551,9 +26414,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description query-timeout: the search took too long and was stopped; narrow it */
+            /** @description service-unavailable: the database cannot be reached right now, retry after Retry-After; or query-timeout: the search took too long and was stopped, narrow it */
             503: {
                 headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24633,6 +26498,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24748,6 +26624,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSurveyAnswers: {
@@ -24821,6 +26708,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24914,6 +26812,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     runPeriodicSurveys: {
@@ -24990,6 +26899,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSurveyPolicy: {
@@ -25051,6 +26971,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25175,6 +27106,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTierPolicy: {
@@ -25236,6 +27178,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25360,6 +27313,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     recomputeTiers: {
@@ -25448,6 +27412,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTierReport: {
@@ -25524,6 +27499,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getToday: {
@@ -25585,6 +27571,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25668,6 +27665,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25781,6 +27789,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getUser: {
@@ -25862,6 +27881,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26006,6 +28036,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resetUserPassword: {
@@ -26113,6 +28154,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listUserSessions: {
@@ -26205,6 +28257,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeUserSessions: {
@@ -26284,6 +28347,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26376,6 +28450,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSavedViews: {
@@ -26454,6 +28539,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26567,6 +28663,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSavedView: {
@@ -26648,6 +28755,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26793,6 +28911,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteSavedView: {
@@ -26893,6 +29022,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27002,6 +29142,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     clearDefaultSavedView: {
@@ -27087,6 +29238,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listWinbackPlans: {
@@ -27164,6 +29326,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27268,6 +29441,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getWinbackPlan: {
@@ -27349,6 +29533,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27494,6 +29689,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     actOnWinbackPlan: {
@@ -27633,6 +29839,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cancelWinbackPlan: {
@@ -27744,6 +29961,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27867,6 +30095,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listWinbackEvents: {
@@ -27948,6 +30187,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28071,6 +30321,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listWinbackTargets: {
@@ -28155,6 +30416,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28295,6 +30567,17 @@ export interface operations {
             /** @description Unexpected failure (logged; no details are exposed) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service-unavailable: the database cannot be reached right now; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description service-unavailable: seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

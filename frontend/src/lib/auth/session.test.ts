@@ -145,6 +145,15 @@ describe('session', () => {
     expect(takeSessionExpired()).toBe(true);
   });
 
+  it('a refresh answered 503 while the database restarts keeps the session', async () => {
+    stubNetwork(() => json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }));
+    await signIn('rep.zhang', 'demo1234');
+    stubNetwork(() => json(503, { type: 'urn:guanxi:problem:service-unavailable', status: 503, retryAfterSeconds: 5 }));
+    expect((await refreshSession())?.username).toBe('rep.zhang');
+    expect(currentSession()?.username).toBe('rep.zhang');
+    expect(takeSessionExpired()).toBe(false);
+  });
+
   it('signing out revokes the session at the service', async () => {
     stubNetwork(() => json(200, { access_token: tokenExpiringIn(600), token_type: 'Bearer', expires_in: 600 }));
     await signIn('rep.zhang', 'demo1234');

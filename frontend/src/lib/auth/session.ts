@@ -113,7 +113,9 @@ export function refreshSession(): Promise<Session | null> {
   refreshing ??= withRefreshLock(async () => {
     const changesBefore = changes;
     try {
-      const { data } = await authApi.POST('/api/v1/auth/refresh', { params: { header: CSRF_HEADERS } });
+      const { data, response } = await authApi.POST('/api/v1/auth/refresh', { params: { header: CSRF_HEADERS } });
+      // A 5xx (the database restarting, 503) says nothing about the session: handled as unreachable, below.
+      if (response.status >= 500) throw new Error(`refresh answered ${response.status}`);
       // Signed in or out meanwhile (the login page does not wait for the restore): that wins.
       if (changes !== changesBefore && state.status === 'ready') return currentSession();
       const session = data ? sessionFromToken(data.access_token) : null;

@@ -301,6 +301,10 @@ public interface GuanxiConfig {
         /** Largest request body but an upload's; larger gets a 413 problem (the HTTP layer's own limit sits above uploads). */
         @WithDefault("1M")
         io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Retry-After of the 503 answered while the database cannot be reached (stopped, restarting, failing over). */
+        @WithDefault("5s")
+        Duration databaseUnavailableRetryAfter();
     }
 
     /**

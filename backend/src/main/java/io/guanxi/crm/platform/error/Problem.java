@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             @SchemaProperty(name = "errorCount", type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     description = "validation: how many field errors there are when errors lists only the first 20"),
             @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER, format = "int64", minimum = "1",
-                    description = "too-many-requests: seconds until a new attempt is accepted (also in Retry-After)"),
+                    description = "too-many-requests, service-unavailable: seconds until a new attempt is worth it (also in Retry-After)"),
             @SchemaProperty(name = "runningJobId", type = SchemaType.STRING, format = "uuid",
                     description = "job-already-running: the job to follow instead"),
             @SchemaProperty(name = "refundable", type = SchemaType.NUMBER,

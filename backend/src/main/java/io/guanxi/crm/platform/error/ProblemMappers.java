@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.http.JacksonSetup;
 import io.guanxi.crm.platform.http.StrictParamConverters;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
 import jakarta.validation.ConstraintViolation;
@@ -44,6 +46,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final int MAX_FIELD_ERRORS = 20;
     private static final int MAX_FIELD_NAME = 100;
+
+    @Inject
+    GuanxiConfig config;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -152,6 +157,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        // The token's user or session could not be looked up: the token may be fine, so no 401 (it signs the user out).
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(uri, e);
+        }
         return unauthorizedResponse(uri, e);
     }
 
@@ -223,6 +232,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(uri, e);
+        }
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
@@ -241,6 +253,30 @@ public class ProblemMappers {
         }
         return respond(new Problem(ProblemTypes.INTERNAL, "Internal error", 500,
                 "The service failed to handle the request; it has been logged", path(uri), null, null), e);
+    }
+
+    /**
+     * 503 with Retry-After while the database cannot be reached. Logged as one warning line without the stack (an
+     * outage fails every request) and without the driver's message, which may quote SQL; the readiness probe is DOWN
+     * meanwhile, so a balancer stops sending requests here.
+     */
+    private Response databaseUnavailable(UriInfo uri, Throwable e) {
+        long seconds = Math.max(1, config.http().databaseUnavailableRetryAfter().toSeconds());
+        Problem problem = new Problem(ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable", 503,
+                "The database cannot be reached right now; retry in a few seconds", path(uri), null,
+                Map.of("retryAfterSeconds", seconds));
+        LOG.warnf("%s: database unavailable (%s)", problem.instance(), rootCauseClass(e));
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", Long.toString(seconds))
+                .entity(problem).build();
+    }
+
+    private static String rootCauseClass(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = root instanceof java.sql.SQLException sql && sql.getSQLState() != null ? " " + sql.getSQLState() : "";
+        return root.getClass().getSimpleName() + state;
     }
 
     private Response staleVersion(UriInfo uri, Throwable e) {

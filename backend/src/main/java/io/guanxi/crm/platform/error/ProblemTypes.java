@@ -25,6 +25,8 @@ public final class ProblemTypes {
     public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
     public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     public static final String QUERY_TIMEOUT = BASE + "query-timeout";
+    /** The database cannot be reached right now (stopped, restarting, failing over): retry after Retry-After. */
+    public static final String SERVICE_UNAVAILABLE = BASE + "service-unavailable";
     public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
     public static final String IDEMPOTENCY_KEY_IN_FLIGHT = BASE + "idempotency-key-in-flight";
     public static final String DUPLICATE_ORDER = BASE + "duplicate-order";

@@ -19,9 +19,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Declares the error responses that the API conventions give every operation, in one place instead
  * of on each method: 400 for input, 401 (with WWW-Authenticate) and 403 where a token is needed, 404 for
- * a path parameter, 413/415 for a body, 412/428 on updates, 414, 431 and 500 everywhere, 503 for the search,
- * Retry-After on 429. Each is an RFC 9457 problem. Public endpoints drop the bearer requirement. What
- * only some operations answer (409, 422, a 404 for an id in the body) is declared on the method.
+ * a path parameter, 413/415 for a body, 412/428 on updates, 414, 431, 500 and 503 (a database outage; on a
+ * search also its timeout) everywhere, Retry-After on 429 and 503. Each is an RFC 9457 problem. Public endpoints
+ * drop the bearer requirement. What only some operations answer (409, 422, a 404 for an id in the body) is
+ * declared on the method.
  */
 public class StandardResponsesFilter implements OASFilter {
 
@@ -97,9 +98,11 @@ public class StandardResponsesFilter implements OASFilter {
         add(responses, "414", "The URI is longer than the service accepts");
         add(responses, "431", "The request headers are larger than the service accepts");
         add(responses, "500", "Unexpected failure (logged; no details are exposed)");
-        if (hasSearchText(operation)) {
-            add(responses, "503", "query-timeout: the search took too long and was stopped; narrow it");
-        }
+        // Any operation may meet a database outage (stopped, restarting, failing over); the search also its own timeout.
+        add(responses, "503", hasSearchText(operation)
+                ? "service-unavailable: the database cannot be reached right now, retry after Retry-After; or "
+                        + "query-timeout: the search took too long and was stopped, narrow it"
+                : "service-unavailable: the database cannot be reached right now; retry after Retry-After");
         // Failures an operation declares itself (409, 422, …) are problems too.
         responses.getAPIResponses().forEach((code, response) -> {
             if ((code.startsWith("4") || code.startsWith("5")) && !hasProblemSchema(response)) {
@@ -114,6 +117,10 @@ public class StandardResponsesFilter implements OASFilter {
             requireHeader(responses.getAPIResponse("429"), "Retry-After", "Seconds to wait before trying again",
                     Schema.SchemaType.INTEGER);
         }
+        // Not required: a query-timeout 503 has none.
+        responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().required(false)
+                .description("service-unavailable: seconds to wait before trying again")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
         sortResponses(responses);
     }
 
