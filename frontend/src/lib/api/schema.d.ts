@@ -1593,7 +1593,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file of contacts and dry-run it
-         * @description CSV (UTF-8 with or without BOM, or GBK/GB18030, detected) or XLSX (first sheet; formulas are not evaluated). Answers the preview: detected header row and column mapping (zh and en headers), every row validated, duplicates against existing contacts and within the file. Nothing is written to contacts until the commit. Files over guanxi.imports.max-bytes (50 MB) are refused with 413. Sales reps, managers and admins import; an import is its importer's alone (anyone else: 404).
+         * @description CSV (UTF-8 with or without BOM, or GBK/GB18030, detected) or XLSX (first sheet; formulas are not evaluated). Answers the preview: detected header row and column mapping (zh and en headers), every row validated, duplicates against existing contacts and within the file. Nothing is written to contacts until the commit. Files over guanxi.imports.max-bytes (50 MB) are refused with 413; more than guanxi.imports.uploads-per-hour (20) uploads by one user within an hour with 429. Sales reps, managers and admins import; an import is its importer's alone (anyone else: 404).
          */
         post: operations["uploadImport"];
         delete?: never;
@@ -7294,6 +7294,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -10129,6 +10138,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The If-Match version is stale: someone else changed the record */
             412: {
                 headers: {
@@ -11905,6 +11923,15 @@ export interface operations {
             };
             /** @description contactId names no contact visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17050,6 +17077,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description too-many-requests: guanxi.imports.uploads-per-hour (20) uploads within the last hour; Retry-After says when the next is accepted */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request headers are larger than the service accepts */
             431: {
                 headers: {
@@ -18868,6 +18906,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -20233,6 +20280,15 @@ export interface operations {
             };
             /** @description insufficient-points for a deduction, or idempotency-key-in-flight */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23121,6 +23177,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -23628,6 +23693,15 @@ export interface operations {
             };
             /** @description insufficient-points (with balance and needed), out-of-stock (with stock), or idempotency-key-in-flight; nothing was written */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
