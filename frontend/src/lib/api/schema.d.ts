@@ -7294,7 +7294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -10138,7 +10138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -11930,7 +11930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -14852,7 +14852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -15025,7 +15025,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description The contact was merged into another (issue 20): Location and mergedInto name the survivor. Changing a merged contact answers 410 with mergedInto. */
+            /** @description The contact was merged into another (issue 20): Location and mergedInto name the survivor. Changing a merged contact, or attaching a record to it, answers 410 with mergedInto. A caller who may not see the survivor (another rep's) gets 404 instead, as for any contact outside their view. */
             308: {
                 headers: {
                     /** @description The survivor */
@@ -15179,7 +15179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -15309,7 +15309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -15505,7 +15505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -15809,7 +15809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -16107,7 +16107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -16203,7 +16203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -16573,7 +16573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -18906,7 +18906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -20287,7 +20287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -23177,7 +23177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -23700,7 +23700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;

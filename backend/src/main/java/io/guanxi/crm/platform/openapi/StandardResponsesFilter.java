@@ -89,7 +89,8 @@ public class StandardResponsesFilter implements OASFilter {
         }
         // A contact merged into another (issue 20): anything but a read of it answers 410 with mergedInto.
         if (writesToContact(path, method, operation)) {
-            add(responses, "410", "contact-merged: the contact was merged into another; mergedInto names the survivor");
+            add(responses, "410", "contact-merged: the contact was merged into another; mergedInto names the survivor "
+                    + "(404 instead when you may not see the survivor)");
         }
         if (operation.getRequestBody() != null) {
             add(responses, "413", "The request body is larger than 1 MB");
