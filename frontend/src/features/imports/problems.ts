@@ -38,6 +38,10 @@ export function describeImportError(error: unknown, t: Translate): string {
       return t(`imports.problem.${code}`);
     }
     if (error.status === 413) return t('imports.problem.FILE_TOO_LARGE');
+    if (type === `${PROBLEM}too-many-requests`) {
+      const minutes = Math.max(1, Math.ceil((error.problem.retryAfterSeconds ?? 60) / 60));
+      return t('imports.problem.TOO_MANY_UPLOADS', { minutes });
+    }
     if (type === `${PROBLEM}job-already-running`) return t('imports.problem.BUSY');
     if (type === `${PROBLEM}import-state` && state) {
       return t('imports.problem.STATE', { state: t(`imports.states.${state}`, { defaultValue: state }) });

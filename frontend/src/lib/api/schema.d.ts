@@ -1593,7 +1593,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file of contacts and dry-run it
-         * @description CSV (UTF-8 with or without BOM, or GBK/GB18030, detected) or XLSX (first sheet; formulas are not evaluated). Answers the preview: detected header row and column mapping (zh and en headers), every row validated, duplicates against existing contacts and within the file. Nothing is written to contacts until the commit. Files over guanxi.imports.max-bytes (50 MB) are refused with 413. Sales reps, managers and admins import; an import is its importer's alone (anyone else: 404).
+         * @description CSV (UTF-8 with or without BOM, or GBK/GB18030, detected) or XLSX (first sheet; formulas are not evaluated). Answers the preview: detected header row and column mapping (zh and en headers), every row validated, duplicates against existing contacts and within the file. Nothing is written to contacts until the commit. Files over guanxi.imports.max-bytes (50 MB) are refused with 413; more than guanxi.imports.uploads-per-hour (20) uploads by one user within an hour with 429. Sales reps, managers and admins import; an import is its importer's alone (anyone else: 404).
          */
         post: operations["uploadImport"];
         delete?: never;
@@ -7305,6 +7305,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -10437,6 +10446,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The If-Match version is stale: someone else changed the record */
             412: {
                 headers: {
@@ -12422,6 +12440,15 @@ export interface operations {
             };
             /** @description contactId names no contact visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15610,7 +15637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -15805,7 +15832,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description The contact was merged into another (issue 20): Location and mergedInto name the survivor. Changing a merged contact answers 410 with mergedInto. */
+            /** @description The contact was merged into another (issue 20): Location and mergedInto name the survivor. Changing a merged contact, or attaching a record to it, answers 410 with mergedInto. A caller who may not see the survivor (another rep's) gets 404 instead, as for any contact outside their view. */
             308: {
                 headers: {
                     /** @description The survivor */
@@ -15970,7 +15997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -16111,7 +16138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -16329,7 +16356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -16666,7 +16693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -16997,7 +17024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -17104,7 +17131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -17518,7 +17545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor */
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -18071,6 +18098,17 @@ export interface operations {
             /** @description import-unreadable: not a CSV or XLSX, broken, wrong encoding, no rows */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too-many-requests: guanxi.imports.uploads-per-hour (20) uploads within the last hour; Retry-After says when the next is accepted */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20104,6 +20142,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -21612,6 +21659,15 @@ export interface operations {
             };
             /** @description insufficient-points for a deduction, or idempotency-key-in-flight */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24830,6 +24886,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -25392,6 +25457,15 @@ export interface operations {
             };
             /** @description insufficient-points (with balance and needed), out-of-stock (with stock), or idempotency-key-in-flight; nothing was written */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description contact-merged: the contact was merged into another; mergedInto names the survivor (404 instead when you may not see the survivor) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

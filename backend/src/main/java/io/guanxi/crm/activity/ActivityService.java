@@ -80,7 +80,7 @@ public class ActivityService {
 
     @Transactional
     public ActivityResponse create(ActivityRequest request) {
-        contacts.requireVisibleContact(request.contactId());
+        contacts.requireContactForWriting(request.contactId());
         UUID assignee = assigneeFor(request.assigneeId(), request.contactId());
         Instant now = clock.instant();
         Activity activity = planned(request.contactId(), assignee, currentUser.id(), request.kind(), now);

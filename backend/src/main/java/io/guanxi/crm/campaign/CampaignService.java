@@ -9,6 +9,7 @@ import io.guanxi.crm.campaign.api.CampaignReport;
 import io.guanxi.crm.campaign.api.CampaignRequest;
 import io.guanxi.crm.campaign.api.CampaignResponse;
 import io.guanxi.crm.campaign.api.CampaignTargetResponse;
+import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
@@ -63,6 +64,9 @@ public class CampaignService {
 
     @Inject
     Visibility visibility;
+
+    @Inject
+    ContactService contacts;
 
     @Inject
     CurrentUser currentUser;
@@ -192,6 +196,8 @@ public class CampaignService {
     public CampaignTargetResponse recordOutcome(UUID id, UUID contactId, String ifMatch, CampaignOutcome outcome) {
         IfMatch.requiredVersion(ifMatch);
         Campaign campaign = require(id);
+        // A merged customer's target stays only when the campaign targets the survivor too: record it there (410).
+        contacts.requireContactForWriting(contactId);
         Tuple target = campaigns.targetForUpdate(id, contactId, visibility.contactSql("vc"))
                 .orElseThrow(() -> ProblemException.notFound("Campaign target " + contactId));
         IfMatch.check(ifMatch, Rows.longValue(target, "version"));

@@ -97,7 +97,7 @@ public class ChurnService {
     /** Marks a customer the caller may see as churned; reps their own customers, managers and admins anyone's. */
     @Transactional
     public ChurnRecordResponse churnByHand(UUID contactId, ChurnRequest request) {
-        visibility.requireContact(contactId);
+        contacts.requireContactForWriting(contactId);
         String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
         List<UUID> made = churn(List.of(contactId), ChurnMethod.HAND, currentUser.id(), request.cause(), note, clock.instant());
         if (made.isEmpty()) {

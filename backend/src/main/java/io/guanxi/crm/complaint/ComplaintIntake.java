@@ -53,7 +53,7 @@ public class ComplaintIntake {
 
     @Transactional
     public ComplaintResponse create(ComplaintRequest request) {
-        contacts.requireVisibleContact(request.contactId());
+        contacts.requireContactForWriting(request.contactId());
         if (request.relatedPurchaseId() != null
                 && !repository.customerOfPurchase(request.relatedPurchaseId()).map(request.contactId()::equals).orElse(false)) {
             throw ProblemException.invalidField("relatedPurchaseId", "is not a purchase of this contact");

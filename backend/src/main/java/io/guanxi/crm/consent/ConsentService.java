@@ -6,6 +6,7 @@ import io.guanxi.crm.consent.api.ConsentPurposeResponse;
 import io.guanxi.crm.consent.api.ConsentRequest;
 import io.guanxi.crm.consent.api.ConsentStateResponse;
 import io.guanxi.crm.consent.api.ContactConsentsResponse;
+import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.platform.audit.AuditAction;
 import io.guanxi.crm.platform.audit.AuditTrail;
 import io.guanxi.crm.platform.db.Ids;
@@ -47,6 +48,9 @@ public class ConsentService {
 
     @Inject
     Visibility visibility;
+
+    @Inject
+    ContactService contacts;
 
     @Inject
     CurrentUser currentUser;
@@ -139,7 +143,7 @@ public class ConsentService {
     /** Records a grant or withdrawal for a visible customer, once per Idempotency-Key. */
     @Transactional
     public Idempotency.Outcome record(UUID contactId, ConsentRequest request, String idempotencyKey, Function<UUID, URI> location) {
-        visibility.requireContact(contactId);
+        contacts.requireContactForWriting(contactId);
         return idempotency.once(currentUser.id(), idempotencyKey, "consent:" + contactId, request, () -> {
             ConsentEntryResponse created = record(contactId, request);
             return Idempotency.Outcome.of(201, created, location.apply(created.id()));

@@ -310,13 +310,15 @@ public class ContactMerging {
         return snapshot(contacts.findForUpdateByFeature(contactId).orElseThrow());
     }
 
-    /** The answer for a merged contact's id: a pointer to the survivor (308 on a read, 410 on anything else). */
-    static ProblemException pointer(Contact merged, int status) {
-        String location = "/api/v1/contacts/" + merged.mergedIntoId;
+    /**
+     * The answer for a merged contact's id: a pointer to the survivor (308 on a read, 410 on anything else). Only for
+     * a caller who may see the survivor; {@link ContactService} answers anyone else 404 (docs/merge.md).
+     */
+    static ProblemException pointer(UUID survivorId, int status) {
+        String location = "/api/v1/contacts/" + survivorId;
         return new ProblemException(status, ProblemTypes.CONTACT_MERGED, "Contact merged",
                 "This contact was merged into another; use the survivor named in mergedInto", List.of(),
-                status == 308 ? Map.of("mergedInto", merged.mergedIntoId, "location", location)
-                        : Map.of("mergedInto", merged.mergedIntoId));
+                status == 308 ? Map.of("mergedInto", survivorId, "location", location) : Map.of("mergedInto", survivorId));
     }
 
     private static Map<String, String> snapshot(Contact contact) {

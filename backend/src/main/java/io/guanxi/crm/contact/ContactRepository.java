@@ -74,6 +74,17 @@ public class ContactRepository {
                 .setParameter("id", id).getResultStream().findFirst();
     }
 
+    /**
+     * For a write that attaches a record to a contact: empty when the caller may not see it; else a list of one
+     * element, the survivor's id if the contact was merged into another and null if not. Reads no entity, so a later
+     * lock of the contact ({@link #findForUpdateByFeature}) reads its current row.
+     */
+    List<UUID> mergedIntoOfVisible(UUID id) {
+        Visibility.Predicate visible = visibility.contactJpql("c");
+        return visible.bind(em.createQuery("select c.mergedIntoId from Contact c where c.id = :id and " + visible.text(), UUID.class))
+                .setParameter("id", id).getResultList();
+    }
+
     /** Contacts with this canonical mobile or email, whoever owns them (duplicates are team-wide). */
     @Unscoped("Duplicates are detected team-wide; the caller learns only the id and whether it may see it")
     List<DuplicateMatch> findDuplicates(String mobile, String email, UUID excludeId) {

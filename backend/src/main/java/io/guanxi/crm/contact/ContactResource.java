@@ -88,7 +88,8 @@ public class ContactResource {
     @APIResponse(responseCode = "200", description = "The contact; ETag carries its version",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "308", description = "The contact was merged into another (issue 20): Location and mergedInto "
-            + "name the survivor. Changing a merged contact answers 410 with mergedInto.",
+            + "name the survivor. Changing a merged contact, or attaching a record to it, answers 410 with mergedInto. "
+            + "A caller who may not see the survivor (another rep's) gets 404 instead, as for any contact outside their view.",
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The survivor",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = io.guanxi.crm.platform.error.Problem.MEDIA_TYPE,

@@ -118,7 +118,7 @@ public class ContactService {
     public ContactResponse openProfile(UUID id) {
         Contact contact = contacts.findVisible(id).orElseThrow(() -> Visibility.contactNotFound(id));
         if (contact.mergedIntoId != null) {
-            throw ContactMerging.pointer(contact, 308); // a read follows the pointer to the survivor
+            throw merged(id, contact.mergedIntoId, 308); // a read follows the pointer to the survivor
         }
         audit.record(AuditAction.READ_PROFILE, AUDITED, id, id, List.of());
         return toResponse(contact);
@@ -225,10 +225,27 @@ public class ContactService {
         return toResponse(contact);
     }
 
-    /** 404 unless the contact exists and the caller may see it; for features that hang off a contact. */
+    /** 404 unless the contact exists and the caller may see it; for features that read what hangs off a contact. */
     @Transactional
     public void requireVisibleContact(UUID id) {
         visibility.requireContact(id);
+    }
+
+    /**
+     * For features that attach a new record to a contact (an interaction, a consent, an activity, a lead, a sale,
+     * points, a complaint, a survey, a churn): 404 unless the caller may see it, and 410 contact-merged (with the
+     * survivor in mergedInto) when it was merged into another, as a direct change of it answers. Without this the
+     * record would hang off a contact that left every list, and no later merge would move it.
+     */
+    @Transactional
+    public void requireContactForWriting(UUID id) {
+        List<UUID> mergedInto = contacts.mergedIntoOfVisible(id);
+        if (mergedInto.isEmpty()) {
+            throw Visibility.contactNotFound(id);
+        }
+        if (mergedInto.get(0) != null) {
+            throw merged(id, mergedInto.get(0), 410);
+        }
     }
 
     /**
@@ -431,9 +448,17 @@ public class ContactService {
     private Contact requireVisible(UUID id) {
         Contact contact = contacts.findVisible(id).orElseThrow(() -> Visibility.contactNotFound(id));
         if (contact.mergedIntoId != null) {
-            throw ContactMerging.pointer(contact, 410); // merged into another: nothing more happens on this id
+            throw merged(id, contact.mergedIntoId, 410); // merged into another: nothing more happens on this id
         }
         return contact;
+    }
+
+    /**
+     * A merged contact's answer: the pointer to its survivor, or 404 when the caller may not see the survivor (it is
+     * in another rep's book): the merge handed this person over, and the pointer would name a contact they may not reach.
+     */
+    private ProblemException merged(UUID id, UUID survivorId, int status) {
+        return visibility.contactVisible(survivorId) ? ContactMerging.pointer(survivorId, status) : Visibility.contactNotFound(id);
     }
 
     /**

@@ -31,6 +31,18 @@ public class ImportRepository {
     record StoredRow(int rowNo, String cells, UUID contactId, String outcome, String replaced, String written) {
     }
 
+    /**
+     * When this user's uploads since that moment were made, oldest first (the upload limit counts them), after taking
+     * a transaction-scoped lock on the user, so two uploads at once are counted one after the other.
+     */
+    List<Instant> lockedUploadTimes(UUID by, Instant since) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('import-upload:' || CAST(:by AS text), 0))) l")
+                .setParameter("by", by).getSingleResult();
+        return em.createNativeQuery("""
+                SELECT created_at FROM import_batch WHERE created_by = :by AND created_at > :since ORDER BY created_at""", Instant.class)
+                .setParameter("by", by).setParameter("since", since).getResultList();
+    }
+
     void insertBatch(UUID id, UUID by, String fileName, String sha, String format, String encoding, int headerRow, String headers,
             String mapping, int rowCount, Instant now) {
         em.createNativeQuery("""

@@ -54,7 +54,8 @@ public class ImportResource {
             description = "CSV (UTF-8 with or without BOM, or GBK/GB18030, detected) or XLSX (first sheet; formulas are not evaluated). "
                     + "Answers the preview: detected header row and column mapping (zh and en headers), every row validated, duplicates "
                     + "against existing contacts and within the file. Nothing is written to contacts until the commit. Files over "
-                    + "guanxi.imports.max-bytes (50 MB) are refused with 413." + WHO)
+                    + "guanxi.imports.max-bytes (50 MB) are refused with 413; more than guanxi.imports.uploads-per-hour (20) uploads "
+                    + "by one user within an hour with 429." + WHO)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = "file", properties = @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary"))))
     @APIResponse(responseCode = "201", description = "The preview; ETag carries its version",
@@ -62,6 +63,8 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "payload-too-large")
     @APIResponse(responseCode = "415", description = "Not a multipart upload")
     @APIResponse(responseCode = "422", description = "import-unreadable: not a CSV or XLSX, broken, wrong encoding, no rows")
+    @APIResponse(responseCode = "429", description = "too-many-requests: guanxi.imports.uploads-per-hour (20) uploads within the last "
+            + "hour; Retry-After says when the next is accepted")
     public Response uploadImport(@RestForm("file") FileUpload file, UriInfo uri) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalidField("file", "is required (a multipart part named file)");

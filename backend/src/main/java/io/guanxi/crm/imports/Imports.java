@@ -68,6 +68,7 @@ public class Imports {
 
     static final String JOB_KIND = "contact-import";
     static final Duration UNDO_WINDOW = Duration.ofDays(7);
+    private static final Duration UPLOAD_WINDOW = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(Imports.class);
     private static final int CHUNK = 5000;
     private static final int PREVIEW_PROBLEMS = 100;
@@ -131,6 +132,9 @@ public class Imports {
         if (size > maxBytes()) {
             throw tooLarge();
         }
+        // Refused before the file is read when the limit is reached already; counted again, locked, where it is stored.
+        UUID uploader = currentUser.id();
+        QuarkusTransaction.requiringNew().run(() -> admitUpload(uploader));
         ImportFiles.Parsed parsed;
         String sha;
         try {
@@ -163,6 +167,7 @@ public class Imports {
         UUID id = Ids.newId();
         String name = cleanName(fileName);
         QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS).run(() -> {
+            admitUpload(importer.id());
             Instant now = clock.instant();
             repository.insertBatch(id, importer.id(), name, sha, parsed.format(), parsed.encoding(), header.rowNo(), write(headers),
                     write(mapping), data.size(), now);
@@ -174,8 +179,38 @@ public class Imports {
             }
             Analysis analysis = analyse(data, mapping, importer);
             repository.updatePreview(id, write(preview(analysis, Map.of())));
+            auditDryRun(id, AuditAction.CREATE, analysis);
         });
         return get(id);
+    }
+
+    /**
+     * 429 with Retry-After when the user started {@code guanxi.imports.uploads-per-hour} uploads within the last hour
+     * (counted from the stored uploads, so every replica counts the same); the wait is until the oldest that counts
+     * leaves the hour.
+     */
+    private void admitUpload(UUID user) {
+        int limit = config.imports().uploadsPerHour();
+        Instant now = clock.instant();
+        List<Instant> recent = repository.lockedUploadTimes(user, now.minus(UPLOAD_WINDOW));
+        if (recent.size() >= limit) {
+            Duration wait = Duration.between(now, recent.get(recent.size() - limit).plus(UPLOAD_WINDOW));
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new ProblemException(429, ProblemTypes.TOO_MANY_REQUESTS, "Too many uploads",
+                    "At most " + limit + " imports may be uploaded per hour; try again later", List.of(),
+                    Map.of("retryAfterSeconds", seconds));
+        }
+    }
+
+    /**
+     * Each dry run is recorded: how many rows it checked and how many matched a contact the importer may not see. The
+     * preview says such a row "exists, not visible" (as a duplicate made by hand does); this makes that answer
+     * accountable, like a reveal, since a file asks it for thousands of mobiles at once (docs/import.md).
+     */
+    private void auditDryRun(UUID id, AuditAction action, Analysis analysis) {
+        long outsideView = analysis.groups().stream().mapToLong(g -> g.existing().stream().filter(e -> e.name() == null).count()).sum();
+        audit.record(action, "contact_import", id, null, List.of(new FieldChange("dryRunRows", null, String.valueOf(analysis.rows())),
+                new FieldChange("matchesOutsideYourView", null, String.valueOf(outsideView))));
     }
 
     // ---- read ----
@@ -213,6 +248,7 @@ public class Imports {
             }
             Analysis analysis = analyse(lines(id), fields, importer);
             repository.updateMapping(id, write(fields), write(preview(analysis, Map.of())), clock.instant());
+            auditDryRun(id, AuditAction.UPDATE, analysis);
         });
         return get(id);
     }

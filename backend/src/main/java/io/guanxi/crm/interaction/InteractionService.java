@@ -75,7 +75,7 @@ public class InteractionService {
 
     @Transactional
     public InteractionResponse log(UUID contactId, InteractionRequest request) {
-        contacts.requireVisibleContact(contactId);
+        contacts.requireContactForWriting(contactId);
         Instant now = clock.instant();
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
         if (occurredAt.isAfter(now.plus(FUTURE_TOLERANCE))) {

@@ -335,7 +335,7 @@ public class LeadService {
             throw ProblemException.invalidField("newContact", "give either contactId or newContact, not both");
         }
         if (request.contactId() != null) {
-            contacts.requireVisibleContact(request.contactId());
+            contacts.requireContactForWriting(request.contactId());
             return request.contactId();
         }
         if (request.newContact() == null) {

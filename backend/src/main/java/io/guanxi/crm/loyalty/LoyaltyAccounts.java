@@ -89,7 +89,7 @@ public class LoyaltyAccounts {
     @Transactional
     public Idempotency.Outcome adjust(UUID contactId, AdjustmentRequest request, String key) {
         return idempotency.once(currentUser.id(), key, "points-adjustment:" + contactId, request, () -> {
-            contacts.requireVisibleContact(contactId);
+            contacts.requireContactForWriting(contactId);
             if (request.points() == 0) {
                 throw ProblemException.invalidField("points", "must not be 0");
             }

@@ -162,7 +162,7 @@ public class RedemptionService {
         if (currentUser.has(Role.INTEGRATOR)) {
             contacts.resolveForIntegration(contactId, null);
         } else {
-            contacts.requireVisibleContact(contactId);
+            contacts.requireContactForWriting(contactId);
         }
     }
 

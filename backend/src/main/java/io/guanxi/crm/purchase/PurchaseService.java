@@ -152,7 +152,7 @@ public class PurchaseService {
         if (request.contactId() == null) {
             throw ProblemException.invalidField("contactId", "is required");
         }
-        contacts.requireVisibleContact(request.contactId());
+        contacts.requireContactForWriting(request.contactId());
         return request.contactId();
     }
 

@@ -2,6 +2,7 @@ package io.guanxi.crm.survey;
 
 import io.guanxi.crm.complaint.ComplaintClosed;
 import io.guanxi.crm.contact.ContactChannel;
+import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.platform.error.ProblemException;
@@ -46,6 +47,9 @@ public class SurveyInvitations {
     SurveyRepository repository;
 
     @Inject
+    ContactService contacts;
+
+    @Inject
     SurveyPolicies policies;
 
     @Inject
@@ -63,7 +67,7 @@ public class SurveyInvitations {
     /** A person invites a customer they can see; refused (409) without consent, for an archived customer, or too soon. */
     @Transactional
     public SurveyInvitationResponse invite(UUID contactId, SurveyTemplate template) {
-        visibility.requireContact(contactId);
+        contacts.requireContactForWriting(contactId);
         Tuple reach = repository.reach(contactId).orElseThrow(() -> Visibility.contactNotFound(contactId));
         if (Boolean.TRUE.equals(Rows.bool(reach, "archived"))) {
             throw new ProblemException(409, ProblemTypes.SURVEY_ARCHIVED, "Customer archived", "An archived customer is not surveyed");

@@ -357,6 +357,14 @@ public interface GuanxiConfig {
         /** The largest file an import accepts; larger gets a 413 problem. */
         @WithDefault("50M")
         io.quarkus.runtime.configuration.MemorySize maxBytes();
+
+        /**
+         * Uploads (each a dry run of every row against the whole team's contacts) one user may start within an hour;
+         * beyond that 429 with Retry-After. Bounds how fast a preview can be used to learn which mobiles and emails
+         * are someone's customer (docs/import.md), and the CPU a user's dry runs take.
+         */
+        @WithDefault("20")
+        int uploadsPerHour();
     }
 
     interface JobSettings {

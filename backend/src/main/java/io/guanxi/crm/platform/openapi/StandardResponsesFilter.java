@@ -31,6 +31,14 @@ public class StandardResponsesFilter implements OASFilter {
     private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/token", "/api/v1/auth/session",
             "/api/v1/auth/refresh", "/api/v1/auth/logout");
     private static final String OPEN_PREFIX = "/api/v1/public/";
+    /**
+     * Takes a contactId but keeps its record with the contact named, merged or not: a rights request is a legal
+     * record of what that person asked (docs/merge.md), and may still have to erase the merged contact's own data.
+     */
+    private static final List<String> KEPT_WITH_MERGED_CONTACT = List.of("/api/v1/privacy/requests");
+
+    /** The document's schemas, to see whether a request body names a contact. */
+    private Map<String, Schema> schemas = Map.of();
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -38,6 +46,7 @@ public class StandardResponsesFilter implements OASFilter {
         if (components == null || openAPI.getPaths() == null) {
             return;
         }
+        schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach(
                 (method, operation) -> addStandardResponses(path, method, operation)));
         declareArraysOfReferences(components.getSchemas() == null ? null : components.getSchemas().get("Problem"));
@@ -80,8 +89,9 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "404", "No such record, or it is not visible to you");
         }
         // A contact merged into another (issue 20): anything but a read of it answers 410 with mergedInto.
-        if (path.startsWith("/api/v1/contacts/{") && method != PathItem.HttpMethod.GET) {
-            add(responses, "410", "contact-merged: the contact was merged into another; mergedInto names the survivor");
+        if (writesToContact(path, method, operation)) {
+            add(responses, "410", "contact-merged: the contact was merged into another; mergedInto names the survivor "
+                    + "(404 instead when you may not see the survivor)");
         }
         if (operation.getRequestBody() != null) {
             add(responses, "413", "The request body is larger than 1 MB");
@@ -122,6 +132,33 @@ public class StandardResponsesFilter implements OASFilter {
                 .description("service-unavailable: seconds to wait before trying again")
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
         sortResponses(responses);
+    }
+
+    /**
+     * A change of a contact, or a record attached to one (ContactService.requireContactForWriting): a change under
+     * /api/v1/contacts/{…}, a change with a {contactId} path parameter, or a POST whose body names a contactId.
+     */
+    private boolean writesToContact(String path, PathItem.HttpMethod method, Operation operation) {
+        if (method == PathItem.HttpMethod.GET || KEPT_WITH_MERGED_CONTACT.contains(path)) {
+            return false;
+        }
+        if (path.startsWith("/api/v1/contacts/{") || path.contains("{contactId}")) {
+            return true;
+        }
+        return method == PathItem.HttpMethod.POST && bodyNamesContact(operation);
+    }
+
+    private boolean bodyNamesContact(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return false;
+        }
+        return operation.getRequestBody().getContent().getMediaTypes().values().stream().anyMatch(media -> {
+            Schema schema = media.getSchema();
+            if (schema != null && schema.getRef() != null) {
+                schema = schemas.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+            }
+            return schema != null && schema.getProperties() != null && schema.getProperties().containsKey("contactId");
+        });
     }
 
     /** Headers the conventions promise, so clients (and the contract tests) can rely on them. */
