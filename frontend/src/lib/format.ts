@@ -15,3 +15,8 @@ export function useFormat() {
       value === undefined ? '—' : new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(value),
   };
 }
+
+/** Hours since a time, for "waiting 5 h" (a new lead should be reached within 24 h). */
+export function hoursSince(iso: string): number {
+  return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 3_600_000));
+}
