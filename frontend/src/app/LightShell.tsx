@@ -113,13 +113,15 @@ export function LightShell({ onUpgrade }: { onUpgrade: (upgrade: Upgrade, queryC
                   type="button"
                   className="gx-light-search"
                   data-testid="search-open"
-                  aria-label={t('search.open')}
                   aria-keyshortcuts={MAC ? 'Meta+K' : 'Control+K'}
                   onClick={() => upgrade({ click: '[data-testid=search-open]' })}
                 >
                   <Icon path={ICONS.search} />
-                  <span className="gx-light-desktop">{t('search.open')}</span>
-                  <kbd className="gx-light-desktop">{MAC ? '⌘K' : 'Ctrl K'}</kbd>
+                  {/* Its name on a phone too (there only the icon shows), and the same words the desktop shows. */}
+                  <span className="gx-light-label">{t('search.open')}</span>
+                  <kbd className="gx-light-desktop" aria-hidden="true">
+                    {MAC ? '⌘K' : 'Ctrl K'}
+                  </kbd>
                 </button>
                 <button
                   type="button"
@@ -146,13 +148,12 @@ export function LightShell({ onUpgrade }: { onUpgrade: (upgrade: Upgrade, queryC
                   type="button"
                   className="gx-light-user"
                   data-testid="user-menu"
-                  aria-label={t('nav.accountMenu', { name: session?.displayName })}
                   onClick={() => upgrade({ click: '[data-testid=user-menu]' })}
                 >
                   <span className="gx-light-avatar" aria-hidden="true">
                     {session?.displayName.slice(0, 1)}
                   </span>
-                  <span className="gx-light-desktop">{session?.displayName}</span>
+                  <span className="gx-light-label">{session?.displayName}</span>
                   <span className="gx-light-desktop gx-light-roles">
                     {session?.roles.map((role) => t(`roles.${role}`)).join(' · ')}
                   </span>

@@ -221,7 +221,7 @@ function Activities({ items, empty, testId }: { items: Activity[]; empty: string
         return (
           <li key={activity.id} data-testid="activity-item" className="gx-light-activity">
             <div className="gx-light-activity-text">
-              <p>
+              <p className="gx-light-line">
                 <Tag color={PRIORITY_TAGS[activity.priority]}>{t(`activities.kind.${activity.kind}`)}</Tag>
                 <strong>{activityTitle(activity, t)}</strong>
                 {activity.overdue && <Tag color="red">{t('activities.overdue')}</Tag>}
@@ -271,7 +271,7 @@ function WaitingLeads({ slice, testId }: { slice: WaitingLeadSlice; testId: stri
         empty={t('today.noWaitingLeads')}
         render={(lead) => (
           <li key={lead.id} className="gx-light-stack">
-            <p>
+            <p className="gx-light-line">
               <Tag color={LEVEL_TAGS[lead.level]}>{t(`leads.level.${lead.level}`)}</Tag>
               <LightLink href={`/contacts/${lead.contactId}`}>{lead.contactName ?? t('today.unnamed')}</LightLink>
               <span className="gx-light-muted">{lead.score.toFixed(1)}</span>
@@ -343,7 +343,7 @@ function Complaints({ day }: { day: Today }) {
       empty={t('today.noComplaints')}
       render={(c) => (
         <li key={c.id} className="gx-light-stack">
-          <p>
+          <p className="gx-light-line">
             <Tag color={SEVERITY_TAGS[c.severity]}>{t(`complaints.severity.${c.severity}`)}</Tag>
             <LightLink href={`/complaints/${c.id}`}>{c.contactName ?? t('today.unnamed')}</LightLink>
             {c.breached && <Tag color="red">{t('today.breached')}</Tag>}
