@@ -51,10 +51,23 @@ async function createCustomer(page, baseUrl) {
     return id;
 }
 
+/** Opened afresh, /today is the light page (plain HTML, no antd: app/LightShell.tsx). */
 async function goToToday(page) {
     await page.goto('/today');
-    await page.getByTestId('today-overdue').waitFor();
+    await page.locator('[data-light-page]').getByTestId('today-overdue').waitFor();
     await settled(page);
+}
+
+/** The light today page's language: its header's switch on a desktop; on a phone the app's drawer, then afresh. */
+async function setTodayLanguage(page, label) {
+    if ((await page.evaluate('window.innerWidth')) < 768) {
+        await setLanguage(page, label);
+        await goToToday(page);
+        return;
+    }
+    const languages = page.getByRole('group', { name: /语言|Language/ });
+    await languages.getByRole('button', { name: label, exact: true }).click();
+    await languages.getByRole('button', { name: label, exact: true, pressed: true }).waitFor();
 }
 
 async function goToContact(page, id) {
@@ -110,7 +123,8 @@ async function checkRepPages(page, screenshot, width, id) {
         await goToToday(page);
         await checkPage(page, screenshot, `today-rep-${width}-${language}.png`);
 
-        await page.getByTestId('today-page').locator('.ant-segmented-item').nth(1).click();
+        // The light page's switch: the app takes over and shows its week agenda.
+        await page.getByTestId('today-view-week').click();
         await page.getByTestId('week-agenda').getByText(customer.name).first().waitFor();
         await settled(page);
         await checkPage(page, screenshot, `agenda-${width}-${language}.png`);
@@ -145,8 +159,8 @@ async function checkRepPages(page, screenshot, width, id) {
 async function checkTodayOf(page, screenshot, username, width, ready) {
     await signIn(page, username, 'demo1234', '/today');
     for (const [language, label] of LANGUAGES) {
-        await setLanguage(page, label);
         await goToToday(page);
+        await setTodayLanguage(page, label);
         await page.getByTestId(ready).waitFor();
         await checkPage(page, screenshot, `today-${username.split('.')[0]}-${width}-${language}.png`);
     }
@@ -266,6 +280,36 @@ export const scenarios = [
             await screenshot('contact-edit-invalid-390-zh-CN.png');
         },
         PHONE,
+    ],
+    [
+        'opened afresh, the today page paints without antd, and its first tap does what it says in the app',
+        async ({ page, baseUrl, screenshot }) => {
+            customerId ??= await createCustomer(page, baseUrl);
+            await signIn(page, 'rep.zhang', 'demo1234', '/today');
+            await goToToday(page);
+            assert.equal(await page.locator('[class^="ant-"], [class*=" ant-"]').count(), 0, 'no antd element');
+            const item = page.getByTestId('today-due').getByTestId('activity-item').filter({ hasText: customer.name });
+            // Done: the app loads and opens its dialog on this activity.
+            await item.getByRole('button', { name: /^(完成|Done)$/ }).click();
+            await page
+                .locator('.ant-modal')
+                .getByLabel(/结果|Outcome/)
+                .waitFor();
+            await screenshot('today-light-done-dialog.png');
+            await page.keyboard.press('Escape');
+            await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+            // A customer's link: the app opens the 360 view, and Back returns to the day.
+            await goToToday(page);
+            await item.getByRole('link', { name: customer.name }).click();
+            await page.waitForURL(`**/contacts/${customerId}`);
+            await page.getByTestId('contact-name').waitFor();
+            await page.goBack();
+            await page.getByTestId('today-due').getByText(customer.name).first().waitFor();
+            // Ctrl+K on the light page opens the app's search.
+            await goToToday(page);
+            await page.keyboard.press('Control+K');
+            await page.locator('.ant-modal').getByRole('combobox').waitFor();
+        },
     ],
     [
         "a manager's and an agent's today on a phone",

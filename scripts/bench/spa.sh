@@ -8,6 +8,8 @@
 #      as rep.zhang through the refresh cookie the web app restores its session from, on /today.
 # Each page RUNS times (default 3); the median run by performance score is reported, with Lighthouse's
 # benchmarkIndex of the host for that run (a shared machine: compare runs made close together).
+# BEFORE=another jar measures it beside APP, run for run (before 1, after 1, before 2, …), both services up,
+# so a load that comes and goes on a shared host falls on both alike. PAGES="today" for one page only.
 # Needs Node 20, /usr/bin/chromium, jq, curl and the jar (./mvnw -B -q package -DskipTests, or
 # -Dskip.frontend after step 1 to package the SPA just built); SKIP_LIGHTHOUSE=1 for step 1 only,
 # SKIP_BUNDLE=1 (with APP=another jar) for step 2 only.
@@ -62,45 +64,60 @@ const entry = closure((key, c) => c.isEntry || texts(key));
 const login = closure((key, c) => c.isEntry || texts(key) || key.endsWith('features/auth/LoginPage.tsx'));
 console.log(`${`index.html scripts + modulepreloads + texts (${entry.count} files)`.padEnd(48)} ${kb(entry.raw)} ${kb(entry.gzip)}`);
 console.log(`${`(the router's login route: + ${login.count - entry.count} files)`.padEnd(48)} ${kb(login.raw)} ${kb(login.gzip)}`);
+// Opened at /today, the light page (app/LightShell.tsx, no antd) shows the day: the entry and its chunk.
+const today = closure((key, c) => c.isEntry || texts(key) || key.endsWith('app/LightShell.tsx'));
+console.log(`${`/today before the day shows (+ ${today.count - entry.count} files)`.padEnd(48)} ${kb(today.raw)} ${kb(today.gzip)}`);
 EOF
 fi
 [ "${SKIP_LIGHTHOUSE:-}" = 1 ] && exit 0
 
-echo "== Lighthouse 12.2.3 mobile, $RUNS runs per page (median by score), service on $BASE"
-data=$(mktemp -d /tmp/guanxi-spa-bench-db.XXXXXX)
-java -Dquarkus.profile=demo -Dquarkus.http.port="$PORT" -Dquarkus.management.port=$((PORT + 1)) \
-  -Dguanxi.embedded-db.data-dir="$data/pgdata" -jar "$APP" > "$OUT/service.log" 2>&1 &
-app=$!; trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((PORT + 1))/q/health/ready")" = 200 ]; do
-  kill -0 $app 2>/dev/null || { tail -20 "$OUT/service.log"; exit 1; }; sleep 1
-done
+echo "== Lighthouse 12.2.3 mobile, $RUNS runs per page (median by score)"
+PAGES=${PAGES:-login today}
+data=$(mktemp -d /tmp/guanxi-spa-bench-db.XXXXXX); services=()
+trap 'for p in "${services[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$data"' EXIT
+start() { # $1 = side, $2 = jar, $3 = port
+  java -Dquarkus.profile=demo -Dquarkus.http.port="$3" -Dquarkus.management.port=$(($3 + 1)) \
+    -Dguanxi.embedded-db.data-dir="$data/$1" -jar "$2" > "$OUT/service-$1.log" 2>&1 &
+  services+=($!)
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(($3 + 1))/q/health/ready")" = 200 ]; do
+    kill -0 "${services[-1]}" 2>/dev/null || { tail -20 "$OUT/service-$1.log"; exit 1; }; sleep 1
+  done
+}
+sides=(after); start after "$APP" "$PORT"
+if [ -n "${BEFORE:-}" ]; then sides=(before after); start before "$BEFORE" $((PORT + 10)); fi
+base() { [ "$1" = before ] && echo "http://127.0.0.1:$((PORT + 10))" || echo "$BASE"; }
+echo "service(s) on $BASE${BEFORE:+ (after) and $(base before) (before)}"
 # A fresh web session per run: the refresh token rotates, and the page spends it once on load.
-refresh_cookie() {
-  curl -s -D - -o /dev/null -X POST "$BASE/api/v1/auth/session" -H 'Content-Type: application/json' \
+refresh_cookie() { # $1 = base URL
+  curl -s -D - -o /dev/null -X POST "$1/api/v1/auth/session" -H 'Content-Type: application/json' \
     -H 'X-Requested-With: XMLHttpRequest' -d '{"username":"rep.zhang","password":"demo1234"}' \
     | sed -n 's/^[Ss]et-[Cc]ookie: \(guanxi_refresh=[^;]*\).*/\1/p'
 }
-lighthouse() { # $1 = path, $2 = report file, $3 = extra headers (JSON) or empty
-  CHROME_PATH=/usr/bin/chromium npx -y lighthouse@12.2.3 "$BASE$1" --quiet \
+lighthouse() { # $1 = URL, $2 = report file, $3 = extra headers (JSON) or empty
+  CHROME_PATH=/usr/bin/chromium npx -y lighthouse@12.2.3 "$1" --quiet \
     --chrome-flags="--headless --no-sandbox --disable-gpu" --only-categories=performance \
     ${3:+--extra-headers="$3"} --output=json --output-path="$2" > /dev/null 2>&1
 }
-for page in login today; do
+for page in $PAGES; do
   for run in $(seq 1 "$RUNS"); do
-    headers=""
-    [ "$page" = today ] && headers="{\"Cookie\":\"$(refresh_cookie)\"}"
-    lighthouse "/$page" "$OUT/$page-$run.json" "$headers"
+    for side in "${sides[@]}"; do
+      headers=""
+      [ "$page" = today ] && headers="{\"Cookie\":\"$(refresh_cookie "$(base "$side")")\"}"
+      lighthouse "$(base "$side")/$page" "$OUT/$side-$page-$run.json" "$headers"
+    done
   done
-  for run in $(seq 1 "$RUNS"); do
-    # A run where the page never painted (NO_FCP: the host was starved) has no score: left out.
-    jq -r 'select(.categories.performance.score != null) | [(.categories.performance.score * 100 | round),
-            (.audits["largest-contentful-paint"].numericValue / 1000 * 10 | round / 10),
-            (.audits["total-blocking-time"].numericValue | round),
-            (.audits["first-contentful-paint"].numericValue / 1000 * 10 | round / 10),
-            (.environment.benchmarkIndex | round), .finalDisplayedUrl] | @tsv' "$OUT/$page-$run.json"
-  done | sort -n | awk -v page="$page" '
-    { row[NR] = $0; scores = scores (NR > 1 ? " " : "") $1 }
-    END { split(row[int((NR + 1) / 2)], m, "\t");
-          printf "%-6s performance %s  LCP %s s  TBT %s ms  FCP %s s  (%s, host benchmarkIndex %s; runs: %s)\n", page, m[1], m[2], m[3], m[4], m[6], m[5], scores }'
+  for side in "${sides[@]}"; do
+    for run in $(seq 1 "$RUNS"); do
+      # A run where the page never painted (NO_FCP: the host was starved) has no score: left out.
+      jq -r 'select(.categories.performance.score != null) | [(.categories.performance.score * 100 | round),
+              (.audits["largest-contentful-paint"].numericValue / 1000 * 10 | round / 10),
+              (.audits["total-blocking-time"].numericValue | round),
+              (.audits["first-contentful-paint"].numericValue / 1000 * 10 | round / 10),
+              (.environment.benchmarkIndex | round), .finalDisplayedUrl] | @tsv' "$OUT/$side-$page-$run.json"
+    done | sort -n | awk -v page="$page" -v side="$side" '
+      { row[NR] = $0; scores = scores (NR > 1 ? " " : "") $1; hosts = hosts (NR > 1 ? " " : "") $5 }
+      END { split(row[int((NR + 1) / 2)], m, "\t");
+            printf "%-6s %-6s performance %s  LCP %s s  TBT %s ms  FCP %s s  (%s, host benchmarkIndex %s; runs: %s; hosts: %s)\n", page, side, m[1], m[2], m[3], m[4], m[6], m[5], scores, hosts }'
+  done
 done
-echo "reports in $OUT"
+echo "reports in $OUT; load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
@@ -31,8 +31,9 @@ const theme = {
   },
 };
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** The app; `queryClient` is the light today page's when it takes over from it (its answers stay). */
+export function App({ queryClient: given }: { queryClient?: QueryClient } = {}) {
+  const [queryClient] = useState(() => given ?? createQueryClient());
   const { i18n } = useTranslation();
   const isEnglish = i18n.language === 'en';
   dayjs.locale(isEnglish ? 'en' : 'zh-cn');

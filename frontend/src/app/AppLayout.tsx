@@ -24,7 +24,7 @@ import {
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { hasRole, signOut } from '../lib/auth/session';
@@ -32,6 +32,29 @@ import { useSession } from '../lib/auth/useSession';
 import { changeLanguage, type Language } from '../lib/i18n';
 import { NotificationBell } from '../features/notifications';
 import { GlobalSearch } from '../features/search';
+import { navigationFor, selectedPath } from './navigation';
+
+const NAV_ICONS: Record<string, ReactNode> = {
+  '/today': <CalendarOutlined />,
+  '/contacts': <UserOutlined />,
+  '/leads': <RiseOutlined />,
+  '/at-risk': <AlertOutlined />,
+  '/complaints': <CustomerServiceOutlined />,
+  '/loyalty': <GiftOutlined />,
+  '/care': <HeartOutlined />,
+  '/campaigns': <NotificationOutlined />,
+  '/winback': <RetweetOutlined />,
+  '/analytics': <BarChartOutlined />,
+  '/surveys': <SmileOutlined />,
+  '/churn': <UserDeleteOutlined />,
+  '/tiers': <PieChartOutlined />,
+  '/admin/lead-assignment': <ApartmentOutlined />,
+  '/admin/lead-scoring': <ControlOutlined />,
+  '/admin/users': <TeamOutlined />,
+  '/admin/audit': <AuditOutlined />,
+  '/admin/privacy': <SafetyCertificateOutlined />,
+  '/contacts/duplicates': <MergeCellsOutlined />,
+};
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -43,63 +66,12 @@ export function AppLayout() {
   const phone = !(Grid.useBreakpoint().md ?? true);
   const [menuOpen, setMenuOpen] = useState(false);
 
-  const items = [
-    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
-      ? [{ key: '/today', icon: <CalendarOutlined />, label: t('nav.today') }]
-      : []),
-    { key: '/contacts', icon: <UserOutlined />, label: t('nav.contacts') },
-    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
-      ? [{ key: '/leads', icon: <RiseOutlined />, label: t('nav.leads') }]
-      : []),
-    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
-      ? [{ key: '/at-risk', icon: <AlertOutlined />, label: t('churnRisk.nav') }]
-      : []),
-    ...(hasRole(session, 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
-      ? [{ key: '/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') }]
-      : []),
-    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
-      ? [{ key: '/loyalty', icon: <GiftOutlined />, label: t('nav.loyalty') }]
-      : []),
-    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
-      ? [{ key: '/care', icon: <HeartOutlined />, label: t('nav.care') }]
-      : []),
-    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
-      ? [{ key: '/campaigns', icon: <NotificationOutlined />, label: t('nav.campaigns') }]
-      : []),
-    ...(hasRole(session, 'SALES_REP', 'MANAGER', 'ADMIN')
-      ? [{ key: '/winback', icon: <RetweetOutlined />, label: t('nav.winback') }]
-      : []),
-    ...(hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN')
-      ? [{ key: '/analytics', icon: <BarChartOutlined />, label: t('nav.analytics') }]
-      : []),
-    ...(hasRole(session, 'MANAGER', 'ADMIN')
-      ? [{ key: '/surveys', icon: <SmileOutlined />, label: t('nav.surveys') }]
-      : []),
-    ...(hasRole(session, 'MANAGER', 'ADMIN')
-      ? [{ key: '/churn', icon: <UserDeleteOutlined />, label: t('nav.churn') }]
-      : []),
-    ...(hasRole(session, 'MANAGER', 'ADMIN')
-      ? [{ key: '/tiers', icon: <PieChartOutlined />, label: t('nav.tiers') }]
-      : []),
-    ...(hasRole(session, 'MANAGER', 'ADMIN')
-      ? [{ key: '/admin/lead-assignment', icon: <ApartmentOutlined />, label: t('nav.assignment') }]
-      : []),
-    ...(hasRole(session, 'ADMIN')
-      ? [{ key: '/admin/lead-scoring', icon: <ControlOutlined />, label: t('nav.scoring') }]
-      : []),
-    ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
-    ...(hasRole(session, 'ADMIN') ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
-    ...(hasRole(session, 'ADMIN')
-      ? [{ key: '/admin/privacy', icon: <SafetyCertificateOutlined />, label: t('nav.privacy') }]
-      : []),
-    ...(hasRole(session, 'MANAGER', 'ADMIN')
-      ? [{ key: '/contacts/duplicates', icon: <MergeCellsOutlined />, label: t('merge.nav') }]
-      : []),
-  ];
-  // The longest matching entry: /contacts/duplicates is its own entry, not the contact list's.
-  const selected =
-    items.filter((item) => location.pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]
-      ?.key ?? (location.pathname.startsWith('/account') ? '' : '/contacts');
+  const items = navigationFor(session).map((entry) => ({
+    key: entry.path,
+    icon: NAV_ICONS[entry.path],
+    label: t(entry.label),
+  }));
+  const selected = selectedPath(navigationFor(session), location.pathname);
 
   const language = (
     <Segmented

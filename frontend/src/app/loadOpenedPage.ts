@@ -6,6 +6,11 @@ import { pages, pagesAt } from './pages';
 
 void loadTexts(storedLanguage()).catch(() => undefined);
 const path = window.location.pathname;
-// Every page but the login form runs in the app (antd, the router): fetch it now, not after main.tsx ran.
-if (path !== '/login') void import('./App').catch(() => undefined);
-pagesAt(path).forEach((page) => void pages[page]().catch(() => undefined));
+if (path === '/today') {
+  // The today page opens light (LightShell, no antd): the app is fetched only when an action needs it.
+  void import('./LightShell').catch(() => undefined);
+} else {
+  // Every other page but the login form runs in the app (antd, the router): fetch it now, not after main.tsx ran.
+  if (path !== '/login') void import('./App').catch(() => undefined);
+  pagesAt(path).forEach((page) => void pages[page]().catch(() => undefined));
+}

@@ -6,6 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeError, ErrorState } from '../../components/ui/ErrorState';
+import { activityTitle, greetingOf } from '../../lib/activityText';
 import { useFormat } from '../../lib/format';
 import { type Activity, type ActivityListParams, activityQueries, useRescheduleActivity } from './api';
 
@@ -18,24 +19,10 @@ const RescheduleDayPicker = lazy(() => import('./RescheduleDayPicker'));
 
 const PRIORITY_COLORS: Record<string, string> = { HIGH: 'red', NORMAL: 'blue', LOW: 'default' };
 
-/** What an activity says: its title, else the translated rule that made it, else its kind. */
+/** What an activity says (lib/activityText.ts, shared with the light today page). */
 export function useActivityTitle() {
   const { t } = useTranslation();
-  return (activity: Activity) =>
-    activity.title ??
-    (activity.originRule
-      ? t(`activities.rule.${activity.originRule}`, {
-          ...activity.originParams,
-          missed: activity.originParams.missed ? t(`activities.missed.${activity.originParams.missed}`) : '',
-          occasion: activity.originParams.occasion ? t(`care.occasion.${activity.originParams.occasion}`) : '',
-        })
-      : t(`activities.kind.${activity.kind}`));
-}
-
-/** A care greeting's text in the reader's language (the rule renders both), or undefined for other activities. */
-function greetingOf(activity: Activity, language: string): string | undefined {
-  if (activity.originRule !== 'CARE_GREETING') return undefined;
-  return language === 'en' ? activity.originParams.messageEn : activity.originParams.messageZh;
+  return (activity: Activity) => activityTitle(activity, t);
 }
 
 /** A list of activities that can be done or moved where they are shown (today, a customer, the complaints). */
@@ -91,6 +78,8 @@ export function ActivityItems({
         renderItem={(activity) => (
           <List.Item
             data-testid="activity-item"
+            // The light today page hands a tap on its done or reschedule button over to these.
+            data-activity-id={activity.id}
             actions={
               activity.status === 'OPEN'
                 ? [
@@ -99,6 +88,7 @@ export function ActivityItems({
                       type="primary"
                       size={buttonSize}
                       icon={<CheckOutlined />}
+                      data-action="complete"
                       onClick={() => setCompleting(activity)}
                     >
                       {t('activities.complete')}
@@ -202,7 +192,7 @@ function RescheduleButton({
         </Space>
       }
     >
-      <Button size={size} icon={<ClockCircleOutlined />} loading={reschedule.isPending}>
+      <Button size={size} icon={<ClockCircleOutlined />} loading={reschedule.isPending} data-action="reschedule">
         {t('activities.reschedule')}
       </Button>
     </Popover>

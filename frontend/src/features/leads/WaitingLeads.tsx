@@ -2,15 +2,11 @@ import { Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '../../lib/api/schema';
+import { hoursSince } from '../../lib/format';
 
 type WaitingLeadSlice = components['schemas']['SliceWaitingLead'];
 
 const LEVEL_COLORS: Record<string, string> = { HIGH_VALUE: 'red', PRIORITY: 'orange', STANDARD: 'default' };
-
-/** Hours since a time, for "waiting 5 h" (a new lead should be reached within 24 h). */
-function hoursSince(iso: string): number {
-  return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 3_600_000));
-}
 
 /** Leads nobody has contacted yet, highest score first, with how long each has waited. */
 export function WaitingLeads({ slice, testId }: { slice: WaitingLeadSlice; testId: string }) {

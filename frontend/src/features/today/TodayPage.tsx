@@ -12,11 +12,7 @@ import { useFormat } from '../../lib/format';
 import { ActivityItems, activityQueries, WeekAgenda } from '../activities';
 import { WaitingLeads } from '../leads';
 import { type Today, todayQueries } from './api';
-
-const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
-
-/** A count as the card shows it: counting stops at 1000 on the server. */
-const count = (slice: { total: number; capped: boolean }) => `${slice.total}${slice.capped ? '+' : ''}`;
+import { count, percent, WORKING_ROLES } from './daySummary';
 
 /**
  * 工作台: where each role lands after signing in — what is overdue, what is due today, the week ahead,
@@ -29,7 +25,7 @@ export function TodayPage() {
   const queryClient = useQueryClient();
   const [view, setView] = useState<'day' | 'week'>('day');
   const today = useQuery(todayQueries.day());
-  const works = hasRole(session, 'SALES_REP', 'SERVICE_AGENT', 'MANAGER', 'ADMIN');
+  const works = hasRole(session, ...WORKING_ROLES);
   // An integrator's account has no working day here: it lands on the contacts it may read.
   if (!works) return <Navigate to="/contacts" replace />;
   const refresh = () =>
@@ -51,8 +47,9 @@ export function TodayPage() {
         value={view}
         onChange={(value) => setView(value as 'day' | 'week')}
         options={[
-          { value: 'day', label: t('today.dayView') },
-          { value: 'week', label: t('today.weekView') },
+          // Test ids on the labels: the light page (TodayLight) hands a click on its own switch over to these.
+          { value: 'day', label: <span data-testid="today-view-day">{t('today.dayView')}</span> },
+          { value: 'week', label: <span data-testid="today-view-week">{t('today.weekView')}</span> },
         ]}
       />
       {view === 'week' ? (
