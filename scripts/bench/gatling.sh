@@ -16,7 +16,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 MODE=${MODE:-both}; RATES=${RATES:-2000}; SCALES=${SCALES:-1}
-DURATION=${DURATION:-60}; WARMUP=${WARMUP:-10}; CONTACTS=${CONTACTS:-1000}; CONNS=${CONNS:-8}
+DURATION=${DURATION:-60}; WARMUP=${WARMUP:-10}; CONTACTS=${CONTACTS:-300}; CONNS=${CONNS:-8}
 PORT=${PORT:-18295}; DB_PORT=${DB_PORT:-18297}
 JAR=${JAR:-$root/backend/target/quarkus-app/quarkus-run.jar}; HEAP=${HEAP:--Xmx512m}
 OUT=${OUT:-$(mktemp -d /tmp/guanxi-gatling.XXXXXX)}; mkdir -p "$OUT"
