@@ -83,9 +83,9 @@ public class MixedWorkloadSimulation extends Simulation {
         double interaction = perSecond.apply(BenchSettings.number("interactionsPerDay", 60));
         double purchase = perSecond.apply(BenchSettings.number("purchasesPerDay", 10));
         double redeem = perSecond.apply(BenchSettings.number("redemptionsPerDay", 3));
-        System.out.printf("MixedWorkloadSimulation: %s, %d contacts of %s reps, rates/s: search %.2f, view %.2f, interaction %.2f,"
-                + " purchase %.2f, redeem %.2f = %.2f, for %s after a %s warm-up%n", baseUrl, targets.size(),
-                BenchSettings.string("repUsers", "3"), search, view, interaction, purchase, redeem,
+        System.out.printf("MixedWorkloadSimulation: %s, %d contacts of the signed-in reps, rates/s: search %.2f, view %.2f,"
+                + " interaction %.2f, purchase %.2f, redeem %.2f = %.2f, for %s after a %s warm-up%n", baseUrl, targets.size(),
+                search, view, interaction, purchase, redeem,
                 search + view + interaction + purchase + redeem, duration, warmup);
 
         HttpProtocolBuilder protocol = http.baseUrl(baseUrl).acceptHeader("application/json").contentTypeHeader("application/json")
