@@ -5,12 +5,11 @@ import { TodayLight } from '../features/today/TodayLight';
 import { WORKING_ROLES } from '../features/today/daySummary';
 import { hasRole } from '../lib/auth/session';
 import { useSessionState } from '../lib/auth/useSession';
-import { changeLanguage, LANGUAGES, type Language } from '../lib/i18n';
+import { LanguageButtons } from '../lib/i18n/LanguageButtons';
 import { LIGHT_PAGE, LightLink, type Upgrade, UpgradeContext } from '../lib/lightPage';
 import { createQueryClient } from '../lib/queryClient';
 import { navigationFor, selectedPath } from './navigation';
 
-const LANGUAGE_LABELS: Record<Language, string> = { 'zh-CN': '中文', en: 'EN' };
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 // The header's icons as inline SVG (the paths of @ant-design/icons' Menu, Search and Bell), without its runtime.
@@ -36,7 +35,7 @@ function Icon({ path }: { path: string }) {
  * working day, it upgrades at once (the app's router sends those to the login page or the contacts).
  */
 export function LightShell({ onUpgrade }: { onUpgrade: (upgrade: Upgrade, queryClient: QueryClient) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const state = useSessionState();
   const [queryClient] = useState(createQueryClient);
   const [upgrading, setUpgrading] = useState(false);
@@ -132,18 +131,7 @@ export function LightShell({ onUpgrade }: { onUpgrade: (upgrade: Upgrade, queryC
                 >
                   <Icon path={ICONS.bell} />
                 </button>
-                <div role="group" aria-label={t('nav.language')} className="gx-light-languages gx-light-desktop">
-                  {LANGUAGES.map((language) => (
-                    <button
-                      key={language}
-                      type="button"
-                      aria-pressed={i18n.language === language}
-                      onClick={() => changeLanguage(language)}
-                    >
-                      {LANGUAGE_LABELS[language]}
-                    </button>
-                  ))}
-                </div>
+                <LanguageButtons className="gx-light-languages gx-light-desktop" />
                 <button
                   type="button"
                   className="gx-light-user"

@@ -1,10 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInError, signIn, takeSessionExpired } from '../../lib/auth/session';
-import { changeLanguage, LANGUAGES, type Language } from '../../lib/i18n';
+import { LanguageButtons } from '../../lib/i18n/LanguageButtons';
 import { describeError } from '../../lib/errors';
-
-const LANGUAGE_LABELS: Record<Language, string> = { 'zh-CN': '中文', en: 'EN' };
 
 type Field = 'username' | 'password';
 
@@ -14,7 +12,7 @@ type Field = 'username' | 'password';
  * app's code is fetched once the user is signed in.
  */
 export function LoginForm({ onSignedIn, onSubmitting }: { onSignedIn: () => void; onSubmitting?: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<ReadonlySet<Field>>(new Set());
@@ -59,18 +57,7 @@ export function LoginForm({ onSignedIn, onSubmitting }: { onSignedIn: () => void
       <section className="gx-login-box">
         <div className="gx-login-head">
           <h1 className="gx-page-title">{t('app.name')}</h1>
-          <div role="group" aria-label={t('nav.language')} className="gx-login-languages">
-            {LANGUAGES.map((language) => (
-              <button
-                key={language}
-                type="button"
-                aria-pressed={i18n.language === language}
-                onClick={() => changeLanguage(language)}
-              >
-                {LANGUAGE_LABELS[language]}
-              </button>
-            ))}
-          </div>
+          <LanguageButtons className="gx-login-languages" />
         </div>
         <p className="gx-login-muted">{t('app.tagline')}</p>
         {expired && !error && (
