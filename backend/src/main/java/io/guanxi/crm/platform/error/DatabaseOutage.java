@@ -10,12 +10,12 @@ import org.hibernate.exception.JDBCConnectionException;
  * the pool exhausted), as opposed to a failure of the request itself. Such a request is answered 503 with
  * Retry-After: the client may retry, and an Idempotency-Key makes a retried write safe.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {

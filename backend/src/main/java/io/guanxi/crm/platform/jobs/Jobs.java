@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.guanxi.crm.platform.config.GuanxiConfig;
 import io.guanxi.crm.platform.db.Ids;
 import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.platform.error.DatabaseOutage;
 import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import io.quarkus.arc.Arc;
@@ -128,8 +129,13 @@ public class Jobs {
             refreshHeartbeats();
             failStale();
         } catch (Exception e) {
-            // The next beat tries again; a scheduled task that throws would never run again.
-            LOG.warnf(e, "Job heartbeat failed");
+            // The next beat tries again; a scheduled task that throws would never run again. While the database is
+            // down that is every beat: one line each, not a stack trace.
+            if (DatabaseOutage.causedBy(e)) {
+                LOG.warnf("Job heartbeat skipped: the database cannot be reached (%s)", e.getClass().getSimpleName());
+            } else {
+                LOG.warnf(e, "Job heartbeat failed");
+            }
         }
     }
 
