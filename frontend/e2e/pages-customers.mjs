@@ -38,14 +38,11 @@ async function createCustomer(page, baseUrl) {
         data: { contactId: id, amount: 6800, channel: 'STORE', occurredAt: new Date().toISOString() },
     });
     assert.equal(sale.status(), 201);
+    // Due today as the service counts days (its business time zone, not this machine's UTC date).
+    const { day } = await (await page.request.get(`${baseUrl}/api/v1/today`, { headers })).json();
     const call = await page.request.post(`${baseUrl}/api/v1/activities`, {
         headers,
-        data: {
-            contactId: id,
-            kind: 'CALL',
-            title: `回访${customer.name}`,
-            dueDate: new Date().toISOString().slice(0, 10),
-        },
+        data: { contactId: id, kind: 'CALL', title: `回访${customer.name}`, dueDate: day },
     });
     assert.equal(call.status(), 201);
     return id;
