@@ -18,6 +18,22 @@ public class ContactPersonalDataRepository {
     @Inject
     EntityManager em;
 
+    /**
+     * The contacts that are one person by merges in force: the survivor at the top of the contact's merges and every
+     * contact merged into it, directly or through an earlier merge; the top survivor first. Only the contact itself
+     * when it took part in no merge (or does not exist).
+     */
+    List<UUID> samePerson(UUID contactId) {
+        List<UUID> ids = Rows.list(em.createNativeQuery("""
+                WITH RECURSIVE up AS (SELECT c.id, c.merged_into_id FROM contact c WHERE c.id = :contact
+                                      UNION SELECT c.id, c.merged_into_id FROM contact c JOIN up ON c.id = up.merged_into_id),
+                     down AS (SELECT up.id, 0 AS depth FROM up WHERE up.merged_into_id IS NULL
+                              UNION SELECT c.id, down.depth + 1 FROM contact c JOIN down ON c.merged_into_id = down.id)
+                SELECT down.id AS id FROM down ORDER BY down.depth, down.id""", Tuple.class)
+                .setParameter("contact", contactId)).stream().map(row -> Rows.uuid(row, "id")).distinct().toList();
+        return ids.isEmpty() ? List.of(contactId) : ids;
+    }
+
     /** The profile row (every column but the search keys derived from the name) with its stage history. */
     List<Map<String, Object>> export(UUID contactId) {
         return PersonalRows.of(Rows.list(em.createNativeQuery("""

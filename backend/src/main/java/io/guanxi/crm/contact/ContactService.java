@@ -65,6 +65,9 @@ public class ContactService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ContactPersonalDataRepository personalData;
+
     /** What the audit trail calls a contact. */
     static final String AUDITED = "contact";
 
@@ -290,7 +293,8 @@ public class ContactService {
 
     @Transactional
     public List<StageChange> stageHistory(UUID id) {
-        requireVisible(id);
+        // History, not a change: a merged contact's answers too, as its interactions and points statement do.
+        visibility.requireContact(id);
         return contacts.stageHistory(id);
     }
 
@@ -339,6 +343,17 @@ public class ContactService {
     @Transactional
     public void handOverCaptured(UUID contactId, UUID newOwner) {
         contacts.handOverCaptured(contactId, newOwner, clock.instant());
+    }
+
+    /**
+     * The contacts a rights request about this one covers: a merge declared them one person, so the survivor and every
+     * contact merged into it (ids that may be archived, merged or anonymised), the top survivor first.
+     */
+    @Unscoped(value = "A rights request is about the person, whoever's book the merged rows were in; only admins handle them",
+            callers = "privacy")
+    @Transactional
+    public List<UUID> samePerson(UUID contactId) {
+        return personalData.samePerson(contactId);
     }
 
     /** Who owns this customer, for a feature that hands work to the owner; empty when archived or unknown. */

@@ -1,11 +1,14 @@
 package io.guanxi.crm.merge;
 
 import io.guanxi.crm.platform.db.Rows;
+import io.guanxi.crm.platform.privacy.PersonalRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +44,25 @@ public class MergeRepository {
                 .setParameter("after", row.survivorAfter()).setParameter("mergedBefore", row.mergedBefore())
                 .setParameter("moved", row.moved()).setParameter("counts", row.counts()).setParameter("points", row.pointsMoved()).setParameter("byContact", row.pointsByContact())
                 .setParameter("actor", row.actorId()).setParameter("at", row.createdAt()).executeUpdate();
+    }
+
+    /** The merges the contact took part in, as survivor or merged, oldest first (rights requests). */
+    List<Map<String, Object>> exportOf(UUID contactId) {
+        return PersonalRows.of(Rows.list(em.createNativeQuery("""
+                SELECT CAST(jsonb_build_object('id', m.id, 'survivor_id', m.survivor_id, 'merged_ids', to_jsonb(m.merged_ids),
+                       'survivor_before', m.survivor_before, 'survivor_after', m.survivor_after, 'counts', m.counts,
+                       'created_at', m.created_at, 'undone_at', m.undone_at) AS text) AS row
+                FROM contact_merge m WHERE m.survivor_id = :contact OR m.merged_ids @> ARRAY[CAST(:contact AS uuid)]
+                ORDER BY m.seq""", Tuple.class).setParameter("contact", contactId)));
+    }
+
+    /** Erases the field values the contact's merges recorded; the rows changed. */
+    int eraseValuesOf(UUID contactId) {
+        return em.createNativeQuery("""
+                UPDATE contact_merge SET survivor_before = CAST('{}' AS jsonb), survivor_after = CAST('{}' AS jsonb)
+                WHERE (survivor_id = :contact OR merged_ids @> ARRAY[CAST(:contact AS uuid)])
+                  AND (survivor_before <> CAST('{}' AS jsonb) OR survivor_after <> CAST('{}' AS jsonb))""")
+                .setParameter("contact", contactId).executeUpdate();
     }
 
     Optional<Row> find(UUID id, boolean forUpdate) {

@@ -1,9 +1,11 @@
 package io.guanxi.crm.privacy;
 
+import io.guanxi.crm.contact.ContactService;
 import io.guanxi.crm.platform.privacy.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +21,13 @@ public class PersonalDataSections {
 
     /** The order a reader expects; sections not named here follow alphabetically. */
     private static final List<String> ORDER = List.of("profile", "consents", "interactions", "purchases", "pointsAccount",
-            "pointsEntries", "redemptions", "leads", "complaints", "surveys", "activities", "privacyRequests", "accessLog");
+            "pointsEntries", "redemptions", "leads", "complaints", "surveys", "activities", "merges", "privacyRequests", "accessLog");
 
     @Inject
     Instance<PersonalData> features;
+
+    @Inject
+    ContactService contacts;
 
     private List<PersonalData> sorted() {
         Comparator<PersonalData> byOrder = Comparator.comparingInt(p -> {
@@ -32,16 +37,29 @@ public class PersonalDataSections {
         return features.stream().sorted(byOrder.thenComparing(PersonalData::section)).toList();
     }
 
-    /** Every section's rows about the customer, in the caller's transaction. */
+    /**
+     * Every section's rows about the customer, in the caller's transaction: of each contact merged with it too (a merge
+     * declared them one person, and moved most of their records to the survivor), the top survivor's rows first.
+     */
     public Map<String, List<Map<String, Object>>> export(UUID contactId) {
+        List<UUID> person = contacts.samePerson(contactId);
         Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
-        sorted().forEach(p -> sections.put(p.section(), p.export(contactId)));
+        for (PersonalData feature : sorted()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            person.forEach(id -> rows.addAll(feature.export(id)));
+            // A row about two of them (a merge names its survivor and the merged) is listed once.
+            sections.put(feature.section(), rows.stream().distinct().toList());
+        }
         return sections;
     }
 
-    /** Anonymises the customer in every feature, in the caller's transaction (one fails, none is done); the rows changed. */
+    /**
+     * Anonymises the customer in every feature, and every contact merged with it (its rows left behind by the merge: the
+     * profile it had, its own requests), in the caller's transaction (one fails, none is done); the rows changed.
+     */
     public int anonymise(UUID contactId) {
-        return sorted().stream().mapToInt(p -> p.anonymise(contactId)).sum();
+        List<UUID> person = contacts.samePerson(contactId);
+        return sorted().stream().mapToInt(feature -> person.stream().mapToInt(feature::anonymise).sum()).sum();
     }
 
     /** The section names, in export order. */

@@ -97,6 +97,9 @@ class MergedContactWritesTest {
                     .header("Location", nullValue());
         }
         assertEquals(before, attached(merged), "nothing attached to the merged contact");
+        // Reads of its history still answer, as its interactions and points statement do: history, not a write.
+        rep.request().get("/api/v1/contacts/" + merged + "/stage-history").then().statusCode(200)
+                .body("[-1].cause", equalTo("CREATED"));
     }
 
     @Test

@@ -295,6 +295,54 @@ class PrivacyRequestTest {
         assertEquals(booksBefore, books(leaving.id()));
     }
 
+    @Test
+    void aMergeMadeThemOnePersonSoARequestCoversTheMergedContactsAndTheMergeRecord() {
+        TestUser admin = Api.newUser(Role.ADMIN);
+        TestUser manager = Api.newUser(Role.MANAGER);
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String survivorMobile = Api.uniqueMobile();
+        String mergedMobile = Api.uniqueMobile();
+        String survivor = rep.request().body(aContact().name("合并戊").with("mobile", survivorMobile).build()).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String merged = rep.request().body(aContact().name("合并戊").with("mobile", mergedMobile).with("wechatId", "wx" + mergedMobile)
+                .with("city", "苏州").build()).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        rep.request().body(Map.of("channel", "PHONE", "direction", "OUTBOUND", "summary", "旧号码上聊过续费"))
+                .post("/api/v1/contacts/" + merged + "/interactions").then().statusCode(201);
+        String mergeId = manager.request().body(Map.of("survivor", Map.of("id", survivor, "etag", etagOf(manager, survivor)),
+                        "others", List.of(Map.of("id", merged, "etag", etagOf(manager, merged))), "choices", Map.of("city", merged)))
+                .post("/api/v1/contacts/merge").then().statusCode(201).extract().path("id");
+
+        // Access, asked under the merged id: both profiles (the survivor first), what moved, and the merge with its values.
+        String access = request(admin, merged, "ACCESS");
+        step(admin, access, "verify", "\"0\"", Map.of(), 200);
+        step(admin, access, "fulfil", "\"1\"", Map.of(), 200);
+        JsonPath copy = new JsonPath(admin.request().get(REQUESTS + "/" + access + "/export?format=JSON").then().statusCode(200)
+                .extract().asString());
+        assertEquals(List.of(survivor, merged), copy.getList("profile.id"));
+        assertEquals(List.of(survivorMobile, mergedMobile), copy.getList("profile.mobile"));
+        assertTrue(copy.getList("interactions.summary").contains("旧号码上聊过续费"), "moved to the survivor, still theirs");
+        assertEquals(List.of(mergeId), copy.getList("merges.id"));
+        assertEquals("苏州", copy.getString("merges[0].survivor_after.city"));
+
+        // Deletion, asked under the survivor's id: the merged row's own profile and the merge's recorded values go too.
+        String deletion = request(admin, survivor, "DELETION");
+        step(admin, deletion, "verify", "\"0\"", Map.of(), 200);
+        step(admin, deletion, "fulfil", "\"1\"", Map.of(), 200);
+        assertEquals(List.of("||true"), texts("SELECT name || '|' || coalesce(mobile, '') || '|' || coalesce(wechat_id, '') || "
+                + "(anonymised_at IS NOT NULL) AS t FROM contact WHERE id = :c", merged));
+        assertEquals(List.of("{}|{}"), texts("SELECT CAST(survivor_before AS text) || '|' || CAST(survivor_after AS text) AS t "
+                + "FROM contact_merge WHERE survivor_id = :c", survivor));
+        assertEquals(List.of("", ""), texts("SELECT access_copy_text AS t FROM (SELECT coalesce(CAST(access_copy AS text), '') AS "
+                + "access_copy_text FROM privacy_request WHERE contact_id IN (SELECT id FROM contact WHERE id = :c OR merged_into_id = :c)) r",
+                survivor));
+        // The merge cannot be undone into a person again.
+        manager.request().post("/api/v1/merges/" + mergeId + "/undo").then().statusCode(409).body("reason", equalTo("ERASED_SINCE"));
+    }
+
+    private static String etagOf(TestUser who, String contactId) {
+        return who.request().get("/api/v1/contacts/" + contactId).then().statusCode(200).extract().header("ETag");
+    }
+
     /** The customer's ledger and counts: what anonymisation must not change. */
     private Map<String, Object> books(String contactId) {
         return QuarkusTransaction.requiringNew().call(() -> {
