@@ -41,10 +41,22 @@ export default tseslint.config(
           default: 'disallow',
           policies: [
             { allow: { dependency: { relationship: { to: 'internal' } } } },
-            { from: { element: { type: 'app' } }, allow: { to: { element: { types: { anyOf: ['feature', 'lib', 'components'] } } } } },
-            { from: { element: { type: 'feature' } }, allow: { to: { element: { types: { anyOf: ['lib', 'components'] } } } } },
-            { from: { element: { type: 'feature' } }, allow: { to: { element: { type: 'feature', fileInternalPath: 'index.ts' } } } },
-            { from: { element: { type: 'components' } }, allow: { to: { element: { types: { anyOf: ['lib', 'components'] } } } } },
+            {
+              from: { element: { type: 'app' } },
+              allow: { to: { element: { types: { anyOf: ['feature', 'lib', 'components'] } } } },
+            },
+            {
+              from: { element: { type: 'feature' } },
+              allow: { to: { element: { types: { anyOf: ['lib', 'components'] } } } },
+            },
+            {
+              from: { element: { type: 'feature' } },
+              allow: { to: { element: { type: 'feature', fileInternalPath: 'index.ts' } } },
+            },
+            {
+              from: { element: { type: 'components' } },
+              allow: { to: { element: { types: { anyOf: ['lib', 'components'] } } } },
+            },
             { from: { element: { type: 'lib' } }, allow: { to: { element: { type: 'lib' } } } },
             { from: { element: { type: 'testing' } }, allow: { to: { element: { type: 'lib' } } } },
           ],
