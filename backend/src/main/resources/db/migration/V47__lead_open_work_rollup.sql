@@ -182,6 +182,16 @@ CREATE TRIGGER lead_open_work_after_interaction_update AFTER UPDATE ON interacti
 CREATE TRIGGER lead_open_work_after_interaction_delete AFTER DELETE ON interaction REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION lead_open_work_after_interaction_delete();
 
+-- The rep ranking's other two statements read only index pages (issue 18): the period's new leads per owner
+-- (reps.newLeads, the hours to first contact, within 24 h, converted: owner, created_at, contacted_at,
+-- first_interaction_at, converted_at) and the activities due in the period per assignee (reps.activitiesOnTime:
+-- assignee, due_at, status, overdue_at, completed_at). Same keys as the indexes they replace, so every statement those
+-- served is served as before.
+DROP INDEX lead_owner_created_idx;
+CREATE INDEX lead_owner_created_idx ON lead (owner_id, created_at) INCLUDE (contacted_at, first_interaction_at, converted_at);
+DROP INDEX activity_assignee_due_idx;
+CREATE INDEX activity_assignee_due_idx ON activity (assignee_id, due_at) INCLUDE (status, overdue_at, completed_at);
+
 -- Backfill from the leads and interactions already recorded.
 INSERT INTO lead_open_work_month (owner_id, region, created_month, closed_month, month, leads, interactions)
 SELECT d.owner_id, d.region, d.created_month, d.closed_month, d.month, sum(d.leads), sum(d.interactions)
