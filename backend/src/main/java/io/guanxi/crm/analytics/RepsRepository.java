@@ -61,11 +61,26 @@ public class RepsRepository {
     }
 
     /**
-     * Leads open at some time in [from, to) (created before its end, neither converted nor lost before its
-     * start) and the interactions in the period on their customers.
+     * Leads open at some time in the period (created before its end, neither converted nor lost before its start) and
+     * the interactions in the period on their customers: from {@link LeadReadModel#OPEN_WORK_BY_MONTH} when
+     * {@link #openWorkFromRollup}, else counted from the raw leads and interactions.
      */
-    List<OpenWork> openWork(AnalyticsQuery query, Instant from, Instant to) {
-        Map<String, Object> params = new HashMap<>(Map.of("periodFrom", from, "periodTo", to));
+    List<OpenWork> openWork(AnalyticsQuery query, Period period) {
+        if (openWorkFromRollup(query, period)) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("fromMonth", period.from());
+            params.put("toMonth", period.to().withDayOfMonth(1));
+            String sql = """
+                    SELECT %s, COALESCE(sum(r.leads), 0) AS open_leads, COALESCE(sum(r.interactions), 0) AS interactions
+                    FROM %s AS r
+                    WHERE r.created_month <= :toMonth AND r.closed_month >= :fromMonth
+                      AND (r.month = DATE '-infinity' OR (r.month >= :fromMonth AND r.month <= :toMonth)) AND %s
+                    %s
+                    HAVING GROUPING(r.owner_id) = 1 OR sum(r.leads) > 0""".formatted(team(true, "r.owner_id"), LeadReadModel.OPEN_WORK_BY_MONTH,
+                    query.scope("r.owner_id", null, "r.region", params), groupBy(true, "r.owner_id"));
+            return run(sql, params, row -> new OpenWork(owner(row), Rows.longValue(row, "open_leads"), Rows.longValue(row, "interactions")));
+        }
+        Map<String, Object> params = new HashMap<>(Map.of("periodFrom", period.start(query.zone()), "periodTo", period.end(query.zone())));
         String sql = """
                 SELECT %s, count(*) AS open_leads, COALESCE(sum(o.interactions), 0) AS interactions
                 FROM (SELECT l.owner_id,
@@ -77,6 +92,16 @@ public class RepsRepository {
                 %s""".formatted(team(true, "o.owner_id"), InteractionReadModel.CONTACT_ACTIVITY, LeadReadModel.LEADS,
                 query.scope("l.owner_id", "l.contact_id", "l.region", params), groupBy(true, "o.owner_id"));
         return run(sql, params, row -> new OpenWork(owner(row), Rows.longValue(row, "open_leads"), Rows.longValue(row, "interactions")));
+    }
+
+    /**
+     * Whether a period's open work can be summed from {@link LeadReadModel#OPEN_WORK_BY_MONTH}: the period is whole calendar
+     * months in the zone the rollup counts in, and there is no tier filter (the rollup has the lead's owner and region,
+     * not its customer's tier).
+     */
+    static boolean openWorkFromRollup(AnalyticsQuery query, Period period) {
+        return query.filter().tier() == null && LeadReadModel.OPEN_WORK_BY_MONTH_ZONE.equals(query.zone().getId())
+                && period.from().getDayOfMonth() == 1 && period.to().plusDays(1).getDayOfMonth() == 1;
     }
 
     /** Activities due in [from, to): the team's and, with {@code byRep}, each assignee's. */

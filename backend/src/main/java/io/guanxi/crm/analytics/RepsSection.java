@@ -60,7 +60,7 @@ public class RepsSection implements AnalyticsSection {
         Instant previousFrom = previousPeriod.start(query.zone());
         Instant previousTo = previousPeriod.end(query.zone());
         List<Speed> speed = repository.speed(query, from, to, true);
-        List<OpenWork> work = repository.openWork(query, from, to);
+        List<OpenWork> work = repository.openWork(query, query.period());
         List<Timeliness> timeliness = repository.timeliness(query, from, to, true);
         Speed team = teamOf(speed, Speed::owner);
         Speed teamBefore = teamOf(repository.speed(query, previousFrom, previousTo, false), Speed::owner);

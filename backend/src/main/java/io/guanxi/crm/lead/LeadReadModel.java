@@ -24,4 +24,23 @@ public final class LeadReadModel {
                     l.contacted_at AS contacted_at, l.qualified_at AS qualified_at, l.converted_at AS converted_at,
                     l.lost_at AS lost_at, l.first_interaction_at AS first_interaction_at
              FROM lead l)""";
+
+    /** The business time zone the months of {@link #OPEN_WORK_BY_MONTH} are counted in (V47). */
+    public static final String OPEN_WORK_BY_MONTH_ZONE = "Asia/Shanghai";
+
+    /**
+     * A derived table kept fresh in the transaction that writes leads or interactions (V47): the leads, and the pairs of
+     * a lead and an interaction on its customer, counted per {@code owner_id} (uuid or null: in a queue), {@code region}
+     * (the lead's, or null), {@code created_month} (date: the month the lead was created), {@code closed_month} (date: the
+     * month of the earlier of its conversion and loss; {@code infinity}: neither) and {@code month} (date: the
+     * interaction's month; {@code -infinity} on the rows counting leads), months in {@link #OPEN_WORK_BY_MONTH_ZONE} as
+     * their first day: {@code leads} (bigint), {@code interactions} (bigint). For the months [A, B], the leads open in
+     * them are {@code sum(leads)} where created_month &lt;= B and closed_month &gt;= A, and the interactions in them on
+     * those leads' customers {@code sum(interactions)} of the same rows with month in [A, B]. Use as
+     * {@code FROM (…) AS alias}.
+     */
+    public static final String OPEN_WORK_BY_MONTH = """
+            (SELECT w.owner_id AS owner_id, w.region AS region, w.created_month AS created_month, w.closed_month AS closed_month,
+                    w.month AS month, w.leads AS leads, w.interactions AS interactions
+             FROM lead_open_work_month w)""";
 }
