@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Map;
 
@@ -105,10 +106,68 @@ public class ServiceRepository {
     }
 
     BigDecimal medianHoursToResolve(Window window, AnalyticsQuery query) {
+        if (fromRollup(window, query)) {
+            return medianFromRollup(window, query);
+        }
         Map<String, Object> params = params(window);
         String sql = "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY " + HOURS_TO_RESOLVE + ") AS median FROM " + COMPLAINTS
                 + " WHERE " + RESOLVED + " AND " + scope(query, params);
         return twoPlaces(Rows.one(bind(sql, params)), "median");
+    }
+
+    /**
+     * {@link #medianHoursToResolve} for whole months, as percentile_cont computes it: of the N durations in order, the one
+     * at 0.5 × (N − 1), interpolated between the two around it. The counts per whole hour ({@link
+     * ComplaintReadModel#RESOLVE_HOURS_BY_OWNER_MONTH}) say which hour each of the two falls in and at which place; only
+     * the complaints resolved in the window with a duration in that hour are read, in order of duration (V48's index).
+     */
+    private BigDecimal medianFromRollup(Window window, AnalyticsQuery query) {
+        ZoneId zone = query.zone();
+        Map<String, Object> params = new HashMap<>();
+        params.put("fromMonth", window.start().atZone(zone).toLocalDate());
+        params.put("toMonth", window.end().atZone(zone).toLocalDate());
+        String sql = "SELECT r.hours AS hours, sum(r.complaints) AS n, sum(r.complaints) * sum(r.micros_sq) = sum(r.micros) * sum(r.micros)"
+                + " AS all_equal, CAST(sum(r.micros) / sum(r.complaints) AS bigint) AS micros FROM " + ComplaintReadModel.RESOLVE_HOURS_BY_OWNER_MONTH
+                + " AS r WHERE r.month >= :fromMonth AND r.month < :toMonth AND " + query.scope("r.owner_id", null, null, params)
+                + " GROUP BY 1 HAVING sum(r.complaints) <> 0 ORDER BY 1";
+        List<Tuple> hours = Rows.list(bind(sql, params));
+        long total = hours.stream().mapToLong(r -> Rows.longValue(r, "n")).sum();
+        if (total == 0) {
+            return null;
+        }
+        double position = 0.5 * (total - 1);
+        long first = (long) Math.floor(position);
+        long second = (long) Math.ceil(position);
+        double low = durationAt(first, hours, window, query);
+        double value = second == first ? low : low + (position - first) * (durationAt(second, hours, window, query) - low);
+        return new BigDecimal(Double.toString(value)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The duration in hours at a place (from 0) in the window's resolutions ordered by duration. */
+    private double durationAt(long place, List<Tuple> hours, Window window, AnalyticsQuery query) {
+        long before = 0;
+        for (Tuple hour : hours) {
+            long n = Rows.longValue(hour, "n");
+            if (place < before + n) {
+                if (Boolean.TRUE.equals(hour.get("all_equal"))) {
+                    // every duration in this hour is the same: their mean, in hours as the statement over the rows computes them
+                    Tuple row = Rows.one(em.createNativeQuery("SELECT CAST(extract(epoch FROM CAST(:micros AS bigint) * interval '1 microsecond')"
+                            + " / 3600 AS double precision) AS hours", Tuple.class).setParameter("micros", Rows.longValue(hour, "micros")));
+                    return ((Number) row.get("hours")).doubleValue();
+                }
+                Map<String, Object> params = params(window);
+                params.put("hour", Rows.longValue(hour, "hours"));
+                params.put("offset", place - before);
+                String duration = "(c.resolved_at - c.received_at)";
+                String sql = "SELECT CAST(" + HOURS_TO_RESOLVE + " AS double precision) AS hours FROM " + COMPLAINTS + " WHERE c.resolved_at IS NOT NULL AND "
+                        + duration + " >= CAST(:hour AS bigint) * interval '1 hour' AND " + duration
+                        + " < (CAST(:hour AS bigint) + 1) * interval '1 hour' AND " + RESOLVED + " AND " + scope(query, params) + " ORDER BY "
+                        + duration + " OFFSET CAST(:offset AS bigint) LIMIT 1";
+                return ((Number) Rows.one(bind(sql, params)).get("hours")).doubleValue();
+            }
+            before += n;
+        }
+        throw new IllegalStateException("place " + place + " beyond " + before + " resolutions");
     }
 
     BigDecimal averageSatisfaction(Window window, AnalyticsQuery query) {

@@ -56,4 +56,17 @@ public final class ComplaintReadModel {
                     r.closed AS closed, r.acknowledge_due AS acknowledge_due, r.acknowledge_met AS acknowledge_met,
                     r.resolve_due AS resolve_due, r.resolve_met AS resolve_met
              FROM complaint_month_rollup r)""";
+
+    /**
+     * A derived table, the resolved complaints counted per customer's current owner, calendar month of the resolution
+     * ({@link #SLA_BY_OWNER_MONTH_ZONE}) and whole hours from receipt to resolution, kept like {@link #SLA_BY_OWNER_MONTH}
+     * (V48): {@code owner_id} (uuid), {@code month} (date), {@code hours} (bigint, floor of the hours), {@code complaints},
+     * {@code micros} and {@code micros_sq} (numeric: the sum of their durations in microseconds and of their squares; the
+     * durations are all equal when complaints × micros_sq = micros²). Otherwise the durations of one hour are read in
+     * order from the complaints themselves. Use as {@code FROM (…) AS alias}.
+     */
+    public static final String RESOLVE_HOURS_BY_OWNER_MONTH = """
+            (SELECT r.owner_id AS owner_id, r.month AS month, r.hours AS hours, r.complaints AS complaints, r.micros AS micros,
+                    r.micros_sq AS micros_sq
+             FROM complaint_resolve_hours r)""";
 }
