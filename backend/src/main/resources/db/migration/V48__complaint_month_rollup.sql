@@ -176,6 +176,8 @@ CREATE INDEX complaint_acknowledge_missed_idx ON complaint (acknowledge_due_at) 
     WHERE acknowledged_at IS NULL OR acknowledged_at > acknowledge_due_at;
 CREATE INDEX complaint_resolve_missed_idx ON complaint (resolve_due_at) INCLUDE (resolved_at, category, severity, contact_id)
     WHERE resolved_at IS NULL OR resolved_at > resolve_due_at;
+-- the complaints received since the start of the as-of instant's month and whether they were followed up, index-only;
+CREATE INDEX complaint_received_follow_up_idx ON complaint (received_at) INCLUDE (followed_up_at, contact_id);
 -- and the complaints overdue at an instant T: each clock's span from its due time to when it was done (open-ended while
 -- not done), for the clocks done at or after their due time; a complaint overdue at T is on a clock whose span holds T.
 CREATE INDEX complaint_acknowledge_late_span_idx ON complaint USING gist ((CASE WHEN acknowledged_at IS NULL OR acknowledged_at >= acknowledge_due_at

@@ -222,9 +222,11 @@ public class ServiceRepository {
         if (since.isBefore(window.asOf())) {
             Map<String, Object> live = params(window);
             live.put("since", since);
-            String liveSql = "SELECT count(*) FILTER (WHERE c.received_at >= :since) AS received, count(*) FILTER (WHERE c.followed_up_at < :asOf"
-                    + " AND (c.received_at >= :since OR c.followed_up_at >= :since)) AS closed FROM " + COMPLAINTS
-                    + " WHERE c.received_at < :asOf AND (c.received_at >= :since OR c.followed_up_at >= :since) AND " + scope(query, live);
+            // received since M (closed too if followed up by :asOf), index-only; and received before M, followed up since M
+            String liveSql = "SELECT (SELECT count(*) FILTER (WHERE c.followed_up_at IS NULL OR c.followed_up_at >= :asOf) FROM " + COMPLAINTS
+                    + " WHERE c.received_at >= :since AND c.received_at < :asOf AND " + scope(query, live) + ") AS received,"
+                    + " (SELECT count(*) FROM " + COMPLAINTS + " WHERE c.received_at < :since AND c.followed_up_at >= :since"
+                    + " AND c.followed_up_at < :asOf AND " + scope(query, live) + ") AS closed";
             Tuple row = Rows.one(bind(liveSql, live));
             open += Rows.longValue(row, "received") - Rows.longValue(row, "closed");
         }
