@@ -13,8 +13,12 @@ import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Map;
 
@@ -102,16 +106,210 @@ public class ServiceRepository {
     }
 
     BigDecimal medianHoursToResolve(Window window, AnalyticsQuery query) {
+        if (fromRollup(window, query)) {
+            return medianFromRollup(window, query);
+        }
         Map<String, Object> params = params(window);
         String sql = "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY " + HOURS_TO_RESOLVE + ") AS median FROM " + COMPLAINTS
                 + " WHERE " + RESOLVED + " AND " + scope(query, params);
         return twoPlaces(Rows.one(bind(sql, params)), "median");
     }
 
+    /**
+     * {@link #medianHoursToResolve} for whole months, as percentile_cont computes it: of the N durations in order, the one
+     * at 0.5 × (N − 1), interpolated between the two around it. The counts per whole hour ({@link
+     * ComplaintReadModel#RESOLVE_HOURS_BY_OWNER_MONTH}) say which hour each of the two falls in and at which place; only
+     * the complaints resolved in the window with a duration in that hour are read, in order of duration (V48's index).
+     */
+    private BigDecimal medianFromRollup(Window window, AnalyticsQuery query) {
+        ZoneId zone = query.zone();
+        Map<String, Object> params = new HashMap<>();
+        params.put("fromMonth", window.start().atZone(zone).toLocalDate());
+        params.put("toMonth", window.end().atZone(zone).toLocalDate());
+        String sql = "SELECT r.hours AS hours, sum(r.complaints) AS n, sum(r.complaints) * sum(r.micros_sq) = sum(r.micros) * sum(r.micros)"
+                + " AS all_equal, CAST(sum(r.micros) / sum(r.complaints) AS bigint) AS micros FROM " + ComplaintReadModel.RESOLVE_HOURS_BY_OWNER_MONTH
+                + " AS r WHERE r.month >= :fromMonth AND r.month < :toMonth AND " + query.scope("r.owner_id", null, null, params)
+                + " GROUP BY 1 HAVING sum(r.complaints) <> 0 ORDER BY 1";
+        List<Tuple> hours = Rows.list(bind(sql, params));
+        long total = hours.stream().mapToLong(r -> Rows.longValue(r, "n")).sum();
+        if (total == 0) {
+            return null;
+        }
+        double position = 0.5 * (total - 1);
+        long first = (long) Math.floor(position);
+        long second = (long) Math.ceil(position);
+        double low = durationAt(first, hours, window, query);
+        double value = second == first ? low : low + (position - first) * (durationAt(second, hours, window, query) - low);
+        return new BigDecimal(Double.toString(value)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The duration in hours at a place (from 0) in the window's resolutions ordered by duration. */
+    private double durationAt(long place, List<Tuple> hours, Window window, AnalyticsQuery query) {
+        long before = 0;
+        for (Tuple hour : hours) {
+            long n = Rows.longValue(hour, "n");
+            if (place < before + n) {
+                if (Boolean.TRUE.equals(hour.get("all_equal"))) {
+                    // every duration in this hour is the same: their mean, in hours as the statement over the rows computes them
+                    Tuple row = Rows.one(em.createNativeQuery("SELECT CAST(extract(epoch FROM CAST(:micros AS bigint) * interval '1 microsecond')"
+                            + " / 3600 AS double precision) AS hours", Tuple.class).setParameter("micros", Rows.longValue(hour, "micros")));
+                    return ((Number) row.get("hours")).doubleValue();
+                }
+                Map<String, Object> params = params(window);
+                params.put("hour", Rows.longValue(hour, "hours"));
+                params.put("offset", place - before);
+                String duration = "(c.resolved_at - c.received_at)";
+                String sql = "SELECT CAST(" + HOURS_TO_RESOLVE + " AS double precision) AS hours FROM " + COMPLAINTS + " WHERE c.resolved_at IS NOT NULL AND "
+                        + duration + " >= CAST(:hour AS bigint) * interval '1 hour' AND " + duration
+                        + " < (CAST(:hour AS bigint) + 1) * interval '1 hour' AND " + RESOLVED + " AND " + scope(query, params) + " ORDER BY "
+                        + duration + " OFFSET CAST(:offset AS bigint) LIMIT 1";
+                return ((Number) Rows.one(bind(sql, params)).get("hours")).doubleValue();
+            }
+            before += n;
+        }
+        throw new IllegalStateException("place " + place + " beyond " + before + " resolutions");
+    }
+
     BigDecimal averageSatisfaction(Window window, AnalyticsQuery query) {
         Map<String, Object> params = params(window);
         String sql = "SELECT avg(s.score) AS average FROM " + satisfactionFrom() + " WHERE " + satisfactionCondition(query, params);
         return twoPlaces(Rows.one(bind(sql, params)), "average");
+    }
+
+    /**
+     * A condition every complaint overdue at {@code :asOf} meets (so adding it changes no count) and that GiST indexes
+     * answer (V48): the clock it is on at {@code :asOf} is done at or after its due time, or not yet, so the span from
+     * that due time to when it was done (open-ended) holds {@code :asOf}.
+     */
+    private static final String LATE_SPAN_HOLDS_AS_OF = "(" + lateSpan("c.acknowledge_due_at", "c.acknowledged_at", "") + " OR "
+            + lateSpan("c.resolve_due_at", "c.resolved_at", "") + " OR "
+            + lateSpan("c.follow_up_due_at", "c.followed_up_at", "c.follow_up_due_at IS NOT NULL AND ") + ")";
+
+    private static String lateSpan(String due, String done, String guard) {
+        String late = guard + "(" + done + " IS NULL OR " + done + " >= " + due + ")";
+        return "(" + late + " AND CASE WHEN " + late + " THEN tstzrange(" + due + ", " + done + ", '[]') END @> CAST(:asOf AS timestamptz))";
+    }
+
+    /** {@code service.overdueOpen}: {@link #OVERDUE_OPEN}, found through the late clocks' spans. */
+    long overdueOpenCount(Window window, AnalyticsQuery query) {
+        Map<String, Object> params = params(window);
+        String sql = "SELECT count(*) AS n FROM " + COMPLAINTS + " WHERE " + OVERDUE_OPEN + " AND " + LATE_SPAN_HOLDS_AS_OF + " AND "
+                + scope(query, params);
+        return Rows.longValue(Rows.one(bind(sql, params)), "n");
+    }
+
+    /** Whether the scope allows counting from {@link ComplaintReadModel#SLA_BY_OWNER_MONTH}: at most an owner, in its zone. */
+    static boolean rollupScope(AnalyticsQuery query) {
+        return query.filter().region() == null && query.filter().tier() == null
+                && ComplaintReadModel.SLA_BY_OWNER_MONTH_ZONE.equals(query.zone().getId());
+    }
+
+    /**
+     * {@code service.open} at {@code :asOf} ({@link #rollupScope}): received before it less followed up before it. The
+     * rollup counts each complaint in the months of its receipt and of its closing (the later of receipt and follow-up),
+     * so the months before the month M of {@code :asOf} give received − closed before M; what happened from M to
+     * {@code :asOf} is counted live (nothing when {@code :asOf} starts a month).
+     */
+    long openFromRollup(Window window, AnalyticsQuery query) {
+        ZoneId zone = query.zone();
+        LocalDate month = YearMonth.from(window.asOf().atZone(zone)).atDay(1);
+        Instant since = month.atStartOfDay(zone).toInstant();
+        Map<String, Object> params = new HashMap<>();
+        params.put("month", month);
+        String sql = "SELECT COALESCE(sum(r.received - r.closed), 0) AS n FROM " + ComplaintReadModel.SLA_BY_OWNER_MONTH
+                + " AS r WHERE r.month < :month AND " + query.scope("r.owner_id", null, null, params);
+        long open = Rows.longValue(Rows.one(bind(sql, params)), "n");
+        if (since.isBefore(window.asOf())) {
+            Map<String, Object> live = params(window);
+            live.put("since", since);
+            // received since M (closed too if followed up by :asOf), index-only; and received before M, followed up since M
+            String liveSql = "SELECT (SELECT count(*) FILTER (WHERE c.followed_up_at IS NULL OR c.followed_up_at >= :asOf) FROM " + COMPLAINTS
+                    + " WHERE c.received_at >= :since AND c.received_at < :asOf AND " + scope(query, live) + ") AS received,"
+                    + " (SELECT count(*) FROM " + COMPLAINTS + " WHERE c.received_at < :since AND c.followed_up_at >= :since"
+                    + " AND c.followed_up_at < :asOf AND " + scope(query, live) + ") AS closed";
+            Tuple row = Rows.one(bind(liveSql, live));
+            open += Rows.longValue(row, "received") - Rows.longValue(row, "closed");
+        }
+        return open;
+    }
+
+    /** A cell of {@link #tallies}: a month (yyyy-MM, business time zone), a category and a severity. */
+    record Cell(String month, String category, String severity) {
+    }
+
+    /** What a cell counts: received, and per deadline the decided and the met ones (decided − met = missed). */
+    static final class Tally {
+        long received;
+        long acknowledgeDecided;
+        long acknowledgeMet;
+        long resolveDecided;
+        long resolveMet;
+    }
+
+    /**
+     * Whether a window's received and compliance figures can be summed from {@link ComplaintReadModel#SLA_BY_OWNER_MONTH}:
+     * the service counts in the zone the rollup counts in, the window is whole calendar months there, and the scope is at
+     * most an owner (the rollup has no region or tier).
+     */
+    static boolean fromRollup(Window window, AnalyticsQuery query) {
+        return rollupScope(query) && monthStart(window.start(), query.zone()) && monthStart(window.end(), query.zone());
+    }
+
+    private static boolean monthStart(Instant instant, ZoneId zone) {
+        LocalDate day = instant.atZone(zone).toLocalDate();
+        return day.getDayOfMonth() == 1 && day.atStartOfDay(zone).toInstant().equals(instant);
+    }
+
+    /**
+     * The window's receipts and deadlines per cell (a whole-month window, {@link #fromRollup}). The months that ended by
+     * {@code :asOf} come from the rollup whole: every deadline in them is due, so decided = due. From the month of
+     * {@code :asOf} on, a deadline is decided when met (the rollup's count: met never depends on the instant) or missed
+     * — due by {@code :asOf} and not kept — which is counted live over those months only, as {@link Deadline#missed}.
+     */
+    Map<Cell, Tally> tallies(Window window, AnalyticsQuery query) {
+        ZoneId zone = query.zone();
+        Instant asOfMonth = YearMonth.from(window.asOf().atZone(zone)).atDay(1).atStartOfDay(zone).toInstant();
+        Instant cut = asOfMonth.isBefore(window.start()) ? window.start() : asOfMonth.isAfter(window.end()) ? window.end() : asOfMonth;
+        Map<String, Object> params = new HashMap<>();
+        params.put("fromMonth", window.start().atZone(zone).toLocalDate());
+        params.put("toMonth", window.end().atZone(zone).toLocalDate());
+        params.put("cutMonth", cut.atZone(zone).toLocalDate());
+        String sql = """
+                SELECT to_char(r.month, 'YYYY-MM') AS month, r.category AS category, r.severity AS severity, sum(r.received) AS received,
+                       sum(CASE WHEN r.month < :cutMonth THEN r.acknowledge_due ELSE r.acknowledge_met END) AS acknowledge_decided,
+                       sum(r.acknowledge_met) AS acknowledge_met,
+                       sum(CASE WHEN r.month < :cutMonth THEN r.resolve_due ELSE r.resolve_met END) AS resolve_decided,
+                       sum(r.resolve_met) AS resolve_met
+                FROM %s AS r WHERE r.month >= :fromMonth AND r.month < :toMonth AND %s GROUP BY 1, 2, 3"""
+                .formatted(ComplaintReadModel.SLA_BY_OWNER_MONTH, query.scope("r.owner_id", null, null, params));
+        Map<Cell, Tally> tallies = new HashMap<>();
+        for (Tuple r : Rows.list(bind(sql, params))) {
+            Tally t = tallies.computeIfAbsent(new Cell(Rows.string(r, "month"), Rows.string(r, "category"), Rows.string(r, "severity")),
+                    c -> new Tally());
+            t.received += Rows.longValue(r, "received");
+            t.acknowledgeDecided += Rows.longValue(r, "acknowledge_decided");
+            t.acknowledgeMet += Rows.longValue(r, "acknowledge_met");
+            t.resolveDecided += Rows.longValue(r, "resolve_decided");
+            t.resolveMet += Rows.longValue(r, "resolve_met");
+        }
+        if (cut.isBefore(window.end())) {
+            Map<String, Object> live = params(new Window(cut, window.end(), window.asOf()));
+            live.put("zone", zone.getId());
+            String missed = "SELECT '%s' AS clock, to_char(%s AT TIME ZONE :zone, 'YYYY-MM') AS month, c.category AS category,"
+                    + " c.severity AS severity, count(*) AS n FROM " + COMPLAINTS + " WHERE %s AND " + scope(query, live) + " GROUP BY 2, 3, 4";
+            String liveSql = missed.formatted("A", Deadline.FIRST_RESPONSE.due, Deadline.FIRST_RESPONSE.missed()) + " UNION ALL "
+                    + missed.formatted("R", Deadline.RESOLUTION.due, Deadline.RESOLUTION.missed());
+            for (Tuple r : Rows.list(bind(liveSql, live))) {
+                Tally t = tallies.computeIfAbsent(new Cell(Rows.string(r, "month"), Rows.string(r, "category"), Rows.string(r, "severity")),
+                        c -> new Tally());
+                if ("A".equals(Rows.string(r, "clock"))) {
+                    t.acknowledgeDecided += Rows.longValue(r, "n");
+                } else {
+                    t.resolveDecided += Rows.longValue(r, "n");
+                }
+            }
+        }
+        return tallies;
     }
 
     /** Per value of a dimension column: complaints received in the window, and resolutions due in it and missed. */

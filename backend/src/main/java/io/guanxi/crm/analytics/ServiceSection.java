@@ -1,7 +1,9 @@
 package io.guanxi.crm.analytics;
 
+import io.guanxi.crm.analytics.ServiceRepository.Cell;
 import io.guanxi.crm.analytics.ServiceRepository.Deadline;
 import io.guanxi.crm.analytics.ServiceRepository.Ratio;
+import io.guanxi.crm.analytics.ServiceRepository.Tally;
 import io.guanxi.crm.analytics.ServiceRepository.Window;
 import io.guanxi.crm.analytics.api.AnalyticsCard;
 import io.guanxi.crm.analytics.api.AnalyticsColumn;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,20 +60,28 @@ public class ServiceSection implements AnalyticsSection {
     public Figures figures(AnalyticsQuery query) {
         Window now = window(query, query.period());
         Window before = window(query, query.previousPeriod());
+        Map<Cell, Tally> nowTallies = ServiceRepository.fromRollup(now, query) ? repository.tallies(now, query) : null;
+        Map<Cell, Tally> beforeTallies = ServiceRepository.fromRollup(before, query) ? repository.tallies(before, query) : null;
+        boolean rollupScope = ServiceRepository.rollupScope(query);
+        long openNow = rollupScope ? repository.openFromRollup(now, query) : repository.count(ServiceRepository.OPEN, now, query);
+        long openBefore = rollupScope ? repository.openFromRollup(before, query) : repository.count(ServiceRepository.OPEN, before, query);
         List<AnalyticsCard> cards = List.of(
-                count(RECEIVED, ServiceRepository.RECEIVED, now, before, query),
-                count(OPEN, ServiceRepository.OPEN, now, before, query),
-                count(OVERDUE_OPEN, ServiceRepository.OVERDUE_OPEN, now, before, query),
-                compliance(FIRST_RESPONSE_COMPLIANCE, Deadline.FIRST_RESPONSE, FIRST_RESPONSE_MISSED, now, before, query),
-                compliance(RESOLUTION_COMPLIANCE, Deadline.RESOLUTION, RESOLUTION_MISSED, now, before, query),
+                AnalyticsCard.of(RECEIVED, Unit.COUNT, Ratios.count(received(nowTallies, now, query)),
+                        Ratios.count(received(beforeTallies, before, query)), RECEIVED),
+                AnalyticsCard.of(OPEN, Unit.COUNT, Ratios.count(openNow), Ratios.count(openBefore), OPEN),
+                AnalyticsCard.of(OVERDUE_OPEN, Unit.COUNT, Ratios.count(repository.overdueOpenCount(now, query)),
+                        Ratios.count(repository.overdueOpenCount(before, query)), OVERDUE_OPEN),
+                compliance(FIRST_RESPONSE_COMPLIANCE, Deadline.FIRST_RESPONSE, FIRST_RESPONSE_MISSED, now, nowTallies, before, beforeTallies,
+                        query),
+                compliance(RESOLUTION_COMPLIANCE, Deadline.RESOLUTION, RESOLUTION_MISSED, now, nowTallies, before, beforeTallies, query),
                 AnalyticsCard.of(MEDIAN_HOURS_TO_RESOLVE, Unit.HOURS, repository.medianHoursToResolve(now, query),
                         repository.medianHoursToResolve(before, query), RESOLVED),
                 AnalyticsCard.of(SATISFACTION, Unit.SCORE, repository.averageSatisfaction(now, query),
                         repository.averageSatisfaction(before, query), SATISFACTION_ANSWERS));
         List<AnalyticsTable> tables = List.of(
-                byDimension("service.byCategory", Dimension.CATEGORY, "category", names(ComplaintCategory.values()), now, query),
-                byDimension("service.bySeverity", Dimension.SEVERITY, "severity", names(Severity.values()), now, query),
-                byMonth(now, query));
+                byDimension("service.byCategory", Dimension.CATEGORY, "category", names(ComplaintCategory.values()), now, nowTallies, query),
+                byDimension("service.bySeverity", Dimension.SEVERITY, "severity", names(Severity.values()), now, nowTallies, query),
+                byMonth(now, nowTallies, query));
         return new Figures(cards, tables);
     }
 
@@ -121,14 +132,24 @@ public class ServiceSection implements AnalyticsSection {
         return new Window(period.start(query.zone()), period.end(query.zone()), query.asOf(period));
     }
 
-    private AnalyticsCard count(String code, String condition, Window now, Window before, AnalyticsQuery query) {
-        return AnalyticsCard.of(code, Unit.COUNT, Ratios.count(repository.count(condition, now, query)),
-                Ratios.count(repository.count(condition, before, query)), code);
+    private long received(Map<Cell, Tally> tallies, Window window, AnalyticsQuery query) {
+        return tallies == null ? repository.count(ServiceRepository.RECEIVED, window, query)
+                : tallies.values().stream().mapToLong(t -> t.received).sum();
     }
 
-    private AnalyticsCard compliance(String code, Deadline deadline, String drill, Window now, Window before, AnalyticsQuery query) {
-        return AnalyticsCard.of(code, Unit.RATIO, ratio(repository.compliance(deadline, now, query)),
-                ratio(repository.compliance(deadline, before, query)), drill);
+    private AnalyticsCard compliance(String code, Deadline deadline, String drill, Window now, Map<Cell, Tally> nowTallies, Window before,
+            Map<Cell, Tally> beforeTallies, AnalyticsQuery query) {
+        return AnalyticsCard.of(code, Unit.RATIO, ratio(compliance(deadline, now, nowTallies, query)),
+                ratio(compliance(deadline, before, beforeTallies, query)), drill);
+    }
+
+    private Ratio compliance(Deadline deadline, Window window, Map<Cell, Tally> tallies, AnalyticsQuery query) {
+        if (tallies == null) {
+            return repository.compliance(deadline, window, query);
+        }
+        boolean first = deadline == Deadline.FIRST_RESPONSE;
+        return new Ratio(tallies.values().stream().mapToLong(t -> first ? t.acknowledgeMet : t.resolveMet).sum(),
+                tallies.values().stream().mapToLong(t -> first ? t.acknowledgeDecided : t.resolveDecided).sum());
     }
 
     private static BigDecimal ratio(Ratio ratio) {
@@ -136,8 +157,18 @@ public class ServiceSection implements AnalyticsSection {
     }
 
     private AnalyticsTable byDimension(String code, Dimension dimension, String column, List<String> keys, Window window,
-            AnalyticsQuery query) {
-        Map<String, long[]> counts = repository.receivedAndBreachedBy(column, window, query);
+            Map<Cell, Tally> tallies, AnalyticsQuery query) {
+        Map<String, long[]> counts;
+        if (tallies == null) {
+            counts = repository.receivedAndBreachedBy(column, window, query);
+        } else {
+            counts = new HashMap<>();
+            tallies.forEach((cell, t) -> {
+                long[] c = counts.computeIfAbsent("category".equals(column) ? cell.category() : cell.severity(), k -> new long[2]);
+                c[0] += t.received;
+                c[1] += t.resolveDecided - t.resolveMet;
+            });
+        }
         List<AnalyticsRow> rows = keys.stream().map(key -> {
             long[] c = counts.getOrDefault(key, new long[2]);
             return new AnalyticsRow(key, null, List.of(Ratios.count(c[0]), Ratios.count(c[1])), List.of(RECEIVED, RESOLUTION_MISSED));
@@ -147,9 +178,29 @@ public class ServiceSection implements AnalyticsSection {
     }
 
     /** Every month of the period, in order: received in it, and the compliance of the resolutions due in it. */
-    private AnalyticsTable byMonth(Window window, AnalyticsQuery query) {
-        Map<String, Long> received = repository.receivedByMonth(window, query);
-        Map<String, Ratio> compliance = repository.resolutionComplianceByMonth(window, query);
+    private AnalyticsTable byMonth(Window window, Map<Cell, Tally> tallies, AnalyticsQuery query) {
+        Map<String, Long> received;
+        Map<String, Ratio> compliance;
+        if (tallies == null) {
+            received = repository.receivedByMonth(window, query);
+            compliance = repository.resolutionComplianceByMonth(window, query);
+        } else {
+            received = new HashMap<>();
+            Map<String, long[]> resolution = new HashMap<>();
+            tallies.forEach((cell, t) -> {
+                received.merge(cell.month(), t.received, Long::sum);
+                long[] r = resolution.computeIfAbsent(cell.month(), k -> new long[2]);
+                r[0] += t.resolveMet;
+                r[1] += t.resolveDecided;
+            });
+            compliance = new HashMap<>();
+            // as the statement over the raw rows: a month without a decided deadline has no row (no ratio)
+            resolution.forEach((month, r) -> {
+                if (r[1] > 0) {
+                    compliance.put(month, new Ratio(r[0], r[1]));
+                }
+            });
+        }
         List<AnalyticsRow> rows = new ArrayList<>();
         YearMonth last = YearMonth.from(query.period().to());
         for (YearMonth month = YearMonth.from(query.period().from()); !month.isAfter(last); month = month.plusMonths(1)) {
