@@ -54,6 +54,7 @@ class SqlOwnershipTest {
             // issue 18: analytics rollups kept by their owners (anchor)
             Map.entry("customer_sales", "purchase"),
             Map.entry("customer_month_sales", "purchase"), Map.entry("sales_month_rollup", "purchase"),
+            Map.entry("customer_sales_band", "purchase"),
             Map.entry("lead_open_work_month", "lead"),
             Map.entry("complaint_month_rollup", "complaint"), Map.entry("complaint_resolve_hours", "complaint"),
             // issue 22: Quartz's clustered job store (V44), written by Quartz only

@@ -256,10 +256,30 @@ public class ValueRepository {
     /** Customers by what they kept buying up to the end of the period (or now): key (a bucket), customers, revenue. */
     List<Tuple> clv(AnalyticsQuery query) {
         Map<String, Object> params = new HashMap<>();
-        String sql = lifetime(query, params, false) + """
-                SELECT l.key AS key, count(*) AS customers, sum(l.revenue) AS revenue FROM l GROUP BY l.key""";
+        String sql = bandsNow(query) ? """
+                SELECT %s AS key, sum(b.customers) AS customers, sum(b.revenue) AS revenue
+                FROM %s AS b WHERE %s GROUP BY 1""".formatted(bucketCase("b.band * " + PurchaseReadModel.SALES_BAND_WIDTH),
+                PurchaseReadModel.SALES_BANDS_BY_OWNER, query.scope("b.owner_id", null, null, params))
+                : lifetime(query, params, false) + """
+                        SELECT l.key AS key, count(*) AS customers, sum(l.revenue) AS revenue FROM l GROUP BY l.key""";
         return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
     }
+
+    /**
+     * Whether the CLV can be summed from {@link PurchaseReadModel#SALES_BANDS_BY_OWNER}: the stock is taken now (the period
+     * has not ended), no purchase is dated from now on (the bands hold everything recorded), the scope is at most an owner,
+     * and every bucket bound is a whole band.
+     */
+    private boolean bandsNow(AnalyticsQuery query) {
+        return BANDS_FIT && query.filter().region() == null && query.filter().tier() == null
+                && query.asOf(query.period()).equals(query.now())
+                && em.createNativeQuery("SELECT 1 FROM " + PurchaseReadModel.PURCHASES + " AS p WHERE p.occurred_at >= :asOf")
+                        .setParameter("asOf", query.now()).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The CLV bounds are band bounds: multiples of the band width, none above the top band's. */
+    private static final boolean BANDS_FIT = CLV_BOUNDS.stream().allMatch(b -> b % PurchaseReadModel.SALES_BAND_WIDTH == 0
+            && b / PurchaseReadModel.SALES_BAND_WIDTH <= PurchaseReadModel.SALES_BAND_TOP);
 
     /** The customers of one CLV bucket (amount: what they kept buying to date; at: their last sale). */
     DrillQuery clvCustomers(AnalyticsQuery query, String bucket) {

@@ -51,4 +51,19 @@ public final class PurchaseReadModel {
             (SELECT r.owner_id AS owner_id, r.month AS month, r.prev_month AS prev_month, r.one_time_until AS one_time_until,
                     r.customers AS customers, r.sales AS sales, r.revenue AS revenue
              FROM sales_month_rollup r)""";
+
+    /** The width of a band of {@link #SALES_BANDS_BY_OWNER}, yuan, and the band that holds everything from its bound up. */
+    public static final int SALES_BAND_WIDTH = 1_000;
+    public static final int SALES_BAND_TOP = 50;
+
+    /**
+     * A derived table, the customers who bought (with {@code first_purchase_at} set in {@link #CUSTOMER_SALES}) counted per
+     * current owner and band of their kept revenue to date, kept fresh in the transaction that writes purchases or changes
+     * a customer's owner (V54): {@code owner_id} (uuid), {@code band} (smallint: kept revenue ÷ {@link #SALES_BAND_WIDTH}
+     * rounded down, at most {@link #SALES_BAND_TOP}), {@code customers}, {@code revenue} (their kept revenue summed). Use
+     * as {@code FROM (…) AS alias}.
+     */
+    public static final String SALES_BANDS_BY_OWNER = """
+            (SELECT b.owner_id AS owner_id, b.band AS band, b.customers AS customers, b.revenue AS revenue
+             FROM customer_sales_band b)""";
 }

@@ -115,6 +115,26 @@ class ValueRollupConsistencyTest {
                 }
             }
         }
+        // The CLV as it stands now: from the owner × band rollup (V54), each bucket equal to its customers listed raw.
+        assertEquals(rawBands(ids), bands(ids), "CLV bands, " + why);
+        for (TestUser rep : reps) {
+            String query = "period=THIS_YEAR&ownerId=" + rep.id();
+            JsonPath report = manager.request().get("/api/v1/analytics/VALUE?" + query).then().statusCode(200).extract().jsonPath();
+            long customersInBuckets = 0;
+            for (Object bucket : report.getList("tables.find { it.code == 'value.clv' }.rows.key")) {
+                String key = bucket.toString();
+                // As a parameter, so "50000+" is sent encoded.
+                JsonPath inBucket = manager.request().queryParam("key", key)
+                        .get("/api/v1/analytics/VALUE/drill/value.clvCustomers?" + query + "&size=200").then().statusCode(200).extract().jsonPath();
+                List<BigDecimal> row = ValueAnalyticsTest.row(report, "value.clv", key);
+                assertEquals(inBucket.getInt("total"), row.get(0).intValue(), "CLV customers " + key + ", " + why);
+                assertEquals(0, ValueAnalyticsTest.drillTotal(inBucket).compareTo(row.get(1)), "CLV revenue " + key + ", " + why);
+                customersInBuckets += row.get(0).longValue();
+            }
+            long bought = owners.entrySet().stream().filter(e -> e.getValue().equals(rep.id().toString()))
+                    .filter(e -> boughtAnything(e.getKey())).count();
+            assertEquals(bought, customersInBuckets, "every customer of the rep who bought is in one bucket, " + why);
+        }
     }
 
     @Test
@@ -143,6 +163,30 @@ class ValueRollupConsistencyTest {
         List<UUID> ids = List.of(rep.id());
         assertEquals(raw(ids), rollup(ids));
         assertEquals(List.of(rep.id() + " 2024-05-01 -infinity -infinity 4 16 1600.00"), rollup(ids));
+        assertEquals(List.of(rep.id() + " 0 4 1600.00"), bands(ids));
+    }
+
+    /** The owner × band rollup's rows of these owners, as comparable text. */
+    private List<String> bands(List<UUID> ownerIds) {
+        return rows("""
+                SELECT b.owner_id || ' ' || b.band || ' ' || b.customers || ' ' || CAST(b.revenue AS numeric(18, 2)) AS row
+                FROM %s AS b WHERE b.owner_id IN (:owners) ORDER BY 1""".formatted(PurchaseReadModel.SALES_BANDS_BY_OWNER), ownerIds);
+    }
+
+    /** The same from the raw purchases: each customer who bought, by what they kept to date, under their owner now. */
+    private List<String> rawBands(List<UUID> ownerIds) {
+        return rows("""
+                WITH k AS (SELECT p.contact_id, sum(p.kept_amount) AS kept FROM %s AS p GROUP BY p.contact_id)
+                SELECT c.owner_id || ' ' || CAST(LEAST(floor(k.kept / 1000), 50) AS int) || ' ' || count(*) || ' '
+                       || CAST(sum(k.kept) AS numeric(18, 2)) AS row
+                FROM k JOIN %s AS c ON c.id = k.contact_id WHERE c.owner_id IN (:owners)
+                GROUP BY c.owner_id, CAST(LEAST(floor(k.kept / 1000), 50) AS int) ORDER BY 1"""
+                .formatted(PurchaseReadModel.PURCHASES, ContactReadModel.CONTACTS), ownerIds);
+    }
+
+    private boolean boughtAnything(String contactId) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("SELECT 1 FROM purchase WHERE contact_id = CAST(:c AS uuid)")
+                .setParameter("c", contactId).setMaxResults(1).getResultList().isEmpty());
     }
 
     private static BigDecimal card(JsonPath report, String code) {
