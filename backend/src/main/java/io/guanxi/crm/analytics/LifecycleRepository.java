@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,15 +41,63 @@ public class LifecycleRepository {
                 ContactReadModel.STAGE_CHANGES, query.customerScope("c.id", "c.owner_id", params));
     }
 
+    /**
+     * Customers per stage at {@code asOf}, as {@link #stagesAt} decides them (its drill lists the same customers): from the
+     * counts per owner (V49) when the scope allows, else from every customer's history.
+     */
     Map<String, Long> stageCounts(AnalyticsQuery query, Instant asOf) {
+        return countable(query) ? stageCounts(query, asOf, true) : stageCounts(query, asOf, false);
+    }
+
+    /** {@link #stageCounts} from the counts per owner ({@code counted}) or from every customer's history. */
+    Map<String, Long> stageCounts(AnalyticsQuery query, Instant asOf, boolean counted) {
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", asOf);
-        String sql = "SELECT s.stage AS stage, count(*) AS n FROM (" + stagesAt(query, params) + ") AS s GROUP BY s.stage";
+        String sql = counted ? countedStagesAt(query, asOf, params)
+                : "SELECT s.stage AS stage, count(*) AS n FROM (" + stagesAt(query, params) + ") AS s GROUP BY s.stage";
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Tuple row : Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params))) {
             counts.put(Rows.string(row, "stage"), Rows.longValue(row, "n"));
         }
         return counts;
+    }
+
+    /** The counts per owner (V49) serve a scope of at most an owner: they have no region or tier. */
+    static boolean countable(AnalyticsQuery query) {
+        return query.filter().region() == null && query.filter().tier() == null;
+    }
+
+    /**
+     * {@link #stagesAt} counted without reading every customer: the customers now per stage (not archived, created
+     * before {@code asOf}: the owner counts of the months before {@code asOf}'s month, plus the customers created in
+     * that month before it), less those who moved at or after {@code asOf} under their current stage, plus them under
+     * the stage their first later move left (the current one if that move has no from stage, as {@link #stagesAt}).
+     * The correction reads only the moves made since {@code asOf}.
+     */
+    private static String countedStagesAt(AnalyticsQuery query, Instant asOf, Map<String, Object> params) {
+        LocalDate month = LocalDate.ofInstant(asOf, ContactReadModel.STAGE_COUNTS_ZONE).withDayOfMonth(1);
+        params.put("asOfMonth", month);
+        params.put("asOfMonthStart", month.atStartOfDay(ContactReadModel.STAGE_COUNTS_ZONE).toInstant());
+        return """
+                SELECT x.stage AS stage, sum(x.n) AS n FROM (
+                    SELECT r.stage AS stage, r.customers AS n FROM %1$s AS r
+                    WHERE r.created_month < :asOfMonth AND %3$s
+                    UNION ALL
+                    SELECT c.lifecycle_stage, 1 FROM %2$s AS c
+                    WHERE c.created_at >= :asOfMonthStart AND c.created_at < :asOf AND NOT c.archived AND %4$s
+                    UNION ALL
+                    SELECT d.stage, d.n FROM (
+                        SELECT c.lifecycle_stage AS now_stage, coalesce(later.stage_at, c.lifecycle_stage) AS then_stage
+                        FROM (SELECT DISTINCT ON (h.contact_id) h.contact_id AS contact_id, h.from_stage AS stage_at
+                              FROM %5$s AS h WHERE h.changed_at >= :asOf
+                              ORDER BY h.contact_id, h.changed_at, h.seq) AS later
+                        JOIN %2$s AS c ON c.id = later.contact_id
+                        WHERE c.created_at < :asOf AND NOT c.archived AND %4$s) AS m
+                    CROSS JOIN LATERAL (VALUES (m.now_stage, -1), (m.then_stage, 1)) AS d(stage, n)
+                    WHERE m.now_stage <> m.then_stage) AS x
+                GROUP BY x.stage""".formatted(ContactReadModel.STAGE_COUNTS, ContactReadModel.CONTACTS,
+                query.scope("r.owner_id", null, null, params), query.customerScope("c.id", "c.owner_id", params),
+                ContactReadModel.STAGE_CHANGES);
     }
 
     DrillQuery customersInStage(AnalyticsQuery query, Instant asOf, String stage) {

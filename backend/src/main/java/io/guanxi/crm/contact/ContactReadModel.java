@@ -96,6 +96,21 @@ public final class ContactReadModel {
              FROM contact_stage_history h)""";
 
     /**
+     * A derived table (V49), kept current in the writing transaction by triggers on {@code contact}: the customers that
+     * are not archived, counted per {@code owner_id} (uuid), {@code stage} (a {@code LifecycleStage} name, the current
+     * one) and {@code created_month} (date: the first day of the calendar month of {@code created_at} in
+     * {@link #STAGE_COUNTS_ZONE}), in {@code customers} (bigint, possibly 0). Customers created before an instant
+     * {@code T}: the rows with {@code created_month} before {@code T}'s month in that zone, plus those of {@link #CONTACTS} created from the first instant
+     * of that month up to {@code T}. Their stage at {@code T} needs {@link #STAGE_CHANGES} at or after {@code T}.
+     */
+    public static final String STAGE_COUNTS = """
+            (SELECT s.owner_id AS owner_id, s.stage AS stage, s.created_month AS created_month, s.customers AS customers
+             FROM contact_stage_count s)""";
+
+    /** The time zone of {@link #STAGE_COUNTS}' {@code created_month}. */
+    public static final java.time.ZoneId STAGE_COUNTS_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+    /**
      * A derived table, one row per customer (archived ones included), for rights requests and the retention review
      * (privacy): {@code id} (uuid), {@code name}, {@code created_at} (timestamptz), {@code last_contacted_at}
      * (timestamptz or null: the last interaction), {@code anonymised_at} (timestamptz or null: when the person's data

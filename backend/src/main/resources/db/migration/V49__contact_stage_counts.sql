@@ -1,0 +1,74 @@
+-- Customers per owner and lifecycle stage, kept current (issue 18, analytics at a million customers): the lifecycle
+-- section's customers per stage at an instant and the retention section's churn base (customers in PURCHASE or LOYALTY
+-- at the start of each month) become a sum over a few rows per owner, corrected by the stage moves made after the
+-- instant, instead of every customer's stage read back from the history. Owned by `contact`, published as
+-- ContactReadModel.STAGE_COUNTS.
+--
+-- One row per owner, current stage and month of creation (calendar month of created_at in Asia/Shanghai, the business
+-- time zone's default, so that a period's start or end is a month boundary): the customers that are not archived. The
+-- month of creation lets a reader leave out the customers created after an instant without reading them: the rows of
+-- the months before the instant's month, plus the customers created in its month before it (an index range, empty at a
+-- month boundary).
+CREATE TABLE contact_stage_count (
+    owner_id      uuid        NOT NULL,
+    stage         varchar(16) NOT NULL,
+    created_month date        NOT NULL,
+    customers     bigint      NOT NULL,
+    PRIMARY KEY (owner_id, stage, created_month)
+);
+
+-- "Moves after an instant": the history by time (the stage at an instant = the from_stage of the first move at or
+-- after it, else the current stage). Covers what the readers need, so they read the index only.
+CREATE INDEX contact_stage_history_changed_idx ON contact_stage_history (changed_at) INCLUDE (contact_id, id, from_stage, to_stage);
+
+-- Adds the difference of a statement's rows (old rows out, new rows in, archived ones in neither) to the counts, in the
+-- writing transaction, in key order, so that writers of one owner both count and do not deadlock. Rows whose owner,
+-- stage, creation month and archived state did not change cancel out and write nothing (most contact updates).
+CREATE FUNCTION contact_stage_count_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO contact_stage_count AS s (owner_id, stage, created_month, customers)
+    SELECT n.owner_id, n.lifecycle_stage, CAST(date_trunc('month', n.created_at AT TIME ZONE 'Asia/Shanghai') AS date), count(*)
+    FROM new_rows n WHERE n.archived_at IS NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (owner_id, stage, created_month) DO UPDATE SET customers = s.customers + excluded.customers;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION contact_stage_count_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO contact_stage_count AS s (owner_id, stage, created_month, customers)
+    SELECT d.owner_id, d.stage, d.created_month, sum(d.n)
+    FROM (SELECT o.owner_id, o.lifecycle_stage AS stage, CAST(date_trunc('month', o.created_at AT TIME ZONE 'Asia/Shanghai') AS date) AS created_month,
+                 -1 AS n
+          FROM old_rows o WHERE o.archived_at IS NULL
+          UNION ALL
+          SELECT n.owner_id, n.lifecycle_stage, CAST(date_trunc('month', n.created_at AT TIME ZONE 'Asia/Shanghai') AS date), 1
+          FROM new_rows n WHERE n.archived_at IS NULL) AS d
+    GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (owner_id, stage, created_month) DO UPDATE SET customers = s.customers + excluded.customers;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION contact_stage_count_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO contact_stage_count AS s (owner_id, stage, created_month, customers)
+    SELECT o.owner_id, o.lifecycle_stage, CAST(date_trunc('month', o.created_at AT TIME ZONE 'Asia/Shanghai') AS date), -count(*)
+    FROM old_rows o WHERE o.archived_at IS NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (owner_id, stage, created_month) DO UPDATE SET customers = s.customers + excluded.customers;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER contact_stage_count_after_insert AFTER INSERT ON contact REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION contact_stage_count_after_insert();
+CREATE TRIGGER contact_stage_count_after_update AFTER UPDATE ON contact REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION contact_stage_count_after_update();
+CREATE TRIGGER contact_stage_count_after_delete AFTER DELETE ON contact REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION contact_stage_count_after_delete();
+
+-- Backfill from the customers as they are (the triggers above hold the table's lock until this migration commits, so
+-- no write slips between the count and the triggers).
+INSERT INTO contact_stage_count (owner_id, stage, created_month, customers)
+SELECT c.owner_id, c.lifecycle_stage, CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date), count(*)
+FROM contact c WHERE c.archived_at IS NULL
+GROUP BY 1, 2, 3;
