@@ -66,9 +66,94 @@ CREATE TRIGGER contact_stage_count_after_update AFTER UPDATE ON contact REFERENC
 CREATE TRIGGER contact_stage_count_after_delete AFTER DELETE ON contact REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION contact_stage_count_after_delete();
 
--- Backfill from the customers as they are (the triggers above hold the table's lock until this migration commits, so
+-- The stage moves of the customers that are not archived, counted per owner, month of creation (as above), month of the
+-- move (changed_at, Asia/Shanghai) and from/to stage; creations (no from stage) are left out. At an instant T that starts a month, the
+-- customers created before T in a stage s were, at T, those in s now less the net flow into s of their moves since T:
+-- the moves of a customer since T lead, one after the other, from the stage it was in at T to its current stage (the
+-- contact feature records every move with the change, from the stage it leaves). Kept by triggers on the history (a
+-- move recorded, re-dated or removed) and on contact (a handover, an archiving or a new creation time moves the
+-- customer's moves to the new key), in the writing transaction, in key order.
+CREATE TABLE contact_stage_move_count (
+    owner_id      uuid        NOT NULL,
+    move_month    date        NOT NULL,
+    created_month date        NOT NULL,
+    from_stage    varchar(16) NOT NULL,
+    to_stage      varchar(16) NOT NULL,
+    moves         bigint      NOT NULL,
+    PRIMARY KEY (owner_id, move_month, created_month, from_stage, to_stage)
+);
+
+CREATE FUNCTION contact_stage_move_count_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO contact_stage_move_count AS s (owner_id, move_month, created_month, from_stage, to_stage, moves)
+    SELECT c.owner_id, CAST(date_trunc('month', h.changed_at AT TIME ZONE 'Asia/Shanghai') AS date), CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date), h.from_stage, h.to_stage, count(*)
+    FROM new_rows h JOIN contact c ON c.id = h.contact_id WHERE c.archived_at IS NULL AND h.from_stage IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (owner_id, move_month, created_month, from_stage, to_stage) DO UPDATE SET moves = s.moves + excluded.moves;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION contact_stage_move_count_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO contact_stage_move_count AS s (owner_id, move_month, created_month, from_stage, to_stage, moves)
+    SELECT d.owner_id, d.move_month, d.created_month, d.from_stage, d.to_stage, sum(d.n)
+    FROM (SELECT c.owner_id, CAST(date_trunc('month', h.changed_at AT TIME ZONE 'Asia/Shanghai') AS date) AS move_month, CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date) AS created_month, h.from_stage AS from_stage,
+                 h.to_stage, -1 AS n
+          FROM old_rows h JOIN contact c ON c.id = h.contact_id WHERE c.archived_at IS NULL AND h.from_stage IS NOT NULL
+          UNION ALL
+          SELECT c.owner_id, CAST(date_trunc('month', h.changed_at AT TIME ZONE 'Asia/Shanghai') AS date), CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date), h.from_stage, h.to_stage, 1
+          FROM new_rows h JOIN contact c ON c.id = h.contact_id WHERE c.archived_at IS NULL AND h.from_stage IS NOT NULL) AS d
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (owner_id, move_month, created_month, from_stage, to_stage) DO UPDATE SET moves = s.moves + excluded.moves;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION contact_stage_move_count_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO contact_stage_move_count AS s (owner_id, move_month, created_month, from_stage, to_stage, moves)
+    SELECT c.owner_id, CAST(date_trunc('month', h.changed_at AT TIME ZONE 'Asia/Shanghai') AS date), CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date), h.from_stage, h.to_stage, -count(*)
+    FROM old_rows h JOIN contact c ON c.id = h.contact_id WHERE c.archived_at IS NULL AND h.from_stage IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (owner_id, move_month, created_month, from_stage, to_stage) DO UPDATE SET moves = s.moves + excluded.moves;
+    RETURN NULL;
+END $$;
+
+-- A customer handed over, archived (or restored) or re-dated: its moves leave the old key for the new one.
+CREATE FUNCTION contact_stage_move_count_after_contact_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO contact_stage_move_count AS s (owner_id, move_month, created_month, from_stage, to_stage, moves)
+    SELECT d.owner_id, d.move_month, d.created_month, d.from_stage, d.to_stage, sum(d.n)
+    FROM (SELECT c.owner_id, c.created_month, c.n, CAST(date_trunc('month', h.changed_at AT TIME ZONE 'Asia/Shanghai') AS date) AS move_month, h.from_stage AS from_stage, h.to_stage
+          FROM (SELECT o.id, o.owner_id, CAST(date_trunc('month', o.created_at AT TIME ZONE 'Asia/Shanghai') AS date) AS created_month, -1 AS n
+                FROM old_rows o JOIN new_rows w ON w.id = o.id
+                WHERE o.archived_at IS NULL AND (o.owner_id, o.created_at, o.archived_at IS NULL) IS DISTINCT FROM (w.owner_id, w.created_at, w.archived_at IS NULL)
+                UNION ALL
+                SELECT w.id, w.owner_id, CAST(date_trunc('month', w.created_at AT TIME ZONE 'Asia/Shanghai') AS date), 1
+                FROM old_rows o JOIN new_rows w ON w.id = o.id
+                WHERE w.archived_at IS NULL AND (o.owner_id, o.created_at, o.archived_at IS NULL) IS DISTINCT FROM (w.owner_id, w.created_at, w.archived_at IS NULL)) AS c
+          JOIN contact_stage_history h ON h.contact_id = c.id AND h.from_stage IS NOT NULL) AS d
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (owner_id, move_month, created_month, from_stage, to_stage) DO UPDATE SET moves = s.moves + excluded.moves;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER contact_stage_move_count_after_insert AFTER INSERT ON contact_stage_history REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION contact_stage_move_count_after_insert();
+CREATE TRIGGER contact_stage_move_count_after_update AFTER UPDATE ON contact_stage_history REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION contact_stage_move_count_after_update();
+CREATE TRIGGER contact_stage_move_count_after_delete AFTER DELETE ON contact_stage_history REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION contact_stage_move_count_after_delete();
+CREATE TRIGGER contact_stage_move_count_after_contact_update AFTER UPDATE ON contact REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION contact_stage_move_count_after_contact_update();
+
+-- Backfill from the customers and their moves as they are (the triggers above hold the tables' locks until this migration commits, so
 -- no write slips between the count and the triggers).
 INSERT INTO contact_stage_count (owner_id, stage, created_month, customers)
 SELECT c.owner_id, c.lifecycle_stage, CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date), count(*)
 FROM contact c WHERE c.archived_at IS NULL
 GROUP BY 1, 2, 3;
+
+INSERT INTO contact_stage_move_count (owner_id, move_month, created_month, from_stage, to_stage, moves)
+SELECT c.owner_id, CAST(date_trunc('month', h.changed_at AT TIME ZONE 'Asia/Shanghai') AS date), CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date), h.from_stage, h.to_stage, count(*)
+FROM contact_stage_history h JOIN contact c ON c.id = h.contact_id WHERE c.archived_at IS NULL AND h.from_stage IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5;

@@ -10,6 +10,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,18 +44,25 @@ public class LifecycleRepository {
 
     /**
      * Customers per stage at {@code asOf}, as {@link #stagesAt} decides them (its drill lists the same customers): from the
-     * counts per owner (V49) when the scope allows, else from every customer's history.
+     * counts per owner (V49) when the scope allows and {@code asOf} starts a month or falls in the current one (few moves
+     * since), else from every customer's history.
      */
     Map<String, Long> stageCounts(AnalyticsQuery query, Instant asOf) {
-        return countable(query) ? stageCounts(query, asOf, true) : stageCounts(query, asOf, false);
+        return stageCounts(query, asOf, countable(query) && (monthStart(asOf) || !asOf.isBefore(currentMonthStart(query))));
+    }
+
+    /** The first instant of the current month in the counts' zone: the moves since are at most a month's. */
+    static Instant currentMonthStart(AnalyticsQuery query) {
+        ZoneId zone = ContactReadModel.STAGE_COUNTS_ZONE;
+        return LocalDate.ofInstant(query.now(), zone).withDayOfMonth(1).atStartOfDay(zone).toInstant();
     }
 
     /** {@link #stageCounts} from the counts per owner ({@code counted}) or from every customer's history. */
     Map<String, Long> stageCounts(AnalyticsQuery query, Instant asOf, boolean counted) {
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", asOf);
-        String sql = counted ? countedStagesAt(query, asOf, params)
-                : "SELECT s.stage AS stage, count(*) AS n FROM (" + stagesAt(query, params) + ") AS s GROUP BY s.stage";
+        String sql = !counted ? "SELECT s.stage AS stage, count(*) AS n FROM (" + stagesAt(query, params) + ") AS s GROUP BY s.stage"
+                : monthStart(asOf) ? flowedStagesAt(query, asOf, params) : countedStagesAt(query, asOf, params);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Tuple row : Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params))) {
             counts.put(Rows.string(row, "stage"), Rows.longValue(row, "n"));
@@ -65,6 +73,31 @@ public class LifecycleRepository {
     /** The counts per owner (V49) serve a scope of at most an owner: they have no region or tier. */
     static boolean countable(AnalyticsQuery query) {
         return query.filter().region() == null && query.filter().tier() == null;
+    }
+
+    /** Whether {@code at} starts a month in the zone of the counts per owner (then the counts of moves answer alone). */
+    static boolean monthStart(Instant at) {
+        ZoneId zone = ContactReadModel.STAGE_COUNTS_ZONE;
+        return LocalDate.ofInstant(at, zone).withDayOfMonth(1).atStartOfDay(zone).toInstant().equals(at);
+    }
+
+    /**
+     * {@link #stagesAt} at the start of a month, from the counts alone: the customers created before it per stage now,
+     * less the net flow into each stage of their moves since (each move counts into its to stage and out of its from
+     * stage; a customer's moves since {@code asOf} lead from its stage then to its stage now).
+     */
+    private static String flowedStagesAt(AnalyticsQuery query, Instant asOf, Map<String, Object> params) {
+        params.remove("asOf");
+        params.put("asOfMonth", LocalDate.ofInstant(asOf, ContactReadModel.STAGE_COUNTS_ZONE));
+        return """
+                SELECT x.stage AS stage, sum(x.n) AS n FROM (
+                    SELECT r.stage AS stage, r.customers AS n FROM %1$s AS r WHERE r.created_month < :asOfMonth AND %3$s
+                    UNION ALL
+                    SELECT m.from_stage, m.moves FROM %2$s AS m WHERE m.move_month >= :asOfMonth AND m.created_month < :asOfMonth AND %4$s
+                    UNION ALL
+                    SELECT m.to_stage, -m.moves FROM %2$s AS m WHERE m.move_month >= :asOfMonth AND m.created_month < :asOfMonth AND %4$s) AS x
+                GROUP BY x.stage""".formatted(ContactReadModel.STAGE_COUNTS, ContactReadModel.STAGE_MOVES,
+                query.scope("r.owner_id", null, null, params), query.scope("m.owner_id", null, null, params));
     }
 
     /**

@@ -81,11 +81,14 @@ public class RetentionRepository {
      * Customers in scope at each instant, as the churn review counts its base: not archived, created
      * before it, and in PURCHASE or LOYALTY then — the stage its last move before the instant led to,
      * else the stage its first move after it left, else (no history at all) its current stage. From the
-     * counts per owner (V49) when the scope allows, else from every customer's history.
+     * counts per owner (V49) when the scope allows and the instants all start months or all fall in the current
+     * month, else from every customer's history.
      */
     long[] customersAt(List<Instant> instants, AnalyticsQuery query) {
-        return LifecycleRepository.countable(query) && !instants.isEmpty() ? countedCustomersAt(instants, query)
-                : customersAtFromHistory(instants, query);
+        Instant recent = LifecycleRepository.currentMonthStart(query);
+        boolean counted = LifecycleRepository.countable(query) && !instants.isEmpty()
+                && (instants.stream().allMatch(LifecycleRepository::monthStart) || instants.stream().noneMatch(i -> i.isBefore(recent)));
+        return counted ? countedCustomersAt(instants, query) : customersAtFromHistory(instants, query);
     }
 
     /**
@@ -139,6 +142,9 @@ public class RetentionRepository {
      * move with the change, in the same transaction) or, without a history, the current stage itself.
      */
     long[] countedCustomersAt(List<Instant> instants, AnalyticsQuery query) {
+        if (instants.stream().allMatch(LifecycleRepository::monthStart)) {
+            return flowedCustomersAt(instants, query);
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("movedFrom", instants.stream().min(Instant::compareTo).orElseThrow());
         String scope = query.customerScope("l.id", "l.owner_id", params);
@@ -187,6 +193,34 @@ public class RetentionRepository {
         long[] result = new long[instants.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = Rows.longValue(row, "customers" + i);
+        }
+        return result;
+    }
+
+    /**
+     * {@link #customersAt} at month starts, from the counts alone: per instant, the customers created before it in
+     * PURCHASE or LOYALTY now, less the net flow into those stages of their moves since it
+     * ({@code ContactReadModel.STAGE_MOVES}).
+     */
+    private long[] flowedCustomersAt(List<Instant> instants, AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> counted = new ArrayList<>();
+        List<String> flow = new ArrayList<>();
+        for (int i = 0; i < instants.size(); i++) {
+            params.put("month" + i, LocalDate.ofInstant(instants.get(i), ContactReadModel.STAGE_COUNTS_ZONE));
+            counted.add("coalesce(sum(r.customers) FILTER (WHERE r.created_month < :month%1$d), 0) AS customers%1$d".formatted(i));
+            flow.add(("coalesce(sum(m.moves) FILTER (WHERE m.move_month >= :month%1$d AND m.created_month < :month%1$d"
+                    + " AND m.from_stage IN ('PURCHASE', 'LOYALTY')), 0) - coalesce(sum(m.moves) FILTER (WHERE m.move_month >= :month%1$d"
+                    + " AND m.created_month < :month%1$d AND m.to_stage IN ('PURCHASE', 'LOYALTY')), 0) AS flow%1$d").formatted(i));
+        }
+        String sql = "SELECT * FROM (SELECT " + String.join(", ", counted) + " FROM " + ContactReadModel.STAGE_COUNTS
+                + " AS r WHERE r.stage IN ('PURCHASE', 'LOYALTY') AND " + query.scope("r.owner_id", null, null, params) + ") AS k, (SELECT "
+                + String.join(", ", flow) + " FROM " + ContactReadModel.STAGE_MOVES + " AS m WHERE (m.from_stage IN ('PURCHASE', 'LOYALTY')"
+                + " OR m.to_stage IN ('PURCHASE', 'LOYALTY')) AND " + query.scope("m.owner_id", null, null, params) + ") AS f";
+        Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+        long[] result = new long[instants.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = Rows.longValue(row, "customers" + i) + Rows.longValue(row, "flow" + i);
         }
         return result;
     }

@@ -107,7 +107,22 @@ public final class ContactReadModel {
             (SELECT s.owner_id AS owner_id, s.stage AS stage, s.created_month AS created_month, s.customers AS customers
              FROM contact_stage_count s)""";
 
-    /** The time zone of {@link #STAGE_COUNTS}' {@code created_month}. */
+    /**
+     * A derived table (V49), kept current in the writing transaction by triggers on {@code contact_stage_history} and
+     * {@code contact}: the stage moves of the customers that are not archived, counted per {@code owner_id} (uuid, the
+     * customer's owner now), {@code move_month} (date: the first day of the month of the move), {@code created_month}
+     * (date: of the customer, as in {@link #STAGE_COUNTS}), {@code from_stage} and {@code to_stage} ({@code LifecycleStage}
+     * names; creations, without a from stage, are left out), in {@code moves} (bigint, possibly 0). Months in
+     * {@link #STAGE_COUNTS_ZONE}. Every move is recorded from the stage the customer leaves, so the customers in a stage
+     * at the start of a month are those in it now less the net flow into it of the moves since (the moves into it less
+     * the moves out of it).
+     */
+    public static final String STAGE_MOVES = """
+            (SELECT m.owner_id AS owner_id, m.move_month AS move_month, m.created_month AS created_month,
+                    m.from_stage AS from_stage, m.to_stage AS to_stage, m.moves AS moves
+             FROM contact_stage_move_count m)""";
+
+    /** The time zone of {@link #STAGE_COUNTS}' and {@link #STAGE_MOVES}' months. */
     public static final java.time.ZoneId STAGE_COUNTS_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     /**
