@@ -91,11 +91,13 @@ public class LifecycleRepository {
         params.put("asOfMonth", LocalDate.ofInstant(asOf, ContactReadModel.STAGE_COUNTS_ZONE));
         return """
                 SELECT x.stage AS stage, sum(x.n) AS n FROM (
-                    SELECT r.stage AS stage, r.customers AS n FROM %1$s AS r WHERE r.created_month < :asOfMonth AND %3$s
+                    SELECT r.stage AS stage, r.customers AS n FROM %1$s AS r WHERE r.created_month < :asOfMonth AND NOT r.archived AND %3$s
                     UNION ALL
-                    SELECT m.from_stage, m.moves FROM %2$s AS m WHERE m.move_month >= :asOfMonth AND m.created_month < :asOfMonth AND %4$s
+                    SELECT m.from_stage, m.moves FROM %2$s AS m
+                    WHERE m.move_month >= :asOfMonth AND m.created_month < :asOfMonth AND NOT m.archived AND m.from_stage <> '' AND %4$s
                     UNION ALL
-                    SELECT m.to_stage, -m.moves FROM %2$s AS m WHERE m.move_month >= :asOfMonth AND m.created_month < :asOfMonth AND %4$s) AS x
+                    SELECT m.to_stage, -m.moves FROM %2$s AS m
+                    WHERE m.move_month >= :asOfMonth AND m.created_month < :asOfMonth AND NOT m.archived AND m.from_stage <> '' AND %4$s) AS x
                 GROUP BY x.stage""".formatted(ContactReadModel.STAGE_COUNTS, ContactReadModel.STAGE_MOVES,
                 query.scope("r.owner_id", null, null, params), query.scope("m.owner_id", null, null, params));
     }
@@ -114,7 +116,7 @@ public class LifecycleRepository {
         return """
                 SELECT x.stage AS stage, sum(x.n) AS n FROM (
                     SELECT r.stage AS stage, r.customers AS n FROM %1$s AS r
-                    WHERE r.created_month < :asOfMonth AND %3$s
+                    WHERE r.created_month < :asOfMonth AND NOT r.archived AND %3$s
                     UNION ALL
                     SELECT c.lifecycle_stage, 1 FROM %2$s AS c
                     WHERE c.created_at >= :asOfMonthStart AND c.created_at < :asOf AND NOT c.archived AND %4$s
@@ -142,10 +144,18 @@ public class LifecycleRepository {
                 + ") AS s WHERE s.stage = :stage", params);
     }
 
-    /** The customers created in a period. */
+    /** The customers created in a period: summed from the counts per owner (V49) for whole months, else as the drill lists them. */
     long created(AnalyticsQuery query, Period period) {
-        DrillQuery drill = createdCustomers(query, period);
-        return count(drill);
+        if (!wholeMonths(query, period)) {
+            return count(createdCustomers(query, period));
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("firstMonth", period.from());
+        params.put("lastMonth", period.to().withDayOfMonth(1));
+        Tuple row = Rows.one(bind(em.createNativeQuery("SELECT coalesce(sum(r.customers), 0) AS n FROM " + ContactReadModel.STAGE_COUNTS
+                + " AS r WHERE r.created_month BETWEEN :firstMonth AND :lastMonth AND " + query.scope("r.owner_id", null, null, params),
+                Tuple.class), params));
+        return Rows.longValue(row, "n");
     }
 
     DrillQuery createdCustomers(AnalyticsQuery query, Period period) {
@@ -190,8 +200,32 @@ public class LifecycleRepository {
                         query.customerScope("c.id", "c.owner_id", params), where), params);
     }
 
+    /** Whether the period is whole calendar months of the counts' zone, and the scope at most an owner. */
+    static boolean wholeMonths(AnalyticsQuery query, Period period) {
+        return countable(query) && query.zone().equals(ContactReadModel.STAGE_COUNTS_ZONE) && period.from().getDayOfMonth() == 1
+                && period.to().equals(period.to().withDayOfMonth(period.to().lengthOfMonth()));
+    }
+
+    /** The rows of {@link ContactReadModel#STAGE_MOVES} ({@code m}) of a whole-month period, in scope. */
+    private static String monthsOf(AnalyticsQuery query, Period period, Map<String, Object> params) {
+        params.put("firstMonth", period.from());
+        params.put("lastMonth", period.to().withDayOfMonth(1));
+        return "m.move_month BETWEEN :firstMonth AND :lastMonth AND " + query.scope("m.owner_id", null, null, params);
+    }
+
     /** Moves of a period counted by "FROM:TO" (FROM is NEW for a creation). */
     Map<String, Long> flow(AnalyticsQuery query, Period period) {
+        if (wholeMonths(query, period)) {
+            Map<String, Object> params = new HashMap<>();
+            String sql = "SELECT CASE WHEN m.from_stage = '' THEN '" + LifecycleSection.CREATED + "' ELSE m.from_stage END || ':' || m.to_stage"
+                    + " AS move, sum(m.moves) AS n FROM " + ContactReadModel.STAGE_MOVES + " AS m WHERE " + monthsOf(query, period, params)
+                    + " GROUP BY 1 HAVING sum(m.moves) <> 0";
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Tuple row : Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params))) {
+                counts.put(Rows.string(row, "move"), Rows.longValue(row, "n"));
+            }
+            return counts;
+        }
         DrillQuery moves = moves(query, period, null, null, true);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Tuple row : Rows.list(bind(em.createNativeQuery("SELECT m.note AS move, count(*) AS n FROM (" + moves.sql() + ") AS m GROUP BY m.note",

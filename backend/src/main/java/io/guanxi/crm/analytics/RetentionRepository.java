@@ -185,7 +185,7 @@ public class RetentionRepository {
                 SELECT %8$s
                 FROM (SELECT %4$s FROM spans AS s WHERE s.stage IN ('PURCHASE', 'LOYALTY')) AS a,
                      (SELECT %5$s FROM scoped AS s WHERE s.lifecycle_stage IN ('PURCHASE', 'LOYALTY')) AS n,
-                     (SELECT %6$s FROM %7$s AS r WHERE r.stage IN ('PURCHASE', 'LOYALTY') AND %9$s) AS k"""
+                     (SELECT %6$s FROM %7$s AS r WHERE r.stage IN ('PURCHASE', 'LOYALTY') AND NOT r.archived AND %9$s) AS k"""
                 .formatted(ContactReadModel.LIFECYCLE, ContactReadModel.STAGE_CHANGES, scope, String.join(", ", then),
                         String.join(", ", now), String.join(", ", counted), ContactReadModel.STAGE_COUNTS, String.join(", ", customers),
                         ownerScope);
@@ -214,9 +214,9 @@ public class RetentionRepository {
                     + " AND m.created_month < :month%1$d AND m.to_stage IN ('PURCHASE', 'LOYALTY')), 0) AS flow%1$d").formatted(i));
         }
         String sql = "SELECT * FROM (SELECT " + String.join(", ", counted) + " FROM " + ContactReadModel.STAGE_COUNTS
-                + " AS r WHERE r.stage IN ('PURCHASE', 'LOYALTY') AND " + query.scope("r.owner_id", null, null, params) + ") AS k, (SELECT "
+                + " AS r WHERE r.stage IN ('PURCHASE', 'LOYALTY') AND NOT r.archived AND " + query.scope("r.owner_id", null, null, params) + ") AS k, (SELECT "
                 + String.join(", ", flow) + " FROM " + ContactReadModel.STAGE_MOVES + " AS m WHERE (m.from_stage IN ('PURCHASE', 'LOYALTY')"
-                + " OR m.to_stage IN ('PURCHASE', 'LOYALTY')) AND " + query.scope("m.owner_id", null, null, params) + ") AS f";
+                + " OR m.to_stage IN ('PURCHASE', 'LOYALTY')) AND NOT m.archived AND m.from_stage <> '' AND " + query.scope("m.owner_id", null, null, params) + ") AS f";
         Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
         long[] result = new long[instants.size()];
         for (int i = 0; i < result.length; i++) {

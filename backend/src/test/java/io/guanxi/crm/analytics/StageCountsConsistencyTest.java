@@ -108,20 +108,23 @@ class StageCountsConsistencyTest {
         instants.addAll(monthStarts);
 
         List<UUID> owners = List.of(first.id(), second.id());
-        Map<String, Long> counted = rows("SELECT CAST(s.owner_id AS text) || ' ' || s.stage || ' ' || CAST(s.created_month AS text) AS k,"
-                + " s.customers AS n FROM contact_stage_count s WHERE s.owner_id = ANY (CAST(:owners AS uuid[])) AND s.customers <> 0", owners);
+        Map<String, Long> counted = rows("SELECT CAST(s.owner_id AS text) || ' ' || s.stage || ' ' || CAST(s.created_month AS text) || ' '"
+                + " || CAST(s.archived AS text) AS k, s.customers AS n FROM contact_stage_count s"
+                + " WHERE s.owner_id = ANY (CAST(:owners AS uuid[])) AND s.customers <> 0", owners);
         Map<String, Long> raw = rows("SELECT CAST(c.owner_id AS text) || ' ' || c.lifecycle_stage || ' '"
-                + " || CAST(CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date) AS text) AS k, count(*) AS n"
-                + " FROM contact c WHERE c.owner_id = ANY (CAST(:owners AS uuid[])) AND c.archived_at IS NULL GROUP BY 1", owners);
-        assertEquals(raw, counted, "counts per owner, stage and month of creation, " + why);
+                + " || CAST(CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date) AS text) || ' '"
+                + " || CAST(c.archived_at IS NOT NULL AS text) AS k, count(*) AS n"
+                + " FROM contact c WHERE c.owner_id = ANY (CAST(:owners AS uuid[])) GROUP BY 1", owners);
+        assertEquals(raw, counted, "counts per owner, stage, month of creation and archived, " + why);
         assertTrue(!counted.isEmpty(), why);
         Map<String, Long> movesCounted = rows("SELECT CAST(m.owner_id AS text) || ' ' || CAST(m.move_month AS text) || ' ' || CAST(m.created_month AS text)"
-                + " || ' ' || m.from_stage || ' ' || m.to_stage AS k, m.moves AS n FROM contact_stage_move_count m"
+                + " || ' ' || CAST(m.archived AS text) || ' ' || m.from_stage || ' ' || m.to_stage AS k, m.moves AS n FROM contact_stage_move_count m"
                 + " WHERE m.owner_id = ANY (CAST(:owners AS uuid[])) AND m.moves <> 0", owners);
         Map<String, Long> movesRaw = rows("SELECT CAST(c.owner_id AS text) || ' ' || CAST(CAST(date_trunc('month', h.changed_at AT TIME ZONE 'Asia/Shanghai') AS date) AS text)"
-                + " || ' ' || CAST(CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date) AS text) || ' ' || h.from_stage || ' ' || h.to_stage AS k,"
+                + " || ' ' || CAST(CAST(date_trunc('month', c.created_at AT TIME ZONE 'Asia/Shanghai') AS date) AS text) || ' '"
+                + " || CAST(c.archived_at IS NOT NULL AS text) || ' ' || coalesce(h.from_stage, '') || ' ' || h.to_stage AS k,"
                 + " count(*) AS n FROM contact_stage_history h JOIN contact c ON c.id = h.contact_id"
-                + " WHERE c.owner_id = ANY (CAST(:owners AS uuid[])) AND c.archived_at IS NULL AND h.from_stage IS NOT NULL GROUP BY 1", owners);
+                + " WHERE c.owner_id = ANY (CAST(:owners AS uuid[])) GROUP BY 1", owners);
         assertEquals(movesRaw, movesCounted, "moves per owner, month, month of creation, from and to, " + why);
 
         List<AnalyticsQuery> scopes = List.of(query(first.id(), Optional.empty()), query(second.id(), Optional.empty()),
@@ -145,11 +148,27 @@ class StageCountsConsistencyTest {
                     "team stages at " + instant + ", " + why);
         }
 
-        // The figures through the API equal their drill lists (the customers' stages from the history).
+        // The figures through the API equal their drill lists (the customers' stages and the moves from the history).
         for (TestUser rep : reps) {
-            for (String period : List.of("period=THIS_MONTH", "period=CUSTOM&from=2024-01-01&to=2024-06-30")) {
+            for (String period : List.of("period=THIS_MONTH", "period=THIS_YEAR", "period=CUSTOM&from=2024-01-01&to=2024-06-30")) {
                 String query = period + "&ownerId=" + rep.id();
                 JsonPath report = manager.request().get("/api/v1/analytics/LIFECYCLE?" + query).then().statusCode(200).extract().jsonPath();
+                for (String card : List.of("lifecycle.newCustomers", "lifecycle.moves", "lifecycle.becameBuyers", "lifecycle.churned")) {
+                    int listed = manager.request().get("/api/v1/analytics/LIFECYCLE/drill/" + card + "?" + query).then().statusCode(200).extract()
+                            .jsonPath().getInt("total");
+                    assertEquals(listed, report.getInt("cards.find { it.code == '" + card + "' }.value"), card + ", " + why + ", " + query);
+                }
+                List<String> froms = new ArrayList<>(List.of("NEW"));
+                froms.addAll(STAGES);
+                for (String from : froms) {
+                    List<Integer> cells = report.getList("tables.find { it.code == 'lifecycle.flow' }.rows.find { it.key == '" + from + "' }.values",
+                            Integer.class);
+                    for (int i = 0; i < STAGES.size(); i++) {
+                        int listed = manager.request().get("/api/v1/analytics/LIFECYCLE/drill/lifecycle.flow?" + query + "&key=" + from + ":" + STAGES.get(i))
+                                .then().statusCode(200).extract().jsonPath().getInt("total");
+                        assertEquals(listed, cells.get(i).intValue(), "flow " + from + ":" + STAGES.get(i) + ", " + why + ", " + query);
+                    }
+                }
                 for (String stage : STAGES) {
                     int atEnd = report.getInt("tables.find { it.code == 'lifecycle.stages' }.rows.find { it.key == '" + stage + "' }.values[0]");
                     int listed = manager.request().get("/api/v1/analytics/LIFECYCLE/drill/lifecycle.inStage?" + query + "&key=" + stage).then()
