@@ -28,6 +28,7 @@ class SqlOwnershipTest {
             Map.entry("app_user", "user"), Map.entry("app_user_role", "user"),
             Map.entry("auth_session", "auth"), Map.entry("auth_refresh_token", "auth"), Map.entry("login_throttle", "auth"),
             Map.entry("contact", "contact"), Map.entry("contact_stage_history", "contact"),
+            Map.entry("contact_stage_count", "contact"), Map.entry("contact_stage_move_count", "contact"),
             Map.entry("interaction", "interaction"),
             Map.entry("lead", "lead"), Map.entry("lead_score_history", "lead"), Map.entry("lead_scoring_policy", "lead"),
             Map.entry("lead_assignment_rule", "lead"),

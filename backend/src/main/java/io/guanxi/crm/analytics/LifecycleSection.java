@@ -39,13 +39,37 @@ public class LifecycleSection implements AnalyticsSection {
     public Figures figures(AnalyticsQuery query) {
         Period period = query.period();
         Period previous = query.previousPeriod();
+        Map<String, Long> flow = repository.flow(query, period);
+        long[] moves = moves(query, period, flow);
+        long[] movesBefore = moves(query, previous, null);
         List<AnalyticsCard> cards = List.of(
                 card(NEW_CUSTOMERS, repository.created(query, period), repository.created(query, previous)),
-                card(MOVES, repository.count(repository.moves(query, period, null, null, false)),
-                        repository.count(repository.moves(query, previous, null, null, false))),
-                card(BECAME_BUYERS, movesInto(query, period, LifecycleStage.PURCHASE), movesInto(query, previous, LifecycleStage.PURCHASE)),
-                card(CHURNED, movesInto(query, period, LifecycleStage.CHURNED), movesInto(query, previous, LifecycleStage.CHURNED)));
-        return new Figures(cards, List.of(stagesTable(query), flowTable(query)));
+                card(MOVES, moves[0], movesBefore[0]),
+                card(BECAME_BUYERS, moves[1], movesBefore[1]),
+                card(CHURNED, moves[2], movesBefore[2]));
+        return new Figures(cards, List.of(stagesTable(query), flowTable(flow)));
+    }
+
+    /**
+     * The period's moves (creations left out), those into PURCHASE and those into CHURNED: for whole months, added up from
+     * the period's flow ({@code flow}, or read here when null), which the counts of moves answer; else counted one by one.
+     */
+    private long[] moves(AnalyticsQuery query, Period period, Map<String, Long> flow) {
+        if (!LifecycleRepository.wholeMonths(query, period)) {
+            return new long[] {repository.count(repository.moves(query, period, null, null, false)),
+                movesInto(query, period, LifecycleStage.PURCHASE), movesInto(query, period, LifecycleStage.CHURNED)};
+        }
+        long[] moves = new long[3];
+        for (Map.Entry<String, Long> move : (flow == null ? repository.flow(query, period) : flow).entrySet()) {
+            String[] fromTo = move.getKey().split(":", -1);
+            if (fromTo[0].equals(CREATED)) {
+                continue;
+            }
+            moves[0] += move.getValue();
+            moves[1] += fromTo[1].equals(LifecycleStage.PURCHASE.name()) ? move.getValue() : 0;
+            moves[2] += fromTo[1].equals(LifecycleStage.CHURNED.name()) ? move.getValue() : 0;
+        }
+        return moves;
     }
 
     private long movesInto(AnalyticsQuery query, Period period, LifecycleStage stage) {
@@ -69,8 +93,7 @@ public class LifecycleSection implements AnalyticsSection {
                 List.of(new AnalyticsColumn("lifecycle.atEnd", Unit.COUNT), new AnalyticsColumn("lifecycle.atPreviousEnd", Unit.COUNT)), rows);
     }
 
-    private AnalyticsTable flowTable(AnalyticsQuery query) {
-        Map<String, Long> flow = repository.flow(query, query.period());
+    private AnalyticsTable flowTable(Map<String, Long> flow) {
         List<AnalyticsColumn> columns = new ArrayList<>();
         for (LifecycleStage to : LifecycleStage.values()) {
             columns.add(new AnalyticsColumn("lifecycle.to." + to.name(), Unit.COUNT));

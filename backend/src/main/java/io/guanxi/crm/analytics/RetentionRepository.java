@@ -80,11 +80,23 @@ public class RetentionRepository {
     /**
      * Customers in scope at each instant, as the churn review counts its base: not archived, created
      * before it, and in PURCHASE or LOYALTY then — the stage its last move before the instant led to,
-     * else the stage its first move after it left, else (no history at all) its current stage. One pass
-     * over the history: each move opens a span (its time, the next move's time] in the stage it led to;
-     * before the first move the customer was in the stage that move left.
+     * else the stage its first move after it left, else (no history at all) its current stage. From the
+     * counts per owner (V49) when the scope allows and the instants all start months or all fall in the current
+     * month, else from every customer's history.
      */
     long[] customersAt(List<Instant> instants, AnalyticsQuery query) {
+        Instant recent = LifecycleRepository.currentMonthStart(query);
+        boolean counted = LifecycleRepository.countable(query) && !instants.isEmpty()
+                && (instants.stream().allMatch(LifecycleRepository::monthStart) || instants.stream().noneMatch(i -> i.isBefore(recent)));
+        return counted ? countedCustomersAt(instants, query) : customersAtFromHistory(instants, query);
+    }
+
+    /**
+     * {@link #customersAt} from every customer in scope and its history (any scope). One pass over the history: each
+     * move opens a span (its time, the next move's time] in the stage it led to; before the first move the customer was
+     * in the stage that move left.
+     */
+    long[] customersAtFromHistory(List<Instant> instants, AnalyticsQuery query) {
         Map<String, Object> params = new HashMap<>();
         String scoped = "SELECT l.id AS id, l.created_at AS created_at, l.lifecycle_stage AS lifecycle_stage FROM "
                 + ContactReadModel.LIFECYCLE + " AS l WHERE NOT l.archived AND " + query.customerScope("l.id", "l.owner_id", params);
@@ -119,6 +131,98 @@ public class RetentionRepository {
             customers[i] = Rows.longValue(row, "customers" + i);
         }
         return customers;
+    }
+
+    /**
+     * {@link #customersAt} without reading every customer: the customers in PURCHASE or LOYALTY now, created before each
+     * instant (the owner counts of V49, {@code ContactReadModel.STAGE_COUNTS}, plus those created in the instant's month
+     * before it), corrected for the customers who moved at or after the first instant: those are counted by the same
+     * spans of stages as {@link #customersAt} instead of by their current stage. A customer without such a move is in
+     * its current stage at every instant, which is the stage its last move led to (the contact feature records every
+     * move with the change, in the same transaction) or, without a history, the current stage itself.
+     */
+    long[] countedCustomersAt(List<Instant> instants, AnalyticsQuery query) {
+        if (instants.stream().allMatch(LifecycleRepository::monthStart)) {
+            return flowedCustomersAt(instants, query);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("movedFrom", instants.stream().min(Instant::compareTo).orElseThrow());
+        String scope = query.customerScope("l.id", "l.owner_id", params);
+        String ownerScope = query.scope("r.owner_id", null, null, params);
+        String createdScope = query.customerScope("c.id", "c.owner_id", params);
+        List<String> then = new ArrayList<>();
+        List<String> now = new ArrayList<>();
+        List<String> counted = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < instants.size(); i++) {
+            LocalDate month = LocalDate.ofInstant(instants.get(i), ContactReadModel.STAGE_COUNTS_ZONE).withDayOfMonth(1);
+            params.put("at" + i, instants.get(i));
+            params.put("month" + i, month);
+            params.put("monthStart" + i, month.atStartOfDay(ContactReadModel.STAGE_COUNTS_ZONE).toInstant());
+            then.add(("count(*) FILTER (WHERE s.created_at < :at%1$d AND (s.after_at IS NULL OR s.after_at < :at%1$d)"
+                    + " AND (s.until_at IS NULL OR s.until_at >= :at%1$d)) AS then%1$d").formatted(i));
+            now.add("count(*) FILTER (WHERE s.created_at < :at%1$d) AS now%1$d".formatted(i));
+            counted.add("coalesce(sum(r.customers) FILTER (WHERE r.created_month < :month%1$d), 0) AS counted%1$d".formatted(i));
+            customers.add(("k.counted%1$d + (SELECT count(*) FROM %2$s AS c WHERE c.lifecycle_stage IN ('PURCHASE', 'LOYALTY')"
+                    + " AND c.created_at >= :monthStart%1$d AND c.created_at < :at%1$d AND NOT c.archived AND %3$s)"
+                    + " + a.then%1$d - n.now%1$d AS customers%1$d").formatted(i, ContactReadModel.CONTACTS, createdScope));
+        }
+        String sql = """
+                WITH scoped AS (
+                    SELECT l.id AS id, l.created_at AS created_at, l.lifecycle_stage AS lifecycle_stage
+                    FROM (SELECT DISTINCT h.contact_id AS id FROM %2$s AS h WHERE h.changed_at >= :movedFrom) AS moved
+                    JOIN %1$s AS l ON l.id = moved.id
+                    WHERE NOT l.archived AND %3$s),
+                moves AS (
+                    SELECT h.contact_id AS contact_id, s.created_at AS created_at, h.changed_at AS changed_at, h.from_stage AS from_stage,
+                           h.to_stage AS to_stage, lead(h.changed_at) OVER w AS next_at, row_number() OVER w AS n
+                    FROM %2$s AS h JOIN scoped AS s ON s.id = h.contact_id
+                    WINDOW w AS (PARTITION BY h.contact_id ORDER BY h.changed_at, h.seq)),
+                spans AS (
+                    SELECT m.created_at AS created_at, m.changed_at AS after_at, m.next_at AS until_at, m.to_stage AS stage FROM moves AS m
+                    UNION ALL
+                    SELECT m.created_at, CAST(NULL AS timestamptz), m.changed_at, m.from_stage FROM moves AS m WHERE m.n = 1)
+                SELECT %8$s
+                FROM (SELECT %4$s FROM spans AS s WHERE s.stage IN ('PURCHASE', 'LOYALTY')) AS a,
+                     (SELECT %5$s FROM scoped AS s WHERE s.lifecycle_stage IN ('PURCHASE', 'LOYALTY')) AS n,
+                     (SELECT %6$s FROM %7$s AS r WHERE r.stage IN ('PURCHASE', 'LOYALTY') AND NOT r.archived AND %9$s) AS k"""
+                .formatted(ContactReadModel.LIFECYCLE, ContactReadModel.STAGE_CHANGES, scope, String.join(", ", then),
+                        String.join(", ", now), String.join(", ", counted), ContactReadModel.STAGE_COUNTS, String.join(", ", customers),
+                        ownerScope);
+        Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+        long[] result = new long[instants.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = Rows.longValue(row, "customers" + i);
+        }
+        return result;
+    }
+
+    /**
+     * {@link #customersAt} at month starts, from the counts alone: per instant, the customers created before it in
+     * PURCHASE or LOYALTY now, less the net flow into those stages of their moves since it
+     * ({@code ContactReadModel.STAGE_MOVES}).
+     */
+    private long[] flowedCustomersAt(List<Instant> instants, AnalyticsQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> counted = new ArrayList<>();
+        List<String> flow = new ArrayList<>();
+        for (int i = 0; i < instants.size(); i++) {
+            params.put("month" + i, LocalDate.ofInstant(instants.get(i), ContactReadModel.STAGE_COUNTS_ZONE));
+            counted.add("coalesce(sum(r.customers) FILTER (WHERE r.created_month < :month%1$d), 0) AS customers%1$d".formatted(i));
+            flow.add(("coalesce(sum(m.moves) FILTER (WHERE m.move_month >= :month%1$d AND m.created_month < :month%1$d"
+                    + " AND m.from_stage IN ('PURCHASE', 'LOYALTY')), 0) - coalesce(sum(m.moves) FILTER (WHERE m.move_month >= :month%1$d"
+                    + " AND m.created_month < :month%1$d AND m.to_stage IN ('PURCHASE', 'LOYALTY')), 0) AS flow%1$d").formatted(i));
+        }
+        String sql = "SELECT * FROM (SELECT " + String.join(", ", counted) + " FROM " + ContactReadModel.STAGE_COUNTS
+                + " AS r WHERE r.stage IN ('PURCHASE', 'LOYALTY') AND NOT r.archived AND " + query.scope("r.owner_id", null, null, params) + ") AS k, (SELECT "
+                + String.join(", ", flow) + " FROM " + ContactReadModel.STAGE_MOVES + " AS m WHERE (m.from_stage IN ('PURCHASE', 'LOYALTY')"
+                + " OR m.to_stage IN ('PURCHASE', 'LOYALTY')) AND NOT m.archived AND m.from_stage <> '' AND " + query.scope("m.owner_id", null, null, params) + ") AS f";
+        Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+        long[] result = new long[instants.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = Rows.longValue(row, "customers" + i) + Rows.longValue(row, "flow" + i);
+        }
+        return result;
     }
 
     // ---- NPS ----

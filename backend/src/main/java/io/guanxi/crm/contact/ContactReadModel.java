@@ -96,6 +96,38 @@ public final class ContactReadModel {
              FROM contact_stage_history h)""";
 
     /**
+     * A derived table (V49), kept current in the writing transaction by triggers on {@code contact}: the customers counted
+     * per {@code owner_id} (uuid), {@code stage} (a {@code LifecycleStage} name, the current one), {@code created_month}
+     * (date: the first day of the calendar month of {@code created_at} in {@link #STAGE_COUNTS_ZONE}) and {@code archived}
+     * (boolean, now), in {@code customers} (bigint, possibly 0). Customers created before an instant {@code T}: the rows
+     * with {@code created_month} before {@code T}'s month in that zone, plus those of {@link #CONTACTS} created from the
+     * first instant of that month up to {@code T}. Their stage at {@code T} needs {@link #STAGE_CHANGES} at or after
+     * {@code T}, or {@link #STAGE_MOVES}.
+     */
+    public static final String STAGE_COUNTS = """
+            (SELECT s.owner_id AS owner_id, s.stage AS stage, s.created_month AS created_month, s.archived AS archived,
+                    s.customers AS customers
+             FROM contact_stage_count s)""";
+
+    /**
+     * A derived table (V49), kept current in the writing transaction by triggers on {@code contact_stage_history} and
+     * {@code contact}: the stage moves (the history's rows), counted per {@code owner_id} (uuid, the customer's owner
+     * now), {@code move_month} (date: the first day of the month of the move), {@code created_month} (date: of the
+     * customer, as in {@link #STAGE_COUNTS}), {@code archived} (boolean: the customer is archived now), {@code from_stage}
+     * (a {@code LifecycleStage} name, {@code ''} for a creation) and {@code to_stage}, in {@code moves} (bigint, possibly
+     * 0). Months in {@link #STAGE_COUNTS_ZONE}. Every move is recorded from the stage the customer leaves, so the
+     * customers not archived in a stage at the start of a month are those in it now less the net flow into it of their
+     * moves since, creations left out (the moves into it less the moves out of it).
+     */
+    public static final String STAGE_MOVES = """
+            (SELECT m.owner_id AS owner_id, m.move_month AS move_month, m.created_month AS created_month, m.archived AS archived,
+                    m.from_stage AS from_stage, m.to_stage AS to_stage, m.moves AS moves
+             FROM contact_stage_move_count m)""";
+
+    /** The time zone of {@link #STAGE_COUNTS}' and {@link #STAGE_MOVES}' months. */
+    public static final java.time.ZoneId STAGE_COUNTS_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+    /**
      * A derived table, one row per customer (archived ones included), for rights requests and the retention review
      * (privacy): {@code id} (uuid), {@code name}, {@code created_at} (timestamptz), {@code last_contacted_at}
      * (timestamptz or null: the last interaction), {@code anonymised_at} (timestamptz or null: when the person's data

@@ -1,0 +1,4 @@
+\timing on
+SELECT coalesce(sum(r.customers), 0) AS n FROM (SELECT s.owner_id AS owner_id, s.stage AS stage, s.created_month AS created_month, s.archived AS archived, s.customers AS customers FROM contact_stage_count s) AS r WHERE r.created_month BETWEEN DATE '2026-01-01' AND DATE '2026-12-01' AND TRUE;
+SELECT coalesce(sum(r.customers), 0) AS n FROM (SELECT s.owner_id AS owner_id, s.stage AS stage, s.created_month AS created_month, s.archived AS archived, s.customers AS customers FROM contact_stage_count s) AS r WHERE r.created_month BETWEEN DATE '2026-01-01' AND DATE '2026-12-01' AND r.owner_id = :'rep'::uuid;
+SELECT coalesce(sum(r.customers), 0) AS n FROM (SELECT s.owner_id AS owner_id, s.stage AS stage, s.created_month AS created_month, s.archived AS archived, s.customers AS customers FROM contact_stage_count s) AS r WHERE r.created_month BETWEEN DATE '2025-01-01' AND DATE '2025-12-01' AND TRUE;

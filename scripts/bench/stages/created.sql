@@ -1,0 +1,4 @@
+\timing on
+SELECT count(*) AS n FROM (SELECT c.id FROM (SELECT c.id AS id, c.owner_id AS owner_id, c.created_at AS created_at, c.archived_at IS NOT NULL AS archived FROM contact c) AS c WHERE c.created_at >= '2026-01-01 00:00+08' AND c.created_at < '2027-01-01 00:00+08' AND TRUE) d;
+SELECT count(*) AS n FROM (SELECT c.id FROM (SELECT c.id AS id, c.owner_id AS owner_id, c.created_at AS created_at, c.archived_at IS NOT NULL AS archived FROM contact c) AS c WHERE c.created_at >= '2026-01-01 00:00+08' AND c.created_at < '2027-01-01 00:00+08' AND c.owner_id = :'rep'::uuid) d;
+SELECT count(*) AS n FROM (SELECT c.id FROM (SELECT c.id AS id, c.owner_id AS owner_id, c.created_at AS created_at, c.archived_at IS NOT NULL AS archived FROM contact c) AS c WHERE c.created_at >= '2025-01-01 00:00+08' AND c.created_at < '2026-01-01 00:00+08' AND TRUE) d;

@@ -1,0 +1,1 @@
+SELECT coalesce(sum(m.moves), 0) AS n FROM (SELECT m.owner_id AS owner_id, m.move_month AS move_month, m.created_month AS created_month, m.archived AS archived, m.from_stage AS from_stage, m.to_stage AS to_stage, m.moves AS moves FROM contact_stage_move_count m) AS m WHERE m.move_month BETWEEN DATE '2026-01-01' AND DATE '2026-12-01' AND TRUE AND m.from_stage <> '';

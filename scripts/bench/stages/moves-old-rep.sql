@@ -1,0 +1,4 @@
+SELECT count(*) AS n FROM (SELECT 'CONTACT' AS kind, c.id AS id, c.id AS contact_id, c.name AS title, c.owner_id AS owner_id,
+       h.changed_at AS at, CAST(NULL AS numeric) AS amount, coalesce(h.from_stage, 'NEW') || ':' || h.to_stage AS note
+FROM (SELECT h.contact_id AS contact_id, h.from_stage AS from_stage, h.to_stage AS to_stage, h.changed_at AS changed_at, h.id AS seq FROM contact_stage_history h) AS h JOIN (SELECT c.id AS id, c.owner_id AS owner_id, c.referred_by_id AS referred_by_id, c.last_contacted_at AS last_contacted_at, c.name AS name, c.region AS region, c.lifecycle_stage AS lifecycle_stage, c.created_at AS created_at, c.archived_at IS NOT NULL AS archived FROM contact c) AS c ON c.id = h.contact_id
+WHERE h.changed_at >= '2026-01-01 00:00+08' AND h.changed_at < '2027-01-01 00:00+08' AND c.owner_id = :'rep'::uuid AND h.from_stage IS NOT NULL) AS d;
