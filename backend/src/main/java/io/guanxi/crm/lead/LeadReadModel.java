@@ -43,4 +43,21 @@ public final class LeadReadModel {
             (SELECT w.owner_id AS owner_id, w.region AS region, w.created_month AS created_month, w.closed_month AS closed_month,
                     w.month AS month, w.leads AS leads, w.interactions AS interactions
              FROM lead_open_work_month w)""";
+
+    /** The business time zone the days of {@link #FUNNEL_BY_DAY} are counted in (V50). */
+    public static final String FUNNEL_BY_DAY_ZONE = "Asia/Shanghai";
+
+    /**
+     * A derived table, the leads counted per key, kept fresh in the transaction that writes leads (V50): {@code day} (date,
+     * the day the lead was created in {@link #FUNNEL_BY_DAY_ZONE}), {@code owner_id}, {@code source_channel}, {@code region},
+     * {@code lost_reason_code} (as in {@link #LEADS}), {@code contacted} (boolean: contacted_at or first_interaction_at set),
+     * {@code qualified}, {@code converted} (boolean: qualified_at, converted_at set), {@code lost} (boolean: status LOST),
+     * {@code leads} (bigint, above 0). The leads created in the whole days [A, B] are the rows with day in [A, B]. Use as
+     * {@code FROM (…) AS alias}.
+     */
+    public static final String FUNNEL_BY_DAY = """
+            (SELECT f.day AS day, f.owner_id AS owner_id, f.source_channel AS source_channel, f.region AS region,
+                    f.lost_reason_code AS lost_reason_code, f.contacted AS contacted, f.qualified AS qualified, f.converted AS converted,
+                    f.lost AS lost, f.leads AS leads
+             FROM lead_funnel_day f)""";
 }
