@@ -39,7 +39,10 @@ public class FunnelRepository {
         }
     }
 
-    /** Counts of one group of the cohort: the total ({@code dimension} null) or one key of a dimension (null key: none). */
+    /**
+     * Counts of one group of the cohort: the total ({@code dimension} null) or one key of a dimension (null key: none).
+     * {@code repeat} is the cohort's for the total; a dimension's group read from the rollup carries 0 (no figure reads it).
+     */
     record Group(Dimension dimension, String key, long leads, long contacted, long qualified, long converted, long repeat, long lost) {
 
         long reached(Step step) {
@@ -56,8 +59,16 @@ public class FunnelRepository {
     @Inject
     EntityManager em;
 
-    /** The cohort's total and, with {@code breakdown}, its groups by source, region, owner and lost reason. */
-    List<Group> counts(AnalyticsQuery query, Instant from, Instant to, boolean breakdown) {
+    /**
+     * The cohort of {@code period}: its total and, with {@code breakdown}, its groups by source, region, owner and lost
+     * reason. Summed from {@link LeadReadModel#FUNNEL_BY_DAY} when {@link #fromRollup}, else grouped from the raw leads.
+     */
+    List<Group> counts(AnalyticsQuery query, Period period, boolean breakdown) {
+        if (fromRollup(query)) {
+            return rollupCounts(query, period, breakdown);
+        }
+        Instant from = period.start(query.zone());
+        Instant to = period.end(query.zone());
         Map<String, Object> params = new HashMap<>();
         // Without a breakdown there is only the total: every "not grouped by" flag is 1.
         String groups = breakdown
@@ -78,6 +89,63 @@ public class FunnelRepository {
         return Rows.list(statement).stream().map(FunnelRepository::group)
                 .filter(g -> g.dimension() != Dimension.LOST_REASON || g.key() != null).toList();
     }
+
+    /**
+     * Whether the cohort can be summed from {@link LeadReadModel#FUNNEL_BY_DAY}: the service counts days in the zone the
+     * rollup counts in (a period is always whole days) and there is no tier filter (the rollup has owner and region, not
+     * the customer's tier). Otherwise the raw leads are grouped, as the definitions read.
+     */
+    static boolean fromRollup(AnalyticsQuery query) {
+        return query.filter().tier() == null && LeadReadModel.FUNNEL_BY_DAY_ZONE.equals(query.zone().getId());
+    }
+
+    /**
+     * {@link #counts} from the per day rollup: the rows of the period's days in the query's scope (owner, the lead's region),
+     * summed per grouping set. The repeat customers change with purchases, so they are not in the rollup: the total counts
+     * them live over the period's converted leads only ({@link #REPEAT}); the groups of a dimension carry 0 (no figure
+     * reads them).
+     */
+    private List<Group> rollupCounts(AnalyticsQuery query, Period period, boolean breakdown) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("fromDay", period.from());
+        params.put("toDay", period.to());
+        String scope = query.scope("r.owner_id", null, "r.region", params);
+        String repeat = REPEAT.formatted(PurchaseReadModel.CUSTOMER_SALES, LeadReadModel.LEADS,
+                query.scope("l.owner_id", "l.contact_id", "l.region", params));
+        params.put("cohortFrom", period.start(query.zone()));
+        params.put("cohortTo", period.end(query.zone()));
+        String groups = breakdown
+                ? "GROUPING(r.source_channel) AS by_source, GROUPING(r.region) AS by_region, GROUPING(r.owner_id) AS by_owner,"
+                        + " GROUPING(r.lost_reason_code) AS by_reason,"
+                        + " r.source_channel, r.region, CAST(r.owner_id AS text) AS owner_id, r.lost_reason_code,"
+                        + " CASE WHEN GROUPING(r.source_channel, r.region, r.owner_id, r.lost_reason_code) = 15 THEN " + repeat
+                        + " ELSE 0 END AS repeat_customer"
+                : "1 AS by_source, 1 AS by_region, 1 AS by_owner, 1 AS by_reason, " + repeat + " AS repeat_customer";
+        String sql = """
+                SELECT %s,
+                       CAST(COALESCE(sum(r.leads), 0) AS bigint) AS leads,
+                       CAST(COALESCE(sum(r.leads) FILTER (WHERE r.contacted), 0) AS bigint) AS contacted,
+                       CAST(COALESCE(sum(r.leads) FILTER (WHERE r.qualified), 0) AS bigint) AS qualified,
+                       CAST(COALESCE(sum(r.leads) FILTER (WHERE r.converted), 0) AS bigint) AS converted,
+                       CAST(COALESCE(sum(r.leads) FILTER (WHERE r.lost), 0) AS bigint) AS lost
+                FROM %s AS r
+                WHERE r.day >= :fromDay AND r.day <= :toDay AND %s
+                %s""".formatted(groups, LeadReadModel.FUNNEL_BY_DAY, scope,
+                breakdown ? "GROUP BY GROUPING SETS ((), (r.source_channel), (r.region), (r.owner_id), (r.lost_reason_code))" : "");
+        var statement = em.createNativeQuery(sql, Tuple.class);
+        params.forEach(statement::setParameter);
+        return Rows.list(statement).stream().map(FunnelRepository::group)
+                .filter(g -> g.dimension() != Dimension.LOST_REASON || g.key() != null).toList();
+    }
+
+    /**
+     * The cohort's repeat customers (as {@link #cohort} counts them: converted, and the customer has two sales or more),
+     * counted over its converted leads only (V50's partial index on the converted leads' creation): a scalar subquery,
+     * run once per statement.
+     */
+    private static final String REPEAT = """
+            (SELECT count(*) FROM %2$s AS l JOIN %1$s AS cs ON cs.contact_id = l.contact_id
+             WHERE l.converted_at IS NOT NULL AND l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND cs.sales >= 2 AND %3$s)""";
 
     private static Group group(Tuple row) {
         Dimension dimension = null;

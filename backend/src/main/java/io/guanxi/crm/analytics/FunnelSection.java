@@ -51,10 +51,10 @@ public class FunnelSection implements AnalyticsSection {
 
     @Override
     public Figures figures(AnalyticsQuery query) {
-        List<Group> groups = repository.counts(query, query.start(), query.end(), true);
+        List<Group> groups = repository.counts(query, query.period(), true);
         Group total = groups.stream().filter(g -> g.dimension() == null).findFirst().orElseThrow();
         Period previousPeriod = query.previousPeriod();
-        Group previous = repository.counts(query, previousPeriod.start(query.zone()), previousPeriod.end(query.zone()), false).get(0);
+        Group previous = repository.counts(query, previousPeriod, false).get(0);
         List<AnalyticsCard> cards = List.of(
                 count("funnel.leads", total.leads(), previous.leads()),
                 count("funnel.contacted", total.contacted(), previous.contacted()),
