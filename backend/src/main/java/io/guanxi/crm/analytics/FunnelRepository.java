@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +101,25 @@ public class FunnelRepository {
     }
 
     /**
-     * {@link #counts} from the per day rollup: the rows of the period's days in the query's scope (owner, the lead's region),
-     * summed per grouping set. The repeat customers change with purchases, so they are not in the rollup: the total counts
+     * {@link #counts} from the rollups: the period's whole months from {@link LeadReadModel#FUNNEL_BY_MONTH}, its other days
+     * from {@link LeadReadModel#FUNNEL_BY_DAY}, in the query's scope (owner, the lead's region), summed per grouping set. The repeat customers change with purchases, so they are not in the rollup: the total counts
      * them live over the period's converted leads only ({@link #REPEAT}); the groups of a dimension carry 0 (no figure
      * reads them).
      */
     private List<Group> rollupCounts(AnalyticsQuery query, Period period, boolean breakdown) {
         Map<String, Object> params = new HashMap<>();
+        // The whole months [wholeFrom, wholeTo) of the period from the month rows, the days before and after them from
+        // the day rows; without a whole month, wholeFrom = wholeTo = the day after the period and every day is a day row.
+        LocalDate wholeFrom = period.from().getDayOfMonth() == 1 ? period.from() : period.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate wholeTo = period.to().plusDays(1).withDayOfMonth(1);
+        if (!wholeFrom.isBefore(wholeTo)) {
+            wholeFrom = period.to().plusDays(1);
+            wholeTo = wholeFrom;
+        }
         params.put("fromDay", period.from());
         params.put("toDay", period.to());
+        params.put("wholeFrom", wholeFrom);
+        params.put("wholeTo", wholeTo);
         String scope = query.scope("r.owner_id", null, "r.region", params);
         String repeat = REPEAT.formatted(PurchaseReadModel.CUSTOMER_SALES, LeadReadModel.LEADS,
                 query.scope("l.owner_id", "l.contact_id", "l.region", params));
@@ -122,21 +133,27 @@ public class FunnelRepository {
                         + " ELSE 0 END AS repeat_customer"
                 : "1 AS by_source, 1 AS by_region, 1 AS by_owner, 1 AS by_reason, " + repeat + " AS repeat_customer";
         String sql = """
-                SELECT %s,
+                SELECT %1$s,
                        CAST(COALESCE(sum(r.leads), 0) AS bigint) AS leads,
                        CAST(COALESCE(sum(r.leads) FILTER (WHERE r.contacted), 0) AS bigint) AS contacted,
                        CAST(COALESCE(sum(r.leads) FILTER (WHERE r.qualified), 0) AS bigint) AS qualified,
                        CAST(COALESCE(sum(r.leads) FILTER (WHERE r.converted), 0) AS bigint) AS converted,
                        CAST(COALESCE(sum(r.leads) FILTER (WHERE r.lost), 0) AS bigint) AS lost
-                FROM %s AS r
-                WHERE r.day >= :fromDay AND r.day <= :toDay AND %s
-                %s""".formatted(groups, LeadReadModel.FUNNEL_BY_DAY, scope,
+                FROM (SELECT %2$s FROM %3$s AS m WHERE m.month >= :wholeFrom AND m.month < :wholeTo
+                      UNION ALL
+                      SELECT %2$s FROM %4$s AS m
+                      WHERE (m.day >= :fromDay AND m.day < :wholeFrom) OR (m.day >= :wholeTo AND m.day <= :toDay)) AS r
+                WHERE %5$s
+                %6$s""".formatted(groups, ROLLUP_COLUMNS, LeadReadModel.FUNNEL_BY_MONTH, LeadReadModel.FUNNEL_BY_DAY, scope,
                 breakdown ? "GROUP BY GROUPING SETS ((), (r.source_channel), (r.region), (r.owner_id), (r.lost_reason_code))" : "");
         var statement = em.createNativeQuery(sql, Tuple.class);
         params.forEach(statement::setParameter);
         return Rows.list(statement).stream().map(FunnelRepository::group)
                 .filter(g -> g.dimension() != Dimension.LOST_REASON || g.key() != null).toList();
     }
+
+    private static final String ROLLUP_COLUMNS = "m.owner_id, m.source_channel, m.region, m.lost_reason_code, m.contacted, m.qualified,"
+            + " m.converted, m.lost, m.leads";
 
     /**
      * The cohort's repeat customers (as {@link #cohort} counts them: converted, and the customer has two sales or more),

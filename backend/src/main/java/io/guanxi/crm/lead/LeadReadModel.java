@@ -60,4 +60,14 @@ public final class LeadReadModel {
                     f.lost_reason_code AS lost_reason_code, f.contacted AS contacted, f.qualified AS qualified, f.converted AS converted,
                     f.lost AS lost, f.leads AS leads
              FROM lead_funnel_day f)""";
+
+    /**
+     * {@link #FUNNEL_BY_DAY} summed per calendar month (V50, kept in the same transaction): {@code month} (date, the
+     * month's first day in {@link #FUNNEL_BY_DAY_ZONE}) and the same columns. Use as {@code FROM (…) AS alias}.
+     */
+    public static final String FUNNEL_BY_MONTH = """
+            (SELECT f.month AS month, f.owner_id AS owner_id, f.source_channel AS source_channel, f.region AS region,
+                    f.lost_reason_code AS lost_reason_code, f.contacted AS contacted, f.qualified AS qualified, f.converted AS converted,
+                    f.lost AS lost, f.leads AS leads
+             FROM lead_funnel_month f)""";
 }

@@ -30,11 +30,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The funnel's per day rollup (V50, {@link LeadReadModel#FUNNEL_BY_DAY}) after a random mix of lead writes through the
+ * The funnel's per day and per month rollups (V50, {@link LeadReadModel#FUNNEL_BY_DAY}, {@link LeadReadModel#FUNNEL_BY_MONTH}) after a random mix of lead writes through the
  * API (new leads, contact, qualify, convert, lose, hand over to the other rep with or without the customer, interactions
  * and purchases that make a converted lead's customer a repeat customer): its rows equal the same counts grouped from
  * the raw leads, and every funnel figure read from it (current and previous period, steps, sources, regions, reps, lost
- * reasons; months and a period of days) equals its drill list, which reads the raw leads.
+ * reasons; whole months, a period of days, and days around whole months) equals its drill list, which reads the raw leads.
  */
 @QuarkusTest
 class FunnelRollupConsistencyTest {
@@ -134,11 +134,24 @@ class FunnelRollupConsistencyTest {
         List<String> rollup = rollup(ids);
         assertEquals(raw(ids), rollup, "rollup rows, " + why);
         assertFalse(rollup.isEmpty(), why);
+        assertEquals(rows("""
+                SELECT CAST(date_trunc('month', r.day) AS date) || ' ' || r.owner_id || ' ' || r.source_channel || ' ' || COALESCE(r.region, '-')
+                       || ' ' || COALESCE(r.lost_reason_code, '-') || ' ' || r.contacted || ' ' || r.qualified || ' ' || r.converted || ' '
+                       || r.lost || ' ' || sum(r.leads) AS row
+                FROM %s AS r WHERE r.owner_id IN (:owners)
+                GROUP BY CAST(date_trunc('month', r.day) AS date), r.owner_id, r.source_channel, r.region, r.lost_reason_code, r.contacted,
+                         r.qualified, r.converted, r.lost ORDER BY 1""".formatted(LeadReadModel.FUNNEL_BY_DAY), ids), rows("""
+                SELECT r.month || ' ' || r.owner_id || ' ' || r.source_channel || ' ' || COALESCE(r.region, '-') || ' '
+                       || COALESCE(r.lost_reason_code, '-') || ' ' || r.contacted || ' ' || r.qualified || ' ' || r.converted || ' '
+                       || r.lost || ' ' || r.leads AS row
+                FROM %s AS r WHERE r.owner_id IN (:owners) ORDER BY 1""".formatted(LeadReadModel.FUNNEL_BY_MONTH), ids),
+                "month rows = day rows summed per month, " + why);
 
         // period, its previous period
         List<String[]> periods = List.of(new String[] {"2024-02-01", "2024-03-31", "2023-12-01", "2024-01-31"},
                 new String[] {"2024-03-01", "2024-03-31", "2024-02-01", "2024-02-29"},
-                new String[] {"2024-01-10", "2024-01-20", "2023-12-30", "2024-01-09"});
+                new String[] {"2024-01-10", "2024-01-20", "2023-12-30", "2024-01-09"},
+                new String[] {"2024-01-10", "2024-03-20", "2023-10-31", "2024-01-09"});
         for (TestUser rep : reps) {
             for (String[] p : periods) {
                 String at = why + ", " + rep.id() + " " + p[0] + ".." + p[1];
