@@ -3,7 +3,8 @@
 # the schema by Flyway's migrations (psql, in version order), then 1 000 000 customers, 10 000 000
 # purchases, 5 000 000 interactions (generate-churn.sql), 1 000 000 leads with one more interaction each
 # (generate-leads.sql), 1 100 000 complaints (100 000 from generate-churn.sql, 1 000 000 from
-# generate-complaints.sql), 200 000 NPS answers (generate-churn-surveys.sql). About 25 minutes on 2 cores.
+# generate-complaints.sql), 200 000 NPS answers (generate-churn-surveys.sql), ~400 000 stage moves
+# (generate-stage-moves.sql). About 45 minutes on 2 cores.
 # DB=guanxi_bench_analytics scripts/bench/generate-analytics.sh
 set -euo pipefail
 DB=${DB:-guanxi_bench_analytics}
@@ -26,6 +27,7 @@ psql -d "$DB" -c "INSERT INTO app_user_role SELECT id, 'SALES_REP' FROM app_user
   -c "INSERT INTO app_user_role SELECT id, 'SERVICE_AGENT' FROM app_user WHERE username = 'bench.agent'"
 time psql -d "$DB" -f "$here/generate-complaints.sql"
 time psql -d "$DB" -f "$here/generate-churn-surveys.sql"
+time psql -d "$DB" -f "$here/generate-stage-moves.sql"
 time for f in $(migrations); do if [ "$(version "$f")" -ge "${ROLLUPS_FROM:-38}" ]; then psql -d "$DB" -f "$f"; fi; done
 psql -d "$DB" -c "VACUUM ANALYZE"
 psql -d "$DB" -Atc "SELECT (SELECT count(*) FROM contact) || ' contacts, ' || (SELECT count(*) FROM purchase) || ' purchases, '

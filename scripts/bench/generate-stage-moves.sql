@@ -1,5 +1,5 @@
 -- Stage moves for the analytics benchmark (docs/analytics-benchmark-stages.md): the generators leave contact_stage_history
--- empty. Run after V49 (its triggers count the moves as the service's writes would).
+-- empty. Before V49 its backfill counts them, after it its triggers do, as the service's writes would.
 -- psql -h 127.0.0.1 -U postgres -d <copy> -f scripts/bench/generate-stage-moves.sql
 \timing on
 -- Stage moves the generator does not make: 300 000 customers move once in the last two years (after their creation) (40 % churn, the rest
