@@ -12,6 +12,8 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +75,36 @@ public class LoyaltyRepository {
 
     Flows flows(AnalyticsQuery query, Period period) {
         Map<String, Object> params = new HashMap<>();
+        if (fromRollup(query, period)) {
+            params.put("fromMonth", period.start(query.zone()).atZone(query.zone()).toLocalDate());
+            params.put("toMonth", period.end(query.zone()).atZone(query.zone()).toLocalDate());
+            String sql = "SELECT COALESCE(sum(r.issued), 0) AS issued, COALESCE(sum(r.redeemed), 0) AS redeemed,"
+                    + " COALESCE(sum(r.expired), 0) AS expired FROM " + LoyaltyReadModel.FLOWS_BY_OWNER_MONTH
+                    + " AS r WHERE r.month >= :fromMonth AND r.month < :toMonth AND " + query.scope("r.owner_id", null, null, params);
+            Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
+            return new Flows(Rows.longValue(row, "issued"), Rows.longValue(row, "redeemed"), Rows.longValue(row, "expired"));
+        }
         String sql = "SELECT " + sumOf(Flow.ISSUED, "issued") + ", " + sumOf(Flow.REDEEMED, "redeemed") + ", " + sumOf(Flow.EXPIRED, "expired")
                 + " FROM (" + entries(query, period, params) + ") AS e";
         Tuple row = Rows.one(bind(em.createNativeQuery(sql, Tuple.class), params));
         return new Flows(Rows.longValue(row, "issued"), Rows.longValue(row, "redeemed"), Rows.longValue(row, "expired"));
+    }
+
+    /**
+     * Whether a period's flows can be summed from {@link LoyaltyReadModel#FLOWS_BY_OWNER_MONTH}: the section counts in
+     * the zone the rollup counts in, the period is whole calendar months there, and the scope is at most an owner (the
+     * rollup has no region or tier).
+     */
+    static boolean fromRollup(AnalyticsQuery query, Period period) {
+        ZoneId zone = query.zone();
+        return query.filter().region() == null && query.filter().tier() == null
+                && LoyaltyReadModel.FLOWS_BY_OWNER_MONTH_ZONE.equals(zone.getId())
+                && monthStart(period.start(zone), zone) && monthStart(period.end(zone), zone);
+    }
+
+    private static boolean monthStart(Instant instant, ZoneId zone) {
+        LocalDate day = instant.atZone(zone).toLocalDate();
+        return day.getDayOfMonth() == 1 && day.atStartOfDay(zone).toInstant().equals(instant);
     }
 
     private static String sumOf(Flow flow, String alias) {
@@ -119,7 +147,8 @@ public class LoyaltyRepository {
 
     /**
      * {@code h}: each customer in scope who held points at {@code asOf} (their balance now less the points of the
-     * entries made since), with their current membership level (NONE when not a member).
+     * entries made since), with their current membership level (NONE when not a member). The owner is the account's
+     * (the customer's owner, kept on it), so a rep's accounts are read through its index without joining contact.
      */
     private static String held(AnalyticsQuery query, Instant asOf, Map<String, Object> params) {
         params.put("asOf", asOf);
@@ -127,14 +156,14 @@ public class LoyaltyRepository {
                 WITH later AS (
                     SELECT e.contact_id AS contact_id, sum(e.points) AS points FROM %s AS e WHERE e.created_at >= :asOf GROUP BY e.contact_id),
                 h AS (
-                    SELECT b.contact_id AS contact_id, b.balance - COALESCE(l.points, 0) AS points, c.name AS name, c.owner_id AS owner_id,
+                    SELECT b.contact_id AS contact_id, b.balance - COALESCE(l.points, 0) AS points, c.name AS name, b.owner_id AS owner_id,
                            COALESCE(m.membership_level, '%s') AS level
                     FROM %s AS b LEFT JOIN %s AS c ON c.id = b.contact_id
                     LEFT JOIN later l ON l.contact_id = b.contact_id
                     LEFT JOIN %s AS m ON m.contact_id = b.contact_id
                     WHERE b.balance - COALESCE(l.points, 0) > 0 AND %s)
                 """.formatted(LoyaltyReadModel.ENTRIES, NO_LEVEL, LoyaltyReadModel.BALANCES, ContactReadModel.CONTACTS,
-                TierReadModel.MEMBERSHIP_LEVELS, query.customerScope("b.contact_id", "c.owner_id", params));
+                TierReadModel.MEMBERSHIP_LEVELS, query.customerScope("b.contact_id", "b.owner_id", params));
     }
 
     /** What one point was worth at {@code asOf}: the policy version then in force, else the first version. */

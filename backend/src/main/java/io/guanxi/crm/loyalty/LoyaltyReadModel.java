@@ -32,10 +32,26 @@ public final class LoyaltyReadModel {
 
     /**
      * A derived table, one row per points account: {@code contact_id} (uuid), {@code balance} (bigint: the points it
-     * holds now, the sum of its entries). Use as {@code FROM (…) AS alias}.
+     * holds now, the sum of its entries), {@code owner_id} (uuid: the customer's owner now, kept by V52's triggers;
+     * indexed, so a rep's accounts are read without joining contact). Use as {@code FROM (…) AS alias}.
      */
     public static final String BALANCES = """
-            (SELECT a.contact_id AS contact_id, a.balance AS balance FROM loyalty_account a)""";
+            (SELECT a.contact_id AS contact_id, a.balance AS balance, a.owner_id AS owner_id FROM loyalty_account a)""";
+
+    /** The business time zone the months of {@link #FLOWS_BY_OWNER_MONTH} are counted in (V52). */
+    public static final String FLOWS_BY_OWNER_MONTH_ZONE = "Asia/Shanghai";
+
+    /**
+     * A derived table, the ledger's flows per customer's current owner and calendar month of the entry
+     * ({@link #FLOWS_BY_OWNER_MONTH_ZONE}), kept fresh in the transaction that writes entries or changes a customer's
+     * owner (V52): {@code owner_id} (uuid), {@code month} (date, the month's first day), {@code issued} (the points of
+     * EARN, REFERRAL_BONUS and positive ADJUST entries), {@code redeemed} (less the points of REDEEM entries and of
+     * entries caused by REDEMPTION_CANCELLED), {@code expired} (less the points of EXPIRE entries), all bigint. Use as
+     * {@code FROM (…) AS alias}.
+     */
+    public static final String FLOWS_BY_OWNER_MONTH = """
+            (SELECT r.owner_id AS owner_id, r.month AS month, r.issued AS issued, r.redeemed AS redeemed, r.expired AS expired
+             FROM loyalty_points_month r)""";
 
     /**
      * A derived table, one row per version of the points policy: {@code version} (int), {@code point_value_cny}
