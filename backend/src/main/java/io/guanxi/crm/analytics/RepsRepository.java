@@ -104,14 +104,51 @@ public class RepsRepository {
                 && period.from().getDayOfMonth() == 1 && period.to().plusDays(1).getDayOfMonth() == 1;
     }
 
-    /** Activities due in [from, to): the team's and, with {@code byRep}, each assignee's. */
-    List<Timeliness> timeliness(AnalyticsQuery query, Instant from, Instant to, boolean byRep) {
+    /**
+     * Activities due in the period: the team's and, with {@code byRep}, each assignee's. When {@link #timelinessFromRollup},
+     * the DONE ones are summed from {@link ActivityReadModel#DONE_BY_MONTH} and the OPEN ones past their deadline (which
+     * depend on now) counted live; else all are counted from the raw activities.
+     */
+    List<Timeliness> timeliness(AnalyticsQuery query, Period period, boolean byRep) {
         Map<String, Object> params = new HashMap<>();
+        if (timelinessFromRollup(query, period)) {
+            params.put("fromMonth", period.from());
+            params.put("toMonth", period.to().withDayOfMonth(1));
+            params.put("dueFrom", period.start(query.zone()));
+            params.put("dueTo", period.end(query.zone()));
+            params.put("now", query.now());
+            String sql = """
+                    SELECT %s, COALESCE(sum(t.due), 0) AS due, COALESCE(sum(t.on_time), 0) AS on_time
+                    FROM (SELECT r.assignee_id, r.done AS due, r.on_time
+                          FROM %s AS r
+                          WHERE r.month >= :fromMonth AND r.month <= :toMonth AND %s
+                          UNION ALL
+                          SELECT a.assignee_id, 1, 0
+                          FROM %s AS a
+                          WHERE a.status = 'OPEN' AND a.overdue_at <= :now AND a.due_at >= :dueFrom AND a.due_at < :dueTo AND %s) AS t
+                    %s""".formatted(team(byRep, "t.assignee_id"), ActivityReadModel.DONE_BY_MONTH,
+                    query.scope("r.assignee_id", null, null, params), ActivityReadModel.ACTIVITIES, query.scope("a.assignee_id", null, null, params),
+                    // An assignee whose rollup rows are all zero (activities undone, moved away) has no row, as in the raw count.
+                    byRep ? groupBy(true, "t.assignee_id") + " HAVING GROUPING(t.assignee_id) = 1 OR sum(t.due) > 0" : "");
+            return run(sql, params, row -> new Timeliness(owner(row), Rows.longValue(row, "due"), Rows.longValue(row, "on_time")));
+        }
         String sql = """
                 SELECT %s, count(*) AS due, count(*) FILTER (WHERE a.on_time) AS on_time
                 FROM %s AS a
-                %s""".formatted(team(byRep, "a.assignee_id"), activities(query, from, to, params), groupBy(byRep, "a.assignee_id"));
+                %s""".formatted(team(byRep, "a.assignee_id"), activities(query, period.start(query.zone()), period.end(query.zone()), params),
+                groupBy(byRep, "a.assignee_id"));
         return run(sql, params, row -> new Timeliness(owner(row), Rows.longValue(row, "due"), Rows.longValue(row, "on_time")));
+    }
+
+    /**
+     * Whether a period's timeliness can be summed from {@link ActivityReadModel#DONE_BY_MONTH}: the period is whole calendar
+     * months in the zone the rollup counts in, and there is no region or tier filter (the rollup has the assignee, not the
+     * customer's region or tier).
+     */
+    static boolean timelinessFromRollup(AnalyticsQuery query, Period period) {
+        return query.filter().region() == null && query.filter().tier() == null
+                && ActivityReadModel.DONE_BY_MONTH_ZONE.equals(query.zone().getId())
+                && period.from().getDayOfMonth() == 1 && period.to().plusDays(1).getDayOfMonth() == 1;
     }
 
     /** The period's new leads for which {@code condition} (over {@link #cohort}'s columns, alias c) holds, of one owner or all. */

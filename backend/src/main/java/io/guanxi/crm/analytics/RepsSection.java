@@ -61,11 +61,11 @@ public class RepsSection implements AnalyticsSection {
         Instant previousTo = previousPeriod.end(query.zone());
         List<Speed> speed = repository.speed(query, from, to, true);
         List<OpenWork> work = repository.openWork(query, query.period());
-        List<Timeliness> timeliness = repository.timeliness(query, from, to, true);
+        List<Timeliness> timeliness = repository.timeliness(query, query.period(), true);
         Speed team = teamOf(speed, Speed::owner);
         Speed teamBefore = teamOf(repository.speed(query, previousFrom, previousTo, false), Speed::owner);
         Timeliness onTime = teamOf(timeliness, Timeliness::owner);
-        Timeliness onTimeBefore = teamOf(repository.timeliness(query, previousFrom, previousTo, false), Timeliness::owner);
+        Timeliness onTimeBefore = teamOf(repository.timeliness(query, previousPeriod, false), Timeliness::owner);
         List<AnalyticsCard> cards = List.of(
                 AnalyticsCard.of("reps.medianHoursToFirstContact", Unit.HOURS, team.medianHours(), teamBefore.medianHours(), "reps.contacted"),
                 AnalyticsCard.of("reps.contactedWithin24h", Unit.RATIO, within24h(team), within24h(teamBefore), "reps.notContactedWithin24h"),
