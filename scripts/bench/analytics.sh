@@ -64,7 +64,7 @@ start_app() { # $1 = log file
   for _ in $(seq 1 180); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/me")" = 401 ] && return 0; kill -0 $app || break; sleep 1; done
   echo "service did not start:"; tail -30 "$1"; exit 1
 }
-app=; trap '[ -n "$app" ] && kill $app 2>/dev/null; rm -rf "$work"' EXIT
+app=; trap '[ -n "$app" ] && { kill $app 2>/dev/null; wait $app 2>/dev/null; }; rm -rf "$work"' EXIT  # waits: a next run on the port must not meet this service shutting down
 start_app /tmp/guanxi-analytics-bench.log
 login() { curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" | jq -r .access_token; }
 ADMIN=$(login bench.admin "$ADMIN_PW")
