@@ -153,7 +153,7 @@ public class ServiceRepository {
                     // every duration in this hour is the same: their mean, in hours as the statement over the rows computes them
                     Tuple row = Rows.one(em.createNativeQuery("SELECT CAST(extract(epoch FROM CAST(:micros AS bigint) * interval '1 microsecond')"
                             + " / 3600 AS double precision) AS hours", Tuple.class).setParameter("micros", Rows.longValue(hour, "micros")));
-                    return ((Number) row.get("hours")).doubleValue();
+                    return Rows.decimal(row, "hours").doubleValue();
                 }
                 Map<String, Object> params = params(window);
                 params.put("hour", Rows.longValue(hour, "hours"));
@@ -163,7 +163,7 @@ public class ServiceRepository {
                         + duration + " >= CAST(:hour AS bigint) * interval '1 hour' AND " + duration
                         + " < (CAST(:hour AS bigint) + 1) * interval '1 hour' AND " + RESOLVED + " AND " + scope(query, params) + " ORDER BY "
                         + duration + " OFFSET CAST(:offset AS bigint) LIMIT 1";
-                return ((Number) Rows.one(bind(sql, params)).get("hours")).doubleValue();
+                return Rows.decimal(Rows.one(bind(sql, params)), "hours").doubleValue();
             }
             before += n;
         }

@@ -197,7 +197,8 @@ class ValueRollupConsistencyTest {
         TestUser from = Api.newUser(Role.SALES_REP);
         TestUser to = Api.newUser(Role.SALES_REP);
         List<UUID> ids = List.of(from.id(), to.id());
-        QuarkusTransaction.begin();
+        // Inserts, triggers and a handover of 60 000 customers: more than the default 60 s on a loaded machine.
+        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(600));
         inBulkTransaction = true;
         try {
             // One statement of sales for 60 000 customers (more than the test server's lock table holds), then one handover
@@ -213,9 +214,10 @@ class ValueRollupConsistencyTest {
                     FROM contact c WHERE c.owner_id = :owner""").setParameter("owner", from.id()).executeUpdate();
             em.createNativeQuery("UPDATE contact SET owner_id = :to WHERE owner_id = :from").setParameter("to", to.id())
                     .setParameter("from", from.id()).executeUpdate();
-            assertEquals(raw(ids), rollup(ids));
+            // Counted by hand (the raw recomputations scan every purchase in the database, too slow here): one sale of
+            // 100 each, in July 2024, all now the second rep's; the first rep keeps nothing.
             assertEquals(List.of(to.id() + " 2024-07-01 -infinity infinity 60000 60000 6000000.00"), rollup(ids));
-            assertEquals(rawBands(ids), bands(ids));
+            assertEquals(List.of(to.id() + " 0 60000 6000000.00"), bands(ids));
         } finally {
             inBulkTransaction = false;
             QuarkusTransaction.rollback();
