@@ -54,10 +54,10 @@ class VerifiedTokenCacheTest {
         int remembered = cache.size();
         String[] parts = good.split("\\.");
 
-        // The same header and claims with the last signature character changed.
-        char last = parts[2].charAt(parts[2].length() - 1);
-        String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1)
-                + (last == 'A' ? 'B' : 'A');
+        // The same header and claims with the first signature character changed (every bit of it is signature: the last
+        // one of an RS256 signature carries only two, and 'A' for 'B' there decodes to the same bytes one run in 16).
+        char first = parts[2].charAt(0);
+        String badSignature = parts[0] + "." + parts[1] + "." + (first == 'A' ? 'B' : 'A') + parts[2].substring(1);
         // Other claims (another subject) under the cached token's signature.
         String otherClaims = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
