@@ -178,7 +178,9 @@ def main():
             if spec.get("instances") != 3 or sync.get("dataDurability") != "required" or sync.get("number", 0) < 1:
                 problem(f"the Cluster is not 1 primary + 2 synchronous-capable replicas with dataDurability required: {spec}")
             hpa = one("HorizontalPodAutoscaler", "guanxi-crm")
-            pool = int(props.get("quarkus.datasource.jdbc.max-size", "20")) + int(props.get("quarkus.datasource.reporting.jdbc.max-size", "0"))
+            # Every pool of a replica: the main one (Quarkus' default 20) and each named one (reporting, audit).
+            pool = int(props.get("quarkus.datasource.jdbc.max-size", "20")) + sum(
+                int(value) for key, value in props.items() if re.fullmatch(r"quarkus\.datasource\.[\w-]+\.jdbc\.max-size", key))
             conns = int(spec.get("postgresql", {}).get("parameters", {}).get("max_connections", "100"))
             if hpa and hpa["spec"]["maxReplicas"] * pool > conns - 20:
                 problem(f"HPA max {hpa['spec']['maxReplicas']} × {pool} pooled connections leaves < 20 of max_connections {conns}")

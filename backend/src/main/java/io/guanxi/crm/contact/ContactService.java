@@ -123,7 +123,7 @@ public class ContactService {
         if (contact.mergedIntoId != null) {
             throw merged(id, contact.mergedIntoId, 308); // a read follows the pointer to the survivor
         }
-        audit.record(AuditAction.READ_PROFILE, AUDITED, id, id, List.of());
+        audit.recordAccess(AuditAction.READ_PROFILE, AUDITED, id, id);
         return toResponse(contact);
     }
 
@@ -134,7 +134,7 @@ public class ContactService {
     @Transactional
     public ContactReach reveal(UUID id) {
         Contact contact = requireVisible(id);
-        audit.record(AuditAction.REVEAL, AUDITED, id, id, List.of());
+        audit.recordAccess(AuditAction.REVEAL, AUDITED, id, id);
         return new ContactReach(contact.id, contact.mobile, contact.email);
     }
 

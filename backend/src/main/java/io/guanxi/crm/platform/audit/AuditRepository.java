@@ -56,45 +56,53 @@ public class AuditRepository {
             if (connection.getAutoCommit()) {
                 throw new IllegalStateException("the audit entries must commit with the change they record");
             }
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, CHAIN_LOCK);
-                lock.execute();
-            }
-            String prev = AuditHash.GENESIS;
-            try (PreparedStatement last = connection.prepareStatement("SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1");
-                    ResultSet row = last.executeQuery()) {
-                if (row.next()) {
-                    prev = row.getString(1);
-                }
-            }
-            // Many rows per statement (an import appends 10⁵): one row per statement cost more than the rows themselves.
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO audit_entry (id, at, user_id, username, action, entity_type, entity_id, contact_id, changes,
-                                             client_address, request_id, prev_hash, hash)
-                    SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[],
-                                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")) {
-                for (int from = 0; from < entries.size(); from += APPEND_CHUNK) {
-                    List<AuditHash.Fields> chunk = entries.subList(from, Math.min(entries.size(), from + APPEND_CHUNK));
-                    int n = chunk.size();
-                    String[][] columns = new String[13][n];
-                    for (int i = 0; i < n; i++) {
-                        String[] texts = chunk.get(i).texts();
-                        String hash = AuditHash.of(prev, texts);
-                        for (int c = 0; c < texts.length; c++) {
-                            columns[c][i] = texts[c];
-                        }
-                        columns[11][i] = prev;
-                        columns[12][i] = hash;
-                        prev = hash;
-                    }
-                    for (int c = 0; c < columns.length; c++) {
-                        insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-                    }
-                    insert.executeUpdate();
-                }
-            }
+            appendToChain(connection, entries);
         } catch (SQLException e) {
             throw new IllegalStateException("appending to the audit trail failed", e);
+        }
+    }
+
+    /**
+     * Appends on the given connection, in its open transaction: the chain lock (held until that transaction ends), the
+     * last hash, then the entries in order, each hash over the previous one.
+     */
+    static void appendToChain(Connection connection, List<AuditHash.Fields> entries) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, CHAIN_LOCK);
+            lock.execute();
+        }
+        String prev = AuditHash.GENESIS;
+        try (PreparedStatement last = connection.prepareStatement("SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1");
+                ResultSet row = last.executeQuery()) {
+            if (row.next()) {
+                prev = row.getString(1);
+            }
+        }
+        // Many rows per statement (an import appends 10⁵): one row per statement cost more than the rows themselves.
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO audit_entry (id, at, user_id, username, action, entity_type, entity_id, contact_id, changes,
+                                         client_address, request_id, prev_hash, hash)
+                SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[],
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")) {
+            for (int from = 0; from < entries.size(); from += APPEND_CHUNK) {
+                List<AuditHash.Fields> chunk = entries.subList(from, Math.min(entries.size(), from + APPEND_CHUNK));
+                int n = chunk.size();
+                String[][] columns = new String[13][n];
+                for (int i = 0; i < n; i++) {
+                    String[] texts = chunk.get(i).texts();
+                    String hash = AuditHash.of(prev, texts);
+                    for (int c = 0; c < texts.length; c++) {
+                        columns[c][i] = texts[c];
+                    }
+                    columns[11][i] = prev;
+                    columns[12][i] = hash;
+                    prev = hash;
+                }
+                for (int c = 0; c < columns.length; c++) {
+                    insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+                }
+                insert.executeUpdate();
+            }
         }
     }
 

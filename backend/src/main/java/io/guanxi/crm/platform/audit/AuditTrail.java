@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * The append-only, hash-chained audit trail (issue 19 item 6): who did what to which record, when, from
- * which address, in which request. Called inside the acting transaction; the entry is written with it
- * (a rolled-back change leaves no entry).
+ * which address, in which request. A change is recorded inside the acting transaction and written with it (a
+ * rolled-back change leaves no entry); a look is recorded on its own ({@link #recordAccess}).
  */
 public interface AuditTrail {
 
@@ -17,4 +17,12 @@ public interface AuditTrail {
      * @param changes field-level before → after for CREATE and UPDATE, otherwise empty
      */
     void record(AuditAction action, String entityType, UUID entityId, UUID contactId, List<FieldChange> changes);
+
+    /**
+     * A look at a record that changes nothing (a profile opened, a reach revealed): committed on its own, grouped with
+     * the other looks of the moment, before this returns — whatever the caller's transaction does after — so a read
+     * needs no write of its own and reads do not queue one by one for the chain. Throws if it could not be recorded:
+     * the caller then fails instead of showing what it read.
+     */
+    void recordAccess(AuditAction action, String entityType, UUID entityId, UUID contactId);
 }

@@ -46,6 +46,9 @@ public class ChainedAuditTrail implements AuditTrail {
     @Inject
     GuanxiConfig config;
 
+    @Inject
+    AccessAppender accessAppender;
+
     @Override
     public void record(AuditAction action, String entityType, UUID entityId, UUID contactId, List<FieldChange> changes) {
         if (!config.audit().enabled()) {
@@ -81,6 +84,13 @@ public class ChainedAuditTrail implements AuditTrail {
             pending = buffer;
         }
         pending.add(entry);
+    }
+
+    @Override
+    public void recordAccess(AuditAction action, String entityType, UUID entityId, UUID contactId) {
+        if (config.audit().enabled()) {
+            accessAppender.append(entry(action, entityType, entityId, contactId, List.of()));
+        }
     }
 
     private void append(List<AuditHash.Fields> entries) {

@@ -324,6 +324,13 @@ public interface GuanxiConfig {
         /** Off only for scripts/bench/audit.sh, which measures what the trail costs; always on otherwise. */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * How long a read waits for its access entry to be committed (AccessAppender) before it fails instead of
+         * showing what it read.
+         */
+        @WithDefault("30s")
+        Duration accessWaitTimeout();
     }
 
     /** Rights requests and the retention review (docs/privacy.md). */

@@ -203,6 +203,52 @@ class AuditTrailTest {
     }
 
     @Test
+    void manyLooksAtOnceAreEachRecordedBeforeTheyAreAnswered() throws Exception {
+        int threads = 16;
+        int reads = 10;
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String id = create(rep, "同时查看", Api.uniqueMobile());
+        Map<String, Object> looks = Map.of("contactId", id, "action", "READ_PROFILE", "size", 1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                calls.add(() -> {
+                    for (int n = 1; n <= reads; n++) {
+                        rep.request().get("/api/v1/contacts/" + id).then().statusCode(200);
+                        // Group-committed, yet durable before the answer: this thread's own looks are all there already.
+                        int recorded = entries(looks).getInt("total");
+                        if (recorded < n) {
+                            return recorded - n;
+                        }
+                    }
+                    return 0;
+                });
+            }
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                assertEquals(0, f.get(), "a look answered before it was recorded");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * reads, entries(looks).getInt("total"));
+        JsonPath result = verify();
+        assertTrue(result.getBoolean("ok"), result.prettyPrint());
+    }
+
+    @Test
+    void aLookIsRecordedWhateverTheCallersTransactionDoesAfter() {
+        UUID entity = UUID.randomUUID();
+        assertThrows(() -> QuarkusTransaction.requiringNew().run(() -> {
+            trail.recordAccess(AuditAction.READ_PROFILE, "look-test", entity, entity);
+            throw new IllegalStateException("the request fails after reading");
+        }));
+        JsonPath recorded = entries(Map.of("contactId", entity));
+        assertEquals(1, recorded.getInt("total"));
+        assertEquals("READ_PROFILE", recorded.getString("items[0].action"));
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoEntry() {
         UUID entity = UUID.randomUUID();
         assertThrows(() -> QuarkusTransaction.requiringNew().run(() -> {
