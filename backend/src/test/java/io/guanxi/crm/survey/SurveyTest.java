@@ -15,6 +15,7 @@ import io.guanxi.crm.support.Api;
 import io.guanxi.crm.support.Api.TestUser;
 import io.guanxi.crm.support.MovableClock;
 import io.guanxi.crm.support.Policies;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -261,6 +262,24 @@ class SurveyTest {
             refused += status == 429 ? 1 : 0;
         }
         assertEquals(1, refused);
+    }
+
+    @Test
+    void theLimitIsSharedThroughTheDatabaseAsAnotherReplicaWouldCountIt() {
+        TestUser rep = Api.newUser(Role.SALES_REP);
+        String token = tokenOf(invite(rep, contact(rep, "Zhao Lei", true), "NPS").then().statusCode(201).extract().path("link"));
+        customer().get(PUBLIC + token).then().statusCode(200);
+        // Another replica counted nine more requests for this token within the window: the next one here is the 11th.
+        QuarkusTransaction.requiringNew().run(() -> assertEquals(1, em.createNativeQuery(
+                "UPDATE survey_rate_window SET requests = requests + 9 WHERE rate_key = :key")
+                .setParameter("key", "token:" + token).executeUpdate()));
+        customer().get(PUBLIC + token).then().statusCode(429).header("Retry-After", notNullValue());
+        // A refused request counted too (it committed on its own before the 429 rolled the request back).
+        Object counted = em.createNativeQuery("SELECT requests FROM survey_rate_window WHERE rate_key = :key")
+                .setParameter("key", "token:" + token).getSingleResult();
+        assertEquals(11, ((Number) counted).intValue());
+        // A made-up token of any length is counted under a bounded key, never a 500.
+        customer().get(PUBLIC + "x".repeat(3000)).then().statusCode(404);
     }
 
     @Test
