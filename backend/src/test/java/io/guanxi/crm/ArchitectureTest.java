@@ -9,6 +9,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -136,5 +137,26 @@ class ArchitectureTest {
         };
         classes().that().haveSimpleNameEndingWith("Resource").and().resideInAPackage(ROOT + "..")
                 .should(ownFeatureOnly).allowEmptyShould(false).check(classes);
+    }
+
+    /**
+     * Analytics reads through the reporting persistence unit only (docs/operations.md, "The reporting replica"): every
+     * EntityManager it holds is that unit's, so pointing the reporting datasource at a replica moves all of its reads.
+     */
+    @Test
+    void analyticsReadsThroughTheReportingUnitOnly() {
+        ArchCondition<JavaField> reportingUnit = new ArchCondition<>("be the reporting persistence unit") {
+            @Override
+            public void check(JavaField field, ConditionEvents events) {
+                boolean reporting = field.tryGetAnnotationOfType(io.quarkus.hibernate.orm.PersistenceUnit.class)
+                        .map(unit -> io.guanxi.crm.platform.db.Reporting.UNIT.equals(unit.value())).orElse(false);
+                if (!reporting) {
+                    events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is not @PersistenceUnit(Reporting.UNIT)"));
+                }
+            }
+        };
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields().that().haveRawType(jakarta.persistence.EntityManager.class)
+                .and().areDeclaredInClassesThat().resideInAPackage(ROOT + ".analytics..")
+                .should(reportingUnit).allowEmptyShould(false).check(classes);
     }
 }

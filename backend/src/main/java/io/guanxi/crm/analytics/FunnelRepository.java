@@ -3,8 +3,10 @@ package io.guanxi.crm.analytics;
 import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
 import io.guanxi.crm.contact.ContactReadModel;
 import io.guanxi.crm.lead.LeadReadModel;
+import io.guanxi.crm.platform.db.Reporting;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.purchase.PurchaseReadModel;
+import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,6 +60,7 @@ public class FunnelRepository {
     }
 
     @Inject
+    @PersistenceUnit(Reporting.UNIT)
     EntityManager em;
 
     /**

@@ -3,8 +3,10 @@ package io.guanxi.crm.analytics;
 import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
 import io.guanxi.crm.contact.ContactReadModel;
 import io.guanxi.crm.loyalty.LoyaltyReadModel;
+import io.guanxi.crm.platform.db.Reporting;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.tier.TierReadModel;
+import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,6 +58,7 @@ public class LoyaltyRepository {
     static final String NO_LEVEL = "NONE";
 
     @Inject
+    @PersistenceUnit(Reporting.UNIT)
     EntityManager em;
 
     /**

@@ -5,7 +5,9 @@ import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
 import io.guanxi.crm.contact.ContactReadModel;
 import io.guanxi.crm.interaction.InteractionReadModel;
 import io.guanxi.crm.lead.LeadReadModel;
+import io.guanxi.crm.platform.db.Reporting;
 import io.guanxi.crm.platform.db.Rows;
+import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +44,7 @@ public class RepsRepository {
     }
 
     @Inject
+    @PersistenceUnit(Reporting.UNIT)
     EntityManager em;
 
     /** Leads created in [from, to): the team's figures and, with {@code byRep}, each owner's. */

@@ -4,11 +4,13 @@ import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
 import io.guanxi.crm.churn.ChurnReadModel;
 import io.guanxi.crm.churnrisk.ChurnRiskReadModel;
 import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.platform.db.Reporting;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.purchase.PurchaseReadModel;
 import io.guanxi.crm.survey.Nps;
 import io.guanxi.crm.survey.SurveyReadModel;
 import io.guanxi.crm.winback.WinbackReadModel;
+import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +38,7 @@ public class RetentionRepository {
     private static final String NO_AMOUNT = "CAST(NULL AS numeric)";
 
     @Inject
+    @PersistenceUnit(Reporting.UNIT)
     EntityManager em;
 
     /** A period's bounds, half open, and the months (first days, business time zone) it touches. */

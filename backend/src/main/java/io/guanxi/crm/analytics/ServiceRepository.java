@@ -3,8 +3,10 @@ package io.guanxi.crm.analytics;
 import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
 import io.guanxi.crm.complaint.ComplaintReadModel;
 import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.platform.db.Reporting;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.survey.SurveyReadModel;
+import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,8 +21,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The statements behind the service figures (docs/analytics.md, Service). Each figure is one condition on the
@@ -89,6 +91,7 @@ public class ServiceRepository {
     }
 
     @Inject
+    @PersistenceUnit(Reporting.UNIT)
     EntityManager em;
 
     long count(String condition, Window window, AnalyticsQuery query) {

@@ -2,9 +2,11 @@ package io.guanxi.crm.analytics;
 
 import io.guanxi.crm.analytics.AnalyticsSection.DrillQuery;
 import io.guanxi.crm.contact.ContactReadModel;
+import io.guanxi.crm.platform.db.Reporting;
 import io.guanxi.crm.platform.db.Rows;
 import io.guanxi.crm.purchase.PurchaseReadModel;
 import io.guanxi.crm.tier.TierReadModel;
+import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,6 +59,7 @@ public class ValueRepository {
     }
 
     @Inject
+    @PersistenceUnit(Reporting.UNIT)
     EntityManager em;
 
     /**
