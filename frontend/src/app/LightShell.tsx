@@ -1,9 +1,10 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayQueries } from '../features/today/api';
 import { TodayLight } from '../features/today/TodayLight';
 import { WORKING_ROLES } from '../features/today/daySummary';
-import { hasRole } from '../lib/auth/session';
+import { currentSession, getSessionState, hasRole, onSessionChange } from '../lib/auth/session';
 import { useSessionState } from '../lib/auth/useSession';
 import { LanguageButtons } from '../lib/i18n/LanguageButtons';
 import { LIGHT_PAGE, LightLink, type Upgrade, UpgradeContext } from '../lib/lightPage';
@@ -28,6 +29,25 @@ function Icon({ path }: { path: string }) {
   );
 }
 
+// The light page's cache, handed to the app when it takes over (so the antd today page does not ask again).
+const lightQueryClient = createQueryClient();
+
+/**
+ * Asks for the day as soon as the session is restored, without waiting for the texts and the shell's first render
+ * (loadOpenedPage calls it when this module arrives): on a slow phone that render is a few hundred ms the request
+ * need not wait for (issue 16, LCP of /today). The shell's query then finds the answer or the request in flight.
+ */
+export function askForTheDayEarly(): void {
+  const ask = () => {
+    if (hasRole(currentSession(), ...WORKING_ROLES)) void lightQueryClient.prefetchQuery(todayQueries.day());
+  };
+  if (getSessionState().status === 'ready') return ask();
+  const stop = onSessionChange(() => {
+    stop();
+    ask();
+  });
+}
+
 /**
  * The signed-in page as a phone first paints it when opened at /today: the layout's header (AppLayout) and the
  * day (TodayLight) in plain HTML and global.css. `onUpgrade` swaps in the full app, given the query cache so the
@@ -37,7 +57,7 @@ function Icon({ path }: { path: string }) {
 export function LightShell({ onUpgrade }: { onUpgrade: (upgrade: Upgrade, queryClient: QueryClient) => void }) {
   const { t } = useTranslation();
   const state = useSessionState();
-  const [queryClient] = useState(createQueryClient);
+  const queryClient = lightQueryClient;
   const [upgrading, setUpgrading] = useState(false);
   const session = state.status === 'ready' ? state.session : null;
   const works = hasRole(session, ...WORKING_ROLES);

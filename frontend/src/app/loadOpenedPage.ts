@@ -8,7 +8,7 @@ void loadTexts(storedLanguage()).catch(() => undefined);
 const path = window.location.pathname;
 if (path === '/today') {
   // The today page opens light (LightShell, no antd): the app is fetched only when an action needs it.
-  void import('./LightShell').catch(() => undefined);
+  void import('./LightShell').then(({ askForTheDayEarly }) => askForTheDayEarly()).catch(() => undefined);
 } else {
   // Every other page but the login form runs in the app (antd, the router): fetch it now, not after main.tsx ran.
   if (path !== '/login') void import('./App').catch(() => undefined);
