@@ -13,6 +13,7 @@ import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,8 +164,10 @@ public class RepsRepository {
 
     /**
      * The period's new leads not contacted within 24 h whose first 24 h are not over yet (created after now − 24 h): in the
-     * rollup's "not within 24 h", but not missed yet. Read from the partial index {@code lead_first_contact_undecided_idx}
-     * (V58); nothing to read when the period ended more than a day ago.
+     * rollup's "not within 24 h", but not missed yet. Three disjoint parts: those not contacted created from the start of
+     * today (business zone) on, summed from {@link LeadReadModel#FUNNEL_BY_DAY}; those not contacted created earlier in the
+     * last 24 h, and those contacted after more than 1 440 whole minutes, read from V58's partial indexes on such leads.
+     * Nothing to read when the period ended more than a day ago.
      */
     private Map<UUID, Long> undecided(AnalyticsQuery query, Period period, boolean byRep) {
         Instant decidedBefore = query.now().minus(Duration.ofHours(24));
@@ -173,19 +176,31 @@ public class RepsRepository {
         if (!to.isAfter(decidedBefore)) {
             return undecided;
         }
+        LocalDate today = LocalDate.ofInstant(query.now(), query.zone());
         Map<String, Object> params = new HashMap<>();
         params.put("cohortFrom", period.start(query.zone()));
         params.put("cohortTo", to);
         params.put("decidedBefore", decidedBefore);
+        params.put("todayStart", today.atStartOfDay(query.zone()).toInstant());
+        params.put("fromDay", period.from().isAfter(today) ? period.from() : today);
+        params.put("toDay", period.to());
         String sql = """
-                SELECT %s, count(*) AS undecided
-                FROM %s AS l
-                WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND l.created_at > :decidedBefore
-                  AND ((l.contacted_at IS NULL AND l.first_interaction_at IS NULL)
-                       OR LEAST(l.contacted_at, l.first_interaction_at) - l.created_at >= interval '%d minutes')
-                  AND %s
-                %s""".formatted(team(byRep, "l.owner_id"), LeadReadModel.LEADS, WITHIN_MINUTES + 1, query.scope("l.owner_id", null, null, params),
-                groupBy(byRep, "l.owner_id"));
+                SELECT %1$s, COALESCE(sum(u.leads), 0) AS undecided
+                FROM (SELECT l.owner_id AS owner_id, 1 AS leads
+                      FROM %2$s AS l
+                      WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND l.created_at > :decidedBefore
+                        AND l.created_at < :todayStart AND l.contacted_at IS NULL AND l.first_interaction_at IS NULL AND %3$s
+                      UNION ALL
+                      SELECT l.owner_id, 1
+                      FROM %2$s AS l
+                      WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND l.created_at > :decidedBefore
+                        AND LEAST(l.contacted_at, l.first_interaction_at) - l.created_at >= interval '%4$d minutes' AND %3$s
+                      UNION ALL
+                      SELECT f.owner_id, f.leads
+                      FROM %5$s AS f
+                      WHERE f.day >= :fromDay AND f.day <= :toDay AND NOT f.contacted AND %6$s) AS u
+                %7$s""".formatted(team(byRep, "u.owner_id"), LeadReadModel.LEADS, query.scope("l.owner_id", null, null, params),
+                WITHIN_MINUTES + 1, LeadReadModel.FUNNEL_BY_DAY, query.scope("f.owner_id", null, null, params), groupBy(byRep, "u.owner_id"));
         run(sql, params, row -> Map.entry(Optional.ofNullable(owner(row)), Rows.longValue(row, "undecided")))
                 .forEach(e -> undecided.put(e.getKey().orElse(null), e.getValue()));
         return undecided;
