@@ -334,7 +334,7 @@ class FirstContactRollupConsistencyTest {
                       CROSS JOIN LATERAL (SELECT floor(EXTRACT(EPOCH FROM LEAST(l.contacted_at, l.first_interaction_at) - l.created_at) / 60)
                                           AS minutes) AS m
                       WHERE l.owner_id IN (:owners)) AS x
-                GROUP BY x.owner_id, x.month, x.minutes ORDER BY 1"""), ownerIds);
+                GROUP BY x.owner_id, x.month, x.minutes ORDER BY 1""", ownerIds);
     }
 
     @SuppressWarnings("unchecked")
