@@ -59,6 +59,7 @@ class SqlOwnershipTest {
             Map.entry("lead_open_work_month", "lead"),
             Map.entry("complaint_month_rollup", "complaint"), Map.entry("complaint_resolve_hours", "complaint"),
             Map.entry("lead_funnel_day", "lead"), Map.entry("lead_funnel_month", "lead"),
+            Map.entry("lead_first_contact_month", "lead"),
             Map.entry("loyalty_points_month", "loyalty"),
             // issue 22: the public surveys' rate limit shared by every replica (V61)
             Map.entry("survey_rate_window", "survey"),

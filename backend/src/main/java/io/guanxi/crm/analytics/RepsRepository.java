@@ -13,10 +13,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -28,8 +32,11 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RepsRepository {
 
-    /** Within this many hours of its creation a lead's first contact is "within 24 h". */
+    /** A lead's first 24 h: once over, a lead not contacted within them is missed. */
     private static final String DAY = "interval '24 hours'";
+
+    /** A first contact at most this many whole minutes after the lead's creation is "within 24 h". */
+    static final int WITHIN_MINUTES = 24 * 60;
 
     /** How new leads were followed up: per owner ({@code owner} set) or the team ({@code owner} null). */
     record Speed(UUID owner, long newLeads, BigDecimal medianHours, BigDecimal p90Hours, long within24h, long missed24h, long converted) {
@@ -47,14 +54,169 @@ public class RepsRepository {
     @PersistenceUnit(Reporting.UNIT)
     EntityManager em;
 
-    /** Leads created in [from, to): the team's figures and, with {@code byRep}, each owner's. */
-    List<Speed> speed(AnalyticsQuery query, Instant from, Instant to, boolean byRep) {
+    /**
+     * Leads created in the period: the team's figures and, with {@code byRep}, each owner's. From
+     * {@link LeadReadModel#FIRST_CONTACT_BY_MONTH} when {@link #speedFromRollup} and no percentile falls into one of its
+     * open buckets; else from the raw leads.
+     */
+    List<Speed> speed(AnalyticsQuery query, Period period, boolean byRep) {
+        if (speedFromRollup(query, period)) {
+            List<Speed> rolled = rolledUpSpeed(query, period, byRep);
+            if (rolled != null) {
+                return rolled;
+            }
+        }
+        return speedRaw(query, period.start(query.zone()), period.end(query.zone()), byRep);
+    }
+
+    /**
+     * Whether a period's follow-up speed can be read from {@link LeadReadModel#FIRST_CONTACT_BY_MONTH} (and its conversions
+     * from {@link LeadReadModel#FUNNEL_BY_MONTH}): whole calendar months in the zone both count in, no region or tier filter
+     * (the rollup has the lead's owner only).
+     */
+    static boolean speedFromRollup(AnalyticsQuery query, Period period) {
+        return query.filter().region() == null && query.filter().tier() == null
+                && LeadReadModel.FIRST_CONTACT_BY_MONTH_ZONE.equals(query.zone().getId())
+                && LeadReadModel.FUNNEL_BY_DAY_ZONE.equals(query.zone().getId())
+                && period.from().getDayOfMonth() == 1 && period.to().plusDays(1).getDayOfMonth() == 1;
+    }
+
+    /**
+     * The rollup's counts per minute summed over the period's months, per owner and for the team; the values at the two
+     * ranks percentile_cont interpolates between are the first minutes whose running count passes each rank, and the
+     * interpolation is percentile_cont's own ({@code lo + (hi - lo) × fraction} in double precision), so the figures are
+     * the raw statement's to the last digit. Null when a neighbouring rank falls into an open bucket (the raw leads decide).
+     * Leads missed = not contacted within 24 h, less those created in the last 24 h (not decided yet, counted live).
+     */
+    private List<Speed> rolledUpSpeed(AnalyticsQuery query, Period period, boolean byRep) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("fromMonth", period.from());
+        params.put("toMonth", period.to().withDayOfMonth(1));
+        String grouping = byRep ? "GROUP BY GROUPING SETS ((r.minutes), (r.owner_id, r.minutes))" : "GROUP BY r.minutes";
+        String sql = """
+                WITH h AS (
+                    SELECT %1$s, r.minutes AS minutes, sum(r.leads) AS leads
+                    FROM %2$s AS r
+                    WHERE r.month >= :fromMonth AND r.month <= :toMonth AND %3$s
+                    %4$s),
+                c AS (
+                    SELECT h.team, h.owner_id, h.minutes, h.leads,
+                           sum(h.leads) FILTER (WHERE h.minutes IS NOT NULL) OVER (PARTITION BY h.team, h.owner_id ORDER BY h.minutes) AS upto,
+                           CAST(sum(h.leads) FILTER (WHERE h.minutes IS NOT NULL) OVER (PARTITION BY h.team, h.owner_id) - 1 AS float8) AS last_rank
+                    FROM h),
+                g AS (
+                    SELECT c.team, c.owner_id, sum(c.leads) AS new_leads,
+                           COALESCE(sum(c.leads) FILTER (WHERE c.minutes <= %5$d), 0) AS within_24h,
+                           COALESCE(sum(c.leads) FILTER (WHERE c.minutes IS NULL OR c.minutes > %5$d), 0) AS not_within_24h,
+                           min(c.last_rank) AS last_rank,
+                           min(c.minutes) FILTER (WHERE c.upto > floor(CAST(0.5 AS float8) * c.last_rank)) AS lo50,
+                           min(c.minutes) FILTER (WHERE c.upto > ceil(CAST(0.5 AS float8) * c.last_rank)) AS hi50,
+                           min(c.minutes) FILTER (WHERE c.upto > floor(CAST(0.9 AS float8) * c.last_rank)) AS lo90,
+                           min(c.minutes) FILTER (WHERE c.upto > ceil(CAST(0.9 AS float8) * c.last_rank)) AS hi90
+                    FROM c GROUP BY c.team, c.owner_id)
+                SELECT g.team, g.owner_id, g.new_leads, g.within_24h, g.not_within_24h,
+                       round(CAST((CAST(g.lo50 AS float8) + (CAST(g.hi50 AS float8) - CAST(g.lo50 AS float8))
+                                   * (CAST(0.5 AS float8) * g.last_rank - floor(CAST(0.5 AS float8) * g.last_rank))) / 60 AS numeric), 2) AS median_hours,
+                       round(CAST((CAST(g.lo90 AS float8) + (CAST(g.hi90 AS float8) - CAST(g.lo90 AS float8))
+                                   * (CAST(0.9 AS float8) * g.last_rank - floor(CAST(0.9 AS float8) * g.last_rank))) / 60 AS numeric), 2) AS p90_hours,
+                       COALESCE(g.lo50 IN (%6$d, %7$d) OR g.hi50 IN (%6$d, %7$d) OR g.lo90 IN (%6$d, %7$d) OR g.hi90 IN (%6$d, %7$d), FALSE)
+                           AS open_bucket
+                FROM g""".formatted(byRep ? "GROUPING(r.owner_id) AS team, r.owner_id AS owner_id" : "1 AS team, CAST(NULL AS uuid) AS owner_id",
+                LeadReadModel.FIRST_CONTACT_BY_MONTH, query.scope("r.owner_id", null, null, params), grouping, WITHIN_MINUTES,
+                LeadReadModel.FIRST_CONTACT_BELOW, LeadReadModel.FIRST_CONTACT_HORIZON);
+        var statement = em.createNativeQuery(sql, Tuple.class);
+        params.forEach(statement::setParameter);
+        List<Tuple> rows = Rows.list(statement);
+        if (rows.stream().anyMatch(r -> Boolean.TRUE.equals(Rows.bool(r, "open_bucket")))) {
+            return null;
+        }
+        Map<UUID, Long> converted = convertedFromRollup(query, period, byRep);
+        Map<UUID, Long> undecided = undecided(query, period, byRep);
+        List<Speed> speed = new ArrayList<>();
+        for (Tuple row : rows) {
+            if (Rows.intValue(row, "team") == 0 && Rows.uuid(row, "owner_id") == null) {
+                continue; // the leads in a queue: no rep's row
+            }
+            UUID owner = owner(row);
+            speed.add(new Speed(owner, Rows.longValue(row, "new_leads"), decimal(row, "median_hours"), decimal(row, "p90_hours"),
+                    Rows.longValue(row, "within_24h"), Rows.longValue(row, "not_within_24h") - undecided.getOrDefault(owner, 0L),
+                    converted.getOrDefault(owner, 0L)));
+        }
+        if (speed.stream().noneMatch(s -> s.owner() == null)) {
+            speed.add(new Speed(null, 0, null, null, 0, 0, 0));
+        }
+        return speed;
+    }
+
+    /** The period's new leads converted so far, per owner and for the team (the null key), from {@link LeadReadModel#FUNNEL_BY_MONTH}. */
+    private Map<UUID, Long> convertedFromRollup(AnalyticsQuery query, Period period, boolean byRep) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("fromMonth", period.from());
+        params.put("toMonth", period.to().withDayOfMonth(1));
+        String sql = """
+                SELECT %s, COALESCE(sum(f.leads) FILTER (WHERE f.converted), 0) AS converted
+                FROM %s AS f
+                WHERE f.month >= :fromMonth AND f.month <= :toMonth AND %s
+                %s""".formatted(team(byRep, "f.owner_id"), LeadReadModel.FUNNEL_BY_MONTH, query.scope("f.owner_id", null, null, params),
+                groupBy(byRep, "f.owner_id"));
+        Map<UUID, Long> converted = new HashMap<>();
+        run(sql, params, row -> Map.entry(Optional.ofNullable(owner(row)), Rows.longValue(row, "converted")))
+                .forEach(e -> converted.put(e.getKey().orElse(null), e.getValue()));
+        return converted;
+    }
+
+    /**
+     * The period's new leads not contacted within 24 h whose first 24 h are not over yet (created after now − 24 h): in the
+     * rollup's "not within 24 h", but not missed yet. Three disjoint parts: those not contacted created from the start of
+     * today (business zone) on, summed from {@link LeadReadModel#FUNNEL_BY_DAY}; those not contacted created earlier in the
+     * last 24 h, and those contacted after more than 1 440 whole minutes, read from V58's partial indexes on such leads.
+     * Nothing to read when the period ended more than a day ago.
+     */
+    private Map<UUID, Long> undecided(AnalyticsQuery query, Period period, boolean byRep) {
+        Instant decidedBefore = query.now().minus(Duration.ofHours(24));
+        Instant to = period.end(query.zone());
+        Map<UUID, Long> undecided = new HashMap<>();
+        if (!to.isAfter(decidedBefore)) {
+            return undecided;
+        }
+        LocalDate today = LocalDate.ofInstant(query.now(), query.zone());
+        Map<String, Object> params = new HashMap<>();
+        params.put("cohortFrom", period.start(query.zone()));
+        params.put("cohortTo", to);
+        params.put("decidedBefore", decidedBefore);
+        params.put("todayStart", today.atStartOfDay(query.zone()).toInstant());
+        params.put("fromDay", period.from().isAfter(today) ? period.from() : today);
+        params.put("toDay", period.to());
+        String sql = """
+                SELECT %1$s, COALESCE(sum(u.leads), 0) AS undecided
+                FROM (SELECT l.owner_id AS owner_id, 1 AS leads
+                      FROM %2$s AS l
+                      WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND l.created_at > :decidedBefore
+                        AND l.created_at < :todayStart AND l.contacted_at IS NULL AND l.first_interaction_at IS NULL AND %3$s
+                      UNION ALL
+                      SELECT l.owner_id, 1
+                      FROM %2$s AS l
+                      WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND l.created_at > :decidedBefore
+                        AND LEAST(l.contacted_at, l.first_interaction_at) - l.created_at >= interval '%4$d minutes' AND %3$s
+                      UNION ALL
+                      SELECT f.owner_id, f.leads
+                      FROM %5$s AS f
+                      WHERE f.day >= :fromDay AND f.day <= :toDay AND NOT f.contacted AND %6$s) AS u
+                %7$s""".formatted(team(byRep, "u.owner_id"), LeadReadModel.LEADS, query.scope("l.owner_id", null, null, params),
+                WITHIN_MINUTES + 1, LeadReadModel.FUNNEL_BY_DAY, query.scope("f.owner_id", null, null, params), groupBy(byRep, "u.owner_id"));
+        run(sql, params, row -> Map.entry(Optional.ofNullable(owner(row)), Rows.longValue(row, "undecided")))
+                .forEach(e -> undecided.put(e.getKey().orElse(null), e.getValue()));
+        return undecided;
+    }
+
+    /** Leads created in [from, to), from the raw leads: the team's figures and, with {@code byRep}, each owner's. */
+    private List<Speed> speedRaw(AnalyticsQuery query, Instant from, Instant to, boolean byRep) {
         Map<String, Object> params = new HashMap<>();
         String sql = """
                 SELECT %s,
                        count(*) AS new_leads,
-                       round(CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS numeric), 2) AS median_hours,
-                       round(CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS numeric), 2) AS p90_hours,
+                       round(CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.minutes) / 60 AS numeric), 2) AS median_hours,
+                       round(CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.minutes) / 60 AS numeric), 2) AS p90_hours,
                        count(*) FILTER (WHERE c.within_24h) AS within_24h, count(*) FILTER (WHERE c.missed_24h) AS missed_24h,
                        count(*) FILTER (WHERE c.converted) AS converted
                 FROM %s AS c
@@ -179,24 +341,27 @@ public class RepsRepository {
     }
 
     /**
-     * The leads created in [from, to) in the scope, with their first contact ({@link FunnelRepository#FIRST_CONTACT})
-     * in hours after creation; {@code within_24h}: first contacted within 24 h; {@code missed_24h}: not, and the
-     * 24 h are over (a lead younger than a day and not yet contacted is neither); {@code converted}.
+     * The leads created in [from, to) in the scope, with their time to first contact ({@link FunnelRepository#FIRST_CONTACT})
+     * in whole minutes after creation ({@code minutes}, floor; null while not contacted); {@code within_24h}: first contacted
+     * within 24 h (at most 1 440 whole minutes); {@code missed_24h}: not, and the 24 h are over (a lead younger than a day
+     * and not yet contacted is neither); {@code converted}.
      */
     private static String cohort(AnalyticsQuery query, Instant from, Instant to, Map<String, Object> params) {
         params.put("cohortFrom", from);
         params.put("cohortTo", to);
         params.put("now", query.now());
         return """
-                (SELECT f.id, f.contact_id, f.owner_id, f.created_at, f.converted_at IS NOT NULL AS converted,
-                        EXTRACT(EPOCH FROM f.first_contact - f.created_at) / 3600 AS hours,
-                        f.first_contact IS NOT NULL AS contacted,
-                        COALESCE(f.first_contact <= f.created_at + %1$s, FALSE) AS within_24h,
-                        f.created_at + %1$s <= :now AND (f.first_contact IS NULL OR f.first_contact > f.created_at + %1$s) AS missed_24h
-                 FROM (SELECT l.id, l.contact_id, l.owner_id, l.created_at, l.converted_at, %2$s AS first_contact
-                       FROM %3$s AS l
-                       WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND %4$s) AS f)""".formatted(DAY,
-                FunnelRepository.FIRST_CONTACT, LeadReadModel.LEADS, query.scope("l.owner_id", "l.contact_id", "l.region", params));
+                (SELECT m.id, m.contact_id, m.owner_id, m.created_at, m.converted, m.minutes, m.contacted,
+                        COALESCE(m.minutes <= %1$d, FALSE) AS within_24h,
+                        m.created_at + %2$s <= :now AND (m.minutes IS NULL OR m.minutes > %1$d) AS missed_24h
+                 FROM (SELECT f.id, f.contact_id, f.owner_id, f.created_at, f.converted_at IS NOT NULL AS converted,
+                              floor(EXTRACT(EPOCH FROM f.first_contact - f.created_at) / 60) AS minutes,
+                              f.first_contact IS NOT NULL AS contacted
+                       FROM (SELECT l.id, l.contact_id, l.owner_id, l.created_at, l.converted_at, %3$s AS first_contact
+                             FROM %4$s AS l
+                             WHERE l.created_at >= :cohortFrom AND l.created_at < :cohortTo AND %5$s) AS f) AS m)""".formatted(
+                WITHIN_MINUTES, DAY, FunnelRepository.FIRST_CONTACT, LeadReadModel.LEADS,
+                query.scope("l.owner_id", "l.contact_id", "l.region", params));
     }
 
     /**

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +53,12 @@ public class RepsSection implements AnalyticsSection {
 
     @Override
     public Figures figures(AnalyticsQuery query) {
-        Instant from = query.start();
-        Instant to = query.end();
         Period previousPeriod = query.previousPeriod();
-        Instant previousFrom = previousPeriod.start(query.zone());
-        Instant previousTo = previousPeriod.end(query.zone());
-        List<Speed> speed = repository.speed(query, from, to, true);
+        List<Speed> speed = repository.speed(query, query.period(), true);
         List<OpenWork> work = repository.openWork(query, query.period());
         List<Timeliness> timeliness = repository.timeliness(query, query.period(), true);
         Speed team = teamOf(speed, Speed::owner);
-        Speed teamBefore = teamOf(repository.speed(query, previousFrom, previousTo, false), Speed::owner);
+        Speed teamBefore = teamOf(repository.speed(query, previousPeriod, false), Speed::owner);
         Timeliness onTime = teamOf(timeliness, Timeliness::owner);
         Timeliness onTimeBefore = teamOf(repository.timeliness(query, previousPeriod, false), Timeliness::owner);
         List<AnalyticsCard> cards = List.of(

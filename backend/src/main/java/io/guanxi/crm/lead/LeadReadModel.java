@@ -44,6 +44,27 @@ public final class LeadReadModel {
                     w.month AS month, w.leads AS leads, w.interactions AS interactions
              FROM lead_open_work_month w)""";
 
+    /** The business time zone the months of {@link #FIRST_CONTACT_BY_MONTH} are counted in (V58). */
+    public static final String FIRST_CONTACT_BY_MONTH_ZONE = "Asia/Shanghai";
+
+    /** {@link #FIRST_CONTACT_BY_MONTH}'s open bucket below: every negative number of minutes (a first contact stamped before the creation). */
+    public static final int FIRST_CONTACT_BELOW = -1;
+
+    /** {@link #FIRST_CONTACT_BY_MONTH}'s open bucket above: a week or more (10 080 minutes and beyond). */
+    public static final int FIRST_CONTACT_HORIZON = 10080;
+
+    /**
+     * A derived table kept fresh in the transaction that writes leads (V58): the leads counted per {@code month} (date, the
+     * first day of the month the lead was created in {@link #FIRST_CONTACT_BY_MONTH_ZONE}), {@code owner_id} (uuid or null:
+     * in a queue) and {@code minutes} (integer: the whole minutes, floor, from its creation to its first contact
+     * {@code LEAST(contacted_at, first_interaction_at)}; null: not contacted yet; exact from 0 to 10 079, while
+     * {@link #FIRST_CONTACT_BELOW} holds every negative value and {@link #FIRST_CONTACT_HORIZON} every value of a week or
+     * more): {@code leads} (bigint, above 0). Use as {@code FROM (…) AS alias}.
+     */
+    public static final String FIRST_CONTACT_BY_MONTH = """
+            (SELECT f.month AS month, f.owner_id AS owner_id, f.minutes AS minutes, f.leads AS leads
+             FROM lead_first_contact_month f)""";
+
     /** The business time zone the days of {@link #FUNNEL_BY_DAY} are counted in (V50). */
     public static final String FUNNEL_BY_DAY_ZONE = "Asia/Shanghai";
 
