@@ -48,7 +48,8 @@ before=$(revenue)
 contact=$(curl -fsS -m 10 -H "Authorization: Bearer $rep" "$base/api/v1/contacts?size=1" | jq -r '.items[0].id')
 curl -fsS -m 20 -o /dev/null -H "Authorization: Bearer $rep" -H 'Content-Type: application/json' \
     -H "Idempotency-Key: reporting-$(date +%s%N)" \
-    -d "{\"contactId\":\"$contact\",\"amount\":1234.50,\"channel\":\"STORE\"}" "$base/api/v1/purchases"
+    -d "{\"contactId\":\"$contact\",\"amount\":1234.50,\"channel\":\"STORE\",\"occurredAt\":\"$(date -u +%FT%TZ)\"}" \
+    "$base/api/v1/purchases"
 wait_until 10 eval '[ "$(revenue)" != "$before" ]' || true
 after=$(revenue)
 check "a sale on the primary reaches the standby's figure" "$(jq -n --arg a "$after" --arg b "$before" '($a|tonumber) - ($b|tonumber)')" 1234.5
