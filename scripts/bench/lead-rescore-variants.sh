@@ -7,6 +7,12 @@
 # scored under the policy in force (weights 0.6 / 0.4: run one policy change or POST /lead-scoring/rescore first).
 #   DB=guanxi_bench_rescore scripts/bench/lead-rescore-variants.sh            # all variants
 #   DB=... VARIANTS="select new baseline" scripts/bench/lead-rescore-variants.sh
+#   DB=... POLICY_CHANGE="care_after_days = care_after_days" VARIANTS="old new" ...   # a version that moves no score
+# Variants: select (the scoring SELECT alone), baseline, baseline_changed (only rows whose numbers change), old (the
+# statement before: every row whose numbers or version differ, history unsorted), new, new_unsorted, new_no_fk (no
+# foreign key from lead_score_history to lead), new_no_triggers / baseline_no_triggers (lead's rollup triggers off),
+# new_no_policy_fk / baseline_no_policy_fk, new_bare / baseline_bare (all of those off), drop:<index>,
+# baseline_drop:<index>.
 set -euo pipefail
 DB=${DB:?database}
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
@@ -41,7 +47,8 @@ SELECT count(*) AS leads, count(*) FILTER (WHERE score <> old_score) AS changed 
 
 POLICY_CHANGE=${POLICY_CHANGE:-"match_weight = 0.5, activity_weight = 0.5"}
 run() { # $1 = label, $2 = SQL before the statement (same transaction, untimed), $3 = the timed statement
-  q -c "VACUUM (ANALYZE) lead" -c "VACUUM (ANALYZE) lead_score_history"
+  # Every variant starts clean: no dead rows of the one before, no dirty pages (each pays its own full-page writes).
+  q -c "VACUUM (ANALYZE) lead" -c "VACUUM (ANALYZE) lead_score_history" -c "CHECKPOINT"
   local t
   t=$(q -v policyVersion='(SELECT max(version) FROM lead_scoring_policy)' -v now='now()' -v allLeads=true -v ids="''" \
         -v alwaysRecord=false -v cause="'POLICY_CHANGED'" <<EOF 2>&1 | grep -E '^Time:|ERROR' | tail -1
@@ -63,6 +70,8 @@ EOF
   printf '%-22s %s   (load %s)\n' "$1" "$t" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 no_fk="ALTER TABLE lead_score_history DROP CONSTRAINT lead_score_history_lead_id_fkey;"
+no_policy_fk="ALTER TABLE lead DROP CONSTRAINT lead_policy_version_fkey;"
+no_triggers="ALTER TABLE lead DISABLE TRIGGER USER;"
 baseline_sql() { sed -e '/^\\timing/d' -e '/^BEGIN;/d' -e '/^ROLLBACK;/d' "$here/lead-rescore-baseline.sql" | sed "s/:only_changed/$1/"; }
 echo "leads: $(q -Atc "SELECT count(*) FROM lead WHERE status IN ('NEW', 'CONTACTED', 'QUALIFIED')"), policy change: $POLICY_CHANGE"
 for v in $VARIANTS; do
@@ -75,6 +84,12 @@ for v in $VARIANTS; do
     new_unsorted) run new_unsorted "" "$unsorted" ;;
     new_no_fk) run new_no_fk "$no_fk" "$new" ;;
     new_no_fk_unsorted) run new_no_fk_unsorted "$no_fk" "$unsorted" ;;
+    new_no_triggers) run new_no_triggers "$no_triggers" "$new" ;;
+    baseline_no_triggers) run baseline_no_triggers "$no_triggers" "$(baseline_sql false)" ;;
+    new_no_policy_fk) run new_no_policy_fk "$no_policy_fk" "$new" ;;
+    baseline_no_policy_fk) run baseline_no_policy_fk "$no_policy_fk" "$(baseline_sql false)" ;;
+    new_bare) run new_bare "$no_fk $no_policy_fk $no_triggers" "$new" ;;
+    baseline_bare) run baseline_bare "$no_policy_fk $no_triggers" "$(baseline_sql false)" ;;
     drop:*) run "$v" "DROP INDEX ${v#drop:};" "$new" ;;
     baseline_drop:*) run "$v" "DROP INDEX ${v#baseline_drop:};" "$(baseline_sql false)" ;;
     *) echo "unknown variant $v" >&2 ;;

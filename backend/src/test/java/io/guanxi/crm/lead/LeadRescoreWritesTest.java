@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,9 @@ class LeadRescoreWritesTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    LeadPersonalData personalData;
 
     private TestUser rep;
 
@@ -124,6 +129,11 @@ class LeadRescoreWritesTest {
                 .body("scoredAt", equalTo(savedAt));
         rep.request().get("/api/v1/leads/" + steady + "/score-history").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].cause", equalTo("CREATED"));
+        // A rights request's export says the same.
+        String contactId = rep.request().get("/api/v1/leads/" + steady).then().extract().path("contactId");
+        Map<String, Object> exported = QuarkusTransaction.requiringNew().call(() -> personalData.export(UUID.fromString(contactId)).get(0));
+        assertEquals(version, ((Number) exported.get("policy_version")).intValue());
+        assertEquals(Instant.parse(savedAt), OffsetDateTime.parse((String) exported.get("scored_at")).toInstant());
     }
 
     @Test
