@@ -11,7 +11,7 @@ FROM (SELECT id, source_channel, industry, region, owner_id FROM contact ORDER B
 
 INSERT INTO interaction (id, contact_id, channel, direction, occurred_at, summary, author_id, created_at)
 SELECT gen_random_uuid(), l.contact_id, 'PHONE', 'OUTBOUND', now() - random() * interval '30 days', 'bench',
-       l.owner_id, now()
+       coalesce(l.owner_id, (SELECT id FROM app_user WHERE username = 'admin')), now()   -- queued leads have no owner
 FROM lead l CROSS JOIN generate_series(1, :per) AS k;
 
 VACUUM ANALYZE lead;

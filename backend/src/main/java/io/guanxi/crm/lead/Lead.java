@@ -109,6 +109,33 @@ public class Lead {
     @Version
     public long version;
 
+    /**
+     * The policy version this lead's score stands under. Every open lead's score is the policy in force's: a policy
+     * change rescores them all in its own transaction, but writes only the rows whose numbers move (a million
+     * unchanged rows are not rewritten to restate the version), so an open lead's row may still name an older
+     * version whose numbers are the same. A closed lead keeps what it recorded when it closed ({@link #reach(LeadStatus, Instant, LeadScoringPolicy)}).
+     */
+    public int scoredUnder(LeadScoringPolicy inForce) {
+        return status.isOpen() ? inForce.version : policyVersion;
+    }
+
+    /**
+     * When this lead's score was last computed to what it is: for an open lead the later of its last write and the
+     * policy in force's creation (the policy change scored it then, and found it unchanged).
+     */
+    public Instant scoredAt(LeadScoringPolicy inForce) {
+        return status.isOpen() && inForce.createdAt.isAfter(scoredAt) ? inForce.createdAt : scoredAt;
+    }
+
+    /** {@link #reach(LeadStatus, Instant)}; leaving the open statuses, the row records the version and time its score stands under. */
+    void reach(LeadStatus to, Instant at, LeadScoringPolicy inForce) {
+        if (status.isOpen() && !to.isOpen()) {
+            scoredAt = scoredAt(inForce);
+            policyVersion = scoredUnder(inForce);
+        }
+        reach(to, at);
+    }
+
     /** Moves to a status at a time, recording the first time it reached each step of the funnel on the way. */
     public void reach(LeadStatus to, Instant at) {
         status = to;

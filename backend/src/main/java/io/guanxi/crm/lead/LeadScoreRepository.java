@@ -66,13 +66,17 @@ public class LeadScoreRepository {
                     score = f.score, policy_version = f.version, scored_at = :now
                 FROM final f
                 WHERE l.id = f.id
-                  AND (:alwaysRecord OR (l.match_score, l.activity_count, l.score, l.policy_version)
-                      IS DISTINCT FROM (f.match_score, f.activity_count, f.score, f.version))
+                  -- Only rows whose stored numbers move: a lead whose numbers a new policy leaves as they are keeps
+                  -- its row (and the version it names), see Lead.scoredUnder.
+                  AND (:alwaysRecord OR (l.match_score, l.activity_count, l.activity_score, l.score)
+                      IS DISTINCT FROM (f.match_score, f.activity_count, f.activity_score, f.score))
                 RETURNING l.id, l.score, l.match_score, l.activity_count, l.policy_version, f.old_score
             )
             INSERT INTO lead_score_history (lead_id, score, match_score, activity_count, policy_version, cause, changed_at)
             SELECT id, score, match_score, activity_count, policy_version, :cause, :now
             FROM changed WHERE :alwaysRecord OR score <> old_score
+            -- In index order: the history index's pages are touched once each, not once per row at random.
+            ORDER BY id
             """;
 
     /** A candidate policy given inline, compared with the scores and thresholds in force; writes nothing. */

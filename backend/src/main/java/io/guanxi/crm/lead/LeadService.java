@@ -179,7 +179,7 @@ public class LeadService {
         Instant now = clock.instant();
         if (request.status() != null && request.status() != lead.status) {
             requireEditableStatus(lead.status, request.status());
-            lead.reach(request.status(), now);
+            lead.reach(request.status(), now, policies.current());
         }
         requireLostReason(lead);
         lead.updatedAt = now;
@@ -226,7 +226,7 @@ public class LeadService {
             throw ProblemException.invalidField("lostReason", "is required when a lead is LOST");
         }
         Instant now = clock.instant();
-        lead.reach(request.status(), now);
+        lead.reach(request.status(), now, policies.current());
         lead.lostReasonCode = request.lostReason();
         lead.lostReason = blankToNull(request.lostNote());
         requireLostReason(lead);
@@ -267,7 +267,7 @@ public class LeadService {
             throw ProblemException.conflict("Only a QUALIFIED lead can be converted; this one is " + lead.status);
         }
         Instant now = clock.instant();
-        lead.reach(LeadStatus.CONVERTED, now);
+        lead.reach(LeadStatus.CONVERTED, now, policies.current());
         lead.updatedAt = now;
         leads.flush();
         contacts.markPurchased(lead.contactId, currentUser.id(), "LEAD_CONVERTED");
@@ -277,14 +277,16 @@ public class LeadService {
     @Transactional
     public ScoreBreakdown breakdown(UUID id) {
         Lead lead = require(id);
-        LeadScoringPolicy policy = policies.version(lead.policyVersion);
+        LeadScoringPolicy inForce = policies.current();
+        int version = lead.scoredUnder(inForce);
+        LeadScoringPolicy policy = version == inForce.version ? inForce : policies.version(version);
         LeadScoring.Result result = LeadScoring.score(inputs(lead), policy, lead.activityCount);
         boolean objected = consents.objectsToProfiling(lead.contactId);
         return new ScoreBreakdown(lead.score, scoring(objected), LeadScoring.level(lead.score, policy), policy.version,
                 objected ? List.of() : result.rules().stream().map(r -> new ScoreBreakdown.RuleLine(r.rule(), r.fired())).toList(),
                 lead.matchScore, policy.matchWeight, lead.activityCount, policy.activityWindowDays,
                 policy.pointsPerInteraction, policy.activityCap, lead.activityScore, policy.activityWeight,
-                policy.priorityThreshold, policy.highValueThreshold, lead.scoredAt);
+                policy.priorityThreshold, policy.highValueThreshold, lead.scoredAt(inForce));
     }
 
     @Transactional
@@ -421,7 +423,7 @@ public class LeadService {
                 l.productInterest, l.industry, l.region, l.budget, l.notes, l.status, l.lostReasonCode, l.lostReason, l.ownerId,
                 l.ownerId == null ? null : owners.get(l.ownerId), l.score, scoring(objecting.contains(l.contactId)),
                 LeadScoring.level(l.score, policy),
-                l.matchScore, l.activityCount, l.policyVersion, l.scoredAt, l.assignedAt, l.assignmentKind, l.assignmentReason,
+                l.matchScore, l.activityCount, l.scoredUnder(policy), l.scoredAt(policy), l.assignedAt, l.assignmentKind, l.assignmentReason,
                 l.assignmentNote,
                 l.createdAt, l.updatedAt, l.version))
                 .toList();
