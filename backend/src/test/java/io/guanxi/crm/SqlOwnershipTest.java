@@ -60,6 +60,7 @@ class SqlOwnershipTest {
             Map.entry("complaint_month_rollup", "complaint"), Map.entry("complaint_resolve_hours", "complaint"),
             Map.entry("lead_funnel_day", "lead"), Map.entry("lead_funnel_month", "lead"),
             Map.entry("loyalty_points_month", "loyalty"),
+            Map.entry("nps_answer_month", "survey"),
             // issue 22: Quartz's clustered job store (V44), written by Quartz only
             Map.entry("qrtz_job_details", "platform"), Map.entry("qrtz_triggers", "platform"),
             Map.entry("qrtz_simple_triggers", "platform"), Map.entry("qrtz_cron_triggers", "platform"),
