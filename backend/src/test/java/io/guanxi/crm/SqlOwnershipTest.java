@@ -61,6 +61,7 @@ class SqlOwnershipTest {
             Map.entry("lead_funnel_day", "lead"), Map.entry("lead_funnel_month", "lead"),
             Map.entry("lead_first_contact_month", "lead"),
             Map.entry("loyalty_points_month", "loyalty"),
+            Map.entry("nps_answer_month", "survey"),
             // issue 22: the public surveys' rate limit shared by every replica (V61)
             Map.entry("survey_rate_window", "survey"),
             // issue 22: Quartz's clustered job store (V44), written by Quartz only

@@ -244,8 +244,38 @@ public class RetentionRepository {
         return "to_char(a.answered_at AT TIME ZONE :npsZone, 'YYYY-MM')";
     }
 
-    /** Promoters (9–10), passives (7–8) and detractors (0–6) per month of answering. */
+    /**
+     * Promoters (9–10), passives (7–8) and detractors (0–6) per month of answering: from the counts per owner × month
+     * (V57, {@link SurveyReadModel#NPS_BY_OWNER_MONTH}) when {@link #npsFromRollup} allows, else from the answers.
+     */
     List<Tuple> npsByMonth(Span span, AnalyticsQuery query) {
+        if (npsFromRollup(span, query)) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("npsFirstMonth", span.firstMonth());
+            params.put("npsLastMonth", span.lastMonth());
+            String sql = "SELECT to_char(r.month, 'YYYY-MM') AS month, sum(r.promoters) AS promoters, sum(r.passives) AS passives,"
+                    + " sum(r.detractors) AS detractors FROM " + SurveyReadModel.NPS_BY_OWNER_MONTH
+                    + " AS r WHERE r.month BETWEEN :npsFirstMonth AND :npsLastMonth AND " + query.scope("r.owner_id", null, null, params)
+                    + " GROUP BY r.month HAVING sum(r.promoters) <> 0 OR sum(r.passives) <> 0 OR sum(r.detractors) <> 0";
+            return Rows.list(bind(em.createNativeQuery(sql, Tuple.class), params));
+        }
+        return npsByMonthFromAnswers(span, query);
+    }
+
+    /**
+     * Whether a span's NPS counts can be summed from {@link SurveyReadModel#NPS_BY_OWNER_MONTH}: the section counts in the
+     * zone the rollup counts in, the span is whole calendar months there, and the scope is at most an owner (the rollup
+     * has no region or tier).
+     */
+    static boolean npsFromRollup(Span span, AnalyticsQuery query) {
+        ZoneId zone = query.zone();
+        return query.filter().region() == null && query.filter().tier() == null && SurveyReadModel.NPS_BY_OWNER_MONTH_ZONE.equals(zone.getId())
+                && span.start().equals(span.firstMonth().atStartOfDay(zone).toInstant())
+                && span.end().equals(span.lastMonth().plusMonths(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** {@link #npsByMonth} from the answers of the span themselves (any scope, zone and days). */
+    List<Tuple> npsByMonthFromAnswers(Span span, AnalyticsQuery query) {
         Map<String, Object> params = new HashMap<>();
         String month = answerMonth(query, params);
         String sql = "SELECT " + month + " AS month, count(*) FILTER (WHERE a.score >= " + Nps.PROMOTER_MIN + ") AS promoters,"

@@ -28,6 +28,21 @@ public final class SurveyReadModel {
             (SELECT a.invitation_id AS id, a.contact_id AS contact_id, a.answered_at AS answered_at, a.score AS score
              FROM survey_answer a WHERE a.template = 'NPS')""";
 
+    /** The business time zone the months of {@link #NPS_BY_OWNER_MONTH} are counted in (V57). */
+    public static final String NPS_BY_OWNER_MONTH_ZONE = "Asia/Shanghai";
+
+    /**
+     * A derived table, the NPS answers counted per their customer's owner now and calendar month of answering
+     * ({@link #NPS_BY_OWNER_MONTH_ZONE}), kept fresh in the transaction that writes answers or changes a customer's owner
+     * (V57): {@code owner_id} (uuid), {@code month} (date, the month's first day), {@code promoters} (scores from
+     * {@code Nps.PROMOTER_MIN}), {@code passives}, {@code detractors} (scores up to {@code Nps.DETRACTOR_MAX}), all bigint.
+     * The same answers as {@link #NPS_ANSWERS}. Use as {@code FROM (…) AS alias}.
+     */
+    public static final String NPS_BY_OWNER_MONTH = """
+            (SELECT r.owner_id AS owner_id, r.month AS month, r.promoters AS promoters, r.passives AS passives,
+                    r.detractors AS detractors
+             FROM nps_answer_month r)""";
+
     /**
      * A derived table, one row per satisfaction (CSAT, 1–5) answer to the survey a closed complaint sent: {@code id}
      * (uuid, the invitation's), {@code contact_id} (uuid), {@code answered_at}
