@@ -225,8 +225,8 @@ public class TierRecompute {
                 return null;
             }
             Tuple counts = sql.between(column, paying, value, next.get());
-            BigDecimal between = Rows.decimal(counts, "between");
-            BigDecimal equal = Rows.decimal(counts, "at");
+            BigDecimal between = Rows.decimal(counts, "in_between");
+            BigDecimal equal = Rows.decimal(counts, "at_value");
             settled = up ? new Settled(next.get(), upto.add(between), upto.add(between).add(equal))
                     : new Settled(next.get(), below.subtract(between).subtract(equal), below.subtract(between));
             if (settled.below.compareTo(at) >= 0 || at.compareTo(settled.upto) > 0) {
@@ -435,8 +435,9 @@ public class TierRecompute {
                 String.valueOf(policy.platinumTenureDays), String.valueOf(policy.expectedLifetimeYears));
     }
 
-    private static Double doubleOrNull(Object value) {
-        return value == null ? null : ((Number) value).doubleValue();
+    static Double doubleOrNull(Object value) {
+        // float8 arrives as a Double: kept as it is, the median read back is the same double.
+        return value == null ? null : value instanceof Double exact ? exact : SqlValues.decimal(value).doubleValue();
     }
 
     private List<TierReport.Movement> movements(UUID jobId) {

@@ -395,13 +395,12 @@ public class TierRecomputeRepository {
     }
 
     /**
-     * Customers strictly between two values of a column (the first excluded: from, the other: to) and at the second:
-     * between, at.
+     * Customers strictly between two values of a column and at the second (from, to): in_between, at_value.
      */
     Tuple between(String column, boolean paying, Object from, Object to) {
         boolean up = compare(from, to) < 0;
         Query query = em.createNativeQuery("SELECT count(*) FILTER (WHERE " + column + (up ? " < " : " > ") + typed(column, "to")
-                + ") AS between, count(*) FILTER (WHERE " + column + " = " + typed(column, "to") + ") AS at FROM tier_input WHERE "
+                + ") AS in_between, count(*) FILTER (WHERE " + column + " = " + typed(column, "to") + ") AS at_value FROM tier_input WHERE "
                 + column + (up ? " > " : " < ") + typed(column, "from") + " AND " + column + (up ? " <= " : " >= ")
                 + typed(column, "to") + (paying ? " AND revenue > 0" : ""), Tuple.class);
         bindValue(query, "from", from);
@@ -427,8 +426,8 @@ public class TierRecomputeRepository {
      */
     BigDecimal abcLimit(BigDecimal total, BigDecimal cutoffPercent) {
         return Rows.decimal(Rows.one(em.createNativeQuery(
-                "SELECT CAST(:total AS numeric) * CAST(:cut AS numeric) / 100 AS limit", Tuple.class)
-                .setParameter("total", total).setParameter("cut", cutoffPercent)), "limit");
+                "SELECT CAST(:total AS numeric) * CAST(:cut AS numeric) / 100 AS abc_limit", Tuple.class)
+                .setParameter("total", total).setParameter("cut", cutoffPercent)), "abc_limit");
     }
 
     /** percentile_cont(0.5) of two middle values as PostgreSQL interpolates (float8: lo + 0.5 × (hi − lo)). */
@@ -437,7 +436,7 @@ public class TierRecomputeRepository {
                 SELECT CASE WHEN :single THEN CAST(:lo AS float8)
                             ELSE CAST(:lo AS float8) + 0.5 * (CAST(:hi AS float8) - CAST(:lo AS float8)) END AS median""", Tuple.class)
                 .setParameter("single", single).setParameter("lo", lo).setParameter("hi", hi)).get("median");
-        return ((Number) value).doubleValue();
+        return TierRecompute.doubleOrNull(value);
     }
 
     /** Starts the set of customers to classify again with the changed ones that are customers now. */
