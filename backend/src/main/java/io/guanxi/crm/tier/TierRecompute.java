@@ -61,7 +61,12 @@ public class TierRecompute {
     TierRecomputeRepository sql;
 
     /** The path of the last run in this service (what its log line says; for tests). */
-    volatile Path lastPath;
+    private volatile Path lastPath;
+
+    /** The path of the last run in this service, null before the first (through the bean's proxy: a method). */
+    Path lastPath() {
+        return lastPath;
+    }
 
     /** Runs inside the caller's transaction (which must allow for a long run). */
     public TierReport recompute(TierPolicy policy, boolean review, UUID jobId, Instant now, Jobs.Progress progress) {
