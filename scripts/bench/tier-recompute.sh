@@ -2,11 +2,12 @@
 # Tier recompute benchmark (docs/benchmarks.md): times a full and a no-change recompute through the
 # API, samples the service's memory meanwhile, and runs the one-statement SQL baseline in the same run.
 # Needs a running service (BASE) on database DB (psql to 127.0.0.1:5432) already holding the data of
-# generate-purchases.sql, and the service's pid (PID) for its resident memory.
+# generate-purchases.sql, and the service's pid (PID) for its resident memory. MANAGER_USER / MANAGER_PASSWORD: a
+# manager's login (default: the demo seed's manager.wang). tier-recompute-bench.sh runs it before/after on a copy.
 set -euo pipefail
 BASE=${BASE:-http://localhost:8092}; MANAGEMENT=${MANAGEMENT:-http://localhost:9000}; DB=${DB:?database}; PID=${PID:?service pid}
 token=$(curl -s -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"manager.wang","password":"demo1234"}' | jq -r .access_token)
+  -d "{\"username\":\"${MANAGER_USER:-manager.wang}\",\"password\":\"${MANAGER_PASSWORD:-demo1234}\"}" | jq -r .access_token)
 psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT 'customers: ' || count(DISTINCT contact_id) || ', purchases: ' || count(*) FROM purchase"
 
 recompute() {

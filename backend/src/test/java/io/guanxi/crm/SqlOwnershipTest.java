@@ -35,6 +35,9 @@ class SqlOwnershipTest {
             Map.entry("activity", "activity"), Map.entry("notification", "notification"),
             Map.entry("purchase", "purchase"), Map.entry("refund", "purchase"),
             Map.entry("customer_value", "tier"), Map.entry("tier_history", "tier"), Map.entry("tier_policy", "tier"),
+            // issue 21: the recompute's kept inputs (V59)
+            Map.entry("tier_input", "tier"), Map.entry("tier_state", "tier"), Map.entry("tier_cutoff", "tier"),
+            Map.entry("tier_dirty", "tier"),
             Map.entry("complaint", "complaint"), Map.entry("complaint_event", "complaint"),
             Map.entry("complaint_sla_policy", "complaint"),
             Map.entry("loyalty_account", "loyalty"), Map.entry("loyalty_policy", "loyalty"),

@@ -99,7 +99,7 @@ class TierRulesTest {
         try {
             transaction.begin();
             try {
-                for (String table : List.of("purchase", "customer_value", "tier_history")) {
+                for (String table : List.of("purchase", "customer_value", "tier_history", "tier_input", "tier_state", "tier_cutoff", "tier_dirty")) {
                     em.createNativeQuery("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING ALL) ON COMMIT DROP")
                             .executeUpdate();
                 }
