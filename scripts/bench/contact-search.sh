@@ -32,7 +32,7 @@ for role in manager.wang rep.zhang; do
           "${bases[$i]}/api/v1/contacts?$query")
         [ "${t%% *}" = 200 ] || { echo "HTTP ${t%% *} from ${bases[$i]} for $query" >&2; exit 1; }
         if [ "$n" -gt "$WARM" ]; then echo "${t#* }" | awk '{ print $1 * 1000 }' >> "$out/$i"; fi
-        if [ "$n" = 1 ]; then jq -r '"\(.total)/\(.totalExact // "-")"' "$out/body" > "$out/total.$i"; fi
+        if [ "$n" = 1 ]; then jq -r '"\(.total)/\(if has("totalExact") then .totalExact else "-" end)"' "$out/body" > "$out/total.$i"; fi
       done
     done
     for i in "${!bases[@]}"; do
