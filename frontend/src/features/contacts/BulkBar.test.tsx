@@ -8,6 +8,7 @@ import { changeLanguage } from '../../lib/i18n';
 import { createQueryClient } from '../../lib/queryClient';
 import { BulkBar } from './BulkBar';
 import type { BulkResult } from './bulkApi';
+import type { ComponentProps } from 'react';
 
 const report: BulkResult = {
   action: 'ADD_TAGS',
@@ -24,7 +25,9 @@ const report: BulkResult = {
   ],
 };
 
-function renderBar(onClear = vi.fn()) {
+type BarOverrides = Partial<Pick<ComponentProps<typeof BulkBar>, 'selection' | 'count' | 'countExact' | 'allMatching'>>;
+
+function renderBar(onClear = vi.fn(), overrides: BarOverrides = {}) {
   const router = createMemoryRouter(
     [
       {
@@ -39,7 +42,8 @@ function renderBar(onClear = vi.fn()) {
               ],
             }}
             count={2}
-            allMatching={{ total: 57, onSelect: vi.fn() }}
+            allMatching={{ total: 57, totalExact: true, onSelect: vi.fn() }}
+            {...overrides}
             isManager={false}
             owners={[]}
             phone={false}
@@ -110,5 +114,26 @@ describe('BulkBar', () => {
     await userEvent.click(screen.getByTestId('bulk-report-close'));
     expect(onClear).toHaveBeenCalled();
     // antd's dialogs render slowly in jsdom on a loaded machine.
+  }, 60_000);
+
+  it('says "1000+" rather than a count when the list stopped counting', async () => {
+    renderBar(vi.fn(), {
+      allMatching: { total: 1000, totalExact: false, onSelect: vi.fn() },
+    });
+    expect(screen.getByRole('button', { name: 'Select all 1000+ matching' })).toBeInTheDocument();
+  });
+
+  it('applies "all 1000+ matching" without claiming an exact number', async () => {
+    renderBar(vi.fn(), {
+      selection: { kind: 'filter', filter: { q: '张伟' }, total: 1000 },
+      count: 1000,
+      countExact: false,
+      allMatching: undefined,
+    });
+    expect(screen.getByText('1000+ selected')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Add tags' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Applies to more than 1000 contacts/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Apply to 1000+' })).toBeInTheDocument();
   }, 60_000);
 });

@@ -67,8 +67,10 @@ type BulkBarProps = {
   selection: BulkSelection;
   /** How many contacts the selection holds (ticked rows, or all matching). */
   count: number;
+  /** false when count is a lower bound: the list stopped counting (its total was not exact). */
+  countExact?: boolean;
   /** Offered when every row of the page is ticked and more match: switch to all of them. */
-  allMatching?: { total: number; onSelect: () => void };
+  allMatching?: { total: number; totalExact: boolean; onSelect: () => void };
   isManager: boolean;
   owners: { value: string; label: string }[];
   phone: boolean;
@@ -95,8 +97,21 @@ type FormValues = {
  * needs in a dialog, then shows the per-row report — at once for a small selection, after the job's
  * progress for a large one.
  */
-export function BulkBar({ selection, count, allMatching, isManager, owners, phone, names, onClear }: BulkBarProps) {
+export function BulkBar({
+  selection,
+  count,
+  countExact = true,
+  allMatching,
+  isManager,
+  owners,
+  phone,
+  names,
+  onClear,
+}: BulkBarProps) {
   const { t, i18n } = useTranslation();
+  // "1000+": the list counts only so far, and the texts say so rather than give a lower bound as the count.
+  const counted = (key: 'selected' | 'apply' | 'appliesTo' | 'archiveConfirm') =>
+    t(countExact ? `bulk.${key}` : `bulk.${key}AtLeast`, { count });
   const { message } = App.useApp();
   const [action, setAction] = useState<BulkAction | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState('');
@@ -180,11 +195,13 @@ export function BulkBar({ selection, count, allMatching, isManager, owners, phon
       <Space wrap size={[8, 8]} style={{ width: '100%', justifyContent: 'space-between' }}>
         <Space wrap size={[8, 4]}>
           <Typography.Text strong data-testid="bulk-count">
-            {t('bulk.selected', { count })}
+            {counted('selected')}
           </Typography.Text>
           {allMatching && (
             <Button type="link" size="small" onClick={allMatching.onSelect} data-testid="bulk-select-all">
-              {t('bulk.selectAllMatching', { count: allMatching.total })}
+              {t(allMatching.totalExact ? 'bulk.selectAllMatching' : 'bulk.selectAllMatchingAtLeast', {
+                count: allMatching.total,
+              })}
             </Button>
           )}
           <Button type="link" size="small" onClick={onClear}>
@@ -218,14 +235,14 @@ export function BulkBar({ selection, count, allMatching, isManager, owners, phon
         title={action ? t(`bulk.action.${action}`) : undefined}
         onCancel={() => setAction(null)}
         onOk={() => form.submit()}
-        okText={t('bulk.apply', { count })}
+        okText={counted('apply')}
         okButtonProps={{ loading: bulk.isPending, danger: action === 'ARCHIVE' }}
         cancelText={t('common.cancel')}
         width={phone ? '100%' : 520}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={handleSubmit} requiredMark={false}>
-          <Typography.Paragraph type="secondary">{t('bulk.appliesTo', { count })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{counted('appliesTo')}</Typography.Paragraph>
           {action === 'ASSIGN_OWNER' && (
             <>
               <Form.Item
@@ -266,7 +283,7 @@ export function BulkBar({ selection, count, allMatching, isManager, owners, phon
               <Select options={enumOptions(t, 'LifecycleStage')} aria-label={t('bulk.fields.stage')} />
             </Form.Item>
           )}
-          {action === 'ARCHIVE' && <Alert type="warning" showIcon message={t('bulk.archiveConfirm', { count })} />}
+          {action === 'ARCHIVE' && <Alert type="warning" showIcon message={counted('archiveConfirm')} />}
           {action === 'START_CARE_CAMPAIGN' && (
             <>
               <Form.Item

@@ -83,6 +83,8 @@ export function ContactListPage() {
   const selection = picked.key === filterKey ? picked : { key: filterKey, rows: {}, allMatching: false };
   const pickedIds = Object.keys(selection.rows);
   const total = contacts.data?.total ?? 0;
+  // Past 1000 matches the service stops counting: total is then a lower bound ("1000+"), never shown as exact.
+  const totalExact = contacts.data?.totalExact ?? true;
   const pageItems = contacts.data?.items ?? [];
   const bulkSelection: BulkSelection | null = selection.allMatching
     ? { kind: 'filter', filter: bulkFilterOf(params), total }
@@ -400,7 +402,7 @@ export function ContactListPage() {
             data-testid="contact-filter-drawer"
             extra={
               <Button type="primary" onClick={() => setFiltering(false)}>
-                {t('contacts.filters.show', { count: contacts.data?.total ?? 0 })}
+                {t(totalExact ? 'contacts.filters.show' : 'contacts.filters.showAtLeast', { count: total })}
               </Button>
             }
           >
@@ -411,10 +413,11 @@ export function ContactListPage() {
           <BulkBar
             selection={bulkSelection}
             count={selection.allMatching ? total : pickedIds.length}
+            countExact={selection.allMatching ? totalExact : true}
             allMatching={
               // Offered as soon as one row is ticked (there is no header box to tick the page).
               !selection.allMatching && pickedIds.length > 0 && total > pickedIds.length
-                ? { total, onSelect: () => setPicked({ key: filterKey, rows: {}, allMatching: true }) }
+                ? { total, totalExact, onSelect: () => setPicked({ key: filterKey, rows: {}, allMatching: true }) }
                 : undefined
             }
             isManager={isManager}
@@ -476,10 +479,11 @@ export function ContactListPage() {
             pagination={{
               current: (params.page ?? 0) + 1,
               pageSize: params.size ?? PAGE_SIZE,
-              total: contacts.data?.total ?? 0,
+              // A lower bound leaves one page more to go to: the next count reaches the end of that page.
+              total: totalExact ? total : total + (params.size ?? PAGE_SIZE),
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100],
-              showTotal: (count) => t('common.total', { count }),
+              showTotal: () => t(totalExact ? 'common.total' : 'common.totalAtLeast', { count: total }),
               // The table pages through onChange above; the cards on a phone page through this.
               onChange: phone ? (page) => update({ page: String(page - 1) }) : undefined,
             }}

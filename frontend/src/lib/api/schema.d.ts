@@ -1106,7 +1106,7 @@ export interface paths {
         };
         /**
          * List and search contacts
-         * @description Contacts visible to you (a sales rep sees only own contacts), newest first unless sorted. `q` finds any part of a name or company, Chinese included (张伟 finds 张伟芳 and 李张伟), the start of the name's pinyin or its initials (zhangwei, zw), and three or more characters of a mobile number or email. Filters combine with AND.
+         * @description Contacts visible to you (a sales rep sees only own contacts), newest first unless sorted. `q` finds any part of a name or company, Chinese included (张伟 finds 张伟芳 and 李张伟), the start of the name's pinyin or its initials (zhangwei, zw), and three or more characters of a mobile number or email. Filters combine with AND. `total` is counted up to 1000 matches (or to the end of the page asked for, if further): beyond that `totalExact` is false and `total` is a lower bound (show "1000+"); the next page may still have rows.
          */
         get: operations["listContacts"];
         put?: never;
@@ -3716,6 +3716,20 @@ export interface components {
             lastSeq?: number | null;
             lastHash?: string | null;
         };
+        BoundedPageResponseContactResponse: {
+            items: components["schemas"]["Contact"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /**
+             * Format: int64
+             * @description How many match: exact when totalExact, else a lower bound (counting stopped at 1000 rows, or at the end of this page if that lies further)
+             */
+            total: number;
+            /** @description false: more than total match (show it as "1000+"); true: total is exact */
+            totalExact: boolean;
+        };
         /** @enum {string} */
         Calendar: "PERSONAL" | "SOLAR" | "LUNAR";
         Campaign: {
@@ -5507,15 +5521,6 @@ export interface components {
         };
         PageResponseComplaintResponse: {
             items: components["schemas"]["Complaint"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            total: number;
-        };
-        PageResponseContactResponse: {
-            items: components["schemas"]["Contact"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -14673,7 +14678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponseContactResponse"];
+                    "application/json": components["schemas"]["BoundedPageResponseContactResponse"];
                 };
             };
             /** @description Invalid input: validation errors (with the field list), malformed JSON, a wrong type or an unknown enum value */

@@ -5,7 +5,7 @@ import io.guanxi.crm.contact.api.ContactRequest;
 import io.guanxi.crm.contact.api.ContactResponse;
 import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.openapi.ApiTags;
-import io.guanxi.crm.platform.paging.PageResponse;
+import io.guanxi.crm.platform.paging.BoundedPageResponse;
 import io.guanxi.crm.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -59,8 +59,10 @@ public class ContactResource {
             description = "Contacts visible to you (a sales rep sees only own contacts), newest first unless "
                     + "sorted. `q` finds any part of a name or company, Chinese included (张伟 finds 张伟芳 and "
                     + "李张伟), the start of the name's pinyin or its initials (zhangwei, zw), and three or more "
-                    + "characters of a mobile number or email. Filters combine with AND.")
-    public PageResponse<ContactResponse> listContacts(
+                    + "characters of a mobile number or email. Filters combine with AND. `total` is counted up to 1000 "
+                    + "matches (or to the end of the page asked for, if further): beyond that `totalExact` is false and "
+                    + "`total` is a lower bound (show \"1000+\"); the next page may still have rows.")
+    public BoundedPageResponse<ContactResponse> listContacts(
             @Parameter(description = "Search text (max 100 characters)", example = "张伟") @QueryParam("q") String q,
             @Parameter(description = "Owner (user id); managers use it to see one rep's book") @QueryParam("ownerId") UUID ownerId,
             @Parameter(description = "Tag; repeat for contacts having all of them") @QueryParam("tag") List<String> tags,

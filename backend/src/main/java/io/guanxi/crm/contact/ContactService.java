@@ -11,7 +11,7 @@ import io.guanxi.crm.platform.error.ProblemException;
 import io.guanxi.crm.platform.error.ProblemTypes;
 import io.guanxi.crm.platform.http.IfMatch;
 import io.guanxi.crm.platform.paging.PageRequest;
-import io.guanxi.crm.platform.paging.PageResponse;
+import io.guanxi.crm.platform.paging.BoundedPageResponse;
 import io.guanxi.crm.platform.security.CurrentUser;
 import io.guanxi.crm.platform.visibility.Unscoped;
 import io.guanxi.crm.platform.visibility.Visibility;
@@ -72,11 +72,11 @@ public class ContactService {
     static final String AUDITED = "contact";
 
     @Transactional
-    public PageResponse<ContactResponse> list(ContactQuery query, Integer page, Integer size, String sort) {
+    public BoundedPageResponse<ContactResponse> list(ContactQuery query, Integer page, Integer size, String sort) {
         validate(query);
         PageRequest paging = PageRequest.of(page, size, sort, ContactRepository.SORTABLE, ContactRepository.LIST_DEFAULT_SORT);
         ContactRepository.Page result = contacts.search(query, paging);
-        return new PageResponse<>(listItems(result.items()), paging.page(), paging.size(), result.total());
+        return BoundedPageResponse.of(listItems(result.items()), paging, result.total());
     }
 
     /** The list's own checks of its filters (an export and a bulk action's "all matching" selection take the same). */
