@@ -43,15 +43,22 @@ CREATE TRIGGER complaint_owner BEFORE INSERT OR UPDATE OF contact_id ON complain
     FOR EACH ROW EXECUTE FUNCTION complaint_owner();
 
 -- A handover (the customer's owner changes, by whatever statement) moves the customer's complaints. Set-based and safe for
--- any join order: nothing is done unless an owner changed (most contact updates change none); then the complaints are
--- found from the statement's new rows alone (their owner_id holds the old owner), one lookup per customer by
--- complaint_contact_idx for a few customers, one hash join for a bulk statement.
+-- any join order: the moved customers are materialised first (the join of the transition tables is aggregated whole, so
+-- planned as a hash or merge join: an EXISTS over it may be planned as a nested loop, rows × rows when no owner changed),
+-- nothing more is done when there are none (most contact updates change no owner), then their complaints are found by
+-- complaint_contact_idx or one hash join.
 CREATE FUNCTION complaint_owner_after_handover() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    moved uuid[];
+    owners uuid[];
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.owner_id IS DISTINCT FROM n.owner_id) THEN
+    SELECT array_agg(n.id), array_agg(n.owner_id) INTO moved, owners
+    FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.owner_id IS DISTINCT FROM n.owner_id;
+    IF moved IS NULL THEN
         RETURN NULL;
     END IF;
-    UPDATE complaint c SET owner_id = n.owner_id FROM new_rows n WHERE c.contact_id = n.id AND c.owner_id <> n.owner_id;
+    UPDATE complaint c SET owner_id = m.owner_id FROM unnest(moved, owners) AS m(id, owner_id)
+    WHERE c.contact_id = m.id AND c.owner_id <> m.owner_id;
     RETURN NULL;
 END $$;
 CREATE TRIGGER complaint_owner_after_handover AFTER UPDATE ON contact REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
