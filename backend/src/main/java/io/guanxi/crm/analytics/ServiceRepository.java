@@ -26,16 +26,18 @@ import java.util.stream.Collectors;
 
 /**
  * The statements behind the service figures (docs/analytics.md, Service). Each figure is one condition on the
- * complaints ({@code c}, {@link ComplaintReadModel#SLA_CLOCKS}) and their customers ({@code k}): the number counts it
- * and its drill lists it, so the two cannot disagree. Parameters: {@code :start}, {@code :end} (the window, end
- * exclusive) and {@code :asOf} (the end of the period, or now if earlier).
+ * complaints ({@code c}, {@link ComplaintReadModel#SLA_CLOCKS}), scoped by the owner the complaint carries (V56): the
+ * number counts it and its drill lists it (with the customer, {@code k}, for the name), so the two cannot disagree.
+ * Parameters: {@code :start}, {@code :end} (the window, end exclusive) and {@code :asOf} (the end of the period, or now if
+ * earlier).
  */
 @ApplicationScoped
 public class ServiceRepository {
 
-    /** Complaints with their customer; the customer is joined only where the scope or a drill needs it. */
-    private static final String COMPLAINTS = ComplaintReadModel.SLA_CLOCKS + " AS c LEFT JOIN " + ContactReadModel.CONTACTS
-            + " AS k ON k.id = c.contact_id";
+    /** The complaints counted: the owner is on the complaint, a region filter looks the customer up by itself. */
+    private static final String CLOCKS = ComplaintReadModel.SLA_CLOCKS + " AS c";
+    /** Complaints with their customer, for the drill lists (the customer's name). */
+    private static final String COMPLAINTS = CLOCKS + " LEFT JOIN " + ContactReadModel.CONTACTS + " AS k ON k.id = c.contact_id";
 
     static final String RECEIVED = "c.received_at >= :start AND c.received_at < :end";
     /** Open at {@code :asOf}: received before it and not followed up by then (a complaint closes only after its follow-up). */
@@ -96,13 +98,13 @@ public class ServiceRepository {
 
     long count(String condition, Window window, AnalyticsQuery query) {
         Map<String, Object> params = params(window);
-        String sql = "SELECT count(*) AS n FROM " + COMPLAINTS + " WHERE " + condition + " AND " + scope(query, params);
+        String sql = "SELECT count(*) AS n FROM " + CLOCKS + " WHERE " + condition + " AND " + scope(query, params);
         return Rows.longValue(Rows.one(bind(sql, params)), "n");
     }
 
     Ratio compliance(Deadline deadline, Window window, AnalyticsQuery query) {
         Map<String, Object> params = params(window);
-        String sql = "SELECT count(*) FILTER (WHERE " + deadline.met() + ") AS met, count(*) AS decided FROM " + COMPLAINTS
+        String sql = "SELECT count(*) FILTER (WHERE " + deadline.met() + ") AS met, count(*) AS decided FROM " + CLOCKS
                 + " WHERE " + deadline.decided() + " AND " + scope(query, params);
         Tuple row = Rows.one(bind(sql, params));
         return new Ratio(Rows.longValue(row, "met"), Rows.longValue(row, "decided"));
@@ -113,7 +115,7 @@ public class ServiceRepository {
             return medianFromRollup(window, query);
         }
         Map<String, Object> params = params(window);
-        String sql = "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY " + HOURS_TO_RESOLVE + ") AS median FROM " + COMPLAINTS
+        String sql = "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY " + HOURS_TO_RESOLVE + ") AS median FROM " + CLOCKS
                 + " WHERE " + RESOLVED + " AND " + scope(query, params);
         return twoPlaces(Rows.one(bind(sql, params)), "median");
     }
@@ -162,7 +164,7 @@ public class ServiceRepository {
                 params.put("hour", Rows.longValue(hour, "hours"));
                 params.put("offset", place - before);
                 String duration = "(c.resolved_at - c.received_at)";
-                String sql = "SELECT CAST(" + HOURS_TO_RESOLVE + " AS double precision) AS hours FROM " + COMPLAINTS + " WHERE c.resolved_at IS NOT NULL AND "
+                String sql = "SELECT CAST(" + HOURS_TO_RESOLVE + " AS double precision) AS hours FROM " + CLOCKS + " WHERE c.resolved_at IS NOT NULL AND "
                         + duration + " >= CAST(:hour AS bigint) * interval '1 hour' AND " + duration
                         + " < (CAST(:hour AS bigint) + 1) * interval '1 hour' AND " + RESOLVED + " AND " + scope(query, params) + " ORDER BY "
                         + duration + " OFFSET CAST(:offset AS bigint) LIMIT 1";
@@ -193,12 +195,35 @@ public class ServiceRepository {
         return "(" + late + " AND CASE WHEN " + late + " THEN tstzrange(" + due + ", " + done + ", '[]') END @> CAST(:asOf AS timestamptz))";
     }
 
-    /** {@code service.overdueOpen}: {@link #OVERDUE_OPEN}, found through the late clocks' spans. */
+    /**
+     * Settled at {@code :asOf}: not followed up, and every step done was done before it (the complaints of an instant
+     * now, whose steps are all in the past). Such a complaint is {@link #OVERDUE_OPEN} exactly when it was received before
+     * {@code :asOf} and the due time of its first step not done ({@link #SETTLED_DUE}) has come.
+     */
+    static final String SETTLED = "c.followed_up_at IS NULL AND (c.acknowledged_at IS NULL OR c.acknowledged_at < :asOf)"
+            + " AND (c.resolved_at IS NULL OR c.resolved_at < :asOf)";
+    /** The due time of a settled complaint's current step; keyed, with the owner, by V56's complaint_open_owner_due_idx. */
+    static final String SETTLED_DUE = "CASE WHEN c.acknowledged_at IS NULL THEN c.acknowledge_due_at WHEN c.resolved_at IS NULL"
+            + " THEN c.resolve_due_at ELSE c.follow_up_due_at END";
+    /**
+     * Not settled but possibly open at {@code :asOf}: a step done at or after it (V56's complaint_last_done_idx; none
+     * when {@code :asOf} is now). With {@link #OVERDUE_OPEN}, this and {@link #SETTLED} split its complaints in two.
+     */
+    static final String DONE_SINCE = "greatest(c.acknowledged_at, c.resolved_at, c.followed_up_at) >= :asOf";
+
+    /**
+     * {@code service.overdueOpen}: {@link #OVERDUE_OPEN}, counted in two disjoint parts: the {@link #SETTLED} complaints
+     * by the due time of their current step (index-only per owner: every complaint overdue now is one), and the others
+     * ({@link #DONE_SINCE}) through the late clocks' spans (the overdue ones of an instant in the past).
+     */
     long overdueOpenCount(Window window, AnalyticsQuery query) {
         Map<String, Object> params = params(window);
-        String sql = "SELECT count(*) AS n FROM " + COMPLAINTS + " WHERE " + OVERDUE_OPEN + " AND " + LATE_SPAN_HOLDS_AS_OF + " AND "
-                + scope(query, params);
-        return Rows.longValue(Rows.one(bind(sql, params)), "n");
+        String scope = scope(query, params);
+        String sql = "SELECT (SELECT count(*) FROM " + CLOCKS + " WHERE " + SETTLED + " AND c.received_at < :asOf AND " + SETTLED_DUE
+                + " <= :asOf AND " + scope + ") AS settled, (SELECT count(*) FROM " + CLOCKS + " WHERE " + DONE_SINCE + " AND "
+                + OVERDUE_OPEN + " AND " + LATE_SPAN_HOLDS_AS_OF + " AND " + scope + ") AS unsettled";
+        Tuple row = Rows.one(bind(sql, params));
+        return Rows.longValue(row, "settled") + Rows.longValue(row, "unsettled");
     }
 
     /** Whether the scope allows counting from {@link ComplaintReadModel#SLA_BY_OWNER_MONTH}: at most an owner, in its zone. */
@@ -226,9 +251,9 @@ public class ServiceRepository {
             Map<String, Object> live = params(window);
             live.put("since", since);
             // received since M (closed too if followed up by :asOf), index-only; and received before M, followed up since M
-            String liveSql = "SELECT (SELECT count(*) FILTER (WHERE c.followed_up_at IS NULL OR c.followed_up_at >= :asOf) FROM " + COMPLAINTS
+            String liveSql = "SELECT (SELECT count(*) FILTER (WHERE c.followed_up_at IS NULL OR c.followed_up_at >= :asOf) FROM " + CLOCKS
                     + " WHERE c.received_at >= :since AND c.received_at < :asOf AND " + scope(query, live) + ") AS received,"
-                    + " (SELECT count(*) FROM " + COMPLAINTS + " WHERE c.received_at < :since AND c.followed_up_at >= :since"
+                    + " (SELECT count(*) FROM " + CLOCKS + " WHERE c.received_at < :since AND c.followed_up_at >= :since"
                     + " AND c.followed_up_at < :asOf AND " + scope(query, live) + ") AS closed";
             Tuple row = Rows.one(bind(liveSql, live));
             open += Rows.longValue(row, "received") - Rows.longValue(row, "closed");
@@ -299,7 +324,7 @@ public class ServiceRepository {
             Map<String, Object> live = params(new Window(cut, window.end(), window.asOf()));
             live.put("zone", zone.getId());
             String missed = "SELECT '%s' AS clock, to_char(%s AT TIME ZONE :zone, 'YYYY-MM') AS month, c.category AS category,"
-                    + " c.severity AS severity, count(*) AS n FROM " + COMPLAINTS + " WHERE %s AND " + scope(query, live) + " GROUP BY 2, 3, 4";
+                    + " c.severity AS severity, count(*) AS n FROM " + CLOCKS + " WHERE %s AND " + scope(query, live) + " GROUP BY 2, 3, 4";
             String liveSql = missed.formatted("A", Deadline.FIRST_RESPONSE.due, Deadline.FIRST_RESPONSE.missed()) + " UNION ALL "
                     + missed.formatted("R", Deadline.RESOLUTION.due, Deadline.RESOLUTION.missed());
             for (Tuple r : Rows.list(bind(liveSql, live))) {
@@ -320,7 +345,7 @@ public class ServiceRepository {
         Map<String, Object> params = params(window);
         String missed = Deadline.RESOLUTION.missed();
         String sql = "SELECT c." + column + " AS key, count(*) FILTER (WHERE " + RECEIVED + ") AS received, count(*) FILTER (WHERE " + missed
-                + ") AS breached FROM " + COMPLAINTS + " WHERE ((" + RECEIVED + ") OR (" + missed + ")) AND " + scope(query, params)
+                + ") AS breached FROM " + CLOCKS + " WHERE ((" + RECEIVED + ") OR (" + missed + ")) AND " + scope(query, params)
                 + " GROUP BY c." + column;
         Map<String, long[]> result = new HashMap<>();
         Rows.list(bind(sql, params)).forEach(r -> result.put(Rows.string(r, "key"),
@@ -332,7 +357,7 @@ public class ServiceRepository {
     Map<String, Long> receivedByMonth(Window window, AnalyticsQuery query) {
         Map<String, Object> params = params(window);
         params.put("zone", query.zone().getId());
-        String sql = "SELECT to_char(c.received_at AT TIME ZONE :zone, 'YYYY-MM') AS month, count(*) AS n FROM " + COMPLAINTS + " WHERE "
+        String sql = "SELECT to_char(c.received_at AT TIME ZONE :zone, 'YYYY-MM') AS month, count(*) AS n FROM " + CLOCKS + " WHERE "
                 + RECEIVED + " AND " + scope(query, params) + " GROUP BY 1";
         Map<String, Long> result = new LinkedHashMap<>();
         Rows.list(bind(sql, params)).forEach(r -> result.put(Rows.string(r, "month"), Rows.longValue(r, "n")));
@@ -345,7 +370,7 @@ public class ServiceRepository {
         params.put("zone", query.zone().getId());
         Deadline d = Deadline.RESOLUTION;
         String sql = "SELECT to_char(" + d.due + " AT TIME ZONE :zone, 'YYYY-MM') AS month, count(*) FILTER (WHERE " + d.met()
-                + ") AS met, count(*) AS decided FROM " + COMPLAINTS + " WHERE " + d.decided() + " AND " + scope(query, params) + " GROUP BY 1";
+                + ") AS met, count(*) AS decided FROM " + CLOCKS + " WHERE " + d.decided() + " AND " + scope(query, params) + " GROUP BY 1";
         Map<String, Ratio> result = new LinkedHashMap<>();
         Rows.list(bind(sql, params)).forEach(r -> result.put(Rows.string(r, "month"),
                 new Ratio(Rows.longValue(r, "met"), Rows.longValue(r, "decided"))));
@@ -362,7 +387,7 @@ public class ServiceRepository {
         if (narrow != null) {
             params.put("key", key);
         }
-        String sql = "SELECT 'COMPLAINT' AS kind, c.id AS id, c.contact_id AS contact_id, k.name AS title, k.owner_id AS owner_id, "
+        String sql = "SELECT 'COMPLAINT' AS kind, c.id AS id, c.contact_id AS contact_id, k.name AS title, c.owner_id AS owner_id, "
                 + at + " AS at, CAST(" + amount + " AS numeric) AS amount, CAST(" + note + " AS text) AS note FROM " + COMPLAINTS
                 + " WHERE " + condition + (narrow == null ? "" : " AND " + narrow) + " AND " + scope(query, params);
         return drill(sql, params);
@@ -411,7 +436,7 @@ public class ServiceRepository {
     }
 
     private static String scope(AnalyticsQuery query, Map<String, Object> params) {
-        return query.customerScope("c.contact_id", "k.owner_id", params);
+        return query.customerScope("c.contact_id", "c.owner_id", params);
     }
 
     private static Map<String, Object> params(Window window) {

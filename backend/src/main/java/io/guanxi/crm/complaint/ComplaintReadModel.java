@@ -29,10 +29,11 @@ public final class ComplaintReadModel {
      * resolution forgotten); the follow-up call {@code follow_up_due_at} and {@code followed_up_at} (null until
      * resolved). All times timestamptz, the done times null until done. Open ({@link ComplaintState#isOpen}) is
      * {@code followed_up_at IS NULL}: a complaint is closed only after its follow-up and a reopening clears both.
-     * Use as {@code FROM (…) AS alias}.
+     * {@code owner_id} (uuid) is the customer's owner now, kept on the complaint (V56): a rep's complaints are
+     * {@code owner_id = :rep}, without the customer. Use as {@code FROM (…) AS alias}.
      */
     public static final String SLA_CLOCKS = """
-            (SELECT c.id AS id, c.contact_id AS contact_id, c.category AS category, c.severity AS severity,
+            (SELECT c.id AS id, c.contact_id AS contact_id, c.owner_id AS owner_id, c.category AS category, c.severity AS severity,
                     c.received_at AS received_at, c.acknowledge_due_at AS acknowledge_due_at, c.acknowledged_at AS acknowledged_at,
                     c.resolve_due_at AS resolve_due_at, c.resolved_at AS resolved_at,
                     c.follow_up_due_at AS follow_up_due_at, c.followed_up_at AS followed_up_at

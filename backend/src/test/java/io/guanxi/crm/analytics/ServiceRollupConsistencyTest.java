@@ -34,11 +34,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The complaints per owner × month rollup (V48, {@link ComplaintReadModel#SLA_BY_OWNER_MONTH}) after a random mix of
- * complaints, their clocks moved, steps through the API and handovers: its rows equal the same counts computed from the
- * raw complaints and the customers' owners now; and the service figures read from it (whole-month periods, past ones and
- * the current year, whose month of now is counted live) equal one hand-written statement over the raw complaints and
- * the rows of their drills.
+ * The complaints per owner × month rollup (V48, {@link ComplaintReadModel#SLA_BY_OWNER_MONTH}) and the owner each
+ * complaint carries (V56) after a random mix of complaints, their clocks moved, steps through the API, handovers, merges
+ * (into another owner's customer, or taking the other's owner) and their undo: every complaint's owner is its customer's
+ * owner now, the rollup's rows equal the same counts computed from the raw complaints and the customers' owners now; and
+ * the service figures read from it (whole-month periods, past ones and the current year, whose month of now is counted
+ * live; open and overdue at the as-of instant) equal one hand-written statement over the raw complaints and their
+ * customers, and the rows of their drills. A one-statement handover of thousands of customers keeps both rollups and
+ * the owners.
  */
 @QuarkusTest
 class ServiceRollupConsistencyTest {
@@ -72,8 +75,9 @@ class ServiceRollupConsistencyTest {
             owners.put(id, rep.id().toString());
         }
         List<String> customers = new ArrayList<>(names.keySet());
-        for (int op = 0; op < 40; op++) {
-            int kind = random.nextInt(10);
+        List<Merge> merges = new ArrayList<>();
+        for (int op = 0; op < 48; op++) {
+            int kind = random.nextInt(12);
             String customer = customers.get(random.nextInt(customers.size()));
             if (kind < 5 || complaints.isEmpty()) {
                 String id = complaint(agent, customer, CATEGORIES.get(random.nextInt(5)), SEVERITIES.get(random.nextInt(4)));
@@ -88,7 +92,26 @@ class ServiceRollupConsistencyTest {
                 String id = complaints.get(random.nextInt(complaints.size()));
                 String etag = agent.request().get("/api/v1/complaints/" + id).then().statusCode(200).extract().header("ETag");
                 agent.request().header("If-Match", etag).body(Map.of("message", "收到")).post("/api/v1/complaints/" + id + "/acknowledge");
-            } else {
+            } else if (kind == 10 && customers.size() > 2) {
+                // a merge: the other's complaints move to the survivor (another owner's customer half the time), which
+                // may take the other's owner
+                String other = customers.get(random.nextInt(customers.size()));
+                if (!other.equals(customer)) {
+                    Map<String, Object> choices = random.nextBoolean() ? Map.of("ownerId", other) : Map.of();
+                    Map<String, Object> body = Map.of("survivor", Map.of("id", customer, "etag", etag(manager, customer)),
+                            "others", List.of(Map.of("id", other, "etag", etag(manager, other))), "choices", choices);
+                    String id = manager.request().body(body).post("/api/v1/contacts/merge").then().statusCode(201).extract().path("id");
+                    merges.add(new Merge(id, customer, other));
+                    customers.remove(other);
+                    refreshOwners(manager);
+                }
+            } else if (kind == 11 && !merges.isEmpty()) {
+                // the last merge undone: the complaints go back, the survivor's owner too
+                Merge undone = merges.remove(merges.size() - 1);
+                manager.request().post("/api/v1/merges/" + undone.id() + "/undo").then().statusCode(200);
+                customers.add(undone.other());
+                refreshOwners(manager);
+            } else if (kind < 10) {
                 String to = owners.get(customer).equals(first.id().toString()) ? second.id().toString() : first.id().toString();
                 String etag = manager.request().get("/api/v1/contacts/" + customer).then().statusCode(200).extract().header("ETag");
                 manager.request().header("If-Match", etag).body(aContact().name(names.get(customer)).with("ownerId", to).build())
@@ -103,9 +126,11 @@ class ServiceRollupConsistencyTest {
 
         String why = "seed " + seed;
         List<UUID> ids = List.of(first.id(), second.id());
+        assertEquals(List.of(), ownerMismatches(ids), "complaints whose owner is not their customer's, " + why);
         List<String> rollup = rollup(ids);
         assertEquals(raw(ids), rollup, "rollup rows, " + why);
         assertFalse(rollup.isEmpty(), why);
+        assertEquals(rawResolveHours(ids), resolveHours(ids), "resolve hours rows, " + why);
         for (TestUser rep : reps) {
             for (String period : List.of("period=CUSTOM&from=2024-01-01&to=2024-06-30", "period=CUSTOM&from=2024-03-01&to=2024-03-31",
                     "period=CUSTOM&from=2024-02-01&to=2024-04-30", "period=THIS_MONTH", "period=THIS_YEAR")) {
@@ -127,6 +152,10 @@ class ServiceRollupConsistencyTest {
                         "first response missed, " + at);
                 assertEquals(now[3] - now[4], drill(manager, "service.resolutionMissed", null, query).getInt("total"),
                         "resolution missed, " + at);
+                long[] stock = openAndOverdue(rep.id(), to);
+                long[] stockBefore = openAndOverdue(rep.id(), previousTo);
+                assertCard(report, "service.open", BigDecimal.valueOf(stock[0]), BigDecimal.valueOf(stockBefore[0]), at);
+                assertCard(report, "service.overdueOpen", BigDecimal.valueOf(stock[1]), BigDecimal.valueOf(stockBefore[1]), at);
                 assertEquals(card(report, "service.open").intValue(), drill(manager, "service.open", null, query).getInt("total"), at);
                 assertEquals(card(report, "service.overdueOpen").intValue(), drill(manager, "service.overdueOpen", null, query).getInt("total"),
                         at);
@@ -203,6 +232,134 @@ class ServiceRollupConsistencyTest {
         assertEquals(raw(ids), rollup(ids));
         long received = rollup(ids).stream().mapToLong(r -> Long.parseLong(r.split(" ")[4])).sum();
         assertEquals(12, received);
+    }
+
+    private record Merge(String id, String survivor, String other) {
+    }
+
+    private static String etag(TestUser manager, String contactId) {
+        return manager.request().get("/api/v1/contacts/" + contactId).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** The owners of the test's customers as they are now (a merge may give the survivor the other's owner, its undo back). */
+    private void refreshOwners(TestUser manager) {
+        for (String id : owners.keySet()) {
+            var contact = manager.request().redirects().follow(false).get("/api/v1/contacts/" + id).then().extract();
+            if (contact.statusCode() == 200) { // a merged contact answers 308: not handed over until its merge is undone
+                owners.put(id, contact.path("ownerId"));
+            }
+        }
+    }
+
+    @Test
+    void oneStatementHandingOverThousandsOfCustomersKeepsTheRollupsAndTheComplaintsOwners() {
+        TestUser from = Api.newUser(Role.SALES_REP);
+        TestUser to = Api.newUser(Role.SALES_REP);
+        List<UUID> ids = List.of(from.id(), to.id());
+        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(600));
+        inBulkTransaction = true;
+        try {
+            // 3 000 customers with two complaints each (one resolved in March 2024, one open and overdue since February
+            // 2024), handed over in one statement, and 1 000 more customers of the same owner who stay with them.
+            em.createNativeQuery("""
+                    INSERT INTO contact (id, name, owner_id, lifecycle_stage, created_at, updated_at)
+                    SELECT gen_random_uuid(), '投诉批量' || n, :owner, CASE WHEN n <= 3000 THEN 'PURCHASE' ELSE 'POTENTIAL' END, now(), now()
+                    FROM generate_series(1, 4000) n""").setParameter("owner", from.id()).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO complaint (id, contact_id, channel, category, severity, description, state, received_at, acknowledged_at,
+                                           resolved_at, acknowledge_due_at, resolve_due_at, created_by, created_at, updated_at)
+                    SELECT gen_random_uuid(), c.id, 'HOTLINE', (ARRAY['LOGISTICS', 'BILLING', 'OTHER'])[1 + v.n % 3], 'LOW', '批量', v.state,
+                           v.received, v.ack, v.resolved, v.received + interval '1 day', v.received + interval '3 days', :owner, now(), now()
+                    FROM contact c
+                    CROSS JOIN LATERAL (VALUES (1, 'RESOLVED', TIMESTAMPTZ '2024-03-10 02:00:00Z', TIMESTAMPTZ '2024-03-10 03:00:00Z',
+                                                TIMESTAMPTZ '2024-03-12 05:30:00Z'),
+                                               (2, 'RECEIVED', TIMESTAMPTZ '2024-01-31 17:00:00Z', NULL, NULL))
+                        AS v(n, state, received, ack, resolved)
+                    WHERE c.owner_id = :owner""").setParameter("owner", from.id()).executeUpdate();
+            em.createNativeQuery("UPDATE contact SET owner_id = :to WHERE owner_id = :from AND lifecycle_stage = 'PURCHASE'")
+                    .setParameter("to", to.id()).setParameter("from", from.id()).executeUpdate();
+            assertEquals(List.of(), ownerMismatches(ids));
+            assertEquals(List.of(6000L, 2000L), List.of(complaintsOf(to.id()), complaintsOf(from.id())));
+            List<String> rollup = rollup(ids);
+            assertEquals(raw(ids), rollup);
+            // counted by hand: per owner, the resolved ones in March (BILLING) and the open ones in February (OTHER: received
+            // at 01:00 on 02-01 in Shanghai, due on 02-02 and 02-04)
+            List<String> expected = new ArrayList<>(List.of(from.id() + " 2024-02-01 OTHER LOW 1000 0 1000 0 1000 0",
+                    from.id() + " 2024-03-01 BILLING LOW 1000 0 1000 1000 1000 1000", to.id() + " 2024-02-01 OTHER LOW 3000 0 3000 0 3000 0",
+                    to.id() + " 2024-03-01 BILLING LOW 3000 0 3000 3000 3000 3000"));
+            expected.sort(null);
+            assertEquals(expected, sorted(rollup));
+            assertEquals(rawResolveHours(ids), resolveHours(ids));
+            List<String> hours = new ArrayList<>(List.of(from.id() + " 2024-03-01 51 1000", to.id() + " 2024-03-01 51 3000"));
+            hours.sort(null);
+            assertEquals(hours, sorted(resolveHours(ids)));
+        } finally {
+            inBulkTransaction = false;
+            QuarkusTransaction.rollback();
+        }
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        List<String> copy = new ArrayList<>(rows);
+        copy.sort(null);
+        return copy;
+    }
+
+    /** The bulk test reads inside its own transaction, which it rolls back (its customers stay out of the others' way). */
+    private boolean inBulkTransaction;
+
+    private long complaintsOf(UUID owner) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM " + ComplaintReadModel.SLA_CLOCKS + " AS c WHERE c.owner_id = :owner")
+                .setParameter("owner", owner).getSingleResult()).longValue();
+    }
+
+    /** The complaints of these owners' customers, or carrying one of these owners, whose owner is not their customer's. */
+    private List<String> ownerMismatches(List<UUID> ownerIds) {
+        return rows("""
+                SELECT c.id || ' ' || c.owner_id || ' ' || k.owner_id AS row
+                FROM %s AS c JOIN %s AS k ON k.id = c.contact_id
+                WHERE (k.owner_id IN (:owners) OR c.owner_id IN (:owners)) AND c.owner_id <> k.owner_id ORDER BY 1"""
+                .formatted(ComplaintReadModel.SLA_CLOCKS, ContactReadModel.CONTACTS), ownerIds);
+    }
+
+    /**
+     * Open and overdue as of the end of the day {@code to} (or now if earlier), by hand over the raw complaints of the
+     * owner's customers now: open = received before and not followed up by then; overdue = open and the due time of the
+     * first step not done by then has come.
+     */
+    private long[] openAndOverdue(UUID owner, LocalDate to) {
+        Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant asOf = end.isBefore(Instant.now()) ? end : Instant.now();
+        Tuple row = QuarkusTransaction.requiringNew().call(() -> (Tuple) em.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE x.open) AS open, count(*) FILTER (WHERE x.open AND x.due <= :a) AS overdue
+                FROM (SELECT c.received_at < :a AND (c.followed_up_at IS NULL OR c.followed_up_at >= :a) AS open,
+                             CASE WHEN c.acknowledged_at IS NULL OR c.acknowledged_at >= :a THEN c.acknowledge_due_at
+                                  WHEN c.resolved_at IS NULL OR c.resolved_at >= :a THEN c.resolve_due_at
+                                  ELSE c.follow_up_due_at END AS due
+                      FROM %s AS c JOIN %s AS k ON k.id = c.contact_id WHERE k.owner_id = :owner) AS x"""
+                .formatted(ComplaintReadModel.SLA_CLOCKS, ContactReadModel.CONTACTS), Tuple.class)
+                .setParameter("a", asOf).setParameter("owner", owner).getSingleResult());
+        return new long[] {((Number) row.get("open")).longValue(), ((Number) row.get("overdue")).longValue()};
+    }
+
+    /** complaint_resolve_hours of these owners, zero rows left out: owner, month, hours, complaints. */
+    private List<String> resolveHours(List<UUID> ownerIds) {
+        return rows("""
+                SELECT r.owner_id || ' ' || r.month || ' ' || r.hours || ' ' || r.complaints AS row
+                FROM %s AS r WHERE r.owner_id IN (:owners) AND r.complaints <> 0 ORDER BY 1"""
+                .formatted(ComplaintReadModel.RESOLVE_HOURS_BY_OWNER_MONTH), ownerIds);
+    }
+
+    /** The same from the raw resolved complaints, under their customer's owner now. */
+    private List<String> rawResolveHours(List<UUID> ownerIds) {
+        return rows("""
+                SELECT x.owner_id || ' ' || x.month || ' ' || x.hours || ' ' || count(*) AS row
+                FROM (SELECT k.owner_id, CAST(date_trunc('month', c.resolved_at AT TIME ZONE 'Asia/Shanghai') AS date) AS month,
+                             CAST(floor(extract(epoch FROM c.resolved_at - c.received_at) / 3600) AS bigint) AS hours
+                      FROM %s AS c JOIN %s AS k ON k.id = c.contact_id
+                      WHERE k.owner_id IN (:owners) AND c.resolved_at IS NOT NULL) AS x
+                GROUP BY x.owner_id, x.month, x.hours ORDER BY 1""".formatted(ComplaintReadModel.SLA_CLOCKS, ContactReadModel.CONTACTS),
+                ownerIds);
     }
 
     private static String complaint(TestUser agent, String contactId, String category, String severity) {
@@ -334,6 +491,9 @@ class ServiceRollupConsistencyTest {
 
     @SuppressWarnings("unchecked")
     private List<String> rows(String sql, List<UUID> ownerIds) {
+        if (inBulkTransaction) {
+            return (List<String>) em.createNativeQuery(sql).setParameter("owners", ownerIds).getResultList();
+        }
         return QuarkusTransaction.requiringNew().call(() -> (List<String>) em.createNativeQuery(sql).setParameter("owners", ownerIds).getResultList());
     }
 }
